@@ -1,0 +1,16 @@
+import path from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+// Unit, contract and DB tests. DB tests (*.db.test.ts) need DATABASE_URL, which `npm test`
+// (scripts/test.ts) provides from its own Postgres; run alone they are skipped with a notice.
+export default defineConfig({
+  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  test: {
+    include: ['lib/**/*.test.ts', 'demo/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    fileParallelism: true,
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+})
