@@ -1,0 +1,93 @@
+// The deterministic fleet simulator: traffic is a pure function of (seed, anchor, volume, minute),
+// generated on demand and held only in a bounded LRU of minutes; `now` decides what is visible.
+import { listDependencies, type DependencyLink } from './list-dependencies'
+import { exactCounts, type CountWindow, type ExactCounts } from './exact-counts'
+import { findTraces, type MinuteSource, type TraceQuery } from './find-traces'
+import { FLEET, fleetIndex } from './fleet'
+import { createMinuteCache } from './minute-cache'
+import { OPERATIONS, type Operation } from './operations'
+import { MINUTE_US, createScenario } from './scenario'
+import type { SimTrace } from './simulated-trace'
+import { JOB_SLOT_BASE, decodeTraceId, traceChecksum } from './trace-id'
+import { generateTrace, slotsOfMinute } from './trace-generator'
+
+export type SimulatorOptions = {
+  /** The rollout's reference time, ms since the epoch. */
+  anchorMs: number
+  seed: number
+  /** Sampled traces per minute at the daily mean. */
+  tracesPerMinute: number
+  /** Wall clock, ms since the epoch; nothing that ends after it is returned. */
+  now?: () => number
+  /** Most minutes of generated traffic kept in memory. */
+  cacheMinutes?: number
+}
+
+export const DEFAULT_CACHE_MINUTES = 180
+/** Highest volume whose slot numbers (volume × 1.35 daily peak × 1.1 noise) stay below the job slots. */
+export const MAX_TRACES_PER_MINUTE = Math.floor(JOB_SLOT_BASE / 1.5)
+
+export type Simulator = ReturnType<typeof createSimulator>
+
+export function createSimulator(options: SimulatorOptions) {
+  if (!(options.tracesPerMinute > 0 && options.tracesPerMinute <= MAX_TRACES_PER_MINUTE)) {
+    throw new Error(`tracesPerMinute must be in (0, ${MAX_TRACES_PER_MINUTE}], got ${options.tracesPerMinute}`)
+  }
+  const scenario = createScenario(options)
+  const now = options.now ?? Date.now
+  const cache = createMinuteCache<readonly SimTrace[]>(options.cacheMinutes ?? DEFAULT_CACHE_MINUTES)
+  const earliestEmitUs = Math.min(...scenario.instrumentedFromUs)
+  const nowUs = () => Math.floor(now() * 1000)
+
+  const generateMinute = (minute: number): readonly SimTrace[] =>
+    slotsOfMinute(scenario, minute)
+      .map((slot) => generateTrace(scenario, minute, slot))
+      .filter((trace) => trace.spans.length > 0)
+      .sort((a, b) => a.startUs - b.startUs)
+
+  const mayEmit = (minute: number, serviceName?: string) => {
+    // A trace's emitters are fixed at its start; spans start at most a minute after it.
+    const latestTraceStartUs = (minute + 1) * MINUTE_US
+    if (minute * MINUTE_US > nowUs()) return false
+    const fromUs = serviceName === undefined ? earliestEmitUs : FLEET.some((service) => service.name === serviceName) ? scenario.instrumentedFromUs[fleetIndex(serviceName)]! : Number.POSITIVE_INFINITY
+    return latestTraceStartUs > fromUs
+  }
+
+  const listServices = (): string[] =>
+    FLEET.filter((_, index) => scenario.instrumentedFromUs[index]! <= nowUs())
+      .map((service) => service.name)
+      .sort()
+
+  const source: MinuteSource = { tracesOf: (minute) => cache.get(minute, generateMinute), mayEmit, nowUs }
+  /** For long scans (dependencies): reads cached minutes but does not fill the cache. */
+  const passingSource: MinuteSource = { tracesOf: (minute) => cache.peek(minute) ?? generateMinute(minute), mayEmit, nowUs }
+
+  return {
+    scenario,
+    nowUs,
+
+    /** Services that have reported spans by now, sorted. */
+    listServices,
+
+    /** Operations of a service that has reported spans; none for any other name. */
+    listOperations(serviceName: string, spanKind = ''): Operation[] {
+      if (!listServices().includes(serviceName)) return []
+      return (OPERATIONS.get(serviceName) ?? []).filter((operation) => spanKind === '' || operation.spanKind === spanKind)
+    },
+
+    /** The trace with this 32-hex-digit id if it exists and has ended by now, regenerated from the id. */
+    getTrace(traceIdHex: string): SimTrace | null {
+      const parts = decodeTraceId(traceIdHex)
+      if (!parts || parts.checksum !== traceChecksum(scenario.seed, parts.minute, parts.slot)) return null
+      if (!mayEmit(parts.minute) || !slotsOfMinute(scenario, parts.minute).includes(parts.slot)) return null
+      const trace = cache.peek(parts.minute)?.find((candidate) => candidate.traceId === traceIdHex) ?? generateTrace(scenario, parts.minute, parts.slot)
+      if (trace.traceId !== traceIdHex || trace.spans.length === 0 || trace.visibleFromUs > nowUs()) return null
+      return trace
+    },
+
+    findTraces: (query: TraceQuery): SimTrace[] => findTraces(source, query),
+    exactCounts: (window: CountWindow): ExactCounts => exactCounts(source, window),
+    dependencies: (startUs: number, endUs: number): DependencyLink[] => listDependencies(passingSource, startUs, endUs),
+    cacheStats: () => ({ cachedMinutes: cache.size, capacity: cache.capacity, generatedMinutes: cache.generated }),
+  }
+}

@@ -1,0 +1,95 @@
+// Shared state of one trace while it is being generated, and the helpers that add spans to it.
+import type { FleetService } from './fleet'
+import type { Random } from './random'
+import type { Scenario } from './scenario'
+import type { Attribute, Resource, Scope, SimEvent, SimSpan, SpanKindNumber } from './simulated-trace'
+
+export type TraceBuild = {
+  rng: Random
+  scenario: Scenario
+  /** Decides which services emit: the rollout state at the trace's start. */
+  traceStartUs: number
+  spans: SimSpan[]
+  /** Latest end of any work on the true (unskewed) clock. */
+  trueEndUs: number
+}
+
+/** The service instance doing the work; it emits spans only if instrumented and its caller emitted. */
+export type Process = { serviceIndex: number; service: FleetService; resource: Resource; clockOffsetUs: number; emitting: boolean }
+
+/** How a piece of work ended: `statusCode` is HTTP-like (200, 401, 5xx); `failed` means an error status. */
+export type Outcome = { endUs: number; statusCode: number; failed: boolean }
+
+export type SpanDraft = {
+  spanId: string
+  parentSpanId: string
+  scope: Scope
+  name: string
+  kind: SpanKindNumber
+  /** True clock; the process's clock offset is added when the span is finished. */
+  startUs: number
+}
+
+/** Log-normal duration in whole µs (at least 1), capped at 20× the median to keep traces bounded. */
+export function logNormalUs(rng: Random, medianMs: number, sigma: number): number {
+  const medianUs = medianMs * 1000
+  return Math.max(1, Math.round(Math.min(medianUs * 20, medianUs * Math.exp(sigma * rng.normal()))))
+}
+
+/** Network latency of one direction of an internal call, µs. */
+export const networkUs = (rng: Random) => 150 + rng.int(900)
+
+/** Reserves the span's place in pre-order now; `finish` fills in what is known once its work is done. */
+export function openSpan(build: TraceBuild, process: Process, draft: SpanDraft) {
+  const span: SimSpan | null = process.emitting
+    ? {
+        ...draft,
+        resource: process.resource,
+        startUs: draft.startUs + process.clockOffsetUs,
+        durationUs: 0,
+        statusCode: 0,
+        statusMessage: '',
+        attributes: [],
+        events: [],
+      }
+    : null
+  if (span) build.spans.push(span)
+  return {
+    finish(endUs: number, attributes: Attribute[], error?: { message: string; exception?: { type: string; message: string } }) {
+      build.trueEndUs = Math.max(build.trueEndUs, endUs)
+      if (!span) return
+      span.durationUs = Math.max(1, endUs - draft.startUs)
+      span.attributes = attributes
+      if (!error) return
+      span.statusCode = 2
+      span.statusMessage = error.message
+      if (error.exception) {
+        const event: SimEvent = {
+          timeUs: span.startUs + Math.max(0, span.durationUs - 5),
+          name: 'exception',
+          attributes: [
+            { key: 'exception.type', type: 'string', value: error.exception.type },
+            { key: 'exception.message', type: 'string', value: error.exception.message },
+            { key: 'exception.escaped', type: 'bool', value: true },
+          ],
+        }
+        span.events.push(event)
+      }
+    },
+  }
+}
+
+const ROUTE_VALUES: Record<string, (rng: Random) => string> = {
+  accountId: (rng) => `acc_${100000 + rng.int(900000)}`,
+  userId: (rng) => `usr_${100000 + rng.int(900000)}`,
+  cardId: (rng) => `card_${100000 + rng.int(900000)}`,
+  merchantId: (rng) => `mch_${10000 + rng.int(90000)}`,
+  reportId: (rng) => `rpt_${1000 + rng.int(9000)}`,
+  month: (rng) => `2025-${String(1 + rng.int(12)).padStart(2, '0')}`,
+  pair: (rng) => rng.pick(['EURUSD', 'GBPEUR', 'USDJPY', 'EURCHF', 'USDPLN']),
+}
+
+/** A concrete request path for a route template: /accounts/{accountId} → /accounts/acc_481516. */
+export function fillRoute(route: string, rng: Random): string {
+  return route.replace(/\{(\w+)\}/g, (_, name: string) => (ROUTE_VALUES[name] ?? ((r: Random) => r.hex64().slice(0, 8)))(rng))
+}
