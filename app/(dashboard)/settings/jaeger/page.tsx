@@ -1,0 +1,83 @@
+import type { Metadata } from 'next'
+import { StatusDot } from '@/components/health/status-dot'
+import { SystemStatus } from '@/components/health/system-status'
+import { PageBody, PageHeader } from '@/components/shell/page-header'
+import { Card, CardBody, CardHeader } from '@/components/ui/card'
+import { Table, Td, Th } from '@/components/ui/table'
+import { requireUser } from '@/lib/auth/session'
+import { env } from '@/lib/env'
+import { formatRelativeTime } from '@/lib/format/relative-time'
+import { checkHealth } from '@/lib/health/check-health'
+import { isWorkerFresh } from '@/lib/health/health-status'
+import { listWorkers } from '@/lib/sync/heartbeat-repository'
+
+export const metadata: Metadata = { title: 'Jaeger connection' }
+export const dynamic = 'force-dynamic'
+
+export default async function JaegerSettingsPage() {
+  await requireUser()
+  const { JAEGER_URL, JAEGER_UI_URL, WORKER_HEARTBEAT_SECONDS } = env()
+  const [health, workers] = await Promise.all([checkHealth(), listWorkers()])
+  const now = new Date(health.checkedAt)
+  return (
+    <>
+      <PageHeader title="Jaeger connection" description="Where spans come from, and the workers that sync them" />
+      <PageBody>
+        <Card>
+          <CardHeader title="Connection" description="Set with JAEGER_URL and JAEGER_UI_URL in the environment" />
+          <CardBody>
+            <dl className="grid gap-4 text-sm sm:grid-cols-2">
+              <div>
+                <dt className="text-xs text-muted">Query API</dt>
+                <dd className="mt-1 font-mono text-xs" data-testid="jaeger-url">
+                  {JAEGER_URL}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-muted">UI (deep links)</dt>
+                <dd className="mt-1 font-mono text-xs">{JAEGER_UI_URL}</dd>
+              </div>
+            </dl>
+          </CardBody>
+        </Card>
+        <SystemStatus health={health} />
+        <Card>
+          <CardHeader title="Workers" description={`Each worker writes a heartbeat every ${WORKER_HEARTBEAT_SECONDS} s`} />
+          {workers.length ? (
+            <Table>
+              <thead>
+                <tr>
+                  <Th>Worker</Th>
+                  <Th>State</Th>
+                  <Th>Last seen</Th>
+                  <Th>Jaeger from the worker</Th>
+                  <Th>Version</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {workers.map((worker) => {
+                  const running = !worker.stoppedAt && isWorkerFresh(worker.lastSeenAt, now, WORKER_HEARTBEAT_SECONDS)
+                  return (
+                    <tr key={worker.id}>
+                      <Td className="font-mono text-xs">{worker.id}</Td>
+                      <Td>
+                        <StatusDot ok={worker.stoppedAt ? null : running} label={worker.stoppedAt ? 'Stopped' : running ? 'Running' : 'Silent'} />
+                      </Td>
+                      <Td className="text-muted">{formatRelativeTime(worker.lastSeenAt, now)}</Td>
+                      <Td>{worker.jaegerOk === null ? '—' : worker.jaegerOk ? 'reachable' : <span className="text-bad">{worker.jaegerError}</span>}</Td>
+                      <Td className="font-mono text-xs text-muted">{worker.version}</Td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </Table>
+          ) : (
+            <CardBody className="text-sm text-muted">
+              No worker has started yet. Run <code className="font-mono">npm run worker</code> (the demo starts one).
+            </CardBody>
+          )}
+        </Card>
+      </PageBody>
+    </>
+  )
+}

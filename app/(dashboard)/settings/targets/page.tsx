@@ -1,0 +1,47 @@
+import type { Metadata } from 'next'
+import { PageBody, PageHeader } from '@/components/shell/page-header'
+import { Card } from '@/components/ui/card'
+import { Table, Td, Th } from '@/components/ui/table'
+import { requireUser } from '@/lib/auth/session'
+import { countInventory } from '@/lib/inventory/repository'
+import { TARGET_METHOD } from '@/lib/targets/descriptions'
+import { formatGoal } from '@/lib/targets/format-goal'
+import { listTargets } from '@/lib/targets/repository'
+
+export const metadata: Metadata = { title: 'Week-2 targets' }
+
+const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' })
+
+export default async function TargetsPage() {
+  await requireUser()
+  const [targets, counts] = await Promise.all([listTargets(), countInventory()])
+  return (
+    <>
+      <PageHeader title="Week-2 targets" description="The goals the overview scorecard measures against" />
+      <PageBody>
+        <Card>
+          <Table>
+            <thead>
+              <tr>
+                <Th>Target</Th>
+                <Th>Goal</Th>
+                <Th>Due</Th>
+                <Th>How it is computed</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {targets.map((target) => (
+                <tr key={target.key}>
+                  <Td className="font-medium">{target.label}</Td>
+                  <Td className="whitespace-nowrap">{formatGoal(target, counts.inventory)}</Td>
+                  <Td className="whitespace-nowrap text-muted">{target.dueDate ? day.format(target.dueDate) : '—'}</Td>
+                  <Td className="text-xs text-muted">{TARGET_METHOD[target.key]}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+      </PageBody>
+    </>
+  )
+}

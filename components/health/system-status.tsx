@@ -1,0 +1,46 @@
+import { Card, CardBody, CardHeader } from '@/components/ui/card'
+import { formatRelativeTime } from '@/lib/format/relative-time'
+import type { Health } from '@/lib/health/check-health'
+import { StatusDot } from './status-dot'
+
+const STATUS_TEXT = { ok: 'All systems up', degraded: 'Degraded: pages work, data may be stale', down: 'Database unreachable' } as const
+
+export function SystemStatus({ health }: { health: Health }) {
+  const now = new Date(health.checkedAt)
+  return (
+    <Card data-testid="system-status">
+      <CardHeader title="System status" description={STATUS_TEXT[health.status]} />
+      <CardBody>
+        <dl className="grid gap-4 sm:grid-cols-3">
+          <div>
+            <dt className="text-xs text-muted">Database</dt>
+            <dd className="mt-1">
+              <StatusDot ok={health.database.ok} label={health.database.ok ? `Up · ${health.database.latencyMs} ms` : 'Down'} />
+              {health.database.error && <p className="mt-1 text-xs text-bad">{health.database.error}</p>}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-muted">Jaeger</dt>
+            <dd className="mt-1" data-testid="jaeger-status">
+              <StatusDot
+                ok={health.jaeger.ok}
+                label={health.jaeger.ok ? `Up · ${health.jaeger.api === 'v3' ? 'api/v3' : 'classic API'} · ${health.jaeger.serviceCount} services` : 'Unreachable'}
+              />
+              {!health.jaeger.ok && <p className="mt-1 text-xs text-bad">{health.jaeger.error}</p>}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-muted">Sync worker</dt>
+            <dd className="mt-1">
+              <StatusDot
+                ok={health.worker.ok}
+                label={health.worker.lastSeenAt ? `${health.worker.ok ? 'Running' : 'Silent'} · seen ${formatRelativeTime(new Date(health.worker.lastSeenAt), now)}` : 'Never seen'}
+              />
+              {!health.worker.ok && <p className="mt-1 text-xs text-muted">Start it with <code className="font-mono">npm run worker</code>.</p>}
+            </dd>
+          </div>
+        </dl>
+      </CardBody>
+    </Card>
+  )
+}

@@ -1,0 +1,59 @@
+// Lint, and the architecture's import direction (STYLE.md): app → components → lib/<domain> → lib/db,
+// never back; pure lib modules import no React, Next, Prisma or lib/db; demo/ is never imported by
+// the product. Enforced here per folder, not by review.
+import nextVitals from 'eslint-config-next/core-web-vitals'
+import nextTypescript from 'eslint-config-next/typescript'
+
+const DB = { group: ['@/lib/db/*', '**/lib/db/*', '@prisma/*', '**/generated/*'], message: 'Only lib/db and repository.ts files touch the database.' }
+const REACT_NEXT = { group: ['react', 'react-dom', 'react/*', 'next', 'next/*', 'next-auth', 'next-auth/*', '@tanstack/*', 'recharts'], message: 'Pure lib modules import no React or Next: move UI or request code to app/ or components/.' }
+const UPWARD = { group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'lib/ never imports app/ or components/ (imports flow app → components → lib).' }
+const DEMO = { group: ['@/demo/*', '**/demo/*'], message: 'The demo Jaeger is a stand-in: the product never imports it.' }
+const REPOSITORIES = { group: ['@/lib/*/repository', '@/lib/db/*', '**/lib/db/*'], message: 'Components receive data as props; pages and actions call repositories.' }
+
+const restrict = (...patterns) => ['error', { patterns }]
+
+export default [
+  {
+    ignores: ['.next/**', 'node_modules/**', 'lib/db/generated/**', '.data/**', '.local/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+  },
+  ...nextVitals,
+  ...nextTypescript,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': 'off',
+    },
+  },
+  // lib/: pure by default.
+  {
+    files: ['lib/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(DB, REACT_NEXT, UPWARD, DEMO) },
+  },
+  // Repositories and the db folder talk to Postgres (no React/Next still).
+  {
+    files: ['lib/db/**/*.ts', 'lib/**/repository.ts', 'lib/**/*-repository.ts', 'lib/sync/worker.ts'],
+    rules: { 'no-restricted-imports': restrict(REACT_NEXT, UPWARD, DEMO) },
+  },
+  // The request edge of lib: next-auth config, session helpers, the route-handler wrapper, query options.
+  {
+    files: ['lib/auth/session.ts', 'lib/auth/config.ts', 'lib/http/**/*.ts', 'lib/**/query-options.ts'],
+    rules: { 'no-restricted-imports': restrict(DB, UPWARD, DEMO) },
+  },
+  // components/: no data access, no routes; ui/ primitives know no domain.
+  {
+    files: ['components/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': restrict(REPOSITORIES, DEMO, { group: ['@/app/*', '**/app/*'], message: 'components/ never import app/.' }) },
+  },
+  {
+    files: ['components/ui/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': restrict(REPOSITORIES, DEMO, { group: ['@/lib/*/*', '!@/lib/cn'], message: 'ui/ primitives know no domain: pass domain data in from components/<domain>.' }),
+    },
+  },
+  // app/: compose repositories and components; never the Prisma client itself.
+  {
+    files: ['app/**/*.{ts,tsx}', 'proxy.ts'],
+    rules: { 'no-restricted-imports': restrict({ group: ['@/lib/db/*', '@prisma/*'], message: 'Pages and handlers call repository functions, not the Prisma client.' }, DEMO) },
+  },
+]

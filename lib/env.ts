@@ -1,0 +1,96 @@
+// The only reader of process.env: parses it once with zod, and refuses to start on a bad value,
+// naming the variable. Callers use `env()`; it parses on first use so that importing a module
+// (e.g. during `next build`) does not require a configured environment.
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+const port = z.coerce.number().int().min(1).max(65_535)
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .default('')
+  .transform((value) => value === '1' || value === 'true' || value === 'yes')
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+const postgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Demo mode: embedded Postgres, demo Jaeger, demo users. Set by `npm run demo`. */
+  SPANLENS_DEMO: flag,
+  /** Any Postgres; when unset, scripts start the embedded one and pass its URL on. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Base URL of the Jaeger query service (the API the worker syncs from). */
+  JAEGER_URL: httpUrl.default('http://127.0.0.1:16686'),
+  /** Base URL of the Jaeger UI for deep links; defaults to JAEGER_URL (jaeger-query serves both). */
+  JAEGER_UI_URL: httpUrl.optional(),
+  NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+  NEXTAUTH_URL: httpUrl.optional(),
+  PORT: port.default(3000),
+  DEMO_JAEGER_PORT: port.default(16686),
+  EMBEDDED_POSTGRES_PORT: port.default(54329),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How often a worker writes its heartbeat row. */
+  WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /** Timeout of one request to Jaeger. */
+  JAEGER_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+})
+
+export type Env = z.output<typeof envSchema> & { JAEGER_UI_URL: string; NEXTAUTH_SECRET: string }
+
+export class EnvError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(`Invalid environment:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`)
+    this.name = 'EnvError'
+  }
+}
+
+/** Where local, git-ignored state lives (generated secrets, demo anchor). */
+export const LOCAL_DIR = path.resolve(process.cwd(), '.local')
+
+function localSecret(): string {
+  const file = path.join(LOCAL_DIR, 'nextauth-secret')
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
+  const secret = crypto.randomBytes(32).toString('base64url')
+  fs.mkdirSync(LOCAL_DIR, { recursive: true })
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 })
+  return secret
+}
+
+/** Parses a given environment (pure apart from the demo secret file); throws EnvError. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source)
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })))
+  }
+  const parsed = result.data
+  let secret = parsed.NEXTAUTH_SECRET
+  if (!secret) {
+    // A generated secret is only acceptable where sessions need not survive a redeploy elsewhere.
+    if (parsed.NODE_ENV === 'production' && !parsed.SPANLENS_DEMO) {
+      throw new EnvError([{ variable: 'NEXTAUTH_SECRET', message: 'is required in production (e.g. `openssl rand -base64 32`)' }])
+    }
+    secret = localSecret()
+  }
+  return { ...parsed, JAEGER_UI_URL: parsed.JAEGER_UI_URL ?? parsed.JAEGER_URL, NEXTAUTH_SECRET: secret }
+}
+
+let cached: Env | undefined
+
+export function env(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}
+
+/** For process entry points: parse now, or print which variable is wrong and exit. */
+export function loadEnvOrExit(): Env {
+  try {
+    return env()
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`spanlens: refusing to start. ${error.message}`)
+      process.exit(78) // EX_CONFIG
+    }
+    throw error
+  }
+}

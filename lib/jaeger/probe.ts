@@ -1,0 +1,43 @@
+// Is Jaeger reachable, and which query API does it speak? Used by the health endpoint and the worker.
+import { parseClassicNames, parseV3Services } from './parse'
+
+export type JaegerApi = 'v3' | 'classic'
+export type JaegerProbe =
+  | { ok: true; api: JaegerApi; serviceCount: number; latencyMs: number }
+  | { ok: false; error: string; latencyMs: number }
+
+async function getJson(url: string, timeoutMs: number): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } })
+  const text = await response.text()
+  try {
+    return { status: response.status, body: JSON.parse(text) }
+  } catch {
+    return { status: response.status, body: text.slice(0, 200) }
+  }
+}
+
+function reason(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'TimeoutError') return 'timed out'
+    const cause = (error as { cause?: { code?: string } }).cause
+    return cause?.code ? `${error.message} (${cause.code})` : error.message
+  }
+  return String(error)
+}
+
+/** api/v3 first (Jaeger ≥ 1.35 and all of 2.x); the classic API when v3 is not served. */
+export async function probeJaeger(baseUrl: string, timeoutMs: number): Promise<JaegerProbe> {
+  const started = performance.now()
+  const elapsed = () => Math.round(performance.now() - started)
+  const base = baseUrl.replace(/\/+$/, '')
+  try {
+    const v3 = await getJson(`${base}/api/v3/services`, timeoutMs)
+    if (v3.status === 200) return { ok: true, api: 'v3', serviceCount: parseV3Services(v3.body).length, latencyMs: elapsed() }
+    if (v3.status !== 404) return { ok: false, error: `GET /api/v3/services answered ${v3.status}`, latencyMs: elapsed() }
+    const classic = await getJson(`${base}/api/services`, timeoutMs)
+    if (classic.status === 200) return { ok: true, api: 'classic', serviceCount: parseClassicNames(classic.body).length, latencyMs: elapsed() }
+    return { ok: false, error: `GET /api/services answered ${classic.status}`, latencyMs: elapsed() }
+  } catch (error) {
+    return { ok: false, error: reason(error), latencyMs: elapsed() }
+  }
+}

@@ -1,0 +1,69 @@
+// The sync worker process (`npm run worker`): connects to Postgres and Jaeger, records a heartbeat,
+// and exits cleanly on SIGTERM/SIGINT. The sync itself arrives with the sync pipeline (issue #4).
+import crypto from 'node:crypto'
+import os from 'node:os'
+import path from 'node:path'
+import { disconnectDb } from '@/lib/db/client'
+import { EMBEDDED_DATABASE } from '@/lib/db/database-url'
+import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/db/embedded-postgres'
+import { loadEnvOrExit } from '@/lib/env'
+import { probeJaeger } from '@/lib/jaeger/probe'
+import { logger } from '@/lib/logger'
+import packageJson from '../../package.json'
+import { markWorkerStopped, saveHeartbeat, type WorkerIdentity } from './heartbeat-repository'
+
+async function main() {
+  const config = loadEnvOrExit()
+  const log = logger('worker')
+  let embedded: RunningPostgres | undefined
+  if (!config.DATABASE_URL) {
+    // Join the embedded Postgres the demo started, or start it (same data folder, same port).
+    embedded = await startEmbeddedPostgres({ dataDir: path.resolve('.data/postgres'), port: config.EMBEDDED_POSTGRES_PORT, database: EMBEDDED_DATABASE })
+  }
+  const worker: WorkerIdentity = {
+    id: `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`,
+    host: os.hostname(),
+    pid: process.pid,
+    version: packageJson.version,
+    startedAt: new Date(),
+  }
+
+  let lastJaegerOk: boolean | undefined
+  async function beat() {
+    const jaeger = await probeJaeger(config.JAEGER_URL, config.JAEGER_TIMEOUT_MS)
+    if (jaeger.ok !== lastJaegerOk) {
+      if (jaeger.ok) log.info({ api: jaeger.api, services: jaeger.serviceCount, latencyMs: jaeger.latencyMs }, 'jaeger reachable')
+      else log.warn({ url: config.JAEGER_URL, error: jaeger.error }, 'jaeger unreachable; will keep trying')
+      lastJaegerOk = jaeger.ok
+    }
+    await saveHeartbeat(worker, jaeger)
+  }
+
+  await beat()
+  log.info({ worker: worker.id, heartbeatSeconds: config.WORKER_HEARTBEAT_SECONDS, database: embedded ? 'embedded' : 'DATABASE_URL' }, 'worker started')
+  let beating: Promise<void> = Promise.resolve()
+  const timer = setInterval(() => {
+    beating = beat().catch((error: unknown) => log.error({ err: error }, 'heartbeat failed; retrying next interval'))
+  }, config.WORKER_HEARTBEAT_SECONDS * 1000)
+
+  let stopping = false
+  async function stop(signal: NodeJS.Signals) {
+    if (stopping) return
+    stopping = true
+    log.info({ signal }, 'stopping')
+    clearInterval(timer)
+    await beating
+    await markWorkerStopped(worker.id).catch((error: unknown) => log.warn({ err: error }, 'could not record the stop'))
+    await disconnectDb()
+    await embedded?.stop()
+    log.info('stopped')
+    process.exit(0)
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error('spanlens worker: failed to start:', error instanceof Error ? error.message : error)
+  process.exit(1)
+})
