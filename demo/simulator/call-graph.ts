@@ -71,9 +71,9 @@ export const HANDLERS: readonly Handler[] = [
   server('api-gateway', 'GET', '/v1/merchants/{merchantId}', 1.5, [AUTH, http('merchant-service', 'GET', '/merchants/{merchantId}')]),
   server('api-gateway', 'GET', '/v1/statements/{month}', 1.5, [AUTH, http('statement-service', 'GET', '/statements/{month}')]),
 
-  { ...server('auth-service', 'POST', '/v1/tokens/introspect', 1.2, [redis('GET', 'session:{id}', 0.4), pg('identity', 'SELECT', 'sessions', 2.5, 0.15)], 0.001), rejectRate: 0.01 },
-  server('account-service', 'GET', '/accounts/{accountId}', 2, [redis('GET', 'account:{id}', 0.4), pg('accounts', 'SELECT', 'accounts', 3, 0.35)]),
-  server('user-profile-service', 'GET', '/users/{userId}', 3, [redis('HGETALL', 'profile:{id}', 0.5), pg('profiles', 'SELECT', 'users', 2.8, 0.4)]),
+  { ...server('auth-service', 'POST', '/v1/tokens/introspect', 1.2, [redis('GET', 'session:?', 0.4), pg('identity', 'SELECT', 'sessions', 2.5, 0.15)], 0.001), rejectRate: 0.01 },
+  server('account-service', 'GET', '/accounts/{accountId}', 2, [redis('GET', 'account:?', 0.4), pg('accounts', 'SELECT', 'accounts', 3, 0.35)]),
+  server('user-profile-service', 'GET', '/users/{userId}', 3, [redis('HGETALL', 'profile:?', 0.5), pg('profiles', 'SELECT', 'users', 2.8, 0.4)]),
   server('user-profile-service', 'POST', '/users', 3, [pg('profiles', 'INSERT', 'users', 5)]),
 
   server('payment-gateway', 'POST', '/payments', 4, [
@@ -84,13 +84,13 @@ export const HANDLERS: readonly Handler[] = [
     { type: 'publish', topic: 'payments.events', consumers: ['notification-service process payments.events', 'audit-log-service process payments.events'] },
   ]),
   server('fraud-detection', 'POST', '/v1/score', 6, [
-    redis('HGETALL', 'features:{accountId}', 0.5),
+    redis('HGETALL', 'features:?', 0.5),
     { type: 'internal', name: 'evaluate rules', medianMs: 9 },
     http('risk-scoring-service', 'GET', '/risk/{accountId}'),
     http('predictive-analytics', 'POST', '/v1/predict', { probability: 0.4, critical: false }),
   ]),
-  server('risk-scoring-service', 'GET', '/risk/{accountId}', 3, [redis('GET', 'risk:{accountId}', 0.4), pg('risk', 'SELECT', 'risk_profiles', 4, 0.6)]),
-  server('predictive-analytics', 'POST', '/v1/predict', 30, [redis('GET', 'model:{version}', 0.6)]),
+  server('risk-scoring-service', 'GET', '/risk/{accountId}', 3, [redis('GET', 'risk:?', 0.4), pg('risk', 'SELECT', 'risk_profiles', 4, 0.6)]),
+  server('predictive-analytics', 'POST', '/v1/predict', 30, [redis('GET', 'model:?', 0.6)]),
   server('transactions-service', 'POST', '/transactions', 3, [
     pg('transactions', 'SELECT', 'transactions', 3.5),
     pg('transactions', 'INSERT', 'transactions', 4),
@@ -104,7 +104,7 @@ export const HANDLERS: readonly Handler[] = [
   server('ledger-service', 'POST', '/entries', 1.5, [pg('ledger', 'INSERT', 'ledger_entries', 3), pg('ledger', 'UPDATE', 'balances', 2.5)]),
   server('ledger-service', 'GET', '/balances/{accountId}', 1, [pg('ledger', 'SELECT', 'balances', 2)]),
   server('card-service', 'POST', '/authorizations', 3, [pg('cards', 'SELECT', 'cards', 2), http('fraud-detection', 'POST', '/v1/score'), http('ledger-service', 'POST', '/entries')]),
-  server('exchange-rate-service', 'GET', '/rates/{pair}', 0.6, [redis('GET', 'rate:{pair}', 0.3)], 0.001),
+  server('exchange-rate-service', 'GET', '/rates/{pair}', 0.6, [redis('GET', 'rate:?', 0.3)], 0.001),
 
   server('onboarding-service', 'POST', '/applications', 8, [
     http('user-profile-service', 'POST', '/users'),
@@ -123,7 +123,7 @@ export const HANDLERS: readonly Handler[] = [
   server('sanctions-screening-service', 'POST', '/screen', 2, [redis('GET', 'watchlist:version', 0.3), { type: 'internal', name: 'match watchlists', medianMs: 25 }]),
   server('document-service', 'POST', '/documents/verify', 10, [{ type: 'external', host: 'api.docscan.example', method: 'POST', route: '/v1/verify', medianMs: 250 }]),
 
-  server('merchant-service', 'GET', '/merchants/{merchantId}', 3, [redis('GET', 'merchant:{id}', 0.4), pg('merchants', 'SELECT', 'merchants', 3, 0.4)]),
+  server('merchant-service', 'GET', '/merchants/{merchantId}', 3, [redis('GET', 'merchant:?', 0.4), pg('merchants', 'SELECT', 'merchants', 3, 0.4)]),
   server('statement-service', 'GET', '/statements/{month}', 20, [pg('statements', 'SELECT', 'statements', 35)]),
   server('loan-service', 'GET', '/offers', 15, [pg('lending', 'SELECT', 'loan_offers', 6)]),
   server('reporting-service', 'GET', '/reports/{reportId}', 12, [{ type: 'db', system: 'clickhouse', namespace: 'analytics', operation: 'SELECT', collection: 'report_rows', queryText: 'SELECT * FROM report_rows WHERE report_id = ?', medianMs: 250 }]),

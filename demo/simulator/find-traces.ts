@@ -10,9 +10,9 @@ export type TraceQuery = {
   /** Inclusive bounds on a span's start, µs. */
   startTimeMinUs: number
   startTimeMaxUs: number
-  /** Inclusive bounds on a span's duration, µs; 0 or absent: unbounded. */
-  durationMinUs?: number
-  durationMaxUs?: number
+  /** Inclusive bounds on a span's duration, ns (as Go's time.Duration); 0 or absent: unbounded. */
+  durationMinNs?: number
+  durationMaxNs?: number
   /** Key → value, compared as strings; the key `error` matches any span with an error status. */
   attributes?: ReadonlyMap<string, string>
   /** At most this many traces; 0 returns none, a negative depth is unbounded (as the memory store). */
@@ -34,8 +34,8 @@ export function spanMatches(span: SimSpan, query: TraceQuery): boolean {
   if (query.attributes?.has('error') && span.statusCode !== 2) return false
   if (query.operationName && span.name !== query.operationName) return false
   if (span.startUs < query.startTimeMinUs || span.startUs > query.startTimeMaxUs) return false
-  if (query.durationMinUs && span.durationUs < query.durationMinUs) return false
-  if (query.durationMaxUs && span.durationUs > query.durationMaxUs) return false
+  if (query.durationMinNs && span.durationUs * 1000 < query.durationMinNs) return false
+  if (query.durationMaxNs && span.durationUs * 1000 > query.durationMaxNs) return false
   for (const [key, value] of query.attributes ?? []) {
     if (key !== 'error' && !matchesAttribute(span, key, value)) return false
   }

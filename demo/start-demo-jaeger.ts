@@ -1,0 +1,73 @@
+// Starts the demo Jaeger: the fleet simulator behind a node:http server speaking Jaeger's query API.
+// Used by demo/server.ts (the process entry), the project's demo launcher and the tests.
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createDemoHandler } from './http/demo-handler'
+import type { DemoHandler } from './http/demo-response'
+import { createSimulator, type Simulator } from './simulator/simulator'
+
+export const DEFAULT_PORT = 16686
+export const DEFAULT_SEED = 20251
+/** At the daily mean this is ~29k spans per hour of fleet traffic (16–38k over the day). */
+export const DEFAULT_TRACES_PER_MINUTE = 40
+
+export type DemoJaegerOptions = {
+  /** 0 picks a free port. */
+  port?: number
+  host?: string
+  /** Rollout anchor; default: now. */
+  anchor?: Date
+  seed?: number
+  tracesPerMinute?: number
+  /** Wall clock in ms; default Date.now. Tests pin it. */
+  now?: () => number
+  cacheMinutes?: number
+  /** Wraps request handling, e.g. with a fault-injecting middleware. */
+  wrapHandler?: (handler: DemoHandler) => DemoHandler
+}
+
+export type DemoJaeger = { url: string; port: number; simulator: Simulator; close(): Promise<void> }
+
+export async function startDemoJaeger(options: DemoJaegerOptions = {}): Promise<DemoJaeger> {
+  const now = options.now ?? Date.now
+  const simulator = createSimulator({
+    anchorMs: (options.anchor ?? new Date(now())).getTime(),
+    seed: options.seed ?? DEFAULT_SEED,
+    tracesPerMinute: options.tracesPerMinute ?? DEFAULT_TRACES_PER_MINUTE,
+    now,
+    cacheMinutes: options.cacheMinutes,
+  })
+  const baseHandler = createDemoHandler(simulator)
+  const handler = options.wrapHandler ? options.wrapHandler(baseHandler) : baseHandler
+
+  const server = http.createServer((request, response) => {
+    const target = request.url ?? '/'
+    const queryStart = target.indexOf('?')
+    handler({ method: request.method ?? 'GET', path: queryStart < 0 ? target : target.slice(0, queryStart), rawQuery: queryStart < 0 ? '' : target.slice(queryStart + 1) })
+      .then((result) => {
+        response.writeHead(result.status, { ...result.headers, 'Content-Length': Buffer.byteLength(result.body) })
+        response.end(result.body)
+      })
+      .catch((error: unknown) => {
+        console.error('demo Jaeger: request failed', error)
+        if (!response.headersSent) response.writeHead(500)
+        response.end()
+      })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1', () => resolve())
+  })
+  const { port, address } = server.address() as AddressInfo
+  const host = address.includes(':') ? `[${address}]` : address
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    simulator,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        server.closeAllConnections()
+      }),
+  }
+}
