@@ -3,7 +3,7 @@
 import { listDependencies, type DependencyLink } from './list-dependencies'
 import { exactCounts, type CountWindow, type ExactCounts } from './exact-counts'
 import { findTraces, type MinuteSource, type TraceQuery } from './find-traces'
-import { FLEET, fleetIndex } from './fleet'
+import { FLEET } from './fleet'
 import { createMinuteCache } from './minute-cache'
 import { OPERATIONS, type Operation } from './operations'
 import { MINUTE_US, createScenario } from './scenario'
@@ -45,13 +45,15 @@ export function createSimulator(options: SimulatorOptions) {
       .filter((trace) => trace.spans.length > 0)
       .sort((a, b) => a.startUs - b.startUs)
 
-  const mayEmit = (minute: number, serviceName?: string) => {
-    // A trace's emitters are fixed at its start; spans start at most a minute after it.
-    const latestTraceStartUs = (minute + 1) * MINUTE_US
-    if (minute * MINUTE_US > nowUs()) return false
-    const fromUs = serviceName === undefined ? earliestEmitUs : FLEET.some((service) => service.name === serviceName) ? scenario.instrumentedFromUs[fleetIndex(serviceName)]! : Number.POSITIVE_INFINITY
-    return latestTraceStartUs > fromUs
+  /** When a service (or, without one, the first service) starts emitting; Infinity for unknown names. */
+  const emitsFromUs = (serviceName?: string) => {
+    if (!serviceName) return earliestEmitUs
+    const index = FLEET.findIndex((service) => service.name === serviceName)
+    return index < 0 ? Number.POSITIVE_INFINITY : scenario.instrumentedFromUs[index]!
   }
+  // A trace's emitters are fixed at its start, so a minute can hold spans of a service only if
+  // the service emits by the minute's end; minutes after now are never generated.
+  const mayEmit = (minute: number, serviceName?: string) => minute * MINUTE_US <= nowUs() && (minute + 1) * MINUTE_US > emitsFromUs(serviceName)
 
   const listServices = (): string[] =>
     FLEET.filter((_, index) => scenario.instrumentedFromUs[index]! <= nowUs())
