@@ -38,33 +38,52 @@ export type Random = {
   pick<T>(items: readonly T[]): T
 }
 
-/** mulberry32: small, fast, good enough for simulation (not for cryptography). */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
+const hex32 = (value: number) => HEX_BYTES[value >>> 24]! + HEX_BYTES[(value >>> 16) & 0xff]! + HEX_BYTES[(value >>> 8) & 0xff]! + HEX_BYTES[value & 0xff]!
+
+/** mulberry32: small, fast, good enough for simulation (not for cryptography). A class rather than
+ * closures: one is created per generated trace. */
+class Mulberry32 implements Random {
+  private state: number
+
+  constructor(seed: number) {
+    this.state = seed >>> 0
+  }
+
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0
+    let t = this.state
     t = Math.imul(t ^ (t >>> 15), t | 1)
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000
   }
-  const uint32 = () => Math.floor(next() * 0x1_0000_0000) >>> 0
-  return {
-    next,
-    int: (bound) => Math.floor(next() * bound),
-    normal: () => {
-      const u = 1 - next()
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next())
-    },
-    chance: (probability) => next() < probability,
-    hex64: () => {
-      const high = (uint32() | 0x1000_0000) >>> 0
-      return high.toString(16).padStart(8, '0') + uint32().toString(16).padStart(8, '0')
-    },
-    pick: (items) => {
-      const item = items[Math.floor(next() * items.length)]
-      if (item === undefined) throw new Error('pick from an empty list')
-      return item
-    },
+
+  int(bound: number): number {
+    return Math.floor(this.next() * bound)
   }
+
+  normal(): number {
+    const u = 1 - this.next()
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next())
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability
+  }
+
+  hex64(): string {
+    const high = (Math.floor(this.next() * 0x1_0000_0000) | 0x1000_0000) >>> 0
+    const low = Math.floor(this.next() * 0x1_0000_0000) >>> 0
+    return hex32(high) + hex32(low)
+  }
+
+  pick<T>(items: readonly T[]): T {
+    const item = items[Math.floor(this.next() * items.length)]
+    if (item === undefined) throw new Error('pick from an empty list')
+    return item
+  }
+}
+
+export function createRandom(seed: number): Random {
+  return new Mulberry32(seed)
 }

@@ -79,6 +79,6 @@ export function runStep(build: TraceBuild, process: Process, parentSpanId: strin
   const spanId = rng.hex64()
   const durationUs = logNormalUs(rng, step.medianMs, 0.4)
   const span = openSpan(build, process, { spanId, parentSpanId, scope: applicationScope(process.service), name: step.name, kind: SpanKind.INTERNAL, startUs })
-  span.finish(startUs + durationUs, internalAttributes(step.name, rng.next))
+  span.finish(startUs + durationUs, internalAttributes(step.name, () => rng.next()))
   return OK(startUs + durationUs)
 }
