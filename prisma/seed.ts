@@ -1,18 +1,13 @@
 // Seeds the summary store. Defaults (the week-2 targets) in every mode; demo users and an
 // inventory catalog on request (`npm run demo` does both). Idempotent: never overwrites edits.
 import { hashPassword } from '@/lib/auth/password'
-import type { Role } from '@/lib/auth/schemas'
 import { db } from '@/lib/db/client'
 import { saveInventoryCatalog } from '@/lib/inventory/repository'
 import { inventoryCatalogSchema, type InventoryEntry } from '@/lib/inventory/schemas'
 import { ensureDefaultTargets } from '@/lib/targets/repository'
+import { DEMO_USERS } from './demo-users'
 
-/** Demo sign-ins, printed by `npm run demo`. Demo mode only: a real deployment seeds no users. */
-export const DEMO_USERS: readonly { email: string; name: string; role: Role; password: string }[] = [
-  { email: 'engineer@spanlens.demo', name: 'Erin Engineer', role: 'engineer', password: 'spanlens-engineer' },
-  { email: 'manager@spanlens.demo', name: 'Morgan Manager', role: 'manager', password: 'spanlens-manager' },
-  { email: 'admin@spanlens.demo', name: 'Ada Admin', role: 'admin', password: 'spanlens-admin' },
-]
+export { DEMO_USERS }
 
 /** Creates the demo users that are missing (an existing one keeps its role and password). */
 export async function seedDemoUsers(): Promise<void> {

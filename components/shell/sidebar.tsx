@@ -16,7 +16,7 @@ export function Sidebar({ user }: { user: SessionUser }) {
         Spanlens
       </Link>
       <NavLinks />
-      <div className="mt-auto hidden space-y-3 border-t border-border px-2 pt-4 md:block" data-testid="current-user">
+      <div className="flex items-center justify-between gap-3 border-t border-border px-2 pt-3 md:mt-auto md:block md:space-y-3 md:pt-4" data-testid="current-user">
         <div className="min-w-0">
           <div className="truncate text-sm font-medium">{user.name}</div>
           <div className="truncate text-xs text-muted">{user.email}</div>
@@ -24,7 +24,7 @@ export function Sidebar({ user }: { user: SessionUser }) {
             <RoleBadge role={user.role} />
           </div>
         </div>
-        <div className="flex items-center justify-between gap-2">
+        <div className="flex items-center gap-2 md:justify-between">
           <ThemeToggle />
           <SignOutButton />
         </div>

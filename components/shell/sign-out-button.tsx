@@ -8,7 +8,7 @@ export function SignOutButton() {
   return (
     <Button variant="ghost" size="sm" onClick={() => signOut({ callbackUrl: '/login' })} aria-label="Sign out" title="Sign out">
       <LogOut className="size-3.5" aria-hidden />
-      <span className="md:sr-only lg:not-sr-only">Sign out</span>
+      <span>Sign out</span>
     </Button>
   )
 }

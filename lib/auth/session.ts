@@ -3,6 +3,7 @@
 import 'server-only'
 import { getServerSession } from 'next-auth'
 import { forbidden, redirect } from 'next/navigation'
+import { connection } from 'next/server'
 import { cache } from 'react'
 import { findUserById } from '@/lib/users/repository'
 import { authOptions } from './config'
@@ -11,6 +12,7 @@ import type { SessionUser } from './schemas'
 
 /** The user behind this request's session, read fresh from the database (null when signed out or removed). */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  await connection() // a session is per request: never prerender what depends on it
   const session = await getServerSession(authOptions())
   const id = (session?.user as { id?: string } | undefined)?.id
   if (!id) return null

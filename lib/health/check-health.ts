@@ -27,8 +27,15 @@ async function checkDatabase(): Promise<{ ok: boolean; latencyMs: number; error?
     const lastSeenAt = await findLatestHeartbeat()
     return { ok: true, latencyMs: Math.round(performance.now() - started), lastSeenAt }
   } catch (error) {
-    return { ok: false, latencyMs: Math.round(performance.now() - started), error: error instanceof Error ? error.message.split('\n')[0] : String(error), lastSeenAt: null }
+    return { ok: false, latencyMs: Math.round(performance.now() - started), error: describeError(error), lastSeenAt: null }
   }
+}
+
+/** Prisma's messages are multi-line with the cause last ("… Message: `Can't reach database server at …`"). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const last = error.message.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? error.name
+  return /Message: `(.+)`/.exec(last)?.[1] ?? last
 }
 
 export async function checkHealth(now = new Date()): Promise<Health> {

@@ -10,7 +10,7 @@ export function TargetCard({ target, inventorySize }: { target: Target; inventor
     <Card className="flex flex-col p-5" data-testid={`target-${target.key}`}>
       <div className="flex items-start justify-between gap-2">
         <h3 className="text-sm font-medium text-muted">{target.label}</h3>
-        <Badge tone="neutral">
+        <Badge tone="neutral" className="shrink-0 whitespace-nowrap">
           <CircleDashed className="size-3" aria-hidden />
           No data yet
         </Badge>

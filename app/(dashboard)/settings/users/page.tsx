@@ -3,6 +3,7 @@ import { PageBody, PageHeader } from '@/components/shell/page-header'
 import { RoleBadge } from '@/components/shell/role-badge'
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { Table, Td, Th } from '@/components/ui/table'
+import { formatAuditDetails } from '@/lib/audit/format-details'
 import { listAuditEntries } from '@/lib/audit/repository'
 import { requirePermission } from '@/lib/auth/session'
 import { listUsers } from '@/lib/users/repository'
@@ -51,7 +52,7 @@ export default async function UsersPage() {
             <AddUserForm />
           </CardBody>
         </Card>
-        <Card>
+        <Card data-testid="audit-log">
           <CardHeader title="Audit log" description="The latest changes, newest first (UTC)" />
           {audit.length ? (
             <Table>
@@ -69,7 +70,7 @@ export default async function UsersPage() {
                     <Td className="whitespace-nowrap text-muted">{when.format(entry.at)}</Td>
                     <Td>{entry.actorEmail ?? 'system'}</Td>
                     <Td className="font-mono text-xs">{entry.action}</Td>
-                    <Td className="font-mono text-xs text-muted">{JSON.stringify(entry.details)}</Td>
+                    <Td className="text-xs text-muted">{formatAuditDetails(entry.details)}</Td>
                   </tr>
                 ))}
               </tbody>

@@ -1,5 +1,0 @@
-import { cn } from '@/lib/cn'
-
-export function Skeleton({ className }: { className?: string }) {
-  return <div aria-hidden className={cn('animate-pulse rounded-md bg-surface-muted', className)} />
-}

@@ -1,0 +1,52 @@
+// What the browser tests run against: the production build, a worker and the demo Jaeger, on
+// ports of their own, over a freshly migrated and seeded database.
+import crypto from 'node:crypto'
+import { NEXT_CLI } from './app-build'
+import { migrateDeploy } from './database'
+import { assertPortFree } from './free-port'
+import { runCommand, startProcess, waitForHttp, type Managed } from './processes'
+
+const PORTS = { app: 3107, jaeger: 16697 }
+
+export type E2eStack = { env: Record<string, string>; stop: () => Promise<void> }
+
+export async function startE2eStack({ databaseUrl, anchor = new Date() }: { databaseUrl: string; anchor?: Date }): Promise<E2eStack> {
+  await assertPortFree(PORTS.app, 'the e2e app port')
+  await assertPortFree(PORTS.jaeger, 'the e2e Jaeger port')
+  const appUrl = `http://localhost:${PORTS.app}`
+  const jaegerUrl = `http://127.0.0.1:${PORTS.jaeger}`
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    JAEGER_URL: jaegerUrl,
+    NEXTAUTH_URL: appUrl,
+    NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+    WORKER_HEARTBEAT_SECONDS: '2',
+    LOG_LEVEL: 'warn',
+  }
+  await migrateDeploy(databaseUrl, true)
+  const tsx = ['--import', 'tsx']
+  if ((await runCommand('seed', process.execPath, [...tsx, 'scripts/db.ts', 'seed-demo', '--anchor', anchor.toISOString()], { env, quiet: true })) !== 0) {
+    throw new Error('seeding the e2e database failed')
+  }
+  const children: Managed[] = [
+    startProcess('jaeger', process.execPath, [...tsx, 'demo/server.ts', '--port', String(PORTS.jaeger), '--anchor', anchor.toISOString()], { env, quiet: true }),
+    startProcess('worker', process.execPath, [...tsx, 'lib/sync/worker.ts'], { env, quiet: true }),
+    startProcess('app', process.execPath, [NEXT_CLI, 'start', '--port', String(PORTS.app), '--hostname', '127.0.0.1'], { env, quiet: true }),
+  ]
+  const alive = () => children.every((child) => child.child.exitCode === null)
+  try {
+    await waitForHttp(`${jaegerUrl}/api/v3/services`, 60_000, alive)
+    await waitForHttp(`${appUrl}/api/health`, 60_000, alive)
+  } catch (error) {
+    for (const child of children) for (const line of child.tail.slice(-20)) console.error(`[${child.name}] ${line}`)
+    throw error
+  }
+  return {
+    env: { E2E_BASE_URL: appUrl, E2E_JAEGER_URL: jaegerUrl, E2E_DATABASE_URL: databaseUrl },
+    stop: async () => {
+      for (const { child } of children) child.kill('SIGTERM')
+      await Promise.all(children.map((child) => child.exited))
+    },
+  }
+}
