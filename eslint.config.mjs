@@ -12,7 +12,7 @@ const REPOSITORIES = { group: ['@/lib/*/repository', '@/lib/db/*', '**/lib/db/*'
 
 const restrict = (...patterns) => ['error', { patterns }]
 
-export default [
+const config = [
   {
     ignores: ['.next/**', 'node_modules/**', 'lib/db/generated/**', '.data/**', '.local/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
@@ -51,9 +51,16 @@ export default [
       'no-restricted-imports': restrict(REPOSITORIES, DEMO, { group: ['@/lib/*/*', '!@/lib/cn'], message: 'ui/ primitives know no domain: pass domain data in from components/<domain>.' }),
     },
   },
+  // Tests may reach anything they exercise (a scratch database, the demo Jaeger as a real peer).
+  {
+    files: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': restrict(UPWARD) },
+  },
   // app/: compose repositories and components; never the Prisma client itself.
   {
     files: ['app/**/*.{ts,tsx}', 'proxy.ts'],
     rules: { 'no-restricted-imports': restrict({ group: ['@/lib/db/*', '@prisma/*'], message: 'Pages and handlers call repository functions, not the Prisma client.' }, DEMO) },
   },
 ]
+
+export default config

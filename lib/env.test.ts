@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { EnvError, LOCAL_DIR, parseEnv } from './env'
 
 const SECRET = 'x'.repeat(40)
-const issuesOf = (source: NodeJS.ProcessEnv) => {
+const issuesOf = (source: Record<string, string | undefined>) => {
   try {
     parseEnv(source)
   } catch (error) {

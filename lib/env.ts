@@ -58,7 +58,7 @@ function localSecret(): string {
 }
 
 /** Parses a given environment (pure apart from the demo secret file); throws EnvError. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source)
   if (!result.success) {
     throw new EnvError(result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })))

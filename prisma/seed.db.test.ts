@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { useScratchDatabase } from '@/lib/db/scratch-database'
+import { createScratchDatabase } from '@/lib/db/scratch-database'
 
-await useScratchDatabase()
+await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
 const { DEMO_USERS, seedDemoUsers, seedInventory } = await import('./seed')
 const { signInWithPassword } = await import('@/lib/auth/sign-in')

@@ -9,7 +9,7 @@ import { disconnectDb } from '@/lib/db/client'
 import { EMBEDDED_DATABASE } from '@/lib/db/database-url'
 import { loadEnvOrExit } from '@/lib/env'
 import { createUser } from '@/lib/users/repository'
-import { demoCatalog } from '../demo/catalog'
+import { buildCatalog } from '../demo/catalog'
 import { seedDefaults, seedDemoUsers, seedInventory } from '../prisma/seed'
 import { migrateDeploy, preparePostgres } from './stack/database'
 
@@ -38,7 +38,7 @@ async function main() {
         const anchor = anchorArg >= 0 ? new Date(args[anchorArg + 1] ?? '') : new Date()
         if (Number.isNaN(anchor.getTime())) throw new Error('--anchor: expected an ISO date-time')
         await seedDemoUsers()
-        await seedInventory(demoCatalog(anchor))
+        await seedInventory(buildCatalog(anchor))
         console.log('demo users and inventory seeded')
         break
       }

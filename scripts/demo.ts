@@ -6,7 +6,7 @@ import path from 'node:path'
 import { disconnectDb } from '@/lib/db/client'
 import { EMBEDDED_DATABASE } from '@/lib/db/database-url'
 import { LOCAL_DIR, loadEnvOrExit } from '@/lib/env'
-import { demoCatalog } from '../demo/catalog'
+import { buildCatalog } from '../demo/catalog'
 import { DEMO_USERS, seedDemoUsers, seedInventory } from '../prisma/seed'
 import { buildAppIfStale, NEXT_CLI } from './stack/app-build'
 import { migrateDeploy, preparePostgres } from './stack/database'
@@ -41,7 +41,7 @@ async function main() {
   await migrateDeploy(postgres.url, true)
   const anchor = demoAnchor()
   await seedDemoUsers()
-  await seedInventory(demoCatalog(anchor))
+  await seedInventory(buildCatalog(anchor))
   await disconnectDb()
   say(`  database ready (${elapsed(started)})`)
 

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
 import { afterAll, describe, expect, test } from 'vitest'
-import { useScratchDatabase } from '@/lib/db/scratch-database'
+import { createScratchDatabase } from '@/lib/db/scratch-database'
 
 const run = promisify(execFile)
 const PRISMA = path.resolve('node_modules/prisma/build/index.js')
@@ -15,7 +15,7 @@ const workDir = fs.mkdtempSync(path.resolve('.data', 'shim-test-'))
 afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }))
 
 // An empty database next to the template (the shim must build the schema from nothing).
-const scratchUrl = await useScratchDatabase()
+const scratchUrl = await createScratchDatabase()
 const emptyUrl = scratchUrl.replace(/\/([^/?]+)(\?|$)/, '/$1_empty$2')
 const emptyName = new URL(emptyUrl).pathname.slice(1)
 const admin = async (sql: string) => {

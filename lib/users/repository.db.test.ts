@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { useScratchDatabase } from '@/lib/db/scratch-database'
+import { createScratchDatabase } from '@/lib/db/scratch-database'
 
-await useScratchDatabase()
+await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
 const { changeUserRole, createUser, listUsers } = await import('./repository')
 const { ConflictError, InvalidInputError } = await import('@/lib/errors')
