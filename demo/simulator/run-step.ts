@@ -57,8 +57,7 @@ export function runStep(build: TraceBuild, process: Process, parentSpanId: strin
     const failed = rng.chance(0.0005)
     const span = openSpan(build, process, { spanId, parentSpanId, scope: instrumentationScope(language, step.system), name, kind: SpanKind.CLIENT, startUs })
     const error = step.system === 'redis' ? { type: 'ReplyError', message: 'LOADING Redis is loading the dataset in memory' } : { type: '40P01', message: 'deadlock detected' }
-    const attributes = dbAttributes(step)
-    if (failed) attributes.push({ key: 'error.type', type: 'string', value: error.type })
+    const attributes = failed ? [...dbAttributes(step), { key: 'error.type', type: 'string' as const, value: error.type }] : dbAttributes(step)
     span.finish(startUs + durationUs, attributes, failed ? { message: error.message } : undefined)
     return OK(startUs + durationUs)
   }

@@ -35,8 +35,9 @@ export type SimSpan = {
   /** OTLP status code: 0 unset, 2 error. */
   statusCode: 0 | 2
   statusMessage: string
-  attributes: Attribute[]
-  events: SimEvent[]
+  /** Possibly shared with other spans: never mutate. */
+  attributes: readonly Attribute[]
+  events: readonly SimEvent[]
 }
 
 export type SimTrace = {

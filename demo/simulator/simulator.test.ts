@@ -150,13 +150,19 @@ describe('exactCounts', () => {
 })
 
 describe('memory', () => {
-  test('generating hours of traffic keeps at most cacheMinutes minutes', () => {
+  test('reading hours of traffic window by window keeps at most cacheMinutes minutes', () => {
     const simulator = createSimulator(options({ cacheMinutes: 15 }))
-    simulator.exactCounts({ startUs: ANCHOR_US - 2 * HOUR_US, endUs: ANCHOR_US })
-    simulator.dependencies(ANCHOR_US - 3 * HOUR_US, ANCHOR_US)
+    for (let endUs = ANCHOR_US - 2 * HOUR_US; endUs <= ANCHOR_US; endUs += 5 * MINUTE_US) simulator.exactCounts({ startUs: endUs - 5 * MINUTE_US, endUs })
     const stats = simulator.cacheStats()
     expect(stats.cachedMinutes).toBe(15)
     expect(stats.generatedMinutes).toBeGreaterThan(100)
+  })
+
+  test('one long scan passes through without filling the cache', () => {
+    const simulator = createSimulator(options({ cacheMinutes: 15 }))
+    simulator.findTraces({ startTimeMinUs: ANCHOR_US - 3 * HOUR_US, startTimeMaxUs: ANCHOR_US, searchDepth: -1 })
+    simulator.dependencies(ANCHOR_US - 3 * HOUR_US, ANCHOR_US)
+    expect(simulator.cacheStats().cachedMinutes).toBe(0)
   })
 })
 

@@ -23,7 +23,7 @@ export type SimulatorOptions = {
   cacheMinutes?: number
 }
 
-export const DEFAULT_CACHE_MINUTES = 180
+export const DEFAULT_CACHE_MINUTES = 120
 /** Highest volume whose slot numbers (volume × 1.35 daily peak × 1.1 noise) stay below the job slots. */
 export const MAX_TRACES_PER_MINUTE = Math.floor(JOB_SLOT_BASE / 1.5)
 
@@ -60,9 +60,14 @@ export function createSimulator(options: SimulatorOptions) {
       .map((service) => service.name)
       .sort()
 
-  const source: MinuteSource = { tracesOf: (minute) => cache.get(minute, generateMinute), mayEmit, nowUs }
-  /** For long scans (dependencies): reads cached minutes but does not fill the cache. */
+  const cachingSource: MinuteSource = { tracesOf: (minute) => cache.get(minute, generateMinute), mayEmit, nowUs }
+  /** Reads cached minutes but does not fill the cache. */
   const passingSource: MinuteSource = { tracesOf: (minute) => cache.peek(minute) ?? generateMinute(minute), mayEmit, nowUs }
+  /**
+   * A scan longer than half the cache would only evict what other reads still need, and keeping
+   * its minutes alive costs more in garbage collection than generating them again, so it passes.
+   */
+  const sourceFor = (startUs: number, endUs: number) => ((endUs - startUs) / MINUTE_US > cache.capacity / 2 ? passingSource : cachingSource)
 
   return {
     scenario,
@@ -87,8 +92,8 @@ export function createSimulator(options: SimulatorOptions) {
       return trace
     },
 
-    findTraces: (query: TraceQuery): SimTrace[] => findTraces(source, query),
-    exactCounts: (window: CountWindow): ExactCounts => exactCounts(source, window),
+    findTraces: (query: TraceQuery): SimTrace[] => findTraces(sourceFor(query.startTimeMinUs, query.startTimeMaxUs), query),
+    exactCounts: (window: CountWindow): ExactCounts => exactCounts(sourceFor(window.startUs, window.endUs), window),
     dependencies: (startUs: number, endUs: number): DependencyLink[] => listDependencies(passingSource, startUs, endUs),
     cacheStats: () => ({ cachedMinutes: cache.size, capacity: cache.capacity, generatedMinutes: cache.generated }),
   }

@@ -4,8 +4,21 @@ import type { DbStep } from './call-graph'
 import type { FleetService } from './fleet'
 import type { Attribute } from './simulated-trace'
 
-const str = (key: string, value: string): Attribute => ({ key, type: 'string', value })
-const int = (key: string, value: number): Attribute => ({ key, type: 'int', value })
+// Attributes are immutable and most take a handful of values (methods, routes, hosts, status
+// codes), so those are interned: the minute cache then holds one object per distinct attribute
+// instead of one per span. High-cardinality values (paths, URLs, offsets, keys) are not interned.
+const interned = new Map<string, Map<Attribute['value'], Attribute>>()
+function shared(attribute: Attribute): Attribute {
+  let byValue = interned.get(attribute.key)
+  if (!byValue) interned.set(attribute.key, (byValue = new Map()))
+  const existing = byValue.get(attribute.value)
+  if (existing && existing.type === attribute.type) return existing
+  byValue.set(attribute.value, attribute)
+  return attribute
+}
+const str = (key: string, value: string): Attribute => shared({ key, type: 'string', value })
+const int = (key: string, value: number): Attribute => shared({ key, type: 'int', value })
+const unique = (key: string, value: string | number): Attribute => (typeof value === 'string' ? { key, type: 'string', value } : { key, type: 'int', value })
 
 export type HttpExchange = { method: string; route: string; path: string; statusCode: number }
 
@@ -19,7 +32,7 @@ export function httpServerAttributes(service: FleetService, exchange: HttpExchan
     return [
       str('http.method', exchange.method),
       str('http.route', exchange.route),
-      str('http.target', exchange.path),
+      unique('http.target', exchange.path),
       str('http.scheme', 'http'),
       int('http.status_code', exchange.statusCode),
       str('net.host.name', service.name),
@@ -28,7 +41,7 @@ export function httpServerAttributes(service: FleetService, exchange: HttpExchan
   const attributes: Attribute[] = [str('http.request.method', exchange.method)]
   if (!service.omitsHttpRoute) attributes.push(str('http.route', exchange.route))
   attributes.push(
-    str('url.path', exchange.path),
+    unique('url.path', exchange.path),
     str('url.scheme', isEdge ? 'https' : 'http'),
     str('server.address', isEdge ? 'api.finova.example' : service.name),
     int('server.port', isEdge ? 443 : 8080),
@@ -47,7 +60,7 @@ export function httpClientAttributes(
   const port = target.port === 443 ? '' : `:${target.port}`
   const attributes = [
     str('http.request.method', exchange.method),
-    str('url.full', `${target.scheme}://${target.host}${port}${exchange.path}`),
+    unique('url.full', `${target.scheme}://${target.host}${port}${exchange.path}`),
     str('url.template', exchange.route),
     str('server.address', target.host),
     int('server.port', target.port),
@@ -68,11 +81,17 @@ export function dbSpanName(step: DbStep): string {
   return step.collection ? `${step.operation} ${step.collection}` : step.operation
 }
 
-export function dbAttributes(step: DbStep): Attribute[] {
+const dbAttributesByStep = new WeakMap<DbStep, readonly Attribute[]>()
+
+/** The same for every call of a step, so one shared, read-only list per step. */
+export function dbAttributes(step: DbStep): readonly Attribute[] {
+  const cached = dbAttributesByStep.get(step)
+  if (cached) return cached
   const server = DB_SERVERS[step.system]
   const attributes = [str('db.system.name', step.system), str('db.namespace', step.namespace), str('db.operation.name', step.operation)]
   if (step.collection) attributes.push(str('db.collection.name', step.collection))
   attributes.push(str('db.query.text', step.queryText), str('server.address', server.host(step.namespace)), int('server.port', server.port))
+  dbAttributesByStep.set(step, attributes)
   return attributes
 }
 
@@ -84,8 +103,8 @@ export function producerAttributes(delivery: MessageDelivery): Attribute[] {
     str('messaging.operation.type', 'send'),
     str('messaging.operation.name', 'send'),
     str('messaging.destination.name', delivery.topic),
-    str('messaging.kafka.message.key', delivery.key),
-    int('messaging.message.body.size', delivery.bodySize),
+    unique('messaging.kafka.message.key', delivery.key),
+    unique('messaging.message.body.size', delivery.bodySize),
     str('server.address', 'kafka-1.finova.internal'),
     int('server.port', 9092),
   ]
@@ -99,8 +118,8 @@ export function consumerAttributes(delivery: MessageDelivery, consumerGroup: str
     str('messaging.destination.name', delivery.topic),
     str('messaging.consumer.group.name', consumerGroup),
     str('messaging.destination.partition.id', String(delivery.partition)),
-    int('messaging.kafka.offset', delivery.offset),
-    str('messaging.kafka.message.key', delivery.key),
+    unique('messaging.kafka.offset', delivery.offset),
+    unique('messaging.kafka.message.key', delivery.key),
   ]
 }
 
@@ -109,12 +128,12 @@ export function internalAttributes(name: string, draw: () => number): Attribute[
   if (name === 'evaluate rules') {
     return [
       int('fraud.rules.evaluated', 40 + Math.floor(draw() * 25)),
-      { key: 'fraud.score', type: 'double', value: Math.round(draw() * 1000) / 1000 },
+      shared({ key: 'fraud.score', type: 'double', value: Math.round(draw() * 1000) / 1000 }),
       str('fraud.decision', draw() < 0.97 ? 'approve' : 'review'),
     ]
   }
   if (name === 'match watchlists') {
-    return [int('sanctions.lists', 7), { key: 'sanctions.hit', type: 'bool', value: draw() < 0.002 }]
+    return [int('sanctions.lists', 7), shared({ key: 'sanctions.hit', type: 'bool', value: draw() < 0.002 })]
   }
   return [str('code.function.name', name.replace(/ (\w)/g, (_, letter: string) => letter.toUpperCase()))]
 }

@@ -39,6 +39,8 @@ export function logNormalUs(rng: Random, medianMs: number, sigma: number): numbe
 /** Network latency of one direction of an internal call, µs. */
 export const networkUs = (rng: Random) => 150 + rng.int(900)
 
+const NONE: readonly never[] = Object.freeze([])
+
 export type SpanError = { message: string; exception?: { type: string; message: string } }
 
 /** A span whose work is under way; a class, not a closure, because thousands are made per minute. */
@@ -49,7 +51,7 @@ export class OpenSpan {
     private readonly trueStartUs: number,
   ) {}
 
-  finish(endUs: number, attributes: Attribute[], error?: SpanError) {
+  finish(endUs: number, attributes: readonly Attribute[], error?: SpanError) {
     this.build.trueEndUs = Math.max(this.build.trueEndUs, endUs)
     const span = this.span
     if (!span) return
@@ -68,7 +70,7 @@ export class OpenSpan {
         { key: 'exception.escaped', type: 'bool', value: true },
       ],
     }
-    span.events.push(event)
+    span.events = [event]
   }
 }
 
@@ -86,8 +88,8 @@ export function openSpan(build: TraceBuild, process: Process, draft: SpanDraft):
     durationUs: 0,
     statusCode: 0,
     statusMessage: '',
-    attributes: [],
-    events: [],
+    attributes: NONE,
+    events: NONE,
   }
   build.spans.push(span)
   return new OpenSpan(build, span, draft.startUs)
