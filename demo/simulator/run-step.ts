@@ -37,9 +37,10 @@ export function runStep(build: TraceBuild, process: Process, parentSpanId: strin
   if (step.type === 'external') {
     const spanId = rng.hex64()
     const path = fillRoute(step.route, rng)
-    const burst = scenario.activeBurst(process.service.name, startUs)
-    const failureDraw = rng.next()
-    const timedOut = burst?.via === 'external' ? failureDraw < burst.errorRatio : failureDraw < 0.003
+    const activeBurst = scenario.activeBurst(process.service.name, startUs)
+    const burst = activeBurst?.via === 'external' ? activeBurst : undefined
+    const timedOut = rng.next() < (burst?.errorRatio ?? 0.003)
+    // the client gives up after 3 s
     const durationUs = timedOut ? 3_000_000 + rng.int(5_000) : logNormalUs(rng, step.medianMs, 0.35)
     const span = openSpan(build, process, { spanId, parentSpanId, scope: instrumentationScope(language, 'httpClient'), name: `${step.method} ${step.route}`, kind: SpanKind.CLIENT, startUs })
     const errorType = burst?.exceptionType ?? 'timeout'

@@ -50,8 +50,6 @@ export type SimTrace = {
   visibleFromUs: number
   /** Emitted spans only, in generation (pre-)order. */
   spans: SimSpan[]
-  /** Bit i set: FLEET[i] has a span in the trace. */
-  serviceMask: number
 }
 
 export const attributeString = (attribute: Attribute): string => String(attribute.value)

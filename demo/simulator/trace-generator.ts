@@ -2,14 +2,14 @@
 // span below it. Draws are made in a fixed order whether or not a service emits, so a trace only
 // loses the spans of services that are not instrumented yet; everything else is identical.
 import { ENTRY_POINTS, SCHEDULED_JOBS, getHandler, type Handler } from './call-graph'
-import { fleetIndex, fleetService } from './fleet'
+import { fleetIndex, fleetService, type FleetService } from './fleet'
 import { createRandom, hash32, type Random } from './random'
 import { RESOURCES, applicationScope, instrumentationScope } from './resources'
 import { runStep, type Inbound } from './run-step'
 import { MINUTE_US, type Scenario } from './scenario'
-import { SpanKind, type Attribute, type SimTrace } from './simulated-trace'
+import { SpanKind, type Attribute, type Scope, type SimTrace, type SpanKindNumber } from './simulated-trace'
 import { consumerAttributes, httpServerAttributes } from './span-attributes'
-import { fillRoute, logNormalUs, openSpan, type Outcome, type Process, type TraceBuild } from './trace-build'
+import { fillRoute, logNormalUs, openSpan, type Outcome, type Process, type SpanError, type TraceBuild } from './trace-build'
 import { JOB_SLOT_BASE, encodeTraceId } from './trace-id'
 
 const EDGE_SERVICE = 'api-gateway'
@@ -35,6 +35,16 @@ function planSlot(rng: Random, minute: number, slot: number): { handler: Handler
   return { handler, startUs: minute * MINUTE_US + rng.int(MINUTE_US) }
 }
 
+/** The span a handler opens: an HTTP server span, a Kafka consumer span or a batch job's root. */
+function entrySpan(handler: Handler, service: FleetService): { name: string; kind: SpanKindNumber; scope: Scope } {
+  if (handler.kind === 'server') {
+    // Without http.route, semantic conventions name a server span by its method alone.
+    return { name: service.omitsHttpRoute ? handler.method! : `${handler.method} ${handler.route}`, kind: SpanKind.SERVER, scope: instrumentationScope(service.language, 'httpServer') }
+  }
+  if (handler.kind === 'consumer') return { name: `process ${handler.topic}`, kind: SpanKind.CONSUMER, scope: instrumentationScope(service.language, 'kafka') }
+  return { name: handler.job!, kind: SpanKind.INTERNAL, scope: applicationScope(service) }
+}
+
 function runHandler(build: TraceBuild, handler: Handler, inbound: Inbound | null, startUs: number, callerEmitting: boolean): Outcome {
   const { rng, scenario } = build
   const serviceIndex = fleetIndex(handler.service)
@@ -55,14 +65,12 @@ function runHandler(build: TraceBuild, handler: Handler, inbound: Inbound | null
   const failsAt = rng.chance(selfFailureRatio) ? rng.int(handler.steps.length + 1) : -1
   const rejected = handler.rejectRate !== undefined && rng.chance(handler.rejectRate)
 
-  const kind = handler.kind === 'server' ? SpanKind.SERVER : handler.kind === 'consumer' ? SpanKind.CONSUMER : SpanKind.INTERNAL
-  const scope = handler.kind === 'server' ? instrumentationScope(service.language, 'httpServer') : handler.kind === 'consumer' ? instrumentationScope(service.language, 'kafka') : applicationScope(service)
-  const name = handler.kind === 'server' ? (service.omitsHttpRoute ? handler.method! : `${handler.method} ${handler.route}`) : handler.kind === 'consumer' ? `process ${handler.topic}` : handler.job!
+  const { name, kind, scope } = entrySpan(handler, service)
   const span = openSpan(build, process, { spanId, parentSpanId, scope, name, kind, startUs })
 
   let t = startUs + Math.round(selfUs * 0.6)
   let statusCode = rejected ? 401 : 200
-  let failure: { message: string; exception?: { type: string; message: string } } | undefined
+  let failure: SpanError | undefined
   for (let index = 0; index < handler.steps.length && !rejected; index++) {
     if (index === failsAt) break
     const step = handler.steps[index]!
@@ -86,7 +94,7 @@ function runHandler(build: TraceBuild, handler: Handler, inbound: Inbound | null
   }
   const endUs = t + Math.round(selfUs * 0.4)
 
-  let attributes: Attribute[]
+  let attributes: readonly Attribute[]
   if (handler.kind === 'server') {
     const path = inbound?.path ?? fillRoute(handler.route!, rng)
     attributes = httpServerAttributes(service, { method: handler.method!, route: handler.route!, path, statusCode }, service.name === EDGE_SERVICE)
@@ -107,12 +115,8 @@ export function generateTrace(scenario: Scenario, minute: number, slot: number):
   runHandler(build, handler, null, startUs, true)
 
   let visibleFromUs = build.trueEndUs
-  let serviceMask = 0
-  for (const span of build.spans) {
-    visibleFromUs = Math.max(visibleFromUs, span.startUs + span.durationUs)
-    serviceMask |= 1 << span.resource.serviceIndex
-  }
-  return { traceId, minute, slot, startUs, visibleFromUs, spans: build.spans, serviceMask }
+  for (const span of build.spans) visibleFromUs = Math.max(visibleFromUs, span.startUs + span.durationUs)
+  return { traceId, minute, slot, startUs, visibleFromUs, spans: build.spans }
 }
 
 /** Slots that hold a trace in this minute: the regular traffic, then any batch job due. */
