@@ -1,6 +1,7 @@
 // GET /api/v3/* as Jaeger 2.20's HTTP gateway answers it (cmd/jaeger/internal/extension/jaegerquery/
 // internal/apiv3/http_gateway.go): gogo jsonpb bodies (zero values and empty lists omitted, uint64 as
 // strings) and errors as {"error":{"httpCode":…,"message":…}} written through Go's http.Error.
+import type { SimTrace } from '../simulator/simulated-trace'
 import type { Simulator } from '../simulator/simulator'
 import { goJson } from '../wire/go-json'
 import { toOtlpResourceSpans } from '../wire/to-otlp'
@@ -17,7 +18,7 @@ export const v3Error = (status: number, message: string): DemoResponse => goHttp
 const withDeprecation = (response: DemoResponse, reader: ParamReader): DemoResponse => ({ ...response, headers: { ...response.headers, ...deprecationHeaders(reader) } })
 
 /** returnTraces: an empty result is a 404, not an empty list. */
-function tracesResponse(traces: Parameters<typeof toOtlpResourceSpans>[0], raw: boolean): DemoResponse {
+function tracesResponse(traces: readonly SimTrace[], raw: boolean): DemoResponse {
   if (traces.length === 0) return v3Error(404, 'No traces found')
   return jsonResponse(goJson({ result: { resourceSpans: toOtlpResourceSpans(traces, raw) } }))
 }

@@ -43,8 +43,9 @@ export function spanMatches(span: SimSpan, query: TraceQuery): boolean {
 }
 
 /**
- * Minutes whose traces can hold a span starting in [startUs, endUs], newest first.
- *   trace start |-- spans start up to MAX_SPAN_START_AFTER_TRACE_US later --|
+ * The range of minutes (by trace start) whose traces can hold a span starting in [startUs, endUs]:
+ *   trace start |-- its spans start up to MAX_SPAN_START_AFTER_TRACE_US later --|
+ *   and a lagging host may report a start up to MAX_CLOCK_LEAD_US before the trace's true start.
  */
 export function candidateMinutes(startUs: number, endUs: number): { first: number; last: number } {
   return { first: Math.floor((startUs - MAX_SPAN_START_AFTER_TRACE_US) / MINUTE_US), last: Math.floor((endUs + MAX_CLOCK_LEAD_US) / MINUTE_US) }
