@@ -8,15 +8,15 @@ import { createSimulator, type Simulator } from './simulator/simulator'
 
 export const DEFAULT_PORT = 16686
 export const DEFAULT_SEED = 20251
-/** At the daily mean this is ~29k spans per hour of fleet traffic (16–38k over the day). */
+/** Once the rollout is complete: ~29k spans per hour at the daily mean, 19–39k over the day. */
 export const DEFAULT_TRACES_PER_MINUTE = 40
 
 export type DemoJaegerOptions = {
   /** 0 picks a free port. */
   port?: number
   host?: string
-  /** Rollout anchor; default: now. */
-  anchor?: Date
+  /** Rollout anchor (a Date, an ISO string or ms since the epoch); default: now. */
+  anchor?: Date | string | number
   seed?: number
   tracesPerMinute?: number
   /** Wall clock in ms; default Date.now. Tests pin it. */
@@ -26,12 +26,15 @@ export type DemoJaegerOptions = {
   wrapHandler?: (handler: DemoHandler) => DemoHandler
 }
 
-export type DemoJaeger = { url: string; port: number; simulator: Simulator; close(): Promise<void> }
+/** `anchor` is what the traffic was built around: pass it to buildCatalog (demo/catalog.ts). */
+export type DemoJaeger = { url: string; port: number; anchor: Date; simulator: Simulator; close(): Promise<void> }
 
 export async function startDemoJaeger(options: DemoJaegerOptions = {}): Promise<DemoJaeger> {
   const now = options.now ?? Date.now
+  const anchorMs = options.anchor === undefined ? now() : new Date(options.anchor).getTime()
+  if (Number.isNaN(anchorMs)) throw new Error(`anchor is not a date: ${String(options.anchor)}`)
   const simulator = createSimulator({
-    anchorMs: (options.anchor ?? new Date(now())).getTime(),
+    anchorMs,
     seed: options.seed ?? DEFAULT_SEED,
     tracesPerMinute: options.tracesPerMinute ?? DEFAULT_TRACES_PER_MINUTE,
     now,
@@ -63,6 +66,7 @@ export async function startDemoJaeger(options: DemoJaegerOptions = {}): Promise<
   return {
     url: `http://${host}:${port}`,
     port,
+    anchor: new Date(anchorMs),
     simulator,
     close: () =>
       new Promise<void>((resolve, reject) => {
