@@ -2,7 +2,7 @@
 // being down, refuses a bad environment by name, and stops cleanly on SIGTERM.
 import { spawn } from 'node:child_process'
 import net from 'node:net'
-import { afterAll, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, describe, expect, test } from 'vitest'
 import { startDemoJaeger } from '../../demo/start-demo-jaeger'
 import { createScratchDatabase } from '@/lib/db/scratch-database'
 
@@ -10,12 +10,15 @@ const databaseUrl = await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
 const jaeger = await startDemoJaeger({ port: 0 })
 afterAll(() => jaeger.close())
+const started: ReturnType<typeof spawn>[] = []
+afterEach(() => started.forEach((child) => child.exitCode === null && child.kill('SIGKILL'))) // even when an assertion failed
 
 function startWorker(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'lib/sync/worker.ts'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, WORKER_HEARTBEAT_SECONDS: '1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  started.push(child)
   let output = ''
   child.stdout.on('data', (chunk) => (output += chunk))
   child.stderr.on('data', (chunk) => (output += chunk))
