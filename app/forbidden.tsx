@@ -1,6 +1,5 @@
 import { ShieldAlert } from 'lucide-react'
-import Link from 'next/link'
-import { buttonClasses } from '@/components/ui/button'
+import { BackToOverview } from '@/components/shell/back-to-overview'
 import { EmptyState } from '@/components/ui/empty-state'
 
 export default function Forbidden() {
@@ -9,11 +8,7 @@ export default function Forbidden() {
       <EmptyState
         icon={ShieldAlert}
         title="You don't have access to this"
-        action={
-          <Link href="/" className={buttonClasses({ variant: 'secondary' })}>
-            Back to overview
-          </Link>
-        }
+        action={<BackToOverview />}
       >
         Your role does not allow this page or action. Ask an admin if you need it.
       </EmptyState>

@@ -1,6 +1,5 @@
 import { SearchX } from 'lucide-react'
-import Link from 'next/link'
-import { buttonClasses } from '@/components/ui/button'
+import { BackToOverview } from '@/components/shell/back-to-overview'
 import { EmptyState } from '@/components/ui/empty-state'
 
 export default function NotFound() {
@@ -9,11 +8,7 @@ export default function NotFound() {
       <EmptyState
         icon={SearchX}
         title="Page not found"
-        action={
-          <Link href="/" className={buttonClasses({ variant: 'secondary' })}>
-            Back to overview
-          </Link>
-        }
+        action={<BackToOverview />}
       >
         Nothing lives at this address. Check the link, or start from the overview.
       </EmptyState>

@@ -15,6 +15,13 @@ for (const theme of ['light', 'dark'] as const) {
     await signIn(page, 'admin')
     await page.getByRole('radio', { name: `${theme === 'light' ? 'Light' : 'Dark'} theme` }).click()
     await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /dark/ : /light/)
+    // The overview shows Jaeger as the worker last saw it: up once the worker has checked in.
+    await expect(async () => {
+      await page.reload()
+      await expect(page.getByTestId('system-status')).toContainText('All systems up', { timeout: 1000 })
+    }).toPass({ timeout: 20_000 })
+    await expect(page.getByTestId('jaeger-status')).toContainText(/Up · api\/v3 · \d+ services/)
+    await expect(page.getByTestId('jaeger-status')).toContainText('as the worker saw it')
     for (const { path, name, heading } of PAGES) {
       await page.goto(path)
       await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible()

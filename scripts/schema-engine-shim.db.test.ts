@@ -7,7 +7,8 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
 import { afterAll, describe, expect, test } from 'vitest'
-import { createScratchDatabase } from '@/lib/db/scratch-database'
+import { createScratchDatabase } from '@/scripts/stack/scratch-database'
+import { onServer } from '@/scripts/stack/test-postgres'
 
 const run = promisify(execFile)
 const PRISMA = path.resolve('node_modules/prisma/build/index.js')
@@ -18,13 +19,8 @@ afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }))
 const scratchUrl = await createScratchDatabase()
 const emptyUrl = scratchUrl.replace(/\/([^/?]+)(\?|$)/, '/$1_empty$2')
 const emptyName = new URL(emptyUrl).pathname.slice(1)
-const admin = async (sql: string) => {
-  const client = new pg.Client({ connectionString: scratchUrl.replace(/\/[^/?]+(\?|$)/, '/postgres$1') })
-  await client.connect()
-  await client.query(sql).finally(() => client.end())
-}
-await admin(`CREATE DATABASE "${emptyName}"`)
-afterAll(() => admin(`DROP DATABASE IF EXISTS "${emptyName}" WITH (FORCE)`))
+await onServer(scratchUrl, `CREATE DATABASE "${emptyName}"`)
+afterAll(() => onServer(scratchUrl, `DROP DATABASE IF EXISTS "${emptyName}" WITH (FORCE)`))
 
 function prisma(args: string[], databaseUrl: string, config?: string) {
   return run(process.execPath, [PRISMA, ...args, ...(config ? ['--config', config] : [])], {

@@ -4,6 +4,7 @@ import { SystemStatus } from '@/components/health/system-status'
 import { PageBody, PageHeader } from '@/components/shell/page-header'
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { requireUser } from '@/lib/auth/session'
+import { formatDate } from '@/lib/format/date'
 import { checkHealth } from '@/lib/health/check-health'
 import { countInventory } from '@/lib/inventory/repository'
 import { listTargets } from '@/lib/targets/repository'
@@ -11,15 +12,13 @@ import { TargetCard } from './_components/target-card'
 
 export const dynamic = 'force-dynamic'
 
-const dateFormat = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-
 export default async function OverviewPage() {
   await requireUser()
-  const [targets, counts, health] = await Promise.all([listTargets(), countInventory(), checkHealth()])
+  const [targets, counts, health] = await Promise.all([listTargets(), countInventory(), checkHealth({ jaeger: 'worker' })])
   const dueDate = targets.find((target) => target.dueDate)?.dueDate
   return (
     <>
-      <PageHeader title="Overview" description={dueDate ? `Week-2 targets, due ${dateFormat.format(dueDate)}` : 'Week-2 targets of the tracing rollout'} />
+      <PageHeader title="Overview" description={dueDate ? `Week-2 targets, due ${formatDate(dueDate)}` : 'Week-2 targets of the tracing rollout'} />
       <PageBody>
         <section aria-labelledby="scorecard-heading">
           <h2 id="scorecard-heading" className="sr-only">

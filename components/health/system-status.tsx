@@ -7,6 +7,7 @@ const STATUS_TEXT = { ok: 'All systems up', degraded: 'Degraded: pages work, dat
 
 export function SystemStatus({ health }: { health: Health }) {
   const now = new Date(health.checkedAt)
+  const { jaeger } = health
   return (
     <Card data-testid="system-status">
       <CardHeader title="System status" description={STATUS_TEXT[health.status]} />
@@ -22,11 +23,18 @@ export function SystemStatus({ health }: { health: Health }) {
           <div>
             <dt className="text-xs text-muted">Jaeger</dt>
             <dd className="mt-1" data-testid="jaeger-status">
-              <StatusDot
-                ok={health.jaeger.ok}
-                label={health.jaeger.ok ? `Up · ${health.jaeger.api === 'v3' ? 'api/v3' : 'classic API'} · ${health.jaeger.serviceCount} services` : 'Unreachable'}
-              />
-              {!health.jaeger.ok && <p className="mt-1 text-xs text-bad">{health.jaeger.error}</p>}
+              {jaeger ? (
+                <>
+                  <StatusDot ok={jaeger.ok} label={jaeger.ok ? `Up · ${jaeger.api === 'v3' ? 'api/v3' : 'classic API'} · ${jaeger.serviceCount} services` : 'Unreachable'} />
+                  {!jaeger.ok && <p className="mt-1 text-xs text-bad">{jaeger.error}</p>}
+                  {jaeger.source === 'worker' && <p className="mt-1 text-xs text-muted">as the worker saw it {formatRelativeTime(new Date(jaeger.checkedAt), now)}</p>}
+                </>
+              ) : (
+                <>
+                  <StatusDot ok={null} label="Unknown" />
+                  <p className="mt-1 text-xs text-muted">The worker checks Jaeger; none is running.</p>
+                </>
+              )}
             </dd>
           </div>
           <div>

@@ -1,7 +1,6 @@
 import type { LucideIcon } from 'lucide-react'
-import Link from 'next/link'
-import { buttonClasses } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
+import { BackToOverview } from './back-to-overview'
 import { PageBody, PageHeader } from './page-header'
 
 /** A section a later issue builds: says what it will show, so nobody mistakes it for an empty result. */
@@ -13,11 +12,7 @@ export function NotBuiltYet({ title, description, icon, children }: { title: str
         <EmptyState
           icon={icon}
           title="Not built yet"
-          action={
-            <Link href="/" className={buttonClasses({ variant: 'secondary' })}>
-              Back to overview
-            </Link>
-          }
+          action={<BackToOverview />}
         >
           {children}
         </EmptyState>

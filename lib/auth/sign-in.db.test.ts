@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { createScratchDatabase } from '@/lib/db/scratch-database'
+import { createScratchDatabase } from '@/scripts/stack/scratch-database'
 
 await createScratchDatabase()
 const { createUser } = await import('@/lib/users/repository')

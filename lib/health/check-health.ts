@@ -1,15 +1,17 @@
-// Checks the database, Jaeger and the worker, each bounded in time, for /api/health and the UI.
+// Checks the database, Jaeger and the worker, each bounded in time. /api/health probes Jaeger itself;
+// pages take Jaeger's state from the worker's last heartbeat, so a slow Jaeger never slows a page.
 import { env } from '@/lib/env'
-import { probeJaeger, type JaegerProbe } from '@/lib/jaeger/probe'
+import { probeJaeger, type JaegerCheck } from '@/lib/jaeger/probe'
 import { findLatestHeartbeat } from '@/lib/sync/heartbeat-repository'
-import { pingDatabase } from './repository'
 import { computeHealthStatus, isWorkerFresh, type HealthStatus } from './health-status'
+import { pingDatabase } from './repository'
 
 export type Health = {
   status: HealthStatus
   checkedAt: string
   database: { ok: boolean; latencyMs: number; error?: string }
-  jaeger: JaegerProbe
+  /** null: unknown (asked of the worker, and no worker is running). */
+  jaeger: (JaegerCheck & { source: 'live' | 'worker' }) | null
   worker: { ok: boolean; lastSeenAt: string | null }
 }
 
@@ -20,17 +22,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms).unref?.())])
 }
 
-async function checkDatabase(): Promise<{ ok: boolean; latencyMs: number; error?: string; lastSeenAt: Date | null }> {
-  const started = performance.now()
-  try {
-    await withTimeout(pingDatabase(), DATABASE_TIMEOUT_MS, 'database')
-    const lastSeenAt = await findLatestHeartbeat()
-    return { ok: true, latencyMs: Math.round(performance.now() - started), lastSeenAt }
-  } catch (error) {
-    return { ok: false, latencyMs: Math.round(performance.now() - started), error: describeError(error), lastSeenAt: null }
-  }
-}
-
 /** Prisma's messages are multi-line with the cause last ("… Message: `Can't reach database server at …`"). */
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error)
@@ -38,15 +29,36 @@ function describeError(error: unknown): string {
   return /Message: `(.+)`/.exec(last)?.[1] ?? last
 }
 
-export async function checkHealth(now = new Date()): Promise<Health> {
+async function checkDatabase() {
+  const started = performance.now()
+  const elapsed = () => Math.round(performance.now() - started)
+  try {
+    await withTimeout(pingDatabase(), DATABASE_TIMEOUT_MS, 'database')
+    const latencyMs = elapsed()
+    return { ok: true, latencyMs, heartbeat: await findLatestHeartbeat() }
+  } catch (error) {
+    return { ok: false, latencyMs: elapsed(), error: describeError(error), heartbeat: null }
+  }
+}
+
+export async function checkHealth({ jaeger: jaegerSource = 'live' }: { jaeger?: 'live' | 'worker' } = {}, now = new Date()): Promise<Health> {
   const config = env()
-  const [database, jaeger] = await Promise.all([checkDatabase(), probeJaeger(config.JAEGER_URL, Math.min(config.JAEGER_TIMEOUT_MS, JAEGER_HEALTH_TIMEOUT_MS))])
-  const workerFresh = isWorkerFresh(database.lastSeenAt, now, config.WORKER_HEARTBEAT_SECONDS)
+  const [database, liveProbe] = await Promise.all([
+    checkDatabase(),
+    jaegerSource === 'live' ? probeJaeger(config.JAEGER_URL, Math.min(config.JAEGER_TIMEOUT_MS, JAEGER_HEALTH_TIMEOUT_MS)) : null,
+  ])
+  const lastSeenAt = database.heartbeat?.lastSeenAt ?? null
+  const workerFresh = isWorkerFresh(lastSeenAt, now, config.WORKER_HEARTBEAT_SECONDS)
+  const jaeger: Health['jaeger'] = liveProbe
+    ? { ...liveProbe, checkedAt: now.toISOString(), source: 'live' }
+    : workerFresh && database.heartbeat?.jaeger
+      ? { ...database.heartbeat.jaeger, source: 'worker' }
+      : null
   return {
-    status: computeHealthStatus({ databaseOk: database.ok, jaegerOk: jaeger.ok, workerFresh }),
+    status: computeHealthStatus({ databaseOk: database.ok, jaegerOk: jaeger?.ok ?? false, workerFresh }),
     checkedAt: now.toISOString(),
     database: { ok: database.ok, latencyMs: database.latencyMs, ...(database.error ? { error: database.error } : {}) },
     jaeger,
-    worker: { ok: workerFresh, lastSeenAt: database.lastSeenAt?.toISOString() ?? null },
+    worker: { ok: workerFresh, lastSeenAt: lastSeenAt?.toISOString() ?? null },
   }
 }

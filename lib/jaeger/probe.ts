@@ -1,10 +1,16 @@
 // Is Jaeger reachable, and which query API does it speak? Used by the health endpoint and the worker.
+import { z } from 'zod'
 import { parseClassicNames, parseV3Services } from './parse'
 
-export type JaegerApi = 'v3' | 'classic'
-export type JaegerProbe =
-  | { ok: true; api: JaegerApi; serviceCount: number; latencyMs: number }
-  | { ok: false; error: string; latencyMs: number }
+export const jaegerProbeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), api: z.enum(['v3', 'classic']), serviceCount: z.number().int(), latencyMs: z.number() }),
+  z.object({ ok: z.literal(false), error: z.string(), latencyMs: z.number() }),
+])
+export type JaegerProbe = z.infer<typeof jaegerProbeSchema>
+
+/** A probe with the time it was made, as the worker records it. */
+export const jaegerCheckSchema = z.intersection(jaegerProbeSchema, z.object({ checkedAt: z.iso.datetime() }))
+export type JaegerCheck = z.infer<typeof jaegerCheckSchema>
 
 async function getJson(url: string, timeoutMs: number): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } })

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process'
 import net from 'node:net'
 import { afterAll, afterEach, describe, expect, test } from 'vitest'
 import { startDemoJaeger } from '../../demo/start-demo-jaeger'
-import { createScratchDatabase } from '@/lib/db/scratch-database'
+import { createScratchDatabase } from '@/scripts/stack/scratch-database'
 
 const databaseUrl = await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
@@ -39,7 +39,7 @@ async function until<T>(read: () => Promise<T | null | undefined>, timeoutMs = 2
 describe('npm run worker', () => {
   test('heartbeats with Jaeger reachable, then stops cleanly on SIGTERM', async () => {
     const worker = startWorker({ JAEGER_URL: jaeger.url })
-    const beat = await until(() => db.workerHeartbeat.findFirst({ where: { pid: worker.child.pid!, jaegerOk: true } }))
+    const beat = await until(() => db.workerHeartbeat.findFirst({ where: { pid: worker.child.pid!, jaegerProbe: { path: ['ok'], equals: true } } }))
     expect(beat.stoppedAt).toBeNull()
     const first = beat.lastSeenAt.getTime()
     await until(async () => ((await db.workerHeartbeat.findUnique({ where: { id: beat.id } }))!.lastSeenAt.getTime() > first ? true : null))
@@ -57,8 +57,8 @@ describe('npm run worker', () => {
       })
     })
     const worker = startWorker({ JAEGER_URL: `http://127.0.0.1:${closedPort}` })
-    const beat = await until(() => db.workerHeartbeat.findFirst({ where: { pid: worker.child.pid!, jaegerOk: false } }))
-    expect(beat.jaegerError).toMatch(/ECONNREFUSED/)
+    const beat = await until(() => db.workerHeartbeat.findFirst({ where: { pid: worker.child.pid!, jaegerProbe: { path: ['ok'], equals: false } } }))
+    expect(beat.jaegerProbe).toMatchObject({ ok: false, error: expect.stringMatching(/ECONNREFUSED/) })
     await new Promise((resolve) => setTimeout(resolve, 1500))
     expect(worker.child.exitCode).toBeNull()
     worker.child.kill('SIGTERM')

@@ -22,15 +22,20 @@ export function databaseUrlFor(serverUrl: string, database: string): string {
   return url.toString()
 }
 
-/** Drops and creates `name` on the server; returns its URL. */
-export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrlFor(serverUrl, 'postgres') })
+/** Runs maintenance SQL (CREATE/DROP DATABASE) on the server that `anyUrl` points at. */
+export async function onServer(anyUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrlFor(anyUrl, 'postgres') })
   await client.connect()
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-    await client.query(`CREATE DATABASE "${name}"`)
+    await client.query(sql)
   } finally {
     await client.end()
   }
+}
+
+/** Drops and creates `name` on the server; returns its URL. */
+export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
+  await onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+  await onServer(serverUrl, `CREATE DATABASE "${name}"`)
   return databaseUrlFor(serverUrl, name)
 }

@@ -6,11 +6,10 @@ import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Table, Td, Th } from '@/components/ui/table'
 import { requireUser } from '@/lib/auth/session'
+import { formatDay } from '@/lib/format/date'
 import { listInventory } from '@/lib/inventory/repository'
 
 export const metadata: Metadata = { title: 'Service inventory' }
-
-const day = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' })
 
 export default async function InventoryPage() {
   await requireUser()
@@ -48,7 +47,7 @@ export default async function InventoryPage() {
                     <Td className="text-muted">{service.owner ?? '—'}</Td>
                     <Td className="text-right">{service.tier ?? '—'}</Td>
                     <Td className="text-right">{service.rolloutWave ?? '—'}</Td>
-                    <Td className="whitespace-nowrap">{service.plannedDate ? day.format(service.plannedDate) : '—'}</Td>
+                    <Td className="whitespace-nowrap">{service.plannedDate ? formatDay(service.plannedDate) : '—'}</Td>
                     <Td className="text-right">{service.expectedOperations.length}</Td>
                   </tr>
                 ))}

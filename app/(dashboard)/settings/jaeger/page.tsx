@@ -17,7 +17,8 @@ export const dynamic = 'force-dynamic'
 export default async function JaegerSettingsPage() {
   await requireUser()
   const { JAEGER_URL, JAEGER_UI_URL, WORKER_HEARTBEAT_SECONDS } = env()
-  const [health, workers] = await Promise.all([checkHealth(), listWorkers()])
+  // This page is about the connection: it checks Jaeger now rather than trusting the worker's last look.
+  const [health, workers] = await Promise.all([checkHealth({ jaeger: 'live' }), listWorkers()])
   const now = new Date(health.checkedAt)
   return (
     <>
@@ -64,7 +65,7 @@ export default async function JaegerSettingsPage() {
                         <StatusDot ok={worker.stoppedAt ? null : running} label={worker.stoppedAt ? 'Stopped' : running ? 'Running' : 'Silent'} />
                       </Td>
                       <Td className="text-muted">{formatRelativeTime(worker.lastSeenAt, now)}</Td>
-                      <Td>{worker.jaegerOk === null ? '—' : worker.jaegerOk ? 'reachable' : <span className="text-bad">{worker.jaegerError}</span>}</Td>
+                      <Td>{!worker.jaeger ? '—' : worker.jaeger.ok ? `reachable · ${worker.jaeger.latencyMs} ms` : <span className="text-bad">{worker.jaeger.error}</span>}</Td>
                       <Td className="font-mono text-xs text-muted">{worker.version}</Td>
                     </tr>
                   )

@@ -3,14 +3,13 @@ import { PageBody, PageHeader } from '@/components/shell/page-header'
 import { Card } from '@/components/ui/card'
 import { Table, Td, Th } from '@/components/ui/table'
 import { requireUser } from '@/lib/auth/session'
+import { formatDate } from '@/lib/format/date'
 import { countInventory } from '@/lib/inventory/repository'
 import { TARGET_METHOD } from '@/lib/targets/descriptions'
 import { formatGoal } from '@/lib/targets/format-goal'
 import { listTargets } from '@/lib/targets/repository'
 
 export const metadata: Metadata = { title: 'Week-2 targets' }
-
-const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' })
 
 export default async function TargetsPage() {
   await requireUser()
@@ -34,7 +33,7 @@ export default async function TargetsPage() {
                 <tr key={target.key}>
                   <Td className="font-medium">{target.label}</Td>
                   <Td className="whitespace-nowrap">{formatGoal(target, counts.inventory)}</Td>
-                  <Td className="whitespace-nowrap text-muted">{target.dueDate ? day.format(target.dueDate) : '—'}</Td>
+                  <Td className="whitespace-nowrap text-muted">{target.dueDate ? formatDate(target.dueDate) : '—'}</Td>
                   <Td className="text-xs text-muted">{TARGET_METHOD[target.key]}</Td>
                 </tr>
               ))}

@@ -6,13 +6,12 @@ import { Table, Td, Th } from '@/components/ui/table'
 import { formatAuditDetails } from '@/lib/audit/format-details'
 import { listAuditEntries } from '@/lib/audit/repository'
 import { requirePermission } from '@/lib/auth/session'
+import { formatDateTime } from '@/lib/format/date'
 import { listUsers } from '@/lib/users/repository'
 import { AddUserForm } from './_components/add-user-form'
 import { RoleForm } from './_components/role-form'
 
 export const metadata: Metadata = { title: 'Users and roles' }
-
-const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
 export default async function UsersPage() {
   const admin = await requirePermission('users.manage')
@@ -67,7 +66,7 @@ export default async function UsersPage() {
               <tbody>
                 {audit.map((entry) => (
                   <tr key={entry.id}>
-                    <Td className="whitespace-nowrap text-muted">{when.format(entry.at)}</Td>
+                    <Td className="whitespace-nowrap text-muted">{formatDateTime(entry.at)}</Td>
                     <Td>{entry.actorEmail ?? 'system'}</Td>
                     <Td className="font-mono text-xs">{entry.action}</Td>
                     <Td className="text-xs text-muted">{formatAuditDetails(entry.details)}</Td>
