@@ -8,7 +8,7 @@ import { runCommand } from './processes'
 const require = createRequire(import.meta.url)
 export const NEXT_CLI = require.resolve('next/dist/bin/next')
 
-const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'next.config.mjs', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json']
+const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json']
 const FINGERPRINT_FILE = path.join('.next', 'spanlens-sources.sha1')
 
 function* files(entry: string): Generator<string> {
