@@ -1,0 +1,231 @@
+// Wire records (lib/jaeger/parse.ts) → Spanlens spans (lib/traces/span.ts), grouped by trace. Units
+// are converted here and only here: api/v3 times are ns decimal strings, classic times are µs numbers.
+// A record that cannot become a span (bad id, no start time, end before start) is rejected with a
+// reason; the rest of its trace goes on.
+import type { Span, SpanKind, Trace } from '@/lib/traces/span'
+import { isZeroId, normalizeSpanId, normalizeTraceId } from './ids'
+import type { ClassicTraceRecord, RejectedRecord, V3SpanRecord } from './parse'
+import type { ClassicKeyValue, ClassicProcess, OtlpAnyValue, OtlpKeyValue } from './schemas'
+
+export type Normalized = { traces: Trace[]; rejected: RejectedRecord[] }
+
+/** What Jaeger itself calls a resource without `service.name` (its OTLP translator). */
+export const NO_SERVICE_NAME = 'OTLPResourceNoServiceName'
+/** Span attribute where Jaeger 2.x keeps its warnings in OTLP. */
+const WARNINGS_ATTRIBUTE = '@jaeger@warnings'
+
+const V3_KINDS: Record<string, SpanKind> = {
+  0: 'unspecified', 1: 'internal', 2: 'server', 3: 'client', 4: 'producer', 5: 'consumer',
+  SPAN_KIND_UNSPECIFIED: 'unspecified', SPAN_KIND_INTERNAL: 'internal', SPAN_KIND_SERVER: 'server',
+  SPAN_KIND_CLIENT: 'client', SPAN_KIND_PRODUCER: 'producer', SPAN_KIND_CONSUMER: 'consumer',
+}
+const CLASSIC_KINDS: Record<string, SpanKind> = { server: 'server', client: 'client', producer: 'producer', consumer: 'consumer', internal: 'internal' }
+
+/** Facts of the reporting process, shared by all its spans. */
+type Process = Pick<Span, 'service' | 'serviceVersion' | 'samplerType' | 'samplerParam'>
+
+class TraceCollector {
+  private readonly byId = new Map<string, Trace>()
+  readonly rejected: RejectedRecord[] = []
+
+  add(span: Span) {
+    let trace = this.byId.get(span.traceId)
+    if (!trace) this.byId.set(span.traceId, (trace = { traceId: span.traceId, spans: [], warnings: [] }))
+    trace.spans.push(span)
+  }
+
+  addTraceWarnings(traceId: string, warnings: readonly string[]) {
+    const trace = this.byId.get(traceId)
+    if (trace && warnings.length) trace.warnings.push(...warnings)
+  }
+
+  reject(path: string, error: unknown) {
+    this.rejected.push({ path, message: error instanceof Error ? error.message : String(error) })
+  }
+
+  result(): Normalized {
+    return { traces: [...this.byId.values()], rejected: this.rejected }
+  }
+}
+
+const toNumber = (value: unknown): number | null => {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
+  return Number.isFinite(number) ? number : null
+}
+
+// ---------------------------------------------------------------- api/v3
+
+/** ns since the epoch (decimal string or number) → µs, truncated as Jaeger's own model does. */
+function nanosToMicros(nanos: string | number | undefined): number | null {
+  if (nanos === undefined) return null
+  if (typeof nanos === 'number') return nanos > 0 ? Math.trunc(nanos / 1000) : null
+  if (nanos.length <= 3) return null // "0" and other sub-µs values: no time at all
+  return Number(nanos.slice(0, -3))
+}
+
+function anyValue(value: OtlpAnyValue | undefined): string | number | boolean | null {
+  if (!value) return null
+  if (value.stringValue !== undefined) return value.stringValue
+  if (value.intValue !== undefined) return toNumber(value.intValue)
+  if (value.doubleValue !== undefined) return toNumber(value.doubleValue)
+  if (value.boolValue !== undefined) return value.boolValue
+  return null
+}
+
+function attributeMap(attributes: readonly OtlpKeyValue[] | undefined): Map<string, OtlpAnyValue | undefined> {
+  const map = new Map<string, OtlpAnyValue | undefined>()
+  for (const attribute of attributes ?? []) map.set(attribute.key, attribute.value)
+  return map
+}
+
+const v3Processes = new WeakMap<readonly OtlpKeyValue[], Process>()
+function v3Process(resourceAttributes: readonly OtlpKeyValue[]): Process {
+  let process = v3Processes.get(resourceAttributes)
+  if (!process) {
+    const attributes = attributeMap(resourceAttributes)
+    const text = (key: string) => {
+      const value = anyValue(attributes.get(key))
+      return value === null ? null : String(value)
+    }
+    process = {
+      service: text('service.name') || NO_SERVICE_NAME,
+      serviceVersion: text('service.version'),
+      samplerType: text('sampler.type'),
+      samplerParam: toNumber(anyValue(attributes.get('sampler.param'))),
+    }
+    v3Processes.set(resourceAttributes, process)
+  }
+  return process
+}
+
+function v3Span({ resourceAttributes, span }: V3SpanRecord): Span {
+  const startUs = nanosToMicros(span.startTimeUnixNano)
+  const endUs = nanosToMicros(span.endTimeUnixNano)
+  if (startUs === null || endUs === null) throw new Error('no start or end time')
+  if (endUs < startUs) throw new Error('ends before it starts')
+  const attributes = attributeMap(span.attributes)
+  const value = (key: string) => anyValue(attributes.get(key))
+  const parent = span.parentSpanId ? normalizeSpanId(span.parentSpanId) : null
+  const errorAttribute = value('error')
+  const statusCode = value('http.response.status_code') ?? value('http.status_code')
+  const route = value('http.route')
+  const process = v3Process(resourceAttributes)
+  const samplerType = value('sampler.type')
+  return {
+    traceId: normalizeTraceId(span.traceId),
+    spanId: normalizeSpanId(span.spanId),
+    parentSpanId: parent && !isZeroId(parent) ? parent : null,
+    ...process,
+    samplerType: typeof samplerType === 'string' ? samplerType : process.samplerType,
+    samplerParam: toNumber(value('sampler.param')) ?? process.samplerParam,
+    operation: span.name,
+    kind: V3_KINDS[String(span.kind ?? 0)] ?? 'unspecified',
+    startUs,
+    durationUs: endUs - startUs,
+    error: span.status?.code === 2 || span.status?.code === 'STATUS_CODE_ERROR' || errorAttribute === true || errorAttribute === 'true',
+    isHttp: attributes.has('http.request.method') || attributes.has('http.method'),
+    httpRoute: typeof route === 'string' ? route : null,
+    httpStatusCode: typeof statusCode === 'number' ? statusCode : null,
+    warnings: (attributes.get(WARNINGS_ATTRIBUTE)?.arrayValue?.values ?? []).map((warning) => String(anyValue(warning))),
+  }
+}
+
+export function normalizeV3(records: readonly V3SpanRecord[]): Normalized {
+  const collector = new TraceCollector()
+  for (const record of records) {
+    try {
+      collector.add(v3Span(record))
+    } catch (error) {
+      collector.reject(`span ${record.span.spanId} of trace ${record.span.traceId}`, error)
+    }
+  }
+  return collector.result()
+}
+
+// ---------------------------------------------------------------- classic /api
+
+function tagMap(tags: readonly ClassicKeyValue[] | null | undefined): Map<string, ClassicKeyValue['value']> {
+  const map = new Map<string, ClassicKeyValue['value']>()
+  for (const tag of tags ?? []) map.set(tag.key, tag.value)
+  return map
+}
+
+const classicProcesses = new WeakMap<ClassicProcess, Process>()
+function processFacts(process: ClassicProcess): Process {
+  const cached = classicProcesses.get(process)
+  if (cached) return cached
+  const tags = tagMap(process.tags)
+  const version = tags.get('service.version')
+  const samplerType = tags.get('sampler.type')
+  const facts: Process = {
+    service: process.serviceName,
+    serviceVersion: version === undefined || version === null ? null : String(version),
+    samplerType: samplerType === undefined || samplerType === null ? null : String(samplerType),
+    samplerParam: toNumber(tags.get('sampler.param')),
+  }
+  classicProcesses.set(process, facts)
+  return facts
+}
+
+/** The span's own inline process, or its entry in the trace's process map. */
+function classicProcess(trace: ClassicTraceRecord, span: ClassicTraceRecord['spans'][number]): Process {
+  const process = span.process ?? (span.processID === undefined ? undefined : trace.processes[span.processID])
+  if (!process) throw new Error(`process ${span.processID ?? '(none)'} is not in the trace`)
+  return processFacts(process)
+}
+
+/** Jaeger's ParentSpanID(): the first CHILD_OF in the same trace; we fall back to FOLLOWS_FROM so a
+ *  broken follows-from link counts as an orphan rather than a second root. */
+function classicParent(span: ClassicTraceRecord['spans'][number], traceId: string): string | null {
+  const references = (span.references ?? []).filter((reference) => normalizeTraceId(reference.traceID) === traceId)
+  const reference = references.find((r) => r.refType === 'CHILD_OF') ?? references.find((r) => r.refType === 'FOLLOWS_FROM')
+  return reference ? normalizeSpanId(reference.spanID) : null
+}
+
+function classicSpan(trace: ClassicTraceRecord, span: ClassicTraceRecord['spans'][number]): Span {
+  if (span.startTime === undefined) throw new Error('no start time')
+  const traceId = normalizeTraceId(span.traceID)
+  const tags = tagMap(span.tags)
+  const error = tags.get('error')
+  const statusCode = toNumber(tags.get('http.response.status_code') ?? tags.get('http.status_code'))
+  const route = tags.get('http.route')
+  const process = classicProcess(trace, span)
+  const samplerType = tags.get('sampler.type')
+  return {
+    traceId,
+    spanId: normalizeSpanId(span.spanID),
+    parentSpanId: classicParent(span, traceId),
+    ...process,
+    // Jaeger client libraries put the sampler on the first span of a trace, OTel SDKs on the process.
+    samplerType: typeof samplerType === 'string' ? samplerType : process.samplerType,
+    samplerParam: toNumber(tags.get('sampler.param')) ?? process.samplerParam,
+    operation: span.operationName,
+    kind: CLASSIC_KINDS[String(tags.get('span.kind'))] ?? 'unspecified',
+    startUs: span.startTime,
+    durationUs: Math.max(0, span.duration ?? 0),
+    error: error === true || error === 'true' || tags.get('otel.status_code') === 'ERROR',
+    isHttp: tags.has('http.request.method') || tags.has('http.method'),
+    httpRoute: typeof route === 'string' ? route : null,
+    httpStatusCode: statusCode,
+    warnings: span.warnings ?? [],
+  }
+}
+
+export function normalizeClassic(traces: readonly ClassicTraceRecord[]): Normalized {
+  const collector = new TraceCollector()
+  for (const trace of traces) {
+    for (const span of trace.spans) {
+      try {
+        collector.add(classicSpan(trace, span))
+      } catch (error) {
+        collector.reject(`span ${span.spanID} of trace ${trace.traceID}`, error)
+      }
+    }
+    try {
+      collector.addTraceWarnings(normalizeTraceId(trace.traceID), trace.warnings)
+    } catch (error) {
+      collector.reject(`trace ${trace.traceID}`, error)
+    }
+  }
+  return collector.result()
+}
