@@ -1,0 +1,128 @@
+// Talks to a real Jaeger (≥ 1.25) or the demo Jaeger: detects which query API it offers (api/v3 since
+// 1.35 and in all of 2.x; the classic /api search, gone from Jaeger after 2.20), searches with
+// timeouts and bounded retries (backoff with jitter), and returns spans normalised once.
+import type { Trace } from '@/lib/traces/span'
+import { computeBackoffMs, REQUEST_BACKOFF } from '@/lib/sync/backoff'
+import { normalizeClassic, normalizeV3, type Normalized } from './normalize'
+import { parseClassicNames, parseClassicTraces, parseV3Services, parseV3Traces, type RejectedRecord } from './parse'
+
+export type JaegerApi = 'v3' | 'classic'
+
+export type JaegerClientOptions = {
+  baseUrl: string
+  timeoutMs: number
+  /** Retries after the first attempt, for network errors, timeouts, 5xx, 429 and unreadable bodies. */
+  retries?: number
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
+}
+
+export type TraceSearch = { service: string; startUs: number; endUs: number; limit: number }
+export type SearchResult = { traces: Trace[]; rejected: RejectedRecord[]; bytes: number; api: JaegerApi }
+
+/** A request that failed after its retries, or that retrying cannot fix (a 4xx). */
+export class JaegerRequestError extends Error {
+  constructor(
+    readonly endpoint: string,
+    message: string,
+    readonly status: number | null,
+    readonly retryable: boolean,
+  ) {
+    super(`${endpoint}: ${message}`)
+    this.name = 'JaegerRequestError'
+  }
+}
+
+/** RFC 3339 with µs, as Jaeger's Go time parsing accepts: 2026-11-24T09:00:00.000123Z. */
+export function rfc3339Micros(us: number): string {
+  const seconds = Math.floor(us / 1_000_000)
+  const micros = String(us - seconds * 1_000_000).padStart(6, '0')
+  return `${new Date(seconds * 1000).toISOString().slice(0, 19)}.${micros}Z`
+}
+
+type Response = { status: number; body: unknown; bytes: number }
+
+function describeFailure(error: unknown): string {
+  if (error instanceof Error && error.name === 'TimeoutError') return 'timed out'
+  const code = (error as { cause?: { code?: string } }).cause?.code
+  return error instanceof Error ? `${error.message}${code ? ` (${code})` : ''}` : String(error)
+}
+
+export class JaegerClient {
+  private apiPromise: Promise<JaegerApi> | undefined
+  private readonly baseUrl: string
+  private readonly retries: number
+  private readonly sleep: (ms: number) => Promise<void>
+
+  constructor(private readonly options: JaegerClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '')
+    this.retries = options.retries ?? 2
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
+  }
+
+  /** api/v3 when served, else the classic API; remembered once known. */
+  api(): Promise<JaegerApi> {
+    this.apiPromise ??= this.request('/api/v3/services', {}, { notFoundIsAnswer: true }).then(async (v3) => {
+      if (v3.status === 200) return 'v3' as const
+      await this.request('/api/services', {})
+      return 'classic' as const
+    })
+    this.apiPromise.catch(() => (this.apiPromise = undefined))
+    return this.apiPromise
+  }
+
+  async listServices(): Promise<string[]> {
+    if ((await this.api()) === 'v3') return parseV3Services((await this.request('/api/v3/services', {})).body)
+    return parseClassicNames((await this.request('/api/services', {})).body)
+  }
+
+  /** Traces with a span of `service` starting in [startUs, endUs), at most `limit` of them (no pagination exists). */
+  async searchTraces({ service, startUs, endUs, limit }: TraceSearch): Promise<SearchResult> {
+    const api = await this.api()
+    if (api === 'v3') {
+      // snake_case names: the only ones Jaeger 1.35–1.52 knows, still accepted (as aliases) by 2.x.
+      const response = await this.request(
+        '/api/v3/traces',
+        { 'query.service_name': service, 'query.start_time_min': rfc3339Micros(startUs), 'query.start_time_max': rfc3339Micros(endUs), 'query.num_traces': String(limit) },
+        { notFoundIsAnswer: true },
+      )
+      if (response.status === 404) return { traces: [], rejected: [], bytes: response.bytes, api } // "No traces found"
+      const parsed = parseV3Traces(response.body)
+      return this.result(normalizeV3(parsed.records), parsed.rejected, response.bytes, api)
+    }
+    const response = await this.request('/api/traces', { service, start: String(startUs), end: String(endUs), limit: String(limit) })
+    const parsed = parseClassicTraces(response.body)
+    return this.result(normalizeClassic(parsed.records), parsed.rejected, response.bytes, api)
+  }
+
+  private result(normalized: Normalized, parseRejected: RejectedRecord[], bytes: number, api: JaegerApi): SearchResult {
+    return { traces: normalized.traces, rejected: [...parseRejected, ...normalized.rejected], bytes, api }
+  }
+
+  private async request(path: string, query: Record<string, string>, { notFoundIsAnswer = false } = {}): Promise<Response> {
+    const url = `${this.baseUrl}${path}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`
+    let lastError: JaegerRequestError | undefined
+    for (let attempt = 0; attempt <= this.retries; attempt++) {
+      if (attempt > 0) await this.sleep(computeBackoffMs(attempt - 1, REQUEST_BACKOFF, this.options.random))
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(this.options.timeoutMs), headers: { accept: 'application/json' } })
+        const text = await response.text()
+        if (response.status === 404 && notFoundIsAnswer) return { status: 404, body: null, bytes: text.length }
+        if (response.status >= 500 || response.status === 429) {
+          lastError = new JaegerRequestError(path, `answered ${response.status}: ${text.slice(0, 200).trim()}`, response.status, true)
+          continue
+        }
+        if (response.status !== 200) throw new JaegerRequestError(path, `answered ${response.status}: ${text.slice(0, 200).trim()}`, response.status, false)
+        try {
+          return { status: 200, body: JSON.parse(text), bytes: text.length }
+        } catch {
+          lastError = new JaegerRequestError(path, `answered with a body that is not JSON (${text.length} bytes)`, 200, true)
+        }
+      } catch (error) {
+        if (error instanceof JaegerRequestError) throw error
+        lastError = new JaegerRequestError(path, describeFailure(error), null, true)
+      }
+    }
+    throw lastError ?? new JaegerRequestError(path, 'no attempt was made', null, true)
+  }
+}
