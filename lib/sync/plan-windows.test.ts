@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { MINUTE_US, planWindows, splitWindow } from './plan-windows'
+import { MINUTE_US } from '@/lib/metrics/time-buckets'
+import { planWindows, splitWindow } from './plan-windows'
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0) * 1000 // µs, minute-aligned
 const plan = (overrides: Partial<Parameters<typeof planWindows>[0]> = {}) =>

@@ -5,11 +5,9 @@
 //   everything before the watermark is committed; windows are minute-aligned, so every minute of
 //   every rollup belongs to exactly one window and is written exactly once.
 
-export const MINUTE_US = 60_000_000
+import { MINUTE_US, minuteOf } from '@/lib/metrics/time-buckets'
 
 export type SyncWindow = { startUs: number; endUs: number }
-
-export const floorToMinute = (us: number) => Math.floor(us / MINUTE_US) * MINUTE_US
 
 export type WindowPlan = {
   watermarkUs: number
@@ -24,7 +22,7 @@ export type WindowPlan = {
 export function planWindows({ watermarkUs, nowUs, settleUs, windowUs, maxWindows }: WindowPlan): SyncWindow[] {
   if (watermarkUs % MINUTE_US !== 0) throw new Error(`watermark ${watermarkUs} is not minute-aligned`)
   if (windowUs < MINUTE_US || windowUs % MINUTE_US !== 0) throw new Error(`window length ${windowUs} µs is not a whole number of minutes`)
-  const horizonUs = floorToMinute(nowUs - settleUs)
+  const horizonUs = minuteOf(nowUs - settleUs)
   const windows: SyncWindow[] = []
   for (let startUs = watermarkUs; startUs < horizonUs && windows.length < maxWindows; startUs += windowUs) {
     windows.push({ startUs, endUs: Math.min(startUs + windowUs, horizonUs) })

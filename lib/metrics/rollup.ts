@@ -1,0 +1,160 @@
+// Turns the traces fetched for one service's window into that window's rollups. Pure.
+//
+// Exactly once (DESIGN.md): a span is counted only under its own service, in the minute it starts,
+// and only if that minute is in the window. The same trace is fetched for every service in it, but
+// each of its spans falls in exactly one (service, window). Trace-level counts follow the same rule:
+// "seen" at the service's earliest span in the trace, "owned" at the owner span (lib/traces/quality).
+import { computeTraceQuality, traceOwner } from '@/lib/traces/quality'
+import type { Span, Trace } from '@/lib/traces/span'
+import { LatencyHistogram } from './histogram'
+import { minuteOf } from './time-buckets'
+
+export type RollupWindow = { service: string; startUs: number; endUs: number }
+
+export type SpanRollup = {
+  operation: string
+  spanKind: string
+  bucketStartUs: number
+  spanCount: number
+  errorCount: number
+  estimatedSpanCount: number
+  estimatedErrorCount: number
+  durationSumUs: number
+  durationMaxUs: number
+  histogram: LatencyHistogram
+}
+
+export type ServiceRollup = {
+  bucketStartUs: number
+  spans: number
+  tracesSeen: number
+  tracesComplete: number
+  rootTraces: number
+  rootTracesComplete: number
+  orphanSpans: number
+  skewedSpans: number
+  warningSpans: number
+  serverSpans: number
+  serverSpansWithRoute: number
+  httpSpans: number
+  httpSpansWithStatus: number
+  spansWithVersion: number
+  spansWithSampler: number
+  samplerParamSum: number
+  rejectedRecords: number
+}
+
+export type WindowRollups = { spanRollups: SpanRollup[]; serviceRollups: ServiceRollup[]; spans: number; traces: number }
+
+/** Head samplers whose `sampler.param` is the probability a trace was kept. */
+const PROBABILISTIC = new Set(['probabilistic', 'traceidratio', 'parentbased_traceidratio'])
+
+/**
+ * How many real spans one stored span stands for, by the sampler that made the decision (1 when
+ * there is no basis: rate-limiting, remote or unknown samplers).
+ */
+export function samplingWeight(samplerType: string | null, samplerParam: number | null): number {
+  if (samplerParam === null || !(samplerParam > 0 && samplerParam <= 1)) return 1
+  return samplerType === null || PROBABILISTIC.has(samplerType) ? 1 / samplerParam : 1
+}
+
+const emptyServiceRollup = (bucketStartUs: number): ServiceRollup => ({
+  bucketStartUs,
+  spans: 0,
+  tracesSeen: 0,
+  tracesComplete: 0,
+  rootTraces: 0,
+  rootTracesComplete: 0,
+  orphanSpans: 0,
+  skewedSpans: 0,
+  warningSpans: 0,
+  serverSpans: 0,
+  serverSpansWithRoute: 0,
+  httpSpans: 0,
+  httpSpansWithStatus: 0,
+  spansWithVersion: 0,
+  spansWithSampler: 0,
+  samplerParamSum: 0,
+  rejectedRecords: 0,
+})
+
+/**
+ * @param extrapolation ≥ 1: the window was sampled (only 1/extrapolation of it read); estimates scale by it.
+ * @param rejectedRecords records of this window that failed validation, booked on its first minute.
+ */
+export function computeWindowRollups(traces: Iterable<Trace>, window: RollupWindow, { extrapolation = 1, rejectedRecords = 0 } = {}): WindowRollups {
+  const spanRollups = new Map<string, SpanRollup>()
+  const serviceRollups = new Map<number, ServiceRollup>()
+  const serviceRollup = (bucketStartUs: number) => {
+    let rollup = serviceRollups.get(bucketStartUs)
+    if (!rollup) serviceRollups.set(bucketStartUs, (rollup = emptyServiceRollup(bucketStartUs)))
+    return rollup
+  }
+  const inWindow = (span: Span) => span.service === window.service && span.startUs >= window.startUs && span.startUs < window.endUs
+  let spans = 0
+  let traceCount = 0
+
+  for (const trace of traces) {
+    const quality = computeTraceQuality(trace)
+    const decider = quality.root
+    const orphans = new Set(quality.orphanSpans)
+    const skewed = new Set(quality.skewedSpans)
+    let earliestOwn: Span | null = null
+    for (const span of trace.spans) {
+      if (span.service !== window.service) continue
+      if (!earliestOwn || span.startUs < earliestOwn.startUs) earliestOwn = span
+      if (!inWindow(span)) continue
+      spans++
+      const bucketStartUs = minuteOf(span.startUs)
+      const weight = extrapolation * (decider?.samplerParam != null ? samplingWeight(decider.samplerType, decider.samplerParam) : samplingWeight(span.samplerType, span.samplerParam))
+      const key = `${span.operation}\u0000${span.kind}\u0000${bucketStartUs}`
+      let rollup = spanRollups.get(key)
+      if (!rollup) {
+        rollup = { operation: span.operation, spanKind: span.kind, bucketStartUs, spanCount: 0, errorCount: 0, estimatedSpanCount: 0, estimatedErrorCount: 0, durationSumUs: 0, durationMaxUs: 0, histogram: new LatencyHistogram() }
+        spanRollups.set(key, rollup)
+      }
+      rollup.spanCount++
+      rollup.estimatedSpanCount += weight
+      if (span.error) {
+        rollup.errorCount++
+        rollup.estimatedErrorCount += weight
+      }
+      rollup.durationSumUs += span.durationUs
+      if (span.durationUs > rollup.durationMaxUs) rollup.durationMaxUs = span.durationUs
+      rollup.histogram.add(span.durationUs)
+
+      const service = serviceRollup(bucketStartUs)
+      service.spans++
+      if (orphans.has(span)) service.orphanSpans++
+      if (skewed.has(span)) service.skewedSpans++
+      if (span.warnings.length) service.warningSpans++
+      if (span.kind === 'server') {
+        service.serverSpans++
+        if (span.httpRoute) service.serverSpansWithRoute++
+      }
+      if (span.isHttp) {
+        service.httpSpans++
+        if (span.httpStatusCode !== null) service.httpSpansWithStatus++
+      }
+      if (span.serviceVersion) service.spansWithVersion++
+      if (span.samplerParam !== null) {
+        service.spansWithSampler++
+        service.samplerParamSum += span.samplerParam
+      }
+    }
+    if (earliestOwn && inWindow(earliestOwn)) {
+      traceCount++
+      const service = serviceRollup(minuteOf(earliestOwn.startUs))
+      service.tracesSeen++
+      if (quality.complete) service.tracesComplete++
+    }
+    const owner = traceOwner(trace, quality)
+    if (owner && inWindow(owner)) {
+      const service = serviceRollup(minuteOf(owner.startUs))
+      service.rootTraces++
+      if (quality.complete) service.rootTracesComplete++
+    }
+  }
+  if (rejectedRecords > 0) serviceRollup(minuteOf(window.startUs)).rejectedRecords += rejectedRecords
+  return { spanRollups: [...spanRollups.values()], serviceRollups: [...serviceRollups.values()], spans, traces: traceCount }
+}
