@@ -3,7 +3,7 @@ import { startDemoJaeger } from '../../demo/start-demo-jaeger'
 import { JaegerClient } from '@/lib/jaeger/client'
 import { computeTraceQuality, traceOwner } from '@/lib/traces/quality'
 import type { Span, Trace } from '@/lib/traces/span'
-import { computeWindowRollups, samplingWeight, type WindowRollups } from './rollup'
+import { computeWindowRollups, mergeWindowRollups, samplingWeight, type WindowRollups } from './rollup'
 import { MINUTE_US } from './time-buckets'
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0) * 1000
@@ -150,5 +150,26 @@ describe('exactly once across services and windows (demo fleet)', () => {
     }).length
     expect(ownedTraces).toBe(expectedOwned)
     expect(ownedTraces).toBeGreaterThan(100)
+  })
+})
+
+describe('mergeWindowRollups', () => {
+  test('rollups of the pieces of a window merge into the rollup of the whole window', () => {
+    const root = span({ service: 'gateway', kind: 'server' })
+    const spans = [0, 20, 40, 70, 130].map((seconds, i) => span({ parentSpanId: root.spanId, startUs: T0 + seconds * 1_000_000, durationUs: 1000 * (i + 1), error: i === 2 }))
+    const whole = rollup([trace(root, ...spans)])
+    const cut = T0 + 30_000_000
+    const pieces = [
+      computeWindowRollups([trace(root, ...spans)], { ...WINDOW, endUs: cut }),
+      computeWindowRollups([trace(root, ...spans)], { ...WINDOW, startUs: cut }),
+    ]
+    const merged = mergeWindowRollups(pieces)
+    const comparable = (r: WindowRollups) => ({
+      ...r,
+      spanRollups: r.spanRollups.map((s) => ({ ...s, histogram: [...s.histogram.encode()] })).sort((a, b) => a.bucketStartUs - b.bucketStartUs),
+      serviceRollups: [...r.serviceRollups].sort((a, b) => a.bucketStartUs - b.bucketStartUs),
+    })
+    expect(comparable(merged)).toEqual(comparable(whole))
+    expect(pieces[0]!.spanRollups[0]!.histogram.count).toBe(2) // inputs untouched
   })
 })

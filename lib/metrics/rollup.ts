@@ -158,3 +158,43 @@ export function computeWindowRollups(traces: Iterable<Trace>, window: RollupWind
   if (rejectedRecords > 0) serviceRollup(minuteOf(window.startUs)).rejectedRecords += rejectedRecords
   return { spanRollups: [...spanRollups.values()], serviceRollups: [...serviceRollups.values()], spans, traces: traceCount }
 }
+
+/** Sums rollups of disjoint pieces of one window (bucket by bucket); histograms merge exactly. */
+export function mergeWindowRollups(parts: readonly WindowRollups[]): WindowRollups {
+  const spanRollups = new Map<string, SpanRollup>()
+  const serviceRollups = new Map<number, ServiceRollup>()
+  let spans = 0
+  let traces = 0
+  for (const part of parts) {
+    spans += part.spans
+    traces += part.traces
+    for (const rollup of part.spanRollups) {
+      const key = `${rollup.operation}\u0000${rollup.spanKind}\u0000${rollup.bucketStartUs}`
+      const into = spanRollups.get(key)
+      if (!into) {
+        const histogram = new LatencyHistogram()
+        histogram.merge(rollup.histogram)
+        spanRollups.set(key, { ...rollup, histogram })
+        continue
+      }
+      into.spanCount += rollup.spanCount
+      into.errorCount += rollup.errorCount
+      into.estimatedSpanCount += rollup.estimatedSpanCount
+      into.estimatedErrorCount += rollup.estimatedErrorCount
+      into.durationSumUs += rollup.durationSumUs
+      into.durationMaxUs = Math.max(into.durationMaxUs, rollup.durationMaxUs)
+      into.histogram.merge(rollup.histogram)
+    }
+    for (const rollup of part.serviceRollups) {
+      const into = serviceRollups.get(rollup.bucketStartUs)
+      if (!into) {
+        serviceRollups.set(rollup.bucketStartUs, { ...rollup })
+        continue
+      }
+      for (const field of SERVICE_COUNTERS) into[field] += rollup[field]
+    }
+  }
+  return { spanRollups: [...spanRollups.values()], serviceRollups: [...serviceRollups.values()], spans, traces }
+}
+
+const SERVICE_COUNTERS = Object.keys(emptyServiceRollup(0)).filter((field) => field !== 'bucketStartUs') as Exclude<keyof ServiceRollup, 'bucketStartUs'>[]
