@@ -1,6 +1,6 @@
 // Ground truth for a time window, straight from the simulator: what a complete, untruncated read of
-// Jaeger would find. A span counts when its reported start is in [startUs, endUs) and its trace is
-// visible now; a trace counts when at least one of its spans does.
+// Jaeger would find. A span counts when its reported start (skew fault included) is in
+// [startUs, endUs) and its trace is visible now; a trace counts when at least one of its spans does.
 import { candidateMinutes, type MinuteSource } from './find-traces'
 import { SPAN_KIND_NAMES } from './simulated-trace'
 
@@ -17,7 +17,7 @@ export type CountWindow = { service?: string; startUs: number; endUs: number }
 export function exactCounts(source: MinuteSource, { service, startUs, endUs }: CountWindow): ExactCounts {
   const counts: ExactCounts = { traces: 0, spans: 0, errors: 0, byService: {}, byOperation: {} }
   const nowUs = source.nowUs()
-  const { first, last } = candidateMinutes(startUs, endUs - 1)
+  const { first, last } = candidateMinutes(startUs, endUs - 1, source.skew)
   for (let minute = first; minute <= last; minute++) {
     if (!source.mayEmit(minute, service)) continue
     for (const trace of source.tracesOf(minute)) {

@@ -1,6 +1,7 @@
 // Trace search with the semantics of Jaeger's in-memory store (internal/storage/v2/memory/tenant.go,
 // validTrace/validSpan): a trace matches when one of its spans matches every criterion; results
 // come newest first and stop at the search depth. There is no pagination.
+import { NO_SKEW, type ClockSkew } from './clock-skew'
 import { MINUTE_US } from './scenario'
 import { attributeString, type Attribute, type SimSpan, type SimTrace } from './simulated-trace'
 
@@ -45,10 +46,14 @@ export function spanMatches(span: SimSpan, query: TraceQuery): boolean {
 /**
  * The range of minutes (by trace start) whose traces can hold a span starting in [startUs, endUs]:
  *   trace start |-- its spans start up to MAX_SPAN_START_AFTER_TRACE_US later --|
- *   and a lagging host may report a start up to MAX_CLOCK_LEAD_US before the trace's true start.
+ *   and a lagging host may report a start up to MAX_CLOCK_LEAD_US before the trace's true start;
+ *   a skew fault moves reported starts by up to skew.latestUs later or skew.earliestUs earlier.
  */
-export function candidateMinutes(startUs: number, endUs: number): { first: number; last: number } {
-  return { first: Math.floor((startUs - MAX_SPAN_START_AFTER_TRACE_US) / MINUTE_US), last: Math.floor((endUs + MAX_CLOCK_LEAD_US) / MINUTE_US) }
+export function candidateMinutes(startUs: number, endUs: number, skew: ClockSkew = NO_SKEW): { first: number; last: number } {
+  return {
+    first: Math.floor((startUs - MAX_SPAN_START_AFTER_TRACE_US - skew.latestUs) / MINUTE_US),
+    last: Math.floor((endUs + MAX_CLOCK_LEAD_US + skew.earliestUs) / MINUTE_US),
+  }
 }
 
 export type MinuteSource = {
@@ -57,13 +62,15 @@ export type MinuteSource = {
   /** False when the service (or, without one, any service) cannot have spans in that minute. */
   mayEmit(minute: number, serviceName?: string): boolean
   nowUs(): number
+  /** The skew fault its traces were read under (NO_SKEW when off). */
+  skew: ClockSkew
 }
 
 export function findTraces(source: MinuteSource, query: TraceQuery): SimTrace[] {
   const found: SimTrace[] = []
   if (query.searchDepth === 0) return found
   const nowUs = source.nowUs()
-  const { first, last } = candidateMinutes(query.startTimeMinUs, Math.min(query.startTimeMaxUs, nowUs))
+  const { first, last } = candidateMinutes(query.startTimeMinUs, Math.min(query.startTimeMaxUs, nowUs), source.skew)
   for (let minute = last; minute >= first; minute--) {
     if (!source.mayEmit(minute, query.serviceName)) continue
     const traces = source.tracesOf(minute)

@@ -9,7 +9,7 @@ export type DependencyLink = { parent: string; child: string; callCount: number 
 export function listDependencies(source: MinuteSource, startUs: number, endUs: number): DependencyLink[] {
   const nowUs = source.nowUs()
   const calls = new Map<string, DependencyLink>()
-  const { first, last } = candidateMinutes(startUs, Math.min(endUs, nowUs))
+  const { first, last } = candidateMinutes(startUs, Math.min(endUs, nowUs), source.skew)
   for (let minute = first; minute <= last; minute++) {
     if (!source.mayEmit(minute)) continue
     for (const trace of source.tracesOf(minute)) {

@@ -1,5 +1,6 @@
 // The deterministic fleet simulator: traffic is a pure function of (seed, anchor, volume, minute),
 // generated on demand and held only in a bounded LRU of minutes; `now` decides what is visible.
+import { NO_SKEW, applyClockSkew, compileClockSkew, type ServiceSkew } from './clock-skew'
 import { listDependencies, type DependencyLink } from './list-dependencies'
 import { exactCounts, type CountWindow, type ExactCounts } from './exact-counts'
 import { findTraces, type MinuteSource, type TraceQuery } from './find-traces'
@@ -21,6 +22,8 @@ export type SimulatorOptions = {
   now?: () => number
   /** Most minutes of generated traffic kept in memory. */
   cacheMinutes?: number
+  /** Extra clock offsets by service (a test fault), read on every call; default none. */
+  clockSkews?: () => readonly ServiceSkew[]
 }
 
 export const DEFAULT_CACHE_MINUTES = 120
@@ -60,14 +63,21 @@ export function createSimulator(options: SimulatorOptions) {
       .map((service) => service.name)
       .sort()
 
-  const cachingSource: MinuteSource = { tracesOf: (minute) => cache.get(minute, generateMinute), mayEmit, nowUs }
+  const cachedTraces = (minute: number) => cache.get(minute, generateMinute)
   /** Reads cached minutes but does not fill the cache. */
-  const passingSource: MinuteSource = { tracesOf: (minute) => cache.peek(minute) ?? generateMinute(minute), mayEmit, nowUs }
+  const passingTraces = (minute: number) => cache.peek(minute) ?? generateMinute(minute)
+  /** The cache holds traces as generated; a skew fault is applied on every read, so all reads agree. */
+  const currentSkew = () => (options.clockSkews ? compileClockSkew(options.clockSkews()) : NO_SKEW)
+  const sourceOf = (tracesOf: (minute: number) => readonly SimTrace[]): MinuteSource => {
+    const skew = currentSkew()
+    if (skew === NO_SKEW) return { tracesOf, mayEmit, nowUs, skew }
+    return { tracesOf: (minute) => tracesOf(minute).map((trace) => applyClockSkew(trace, skew)), mayEmit, nowUs, skew }
+  }
   /**
    * A scan longer than half the cache would only evict what other reads still need, and keeping
    * its minutes alive costs more in garbage collection than generating them again, so it passes.
    */
-  const sourceFor = (startUs: number, endUs: number) => ((endUs - startUs) / MINUTE_US > cache.capacity / 2 ? passingSource : cachingSource)
+  const sourceFor = (startUs: number, endUs: number) => sourceOf((endUs - startUs) / MINUTE_US > cache.capacity / 2 ? passingTraces : cachedTraces)
 
   return {
     scenario,
@@ -87,14 +97,15 @@ export function createSimulator(options: SimulatorOptions) {
       const parts = decodeTraceId(traceIdHex)
       if (!parts || parts.checksum !== traceChecksum(scenario.seed, parts.minute, parts.slot)) return null
       if (!mayEmit(parts.minute) || !slotsOfMinute(scenario, parts.minute).includes(parts.slot)) return null
-      const trace = cache.peek(parts.minute)?.find((candidate) => candidate.traceId === traceIdHex) ?? generateTrace(scenario, parts.minute, parts.slot)
+      const generated = cache.peek(parts.minute)?.find((candidate) => candidate.traceId === traceIdHex) ?? generateTrace(scenario, parts.minute, parts.slot)
+      const trace = applyClockSkew(generated, currentSkew())
       if (trace.traceId !== traceIdHex || trace.spans.length === 0 || trace.visibleFromUs > nowUs()) return null
       return trace
     },
 
     findTraces: (query: TraceQuery): SimTrace[] => findTraces(sourceFor(query.startTimeMinUs, query.startTimeMaxUs), query),
     exactCounts: (window: CountWindow): ExactCounts => exactCounts(sourceFor(window.startUs, window.endUs), window),
-    dependencies: (startUs: number, endUs: number): DependencyLink[] => listDependencies(passingSource, startUs, endUs),
+    dependencies: (startUs: number, endUs: number): DependencyLink[] => listDependencies(sourceOf(passingTraces), startUs, endUs),
     cacheStats: () => ({ cachedMinutes: cache.size, capacity: cache.capacity, generatedMinutes: cache.generated }),
   }
 }
