@@ -4,6 +4,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createDemoHandler } from './http/demo-handler'
 import type { DemoHandler } from './http/demo-response'
+import { serveDemoHandler } from './http/serve-demo-handler'
 import { createSimulator, type Simulator } from './simulator/simulator'
 
 export const DEFAULT_PORT = 16686
@@ -43,20 +44,7 @@ export async function startDemoJaeger(options: DemoJaegerOptions = {}): Promise<
   const baseHandler = createDemoHandler(simulator)
   const handler = options.wrapHandler ? options.wrapHandler(baseHandler) : baseHandler
 
-  const server = http.createServer((request, response) => {
-    const target = request.url ?? '/'
-    const queryStart = target.indexOf('?')
-    handler({ method: request.method ?? 'GET', path: queryStart < 0 ? target : target.slice(0, queryStart), rawQuery: queryStart < 0 ? '' : target.slice(queryStart + 1) })
-      .then((result) => {
-        response.writeHead(result.status, { ...result.headers, 'Content-Length': Buffer.byteLength(result.body) })
-        response.end(result.body)
-      })
-      .catch((error: unknown) => {
-        console.error('demo Jaeger: request failed', error)
-        if (!response.headersSent) response.writeHead(500)
-        response.end()
-      })
-  })
+  const server = http.createServer(serveDemoHandler(handler))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1', () => resolve())

@@ -1,6 +1,7 @@
 // GET /api/* (the classic JSON API the Jaeger UI uses) as Jaeger 2.20's APIHandler answers it
 // (cmd/jaeger/internal/extension/jaegerquery/internal/http_handler.go): every body is the
 // structuredResponse envelope {data,total,limit,offset,errors}; errors go through Go's http.Error.
+import { capSearchDepth } from '../simulator/find-traces'
 import type { Simulator } from '../simulator/simulator'
 import { goJson } from '../wire/go-json'
 import { toClassicTrace } from '../wire/to-classic'
@@ -42,11 +43,12 @@ export function createClassicHandlers(simulator: Simulator) {
       return envelope(values, operations, { total: operations.length })
     },
 
-    search(values: UrlValues): DemoResponse {
+    /** A search by traceID is a lookup: maxSearchDepth caps only searches by service and time. */
+    search(values: UrlValues, maxSearchDepth?: number): DemoResponse {
       const parsed = parseClassicTraceQuery(values, simulator.nowUs())
       if (!parsed.ok) return classicError(400, parsed.error)
       const { query, traceIds, raw } = parsed.value
-      if (traceIds.length === 0) return envelope(values, simulator.findTraces(query).map((trace) => toClassicTrace(trace, raw)))
+      if (traceIds.length === 0) return envelope(values, simulator.findTraces(capSearchDepth(query, maxSearchDepth)).map((trace) => toClassicTrace(trace, raw)))
       const found = traceIds.map((id) => simulator.getTrace(id))
       const errors = traceIds.flatMap((id, index) => (found[index] ? [] : [{ msg: 'trace not found', traceID: id }]))
       return envelope(values, found.flatMap((trace) => (trace ? [toClassicTrace(trace, raw)] : [])), { errors: errors.length > 0 ? errors : undefined })

@@ -7,7 +7,7 @@ import { goHttpError, notFound, type DemoHandler, type DemoRequest, type DemoRes
 import { parseGoQuery, type UrlValues } from './go-url-values'
 import { createV3Handlers } from './v3-handlers'
 
-type Route = { segments: readonly string[]; handle: (wildcards: string[], values: UrlValues) => DemoResponse }
+type Route = { segments: readonly string[]; handle: (wildcards: string[], values: UrlValues, request: DemoRequest) => DemoResponse }
 
 /** path.Clean as ServeMux applies it, keeping a trailing slash. */
 function cleanPath(path: string): string {
@@ -46,13 +46,13 @@ export function createDemoHandler(simulator: Simulator): DemoHandler {
   const route = (pattern: string, handle: Route['handle']): Route => ({ segments: pattern.split('/').slice(1).map((segment) => (segment.startsWith('{') ? '*' : segment)), handle })
   const routes: Route[] = [
     route('/api/v3/traces/{trace_id}', ([traceId], values) => v3.getTrace(traceId!, values)),
-    route('/api/v3/traces', (_, values) => v3.findTraces(values)),
-    route('/api/v3/trace-summaries', (_, values) => v3.findTraceSummaries(values)),
+    route('/api/v3/traces', (_, values, request) => v3.findTraces(values, request.maxSearchDepth)),
+    route('/api/v3/trace-summaries', (_, values, request) => v3.findTraceSummaries(values, request.maxSearchDepth)),
     route('/api/v3/services', () => v3.getServices()),
     route('/api/v3/operations', (_, values) => v3.getOperations(values)),
     route('/api/v3/dependencies', (_, values) => v3.getDependencies(values)),
     route('/api/traces/{traceID}', ([traceId], values) => classic.getTrace(traceId!, values)),
-    route('/api/traces', (_, values) => classic.search(values)),
+    route('/api/traces', (_, values, request) => classic.search(values, request.maxSearchDepth)),
     route('/api/services', (_, values) => classic.getServices(values)),
     route('/api/operations', (_, values) => classic.getOperations(values)),
     route('/api/services/{service}/operations', ([service], values) => classic.getOperationsLegacy(service!, values)),
@@ -75,7 +75,7 @@ export function createDemoHandler(simulator: Simulator): DemoHandler {
       const wildcards = match(candidate, segments)
       if (!wildcards) continue
       try {
-        return candidate.handle(wildcards, values)
+        return candidate.handle(wildcards, values, request)
       } catch (error) {
         // Jaeger's recovery handler: log, answer 500 with no body.
         console.error('demo Jaeger: handler failed', error)

@@ -1,9 +1,26 @@
 // The request/response values the demo Jaeger's handlers exchange. Handling never touches a socket,
 // so a middleware (e.g. a test fault switch: delays, 500s, truncated bodies) can wrap any handler.
 
-export type DemoRequest = { method: string; /** Escaped path, as on the request line. */ path: string; rawQuery: string }
-export type DemoResponse = { status: number; headers: Record<string, string>; body: string }
+export type DemoRequest = {
+  method: string
+  /** Escaped path, as on the request line. */
+  path: string
+  rawQuery: string
+  /** UTF-8 request body; '' when none. Only the fault control endpoint reads one. */
+  body?: string
+  /** Set by the fault middleware: searches return at most this many traces (a low max search depth). */
+  maxSearchDepth?: number
+}
+export type DemoResponse = {
+  status: number
+  headers: Record<string, string>
+  body: string
+  /** A fault: the server resets the connection (the client sees ECONNRESET) and sends nothing else. */
+  resetConnection?: true
+}
 export type DemoHandler = (request: DemoRequest) => Promise<DemoResponse>
+
+export const connectionReset = (): DemoResponse => ({ status: 0, headers: {}, body: '', resetConnection: true })
 
 /** A JSON body, as Jaeger's handlers write it after setting Content-Type themselves. */
 export function jsonResponse(body: string, status = 200): DemoResponse {

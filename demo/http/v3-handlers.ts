@@ -1,6 +1,7 @@
 // GET /api/v3/* as Jaeger 2.20's HTTP gateway answers it (cmd/jaeger/internal/extension/jaegerquery/
 // internal/apiv3/http_gateway.go): gogo jsonpb bodies (zero values and empty lists omitted, uint64 as
 // strings) and errors as {"error":{"httpCode":…,"message":…}} written through Go's http.Error.
+import { capSearchDepth } from '../simulator/find-traces'
 import type { SimTrace } from '../simulator/simulated-trace'
 import type { Simulator } from '../simulator/simulator'
 import { goJson } from '../wire/go-json'
@@ -37,19 +38,19 @@ export function createV3Handlers(simulator: Simulator) {
       return withDeprecation(jsonResponse(goJson(operations.length > 0 ? { operations } : {})), reader)
     },
 
-    findTraces(values: UrlValues): DemoResponse {
+    findTraces(values: UrlValues, maxSearchDepth?: number): DemoResponse {
       const reader = createParamReader(values)
       const parsed = parseV3FindTracesQuery(reader)
       if (!parsed.ok) return v3Error(400, parsed.error)
-      return withDeprecation(tracesResponse(simulator.findTraces(parsed.query), parsed.rawTraces), reader)
+      return withDeprecation(tracesResponse(simulator.findTraces(capSearchDepth(parsed.query, maxSearchDepth)), parsed.rawTraces), reader)
     },
 
     /** Summaries always come from adjusted traces; rawTraces is ignored here. */
-    findTraceSummaries(values: UrlValues): DemoResponse {
+    findTraceSummaries(values: UrlValues, maxSearchDepth?: number): DemoResponse {
       const reader = createParamReader(values)
       const parsed = parseV3FindTracesQuery(reader)
       if (!parsed.ok) return v3Error(400, parsed.error)
-      const summaries = simulator.findTraces(parsed.query).map(toTraceSummary)
+      const summaries = simulator.findTraces(capSearchDepth(parsed.query, maxSearchDepth)).map(toTraceSummary)
       return withDeprecation(jsonResponse(goJson(summaries.length > 0 ? { summaries } : {})), reader)
     },
 

@@ -30,6 +30,12 @@ function matchesAttribute(span: SimSpan, key: string, value: string): boolean {
   return matches(span.attributes) || matches(span.resource.attributes) || span.events.some((event) => matches(event.attributes))
 }
 
+/** A Jaeger whose max search depth is maxSearchDepth: no search returns more, an unbounded one included. */
+export function capSearchDepth(query: TraceQuery, maxSearchDepth: number | undefined): TraceQuery {
+  if (maxSearchDepth === undefined || (query.searchDepth >= 0 && query.searchDepth <= maxSearchDepth)) return query
+  return { ...query, searchDepth: maxSearchDepth }
+}
+
 export function spanMatches(span: SimSpan, query: TraceQuery): boolean {
   if (query.serviceName && span.resource.serviceName !== query.serviceName) return false
   if (query.attributes?.has('error') && span.statusCode !== 2) return false
