@@ -4,7 +4,9 @@
 //   --anchor <ISO time>        rollout anchor, default now
 //   --seed <int>               default 20251
 //   --traces-per-minute <n>    sampled traces per minute at the daily mean, default 40
+//   --faults                   test fault switch at PUT/GET/DELETE /__demo/faults (demo/faults/schemas.ts); off by default
 import { parseArgs } from 'node:util'
+import { FAULT_CONTROL_PATH } from './faults/with-fault-control'
 import { DEFAULT_PORT, DEFAULT_SEED, DEFAULT_TRACES_PER_MINUTE, startDemoJaeger } from './start-demo-jaeger'
 
 function fail(message: string): never {
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     anchor: { type: 'string' },
     seed: { type: 'string' },
     'traces-per-minute': { type: 'string' },
+    faults: { type: 'boolean', default: false },
   },
   strict: true,
 })
@@ -42,8 +45,10 @@ async function main() {
     anchor,
     seed: integer('--seed', values.seed, DEFAULT_SEED, 0),
     tracesPerMinute,
+    faults: values.faults,
   })
   console.log(`demo Jaeger listening on ${demo.url} (anchor ${anchor.toISOString()}, seed ${demo.simulator.scenario.seed}, ${tracesPerMinute} traces/min)`)
+  if (values.faults) console.log(`demo Jaeger: fault switch at ${demo.url}${FAULT_CONTROL_PATH}`)
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       demo.close().then(
