@@ -30,9 +30,9 @@ const config = [
     files: ['lib/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(DB, REACT_NEXT, UPWARD, DEMO) },
   },
-  // Repositories and the db folder talk to Postgres (no React/Next still).
+  // Repositories, the db folder and the sync worker's Postgres edge (STYLE.md: commit-window, leases).
   {
-    files: ['lib/db/**/*.ts', 'lib/**/repository.ts', 'lib/**/*-repository.ts', 'lib/sync/worker.ts'],
+    files: ['lib/db/**/*.ts', 'lib/**/repository.ts', 'lib/**/*-repository.ts', 'lib/sync/commit-window.ts', 'lib/sync/leases.ts', 'lib/sync/worker.ts'],
     rules: { 'no-restricted-imports': restrict(REACT_NEXT, UPWARD, DEMO) },
   },
   // The request edge of lib: next-auth config, session helpers, the route-handler wrapper, query options.

@@ -34,6 +34,21 @@ export const envSchema = z.object({
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   /** Timeout of one request to Jaeger. */
   JAEGER_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  /** How far back a service's first sync reaches (baselines want 7 days, before/after comparisons 14). */
+  SYNC_BACKFILL_DAYS: z.coerce.number().min(0).max(400).default(14),
+  /** Late spans get this long to reach Jaeger before their window is read. */
+  SYNC_SETTLE_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+  SYNC_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Traces asked for per search; a full answer splits the window. Keep it ≤ Jaeger's own maximum. */
+  SYNC_SEARCH_DEPTH: z.coerce.number().int().min(2).max(100_000).default(1000),
+  /** Pieces shorter than this are sampled instead of split further. */
+  SYNC_SPLIT_FLOOR_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  SYNC_MAX_REQUESTS_PER_WINDOW: z.coerce.number().int().min(1).max(10_000).default(64),
+  /** Pause between sync rounds once caught up. */
+  SYNC_INTERVAL_SECONDS: z.coerce.number().min(0.1).max(3600).default(10),
+  ROLLUP_MINUTE_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 400).default(48),
+  ROLLUP_HOUR_RETENTION_DAYS: z.coerce.number().min(1).max(400).default(35),
+  ROLLUP_DAY_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(400),
 })
 
 export type Env = z.output<typeof envSchema> & { JAEGER_UI_URL: string; NEXTAUTH_SECRET: string }

@@ -6,10 +6,12 @@ export const TRACE_ID_HEX = 32
 export const SPAN_ID_HEX = 16
 
 const HEX = /^[0-9a-fA-F]+$/
+const CANONICAL = { 16: /^[0-9a-f]{16}$/, 32: /^[0-9a-f]{32}$/ }
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/
 
 /** Throws on an id that is neither; an all-hex string is read as hex (base64 ids carry padding). */
 export function normalizeId(raw: string, width: typeof TRACE_ID_HEX | typeof SPAN_ID_HEX): string {
+  if (raw.length === width && CANONICAL[width].test(raw)) return raw // the common case: no new string
   if (raw.length > 0 && raw.length <= width && HEX.test(raw)) return raw.toLowerCase().padStart(width, '0')
   if (BASE64.test(raw)) {
     const hex = Buffer.from(raw, 'base64').toString('hex')

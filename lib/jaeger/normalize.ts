@@ -13,6 +13,8 @@ export type Normalized = { traces: Trace[]; rejected: RejectedRecord[] }
 export const NO_SERVICE_NAME = 'OTLPResourceNoServiceName'
 /** Span attribute where Jaeger 2.x keeps its warnings in OTLP. */
 const WARNINGS_ATTRIBUTE = '@jaeger@warnings'
+/** Shared by every span without warnings (most of them): never mutated. */
+const NO_WARNINGS: string[] = []
 
 const V3_KINDS: Record<string, SpanKind> = {
   0: 'unspecified', 1: 'internal', 2: 'server', 3: 'client', 4: 'producer', 5: 'consumer',
@@ -72,62 +74,97 @@ function anyValue(value: OtlpAnyValue | undefined): string | number | boolean | 
   return null
 }
 
-function attributeMap(attributes: readonly OtlpKeyValue[] | undefined): Map<string, OtlpAnyValue | undefined> {
-  const map = new Map<string, OtlpAnyValue | undefined>()
-  for (const attribute of attributes ?? []) map.set(attribute.key, attribute.value)
-  return map
+/** The string items of an array value (items are unchecked by the schema: read defensively). */
+function stringItems(value: OtlpAnyValue | undefined): string[] {
+  const items = value?.arrayValue?.values ?? []
+  return items.flatMap((item) => (item && typeof item === 'object' && typeof (item as { stringValue?: unknown }).stringValue === 'string' ? [(item as { stringValue: string }).stringValue] : []))
 }
 
 const v3Processes = new WeakMap<readonly OtlpKeyValue[], Process>()
 function v3Process(resourceAttributes: readonly OtlpKeyValue[]): Process {
   let process = v3Processes.get(resourceAttributes)
   if (!process) {
-    const attributes = attributeMap(resourceAttributes)
-    const text = (key: string) => {
-      const value = anyValue(attributes.get(key))
-      return value === null ? null : String(value)
-    }
-    process = {
-      service: text('service.name') || NO_SERVICE_NAME,
-      serviceVersion: text('service.version'),
-      samplerType: text('sampler.type'),
-      samplerParam: toNumber(anyValue(attributes.get('sampler.param'))),
+    process = { service: NO_SERVICE_NAME, serviceVersion: null, samplerType: null, samplerParam: null }
+    for (const { key, value } of resourceAttributes) {
+      if (key === 'service.name') process.service = String(anyValue(value) ?? '') || NO_SERVICE_NAME
+      else if (key === 'service.version') process.serviceVersion = anyValue(value) === null ? null : String(anyValue(value))
+      else if (key === 'sampler.type') process.samplerType = anyValue(value) === null ? null : String(anyValue(value))
+      else if (key === 'sampler.param') process.samplerParam = toNumber(anyValue(value))
     }
     v3Processes.set(resourceAttributes, process)
   }
   return process
 }
 
+const V3_ERROR_CODES = new Set<unknown>([2, 'STATUS_CODE_ERROR'])
+
 function v3Span({ resourceAttributes, span }: V3SpanRecord): Span {
   const startUs = nanosToMicros(span.startTimeUnixNano)
   const endUs = nanosToMicros(span.endTimeUnixNano)
   if (startUs === null || endUs === null) throw new Error('no start or end time')
   if (endUs < startUs) throw new Error('ends before it starts')
-  const attributes = attributeMap(span.attributes)
-  const value = (key: string) => anyValue(attributes.get(key))
-  const parent = span.parentSpanId ? normalizeSpanId(span.parentSpanId) : null
-  const errorAttribute = value('error')
-  const statusCode = value('http.response.status_code') ?? value('http.status_code')
-  const route = value('http.route')
   const process = v3Process(resourceAttributes)
-  const samplerType = value('sampler.type')
-  return {
+  const parent = span.parentSpanId ? normalizeSpanId(span.parentSpanId) : null
+  const result: Span = {
     traceId: normalizeTraceId(span.traceId),
     spanId: normalizeSpanId(span.spanId),
     parentSpanId: parent && !isZeroId(parent) ? parent : null,
     ...process,
-    samplerType: typeof samplerType === 'string' ? samplerType : process.samplerType,
-    samplerParam: toNumber(value('sampler.param')) ?? process.samplerParam,
-    operation: span.name,
+    operation: span.name ?? '', // proto3 JSON omits an empty name
     kind: V3_KINDS[String(span.kind ?? 0)] ?? 'unspecified',
     startUs,
     durationUs: endUs - startUs,
-    error: span.status?.code === 2 || span.status?.code === 'STATUS_CODE_ERROR' || errorAttribute === true || errorAttribute === 'true',
-    isHttp: attributes.has('http.request.method') || attributes.has('http.method'),
-    httpRoute: typeof route === 'string' ? route : null,
-    httpStatusCode: typeof statusCode === 'number' ? statusCode : null,
-    warnings: (attributes.get(WARNINGS_ATTRIBUTE)?.arrayValue?.values ?? []).map((warning) => String(anyValue(warning))),
+    error: V3_ERROR_CODES.has(span.status?.code),
+    isHttp: false,
+    httpRoute: null,
+    httpStatusCode: null,
+    warnings: NO_WARNINGS,
   }
+  // One pass over the attributes; only the keys Spanlens uses are read.
+  let legacyStatusCode: number | null = null
+  for (const { key, value } of span.attributes ?? []) {
+    switch (key) {
+      case 'http.request.method':
+      case 'http.method':
+        result.isHttp = true
+        break
+      case 'http.route': {
+        const route = anyValue(value)
+        if (typeof route === 'string') result.httpRoute = route
+        break
+      }
+      case 'http.response.status_code': {
+        const code = anyValue(value)
+        if (typeof code === 'number') result.httpStatusCode = code
+        break
+      }
+      case 'http.status_code': {
+        const code = anyValue(value)
+        if (typeof code === 'number') legacyStatusCode = code
+        break
+      }
+      case 'error': {
+        const error = anyValue(value)
+        if (error === true || error === 'true') result.error = true
+        break
+      }
+      case 'sampler.type': {
+        const type = anyValue(value)
+        if (typeof type === 'string') result.samplerType = type
+        break
+      }
+      case 'sampler.param': {
+        const param = toNumber(anyValue(value))
+        if (param !== null) result.samplerParam = param
+        break
+      }
+      case WARNINGS_ATTRIBUTE:
+        result.warnings = stringItems(value)
+        break
+    }
+  }
+  result.httpStatusCode ??= legacyStatusCode
+  return result
 }
 
 export function normalizeV3(records: readonly V3SpanRecord[]): Normalized {
@@ -207,7 +244,7 @@ function classicSpan(trace: ClassicTraceRecord, span: ClassicTraceRecord['spans'
     isHttp: tags.has('http.request.method') || tags.has('http.method'),
     httpRoute: typeof route === 'string' ? route : null,
     httpStatusCode: statusCode,
-    warnings: span.warnings ?? [],
+    warnings: span.warnings?.length ? span.warnings : NO_WARNINGS,
   }
 }
 

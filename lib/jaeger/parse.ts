@@ -2,6 +2,7 @@
 // whole response is unusable and JaegerResponseError is thrown); each record inside it (span, trace,
 // summary, process) is validated alone, and a broken one is reported in `rejected` and skipped.
 import type { z } from 'zod'
+import { isOtlpSpan, isOtlpTracesData } from './otlp-checks'
 import {
   classicDependenciesSchema,
   classicEnvelopeSchema,
@@ -64,18 +65,24 @@ export type V3SpanRecord = { resourceAttributes: OtlpKeyValue[]; scopeName?: str
 
 /** OTLP `TracesData` (the `result` of a v3 trace response, or a bare OTLP file). */
 export function parseOtlpTracesData(body: unknown, endpoint: string): Parsed<V3SpanRecord> {
-  const tracesData = parseEnvelope(otlpTracesDataSchema, body, endpoint)
+  const tracesData = isOtlpTracesData(body) ? body : parseEnvelope(otlpTracesDataSchema, body, endpoint)
   const out: Parsed<V3SpanRecord> = { records: [], rejected: [] }
-  tracesData.resourceSpans?.forEach((resourceSpans, r) => {
+  // The hot loop of the sync (every span of every search): checked in place (otlp-checks.ts).
+  const resourceSpansList = tracesData.resourceSpans ?? []
+  for (let r = 0; r < resourceSpansList.length; r++) {
+    const resourceSpans = resourceSpansList[r]!
     const resourceAttributes = resourceSpans.resource?.attributes ?? []
-    resourceSpans.scopeSpans?.forEach((scopeSpans, s) => {
-      const spans: Parsed<OtlpSpan> = { records: [], rejected: out.rejected }
-      collect(otlpSpanSchema, scopeSpans.spans ?? [], (i) => `resourceSpans.${r}.scopeSpans.${s}.spans.${i}`, spans)
-      for (const span of spans.records) {
-        out.records.push({ resourceAttributes, scopeName: scopeSpans.scope?.name, scopeVersion: scopeSpans.scope?.version, span })
+    const scopeSpansList = resourceSpans.scopeSpans ?? []
+    for (let s = 0; s < scopeSpansList.length; s++) {
+      const scopeSpans = scopeSpansList[s]!
+      const spans = scopeSpans.spans ?? []
+      for (let i = 0; i < spans.length; i++) {
+        const span = spans[i]
+        if (isOtlpSpan(span)) out.records.push({ resourceAttributes, scopeName: scopeSpans.scope?.name, scopeVersion: scopeSpans.scope?.version, span })
+        else out.rejected.push({ path: `resourceSpans.${r}.scopeSpans.${s}.spans.${i}`, message: describe(otlpSpanSchema.safeParse(span).error!) })
       }
-    })
-  })
+    }
+  }
   return out
 }
 

@@ -1,7 +1,8 @@
 // Wire schemas for the Jaeger query API: api/v3 (OTLP JSON) and the classic /api JSON.
 //
 // Rules that hold for every schema here:
-// - Objects are loose: unknown fields pass through untouched (Jaeger adds fields between releases).
+// - Unknown fields are accepted (Jaeger adds fields between releases): envelopes keep them, spans and
+//   attributes drop them, since nothing downstream reads them.
 // - proto3 JSON omits zero values (0, "", [], false), so nearly every field is optional.
 // - int64 arrives as a decimal string (OTLP JSON: `intValue`, `*UnixNano`) or, from the classic API,
 //   as a number or, beyond 2^53, a string. Both are accepted and kept as given; lib/jaeger/normalize
@@ -18,36 +19,24 @@ const wireId = z.string().min(1, 'empty id').regex(/^[0-9A-Za-z+/=_-]+$/, 'not h
 
 // ---------------------------------------------------------------- api/v3 (OTLP JSON)
 
-export const otlpAnyValueSchema: z.ZodType<OtlpAnyValue> = z.looseObject({
+/**
+ * An attribute value. Checked one level deep: the scalar fields must have their types; the items of
+ * array and key-value-list values are kept unchecked (normalize.ts reads them defensively). A
+ * recursive schema here cost more than JSON.parse itself on every span (see lib/jaeger/pipeline.bench.ts).
+ */
+export const otlpAnyValueSchema = z.object({
   stringValue: z.string().optional(),
   boolValue: z.boolean().optional(),
   intValue: int64.optional(),
   doubleValue: double.optional(),
   bytesValue: z.string().optional(),
-  get arrayValue() {
-    return z.looseObject({ values: z.array(otlpAnyValueSchema).optional() }).optional()
-  },
-  get kvlistValue() {
-    return z.looseObject({ values: z.array(otlpKeyValueSchema).optional() }).optional()
-  },
+  arrayValue: z.object({ values: z.array(z.unknown()).optional() }).optional(),
+  kvlistValue: z.object({ values: z.array(z.unknown()).optional() }).optional(),
 })
-export type OtlpAnyValue = {
-  stringValue?: string
-  boolValue?: boolean
-  intValue?: number | string
-  doubleValue?: number | string
-  bytesValue?: string
-  arrayValue?: { values?: OtlpAnyValue[] }
-  kvlistValue?: { values?: OtlpKeyValue[] }
-}
+export type OtlpAnyValue = z.infer<typeof otlpAnyValueSchema>
 
-export const otlpKeyValueSchema: z.ZodType<OtlpKeyValue> = z.looseObject({
-  key: z.string(),
-  get value() {
-    return otlpAnyValueSchema.optional()
-  },
-})
-export type OtlpKeyValue = { key: string; value?: OtlpAnyValue }
+export const otlpKeyValueSchema = z.object({ key: z.string(), value: otlpAnyValueSchema.optional() })
+export type OtlpKeyValue = z.infer<typeof otlpKeyValueSchema>
 
 const otlpAttributes = z.array(otlpKeyValueSchema).optional()
 
@@ -64,12 +53,13 @@ export const otlpSpanKindSchema = z.union([
   ]),
 ])
 
-export const otlpStatusSchema = z.looseObject({
+export const otlpStatusSchema = z.object({
   code: z.union([z.number().int().min(0).max(2), z.enum(['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'])]).optional(),
   message: z.string().optional(),
 })
 
-export const otlpSpanSchema = z.looseObject({
+/** One span. Unknown fields are accepted and dropped: nothing downstream reads them. */
+export const otlpSpanSchema = z.object({
   traceId: wireId,
   spanId: wireId,
   traceState: z.string().optional(),
@@ -83,7 +73,7 @@ export const otlpSpanSchema = z.looseObject({
   droppedAttributesCount: z.number().int().optional(),
   events: z
     .array(
-      z.looseObject({
+      z.object({
         timeUnixNano: int64.optional(),
         name: z.string().optional(),
         attributes: otlpAttributes,
@@ -94,7 +84,7 @@ export const otlpSpanSchema = z.looseObject({
   droppedEventsCount: z.number().int().optional(),
   links: z
     .array(
-      z.looseObject({
+      z.object({
         traceId: wireId,
         spanId: wireId,
         traceState: z.string().optional(),
@@ -107,7 +97,8 @@ export const otlpSpanSchema = z.looseObject({
   droppedLinksCount: z.number().int().optional(),
   status: otlpStatusSchema.optional(),
 })
-export type OtlpSpan = z.infer<typeof otlpSpanSchema>
+/** A span as on the wire (zod's input type: `name` may be absent, proto3 omits empty strings). */
+export type OtlpSpan = z.input<typeof otlpSpanSchema>
 
 export const otlpResourceSchema = z.looseObject({
   attributes: otlpAttributes,
@@ -142,8 +133,8 @@ export const otlpTracesDataSchema = z.looseObject({
 })
 export type OtlpTracesData = z.infer<typeof otlpTracesDataSchema>
 
-/** GET /api/v3/traces/{id} and GET /api/v3/traces (FindTraces): `{"result": TracesData}`. */
-export const v3TracesResponseSchema = z.looseObject({ result: otlpTracesDataSchema })
+/** GET /api/v3/traces/{id} and GET /api/v3/traces (FindTraces): `{"result": TracesData}`; the TracesData is validated by parseOtlpTracesData. */
+export const v3TracesResponseSchema = z.looseObject({ result: z.unknown() })
 
 /** GET /api/v3/services */
 export const v3ServicesResponseSchema = z.looseObject({ services: z.array(z.string()).default([]) })

@@ -11,6 +11,7 @@
 //
 // and the window records that extrapolation factor, so pages can say "estimated".
 import type { SearchResult, TraceSearch } from '@/lib/jaeger/client'
+import type { RejectedRecord } from '@/lib/jaeger/parse'
 import { computeWindowRollups, mergeWindowRollups, type WindowRollups } from '@/lib/metrics/rollup'
 import type { Trace } from '@/lib/traces/span'
 import { splitWindow, type SyncWindow } from './plan-windows'
@@ -30,6 +31,8 @@ export type WindowResult = {
   /** Distinct traces read. */
   traces: number
   rejectedRecords: number
+  /** The first few rejected records, for the log. */
+  rejectedExamples: RejectedRecord[]
   bytes: number
   /** Window length ÷ the part read completely: 1 when nothing was sampled. */
   extrapolation: number
@@ -50,6 +53,7 @@ export async function runWindow(search: Search, service: string, window: SyncWin
   const seen = new Set<string>()
   let requests = 0
   let rejectedRecords = 0
+  const rejectedExamples: RejectedRecord[] = []
   let bytes = 0
   let coveredUs = 0
 
@@ -58,6 +62,7 @@ export async function runWindow(search: Search, service: string, window: SyncWin
     const result = await search({ service, startUs: piece.startUs, endUs: piece.endUs, limit: options.limit })
     requests++
     rejectedRecords += result.rejected.length
+    rejectedExamples.push(...result.rejected.slice(0, 3 - rejectedExamples.length))
     bytes += result.bytes
     for (const trace of result.traces) seen.add(trace.traceId)
 
@@ -82,5 +87,5 @@ export async function runWindow(search: Search, service: string, window: SyncWin
     const first = computeWindowRollups([], { service, ...window }, { rejectedRecords })
     rollups.serviceRollups = mergeWindowRollups([rollups, first]).serviceRollups
   }
-  return { rollups, requests, traces: seen.size, rejectedRecords, bytes, extrapolation: coveredUs > 0 ? (window.endUs - window.startUs) / coveredUs : 1 }
+  return { rollups, requests, traces: seen.size, rejectedRecords, rejectedExamples, bytes, extrapolation: coveredUs > 0 ? (window.endUs - window.startUs) / coveredUs : 1 }
 }

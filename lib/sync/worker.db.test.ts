@@ -15,7 +15,7 @@ afterEach(() => started.forEach((child) => child.exitCode === null && child.kill
 
 function startWorker(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'lib/sync/worker.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, WORKER_HEARTBEAT_SECONDS: '1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, WORKER_HEARTBEAT_SECONDS: '1', LOG_LEVEL: 'info', SYNC_BACKFILL_DAYS: '0.01', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   started.push(child)

@@ -1,16 +1,20 @@
-// The sync worker process (`npm run worker`): connects to Postgres and Jaeger, records a heartbeat,
-// and exits cleanly on SIGTERM/SIGINT. The sync itself arrives with the sync pipeline (issue #4).
+// The sync worker process (`npm run worker`): syncs Jaeger into the summary store (lib/sync/sync-loop),
+// records a heartbeat with its view of Jaeger, and exits cleanly on SIGTERM/SIGINT: the window in
+// progress is either committed or left for the next run, never half-written.
 import crypto from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import { disconnectDb } from '@/lib/db/client'
-import { EMBEDDED_DATABASE } from '@/lib/db/database-url'
+import { databaseUrl, EMBEDDED_DATABASE } from '@/lib/db/database-url'
 import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/db/embedded-postgres'
 import { loadEnvOrExit } from '@/lib/env'
+import { JaegerClient } from '@/lib/jaeger/client'
 import { probeJaeger } from '@/lib/jaeger/probe'
 import { logger } from '@/lib/logger'
 import packageJson from '../../package.json'
 import { markWorkerStopped, saveHeartbeat, type WorkerIdentity } from './heartbeat-repository'
+import { SyncLeases } from './leases'
+import { SyncLoop, syncSettingsFrom } from './sync-loop'
 
 async function main() {
   const config = loadEnvOrExit()
@@ -46,12 +50,26 @@ async function main() {
     beating = beat().catch((error: unknown) => log.error({ err: error }, 'heartbeat failed; retrying next interval'))
   }, config.WORKER_HEARTBEAT_SECONDS * 1000)
 
+  const leases = await SyncLeases.connect(databaseUrl())
+  const sync = new SyncLoop({
+    client: new JaegerClient({ baseUrl: config.JAEGER_URL, timeoutMs: config.JAEGER_TIMEOUT_MS }),
+    leases,
+    workerId: worker.id,
+    log: logger('sync'),
+    settings: syncSettingsFrom(config),
+    intervalMs: config.SYNC_INTERVAL_SECONDS * 1000,
+  })
+  const syncing = sync.run()
+
   let stopping = false
   async function stop(signal: NodeJS.Signals) {
     if (stopping) return
     stopping = true
     log.info({ signal }, 'stopping')
     clearInterval(timer)
+    sync.stop()
+    await syncing
+    await leases.close()
     await beating
     await markWorkerStopped(worker.id).catch((error: unknown) => log.warn({ err: error }, 'could not record the stop'))
     await disconnectDb()

@@ -53,29 +53,31 @@ export function computeTraceQuality(trace: Trace): TraceQuality {
     }
   }
 
-  // Where does each span's chain of parents end? Each span is walked once (memoised), so a cycle
-  // of any length costs linear time and cannot loop.
-  const reach = new Map<string, Reach>()
+  // Where does each span's chain of parents end? Each span is walked once (memoised; 'visiting' marks
+  // the chain being walked, so meeting it again is a cycle), so any cycle costs linear time and
+  // cannot loop. One stack is reused for every walk.
+  const reach = new Map<string, Reach | 'visiting'>()
+  const stack: string[] = []
   for (const start of byId.values()) {
-    const path: string[] = []
-    const onPath = new Set<string>()
     let span: Span | undefined = start
     let outcome: Reach | undefined
-    while (span && outcome === undefined) {
-      const known = reach.get(span.spanId)
-      if (known !== undefined) outcome = known
-      else if (onPath.has(span.spanId)) outcome = 'cycle'
-      else if (span.parentSpanId === null) {
-        outcome = 'root'
-        path.push(span.spanId)
-      } else {
-        path.push(span.spanId)
-        onPath.add(span.spanId)
-        span = byId.get(span.parentSpanId)
-        if (!span) outcome = 'orphaned'
+    while (outcome === undefined) {
+      if (!span) outcome = 'orphaned'
+      else {
+        const known = reach.get(span.spanId)
+        if (known === 'visiting') outcome = 'cycle'
+        else if (known !== undefined) outcome = known
+        else if (span.parentSpanId === null) {
+          outcome = 'root'
+          reach.set(span.spanId, 'root')
+        } else {
+          reach.set(span.spanId, 'visiting')
+          stack.push(span.spanId)
+          span = byId.get(span.parentSpanId)
+        }
       }
     }
-    for (const id of path) reach.set(id, outcome ?? 'orphaned')
+    while (stack.length) reach.set(stack.pop()!, outcome)
   }
   const cycleSpans = trace.spans.filter((span) => reach.get(span.spanId) === 'cycle')
   const warningSpans = trace.spans.filter((span) => span.warnings.length > 0)

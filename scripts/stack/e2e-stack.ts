@@ -22,6 +22,8 @@ export async function startE2eStack({ databaseUrl, anchor = new Date() }: { data
     NEXTAUTH_URL: appUrl,
     NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
     WORKER_HEARTBEAT_SECONDS: '2',
+    // The browser tests need a live sync, not two weeks of history competing with them for the CPU.
+    SYNC_BACKFILL_DAYS: '0.05',
     LOG_LEVEL: 'warn',
   }
   await migrateDeploy(databaseUrl, true)

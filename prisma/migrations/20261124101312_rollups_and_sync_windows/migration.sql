@@ -5,7 +5,7 @@
   - Made the column `watermark` on table `sync_state` required. This step will fail if there are existing NULL values in that column.
 
 */
--- Nothing wrote sync_state before this migration; clearing it keeps the NOT NULL changes safe
+-- Nothing wrote sync_state before this migration, so clearing it keeps the NOT NULL changes safe
 -- everywhere (a missing sync state only means the service is backfilled afresh).
 DELETE FROM "sync_state";
 

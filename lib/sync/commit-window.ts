@@ -1,0 +1,48 @@
+// Commits one window: its rollups, its log row and the advance of the service's watermark, in one
+// transaction. The watermark moves only from this window's start to its end (compare-and-set), so a
+// worker that crashed before committing leaves nothing and the window is redone, and a second
+// commit of the same window — another worker, a retry — finds the watermark moved and writes nothing.
+import { db } from '@/lib/db/client'
+import type { SyncWindow } from './plan-windows'
+import type { WindowResult } from './run-window'
+
+/** The watermark was not at this window's start: someone else committed it (or the plan was stale). */
+export class WindowConflictError extends Error {
+  override name = 'WindowConflictError'
+}
+
+const at = (us: number) => new Date(us / 1000)
+
+export async function commitWindow({ service, window, result, workerId, durationMs, now = new Date() }: { service: string; window: SyncWindow; result: WindowResult; workerId: string; durationMs: number; now?: Date }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const advanced = await tx.syncState.updateMany({
+      where: { serviceName: service, watermark: at(window.startUs) },
+      data: { watermark: at(window.endUs), lastSuccessAt: now, lastError: null, consecutiveFailures: 0, nextAttemptAt: null },
+    })
+    if (advanced.count !== 1) throw new WindowConflictError(`${service}: the watermark is no longer at ${at(window.startUs).toISOString()}`)
+    const { spanRollups, serviceRollups } = result.rollups
+    if (spanRollups.length) {
+      await tx.spanRollup.createMany({
+        data: spanRollups.map(({ bucketStartUs, histogram, ...rollup }) => ({ ...rollup, service, resolution: 'minute' as const, bucketStart: at(bucketStartUs), histogram: Uint8Array.from(histogram.encode()) })),
+      })
+    }
+    if (serviceRollups.length) {
+      await tx.serviceRollup.createMany({ data: serviceRollups.map(({ bucketStartUs, ...rollup }) => ({ ...rollup, service, resolution: 'minute' as const, bucketStart: at(bucketStartUs) })) })
+    }
+    await tx.syncWindow.create({
+      data: {
+        service,
+        windowStart: at(window.startUs),
+        windowEnd: at(window.endUs),
+        committedAt: now,
+        workerId,
+        requests: result.requests,
+        traces: result.traces,
+        spans: result.rollups.spans,
+        rejectedRecords: result.rejectedRecords,
+        extrapolation: result.extrapolation,
+        durationMs,
+      },
+    })
+  })
+}
