@@ -1,7 +1,8 @@
 // The worker's sync loop: rounds over all services until stopped; a progress line while it backfills.
 import type { Env } from '@/lib/env'
 import type { JaegerClient } from '@/lib/jaeger/client'
-import { MINUTE_US } from '@/lib/metrics/time-buckets'
+import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
+import { compactService, type Retention } from './compaction-repository'
 import type { SyncLeases } from './leases'
 import type { SyncContext, SyncSettings } from './sync-service'
 import { computeSyncProgress, estimateRemainingMs, type SyncProgress } from './sync-progress'
@@ -9,6 +10,14 @@ import { listSyncStates } from './sync-state-repository'
 import { runSyncTick, type TickReport } from './sync-tick'
 
 const PROGRESS_EVERY_MS = 10_000
+/** Compaction and retention run this often (each pass is a few queries per service when idle). */
+const COMPACT_EVERY_MS = 60_000
+
+export const retentionFrom = (env: Env): Retention => ({
+  minuteUs: env.ROLLUP_MINUTE_RETENTION_HOURS * HOUR_US,
+  hourUs: env.ROLLUP_HOUR_RETENTION_DAYS * DAY_US,
+  dayUs: env.ROLLUP_DAY_RETENTION_DAYS * DAY_US,
+})
 
 export function syncSettingsFrom(env: Env): SyncSettings {
   return {
@@ -28,9 +37,10 @@ export class SyncLoop {
   private lastProgress: { done: number; atMs: number } | null = null
   private lastProgressLogMs = 0
   private spansSinceStart = 0
+  private lastCompactionMs = 0
 
   constructor(
-    private readonly deps: { client: JaegerClient; leases: SyncLeases; workerId: string; log: Log; settings: SyncSettings; intervalMs: number; now?: () => Date },
+    private readonly deps: { client: JaegerClient; leases: SyncLeases; workerId: string; log: Log; settings: SyncSettings; retention: Retention; intervalMs: number; now?: () => Date },
   ) {}
 
   /** Rounds until stop(); resolves once the current window is committed (or given up). */
@@ -53,6 +63,7 @@ export class SyncLoop {
           this.deps.settings,
         )
         await this.logProgress(report, now())
+        if (now().getTime() - this.lastCompactionMs >= COMPACT_EVERY_MS) await this.compact(now())
       } catch (error) {
         this.deps.log.error({ err: error }, 'sync round failed; trying again after the interval')
       }
@@ -64,6 +75,22 @@ export class SyncLoop {
   stop(): void {
     this.stopping = true
     this.wake?.()
+  }
+
+  /** Minutes → hours → days and retention, for every service this worker can lease right now. */
+  private async compact(now: Date) {
+    this.lastCompactionMs = now.getTime()
+    for (const { serviceName } of await listSyncStates()) {
+      if (this.stopping) return
+      if (!(await this.deps.leases.tryAcquire(serviceName))) continue
+      try {
+        await compactService(serviceName, { now, retention: this.deps.retention })
+      } catch (error) {
+        this.deps.log.warn({ service: serviceName, err: error }, 'compaction failed; it will be retried')
+      } finally {
+        await this.deps.leases.release(serviceName)
+      }
+    }
   }
 
   private async logProgress(report: TickReport, now: Date) {

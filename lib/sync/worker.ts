@@ -14,7 +14,7 @@ import { logger } from '@/lib/logger'
 import packageJson from '../../package.json'
 import { markWorkerStopped, saveHeartbeat, type WorkerIdentity } from './heartbeat-repository'
 import { SyncLeases } from './leases'
-import { SyncLoop, syncSettingsFrom } from './sync-loop'
+import { retentionFrom, SyncLoop, syncSettingsFrom } from './sync-loop'
 
 async function main() {
   const config = loadEnvOrExit()
@@ -57,6 +57,7 @@ async function main() {
     workerId: worker.id,
     log: logger('sync'),
     settings: syncSettingsFrom(config),
+    retention: retentionFrom(config),
     intervalMs: config.SYNC_INTERVAL_SECONDS * 1000,
   })
   const syncing = sync.run()

@@ -1,0 +1,50 @@
+// Merges rollup rows of fine buckets into one coarser bucket (minutes → hour, hours → day). Pure.
+// Counts and sums add, maxima take the max, histograms merge exactly: an hour row answers any
+// question its minutes would have answered (percentiles included), never an average of percentiles.
+import { LatencyHistogram } from './histogram'
+import type { ServiceRollup } from './rollup'
+
+export type StoredSpanRollup = {
+  operation: string
+  spanKind: string
+  spanCount: number
+  errorCount: number
+  estimatedSpanCount: number
+  estimatedErrorCount: number
+  durationSumUs: number
+  durationMaxUs: number
+  /** lib/metrics/histogram.ts encoding */
+  histogram: Uint8Array
+}
+
+export type StoredServiceRollup = Omit<ServiceRollup, 'bucketStartUs'>
+
+/** One row per (operation, span kind). */
+export function compactSpanRollups(rows: readonly StoredSpanRollup[]): StoredSpanRollup[] {
+  const groups = new Map<string, { row: StoredSpanRollup; histograms: Uint8Array[] }>()
+  for (const row of rows) {
+    const key = `${row.operation}\u0000${row.spanKind}`
+    const group = groups.get(key)
+    if (!group) {
+      groups.set(key, { row: { ...row }, histograms: [row.histogram] })
+      continue
+    }
+    const into = group.row
+    into.spanCount += row.spanCount
+    into.errorCount += row.errorCount
+    into.estimatedSpanCount += row.estimatedSpanCount
+    into.estimatedErrorCount += row.estimatedErrorCount
+    into.durationSumUs += row.durationSumUs
+    into.durationMaxUs = Math.max(into.durationMaxUs, row.durationMaxUs)
+    group.histograms.push(row.histogram)
+  }
+  return [...groups.values()].map(({ row, histograms }) => ({ ...row, histogram: histograms.length === 1 ? row.histogram : LatencyHistogram.mergeEncoded(histograms).encode() }))
+}
+
+/** The sum of a service's rows; null when there are none. */
+export function compactServiceRollups(rows: readonly StoredServiceRollup[]): StoredServiceRollup | null {
+  if (rows.length === 0) return null
+  const total = { ...rows[0]! }
+  for (const row of rows.slice(1)) for (const field of Object.keys(total) as (keyof StoredServiceRollup)[]) total[field] += row[field]
+  return total
+}
