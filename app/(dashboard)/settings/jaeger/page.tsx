@@ -1,6 +1,8 @@
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query'
 import type { Metadata } from 'next'
 import { StatusDot } from '@/components/health/status-dot'
 import { SystemStatus } from '@/components/health/system-status'
+import { SyncStatusPanel } from '@/components/sync/sync-status-panel'
 import { PageBody, PageHeader } from '@/components/shell/page-header'
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { Table, Td, Th } from '@/components/ui/table'
@@ -10,6 +12,8 @@ import { formatRelativeTime } from '@/lib/format/relative-time'
 import { checkHealth } from '@/lib/health/check-health'
 import { isWorkerFresh } from '@/lib/health/health-status'
 import { listWorkers } from '@/lib/sync/heartbeat-repository'
+import { syncKeys } from '@/lib/sync/query-options'
+import { getSyncStatus } from '@/lib/sync/sync-status-repository'
 
 export const metadata: Metadata = { title: 'Jaeger connection' }
 export const dynamic = 'force-dynamic'
@@ -18,11 +22,16 @@ export default async function JaegerSettingsPage() {
   await requireUser()
   const { JAEGER_URL, JAEGER_UI_URL, WORKER_HEARTBEAT_SECONDS } = env()
   // This page is about the connection: it checks Jaeger now rather than trusting the worker's last look.
-  const [health, workers] = await Promise.all([checkHealth({ jaeger: 'live' }), listWorkers()])
+  const queryClient = new QueryClient()
+  const [health, workers] = await Promise.all([
+    checkHealth({ jaeger: 'live' }),
+    listWorkers(),
+    queryClient.prefetchQuery({ queryKey: syncKeys.status(), queryFn: () => getSyncStatus() }),
+  ])
   const now = new Date(health.checkedAt)
   return (
     <>
-      <PageHeader title="Jaeger connection" description="Where spans come from, and the workers that sync them" />
+      <PageHeader title="Jaeger connection" description="Where spans come from, how far the sync has read them, and the workers that do it" />
       <PageBody>
         <Card>
           <CardHeader title="Connection" description="Set with JAEGER_URL and JAEGER_UI_URL in the environment" />
@@ -42,6 +51,9 @@ export default async function JaegerSettingsPage() {
           </CardBody>
         </Card>
         <SystemStatus health={health} />
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <SyncStatusPanel />
+        </HydrationBoundary>
         <Card>
           <CardHeader title="Workers" description={`Each worker writes a heartbeat every ${WORKER_HEARTBEAT_SECONDS} s`} />
           {workers.length ? (
