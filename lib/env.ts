@@ -30,6 +30,8 @@ export const envSchema = z.object({
   DEMO_JAEGER_PORT: port.default(16686),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** json for log collectors; pretty for people (default: pretty on a terminal outside production). */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** How often a worker writes its heartbeat row. */
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   /** Timeout of one request to Jaeger. */

@@ -5,11 +5,11 @@ import { env } from '@/lib/env'
 let root: Logger | undefined
 
 export function logger(name: string): Logger {
+  const { LOG_LEVEL, LOG_FORMAT, NODE_ENV } = env()
+  const pretty = LOG_FORMAT ? LOG_FORMAT === 'pretty' : process.stdout.isTTY && NODE_ENV !== 'production'
   root ??= pino({
-    level: env().LOG_LEVEL,
-    ...(process.stdout.isTTY && env().NODE_ENV !== 'production'
-      ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
-      : {}),
+    level: LOG_LEVEL,
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: process.stdout.isTTY, translateTime: 'HH:MM:ss', ignore: 'pid,hostname', singleLine: true } } } : {}),
   })
   return root.child({ name })
 }

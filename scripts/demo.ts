@@ -75,6 +75,7 @@ async function main() {
     JAEGER_URL: jaegerUrl,
     NEXTAUTH_SECRET: config.NEXTAUTH_SECRET,
     NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`,
+    LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty', // the worker's progress is read by a person here
   }
   if (useDemoJaeger) {
     watch(startProcess('jaeger', process.execPath, ['--import', 'tsx', 'demo/server.ts', '--port', String(config.DEMO_JAEGER_PORT), '--anchor', anchor.toISOString()], { env: childEnv }))
