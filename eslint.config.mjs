@@ -51,9 +51,9 @@ const config = [
       'no-restricted-imports': restrict(REPOSITORIES, DEMO, { group: ['@/lib/*/*', '!@/lib/cn'], message: 'ui/ primitives know no domain: pass domain data in from components/<domain>.' }),
     },
   },
-  // Tests may reach anything they exercise (a scratch database, the demo Jaeger as a real peer).
+  // Tests and benches may reach anything they exercise (a scratch database, the demo Jaeger as a real peer).
   {
-    files: ['**/*.test.ts'],
+    files: ['**/*.test.ts', '**/*.bench.ts'],
     rules: { 'no-restricted-imports': restrict(UPWARD) },
   },
   // app/: compose repositories and components; never the Prisma client itself.

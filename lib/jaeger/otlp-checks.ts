@@ -19,19 +19,24 @@ const isDouble = (value: unknown) => isNumber(value) || (typeof value === 'strin
 const SPAN_KINDS = new Set(['SPAN_KIND_UNSPECIFIED', 'SPAN_KIND_INTERNAL', 'SPAN_KIND_SERVER', 'SPAN_KIND_CLIENT', 'SPAN_KIND_PRODUCER', 'SPAN_KIND_CONSUMER'])
 const STATUS_CODES = new Set(['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'])
 
-/** `undefined` (absent) or passes `check`. */
+/** `undefined` (absent) or passes `check`. Checks are module-level functions: no closure per call. */
 const optional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value)
+const isString = (value: unknown) => typeof value === 'string'
+const isBoolean = (value: unknown) => typeof value === 'boolean'
+const isParentId = (value: unknown) => value === '' || isWireId(value)
+const isSpanKind = (value: unknown) => (isInt(value) && (value as number) >= 0 && (value as number) <= 5) || SPAN_KINDS.has(value as string)
+const isStatusCode = (value: unknown) => (isInt(value) && (value as number) >= 0 && (value as number) <= 2) || STATUS_CODES.has(value as string)
 
 const isValuesContainer = (value: unknown) => isObject(value) && optional(value.values, Array.isArray)
 
 function isAnyValue(value: unknown): boolean {
   return (
     isObject(value) &&
-    optional(value.stringValue, (v) => typeof v === 'string') &&
-    optional(value.boolValue, (v) => typeof v === 'boolean') &&
+    optional(value.stringValue, isString) &&
+    optional(value.boolValue, isBoolean) &&
     optional(value.intValue, isInt64) &&
     optional(value.doubleValue, isDouble) &&
-    optional(value.bytesValue, (v) => typeof v === 'string') &&
+    optional(value.bytesValue, isString) &&
     optional(value.arrayValue, isValuesContainer) &&
     optional(value.kvlistValue, isValuesContainer)
   )
@@ -44,23 +49,25 @@ function isAttributes(value: unknown): boolean {
 }
 
 const isEvent = (value: unknown) =>
-  isObject(value) && optional(value.timeUnixNano, isInt64) && optional(value.name, (v) => typeof v === 'string') && optional(value.attributes, isAttributes) && optional(value.droppedAttributesCount, isInt)
+  isObject(value) && optional(value.timeUnixNano, isInt64) && optional(value.name, isString) && optional(value.attributes, isAttributes) && optional(value.droppedAttributesCount, isInt)
 
 const isLink = (value: unknown) =>
   isObject(value) &&
   isWireId(value.traceId) &&
   isWireId(value.spanId) &&
-  optional(value.traceState, (v) => typeof v === 'string') &&
+  optional(value.traceState, isString) &&
   optional(value.attributes, isAttributes) &&
   optional(value.droppedAttributesCount, isInt) &&
   optional(value.flags, isInt)
 
 const isStatus = (value: unknown) =>
   isObject(value) &&
-  optional(value.code, (v) => (isInt(v) && (v as number) >= 0 && (v as number) <= 2) || STATUS_CODES.has(v as string)) &&
-  optional(value.message, (v) => typeof v === 'string')
+  optional(value.code, isStatusCode) &&
+  optional(value.message, isString)
 
 const everyItem = (check: (value: unknown) => boolean) => (value: unknown) => Array.isArray(value) && value.every(check)
+const isEvents = everyItem(isEvent)
+const isLinks = everyItem(isLink)
 
 /** True exactly when `otlpSpanSchema` accepts `value`; the value itself is then the OtlpSpan (nothing copied). */
 export function isOtlpSpan(value: unknown): value is OtlpSpan {
@@ -68,35 +75,38 @@ export function isOtlpSpan(value: unknown): value is OtlpSpan {
     isObject(value) &&
     isWireId(value.traceId) &&
     isWireId(value.spanId) &&
-    optional(value.traceState, (v) => typeof v === 'string') &&
-    optional(value.parentSpanId, (v) => v === '' || isWireId(v)) &&
+    optional(value.traceState, isString) &&
+    optional(value.parentSpanId, isParentId) &&
     optional(value.flags, isInt) &&
-    optional(value.name, (v) => typeof v === 'string') &&
-    optional(value.kind, (v) => (isInt(v) && (v as number) >= 0 && (v as number) <= 5) || SPAN_KINDS.has(v as string)) &&
+    optional(value.name, isString) &&
+    optional(value.kind, isSpanKind) &&
     optional(value.startTimeUnixNano, isInt64) &&
     optional(value.endTimeUnixNano, isInt64) &&
     optional(value.attributes, isAttributes) &&
     optional(value.droppedAttributesCount, isInt) &&
-    optional(value.events, everyItem(isEvent)) &&
+    optional(value.events, isEvents) &&
     optional(value.droppedEventsCount, isInt) &&
-    optional(value.links, everyItem(isLink)) &&
+    optional(value.links, isLinks) &&
     optional(value.droppedLinksCount, isInt) &&
     optional(value.status, isStatus)
   )
 }
 
 const isScope = (value: unknown) =>
-  isObject(value) && optional(value.name, (v) => typeof v === 'string') && optional(value.version, (v) => typeof v === 'string') && optional(value.attributes, isAttributes) && optional(value.droppedAttributesCount, isInt)
+  isObject(value) && optional(value.name, isString) && optional(value.version, isString) && optional(value.attributes, isAttributes) && optional(value.droppedAttributesCount, isInt)
 
 const isResource = (value: unknown) => isObject(value) && optional(value.attributes, isAttributes) && optional(value.droppedAttributesCount, isInt)
 
 const isScopeSpans = (value: unknown) =>
-  isObject(value) && optional(value.scope, isScope) && optional(value.spans, Array.isArray) && optional(value.schemaUrl, (v) => typeof v === 'string')
+  isObject(value) && optional(value.scope, isScope) && optional(value.spans, Array.isArray) && optional(value.schemaUrl, isString)
 
+const isScopeSpansList = everyItem(isScopeSpans)
 const isResourceSpans = (value: unknown) =>
-  isObject(value) && optional(value.resource, isResource) && optional(value.scopeSpans, everyItem(isScopeSpans)) && optional(value.schemaUrl, (v) => typeof v === 'string')
+  isObject(value) && optional(value.resource, isResource) && optional(value.scopeSpans, isScopeSpansList) && optional(value.schemaUrl, isString)
+
+const isResourceSpansList = everyItem(isResourceSpans)
 
 /** True exactly when `otlpTracesDataSchema` accepts `value` (spans inside are left to isOtlpSpan). */
 export function isOtlpTracesData(value: unknown): value is OtlpTracesData {
-  return isObject(value) && optional(value.resourceSpans, everyItem(isResourceSpans))
+  return isObject(value) && optional(value.resourceSpans, isResourceSpansList)
 }

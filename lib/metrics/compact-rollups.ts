@@ -2,7 +2,7 @@
 // Counts and sums add, maxima take the max, histograms merge exactly: an hour row answers any
 // question its minutes would have answered (percentiles included), never an average of percentiles.
 import { LatencyHistogram } from './histogram'
-import type { ServiceRollup } from './rollup'
+import { SERVICE_COUNTERS, type ServiceRollup } from './rollup'
 
 export type StoredSpanRollup = {
   operation: string
@@ -17,7 +17,8 @@ export type StoredSpanRollup = {
   histogram: Uint8Array
 }
 
-export type StoredServiceRollup = Omit<ServiceRollup, 'bucketStartUs'>
+/** A service rollup as stored: the entry histogram encoded (null when the bucket had no entry spans). */
+export type StoredServiceRollup = Omit<ServiceRollup, 'bucketStartUs' | 'entryHistogram'> & { entryHistogram: Uint8Array | null }
 
 /** One row per (operation, span kind). */
 export function compactSpanRollups(rows: readonly StoredSpanRollup[]): StoredSpanRollup[] {
@@ -41,10 +42,12 @@ export function compactSpanRollups(rows: readonly StoredSpanRollup[]): StoredSpa
   return [...groups.values()].map(({ row, histograms }) => ({ ...row, histogram: histograms.length === 1 ? row.histogram : LatencyHistogram.mergeEncoded(histograms).encode() }))
 }
 
-/** The sum of a service's rows; null when there are none. */
+/** The sum of a service's rows, entry histograms merged; null when there are none. */
 export function compactServiceRollups(rows: readonly StoredServiceRollup[]): StoredServiceRollup | null {
   if (rows.length === 0) return null
   const total = { ...rows[0]! }
-  for (const row of rows.slice(1)) for (const field of Object.keys(total) as (keyof StoredServiceRollup)[]) total[field] += row[field]
+  for (const row of rows.slice(1)) for (const field of SERVICE_COUNTERS) total[field] += row[field]
+  const histograms = rows.flatMap((row) => (row.entryHistogram ? [row.entryHistogram] : []))
+  total.entryHistogram = histograms.length === 0 ? null : histograms.length === 1 ? histograms[0]! : LatencyHistogram.mergeEncoded(histograms).encode()
   return total
 }

@@ -1,6 +1,7 @@
-// Latency of a service (or one operation) over any range: the rollup rows planRollupReads picks,
-// their counts summed and their histograms merged — percentiles from merged histograms, never from
-// averaged percentiles.
+// Latency over any range: the rollup rows planRollupReads picks, their counts summed and their
+// histograms merged — percentiles from merged histograms, never from averaged percentiles.
+//   getServiceLatency   a service's entry spans (server, consumer): one row per bucket
+//   getLatencySummary   spans of one operation (or all of a service's spans), from per-operation rows
 import { db, Prisma } from '@/lib/db/client'
 import { env } from '@/lib/env'
 import { LatencyHistogram } from './histogram'
@@ -27,20 +28,28 @@ type Row = { histogram: Uint8Array; span_count: number; error_count: number; est
 
 const at = (us: number) => new Date(us / 1000)
 
-export async function getLatencySummary(query: LatencyQuery, now = new Date()): Promise<LatencySummary> {
-  const state = await db.syncState.findUnique({ where: { serviceName: query.service }, select: { hoursCompactedTo: true, daysCompactedTo: true } })
+/** The segments answering [startUs, endUs) for a service, and the SQL selecting their rows. */
+async function readPlan(service: string, startUs: number, endUs: number, now: Date) {
+  const state = await db.syncState.findUnique({ where: { serviceName: service }, select: { hoursCompactedTo: true, daysCompactedTo: true } })
   const { ROLLUP_MINUTE_RETENTION_HOURS, ROLLUP_HOUR_RETENTION_DAYS } = env()
   const nowUs = now.getTime() * 1000
-  const segments = planRollupReads(query.startUs, query.endUs, {
+  const segments = planRollupReads(startUs, endUs, {
     hoursCompactedToUs: state?.hoursCompactedTo ? state.hoursCompactedTo.getTime() * 1000 : null,
     daysCompactedToUs: state?.daysCompactedTo ? state.daysCompactedTo.getTime() * 1000 : null,
     minutesFromUs: nowUs - ROLLUP_MINUTE_RETENTION_HOURS * 3_600_000_000,
     hoursFromUs: nowUs - ROLLUP_HOUR_RETENTION_DAYS * 86_400_000_000,
   })
-  const ranges = Prisma.join(
-    segments.map((s) => Prisma.sql`(resolution = ${s.resolution}::"RollupResolution" AND bucket_start >= ${at(s.startUs)} AND bucket_start < ${at(s.endUs)})`),
-    ' OR ',
-  )
+  const ranges = segments.length
+    ? Prisma.join(
+        segments.map((s) => Prisma.sql`(resolution = ${s.resolution}::"RollupResolution" AND bucket_start >= ${at(s.startUs)} AND bucket_start < ${at(s.endUs)})`),
+        ' OR ',
+      )
+    : Prisma.sql`false` // an empty range reads nothing
+  return { segments, ranges }
+}
+
+export async function getLatencySummary(query: LatencyQuery, now = new Date()): Promise<LatencySummary> {
+  const { segments, ranges } = await readPlan(query.service, query.startUs, query.endUs, now)
   const rows = await db.$queryRaw<Row[]>`
     SELECT histogram, span_count, error_count, estimated_span_count, estimated_error_count, duration_max_us
     FROM span_rollups
@@ -57,4 +66,25 @@ export async function getLatencySummary(query: LatencyQuery, now = new Date()): 
   }
   const histogram = LatencyHistogram.mergeEncoded(rows.map((row) => row.histogram))
   return { ...summary, p50Us: histogram.quantile(0.5), p95Us: histogram.quantile(0.95), p99Us: histogram.quantile(0.99), segments }
+}
+
+type EntryRow = { entry_histogram: Uint8Array | null; entry_spans: number; entry_errors: number; entry_estimated_spans: number; entry_estimated_errors: number }
+
+/** A service's RED latency: its entry spans (server, consumer) over [startUs, endUs). */
+export async function getServiceLatency({ service, startUs, endUs }: Omit<LatencyQuery, 'operation' | 'spanKind'>, now = new Date()): Promise<Omit<LatencySummary, 'durationMaxUs'>> {
+  const { segments, ranges } = await readPlan(service, startUs, endUs, now)
+  const rows = await db.$queryRaw<EntryRow[]>`
+    SELECT entry_histogram, entry_spans, entry_errors, entry_estimated_spans, entry_estimated_errors
+    FROM service_rollups WHERE service = ${service} AND (${ranges})`
+  const histogram = LatencyHistogram.mergeEncoded(rows.flatMap((row) => (row.entry_histogram ? [row.entry_histogram] : [])))
+  return {
+    spanCount: rows.reduce((sum, row) => sum + row.entry_spans, 0),
+    errorCount: rows.reduce((sum, row) => sum + row.entry_errors, 0),
+    estimatedSpanCount: rows.reduce((sum, row) => sum + row.entry_estimated_spans, 0),
+    estimatedErrorCount: rows.reduce((sum, row) => sum + row.entry_estimated_errors, 0),
+    p50Us: histogram.quantile(0.5),
+    p95Us: histogram.quantile(0.95),
+    p99Us: histogram.quantile(0.99),
+    segments,
+  }
 }

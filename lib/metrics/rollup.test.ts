@@ -104,6 +104,21 @@ describe('computeWindowRollups', () => {
     expect(r.spanRollups[0]).toMatchObject({ spanCount: 1, estimatedSpanCount: 20, estimatedErrorCount: 20 })
   })
 
+  test('entry spans (server and consumer) carry the service RED metrics and its latency histogram', () => {
+    const root = span({ service: 'gateway', kind: 'client' })
+    const r = rollup([
+      trace(
+        root,
+        span({ parentSpanId: root.spanId, kind: 'server', durationUs: 5000, error: true }),
+        span({ parentSpanId: root.spanId, kind: 'consumer', durationUs: 7000 }),
+        span({ parentSpanId: root.spanId, kind: 'client', durationUs: 99_000 }), // a call it made: not an entry
+      ),
+    ])
+    expect(minute(r, 0)).toMatchObject({ entrySpans: 2, entryErrors: 1, entryDurationSumUs: 12_000 })
+    expect(minute(r, 0)!.entryHistogram.count).toBe(2)
+    expect(minute(r, 0)!.entryHistogram.quantile(1)).toBeLessThan(7100)
+  })
+
   test('rejected records are booked on the window first minute', () => {
     expect(minute(rollup([], { rejectedRecords: 3 }), 0)?.rejectedRecords).toBe(3)
   })
@@ -167,7 +182,7 @@ describe('mergeWindowRollups', () => {
     const comparable = (r: WindowRollups) => ({
       ...r,
       spanRollups: r.spanRollups.map((s) => ({ ...s, histogram: [...s.histogram.encode()] })).sort((a, b) => a.bucketStartUs - b.bucketStartUs),
-      serviceRollups: [...r.serviceRollups].sort((a, b) => a.bucketStartUs - b.bucketStartUs),
+      serviceRollups: [...r.serviceRollups].map((s) => ({ ...s, entryHistogram: [...s.entryHistogram.encode()] })).sort((a, b) => a.bucketStartUs - b.bucketStartUs),
     })
     expect(comparable(merged)).toEqual(comparable(whole))
     expect(pieces[0]!.spanRollups[0]!.histogram.count).toBe(2) // inputs untouched

@@ -42,7 +42,17 @@ export type ServiceRollup = {
   spansWithSampler: number
   samplerParamSum: number
   rejectedRecords: number
+  /** Entry spans (server, consumer): the requests and messages the service handled — its RED metrics. */
+  entrySpans: number
+  entryErrors: number
+  entryEstimatedSpans: number
+  entryEstimatedErrors: number
+  entryDurationSumUs: number
+  entryHistogram: LatencyHistogram
 }
+
+/** Span kinds whose spans are the work a service was asked to do. */
+export const ENTRY_KINDS: ReadonlySet<string> = new Set(['server', 'consumer'])
 
 export type WindowRollups = { spanRollups: SpanRollup[]; serviceRollups: ServiceRollup[]; spans: number; traces: number }
 
@@ -76,6 +86,12 @@ const emptyServiceRollup = (bucketStartUs: number): ServiceRollup => ({
   spansWithSampler: 0,
   samplerParamSum: 0,
   rejectedRecords: 0,
+  entrySpans: 0,
+  entryErrors: 0,
+  entryEstimatedSpans: 0,
+  entryEstimatedErrors: 0,
+  entryDurationSumUs: 0,
+  entryHistogram: new LatencyHistogram(),
 })
 
 /**
@@ -141,6 +157,16 @@ export function computeWindowRollups(traces: Iterable<Trace>, window: RollupWind
         service.spansWithSampler++
         service.samplerParamSum += span.samplerParam
       }
+      if (ENTRY_KINDS.has(span.kind)) {
+        service.entrySpans++
+        service.entryEstimatedSpans += weight
+        if (span.error) {
+          service.entryErrors++
+          service.entryEstimatedErrors += weight
+        }
+        service.entryDurationSumUs += span.durationUs
+        service.entryHistogram.add(span.durationUs)
+      }
     }
     if (earliestOwn && inWindow(earliestOwn)) {
       traceCount++
@@ -188,13 +214,17 @@ export function mergeWindowRollups(parts: readonly WindowRollups[]): WindowRollu
     for (const rollup of part.serviceRollups) {
       const into = serviceRollups.get(rollup.bucketStartUs)
       if (!into) {
-        serviceRollups.set(rollup.bucketStartUs, { ...rollup })
+        const entryHistogram = new LatencyHistogram()
+        entryHistogram.merge(rollup.entryHistogram)
+        serviceRollups.set(rollup.bucketStartUs, { ...rollup, entryHistogram })
         continue
       }
       for (const field of SERVICE_COUNTERS) into[field] += rollup[field]
+      into.entryHistogram.merge(rollup.entryHistogram)
     }
   }
   return { spanRollups: [...spanRollups.values()], serviceRollups: [...serviceRollups.values()], spans, traces }
 }
 
-const SERVICE_COUNTERS = Object.keys(emptyServiceRollup(0)).filter((field) => field !== 'bucketStartUs') as Exclude<keyof ServiceRollup, 'bucketStartUs'>[]
+/** The numeric fields of a service rollup, which add up when buckets merge. */
+export const SERVICE_COUNTERS = Object.keys(emptyServiceRollup(0)).filter((field) => field !== 'bucketStartUs' && field !== 'entryHistogram') as Exclude<keyof ServiceRollup, 'bucketStartUs' | 'entryHistogram'>[]

@@ -27,7 +27,15 @@ export async function commitWindow({ service, window, result, workerId, duration
       })
     }
     if (serviceRollups.length) {
-      await tx.serviceRollup.createMany({ data: serviceRollups.map(({ bucketStartUs, ...rollup }) => ({ ...rollup, service, resolution: 'minute' as const, bucketStart: at(bucketStartUs) })) })
+      await tx.serviceRollup.createMany({
+        data: serviceRollups.map(({ bucketStartUs, entryHistogram, ...rollup }) => ({
+          ...rollup,
+          entryHistogram: entryHistogram.count > 0 ? Uint8Array.from(entryHistogram.encode()) : null,
+          service,
+          resolution: 'minute' as const,
+          bucketStart: at(bucketStartUs),
+        })),
+      })
     }
     await tx.syncWindow.create({
       data: {

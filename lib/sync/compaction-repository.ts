@@ -26,7 +26,7 @@ async function compactBucket(tx: Tx, service: string, from: Resolution, to: Reso
     data: compactSpanRollups(stored).map((row) => ({ ...row, histogram: Uint8Array.from(row.histogram), service, resolution: to, bucketStart: at(startUs) })),
   })
   const total = compactServiceRollups(serviceRows.map(({ service: _s, resolution: _r, bucketStart: _b, ...row }): StoredServiceRollup => row))
-  if (total) await tx.serviceRollup.create({ data: { ...total, service, resolution: to, bucketStart: at(startUs) } })
+  if (total) await tx.serviceRollup.create({ data: { ...total, entryHistogram: total.entryHistogram && Uint8Array.from(total.entryHistogram), service, resolution: to, bucketStart: at(startUs) } })
   return true
 }
 

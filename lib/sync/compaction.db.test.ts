@@ -11,7 +11,7 @@ const { JaegerClient } = await import('@/lib/jaeger/client')
 const { SyncLeases } = await import('./leases')
 const { runSyncTick } = await import('./sync-tick')
 const { compactService } = await import('./compaction-repository')
-const { getLatencySummary } = await import('@/lib/metrics/latency-repository')
+const { getLatencySummary, getServiceLatency } = await import('@/lib/metrics/latency-repository')
 
 vi.setConfig({ testTimeout: 180_000 })
 const SERVICE = 'exchange-rate-service'
@@ -39,7 +39,15 @@ const RANGES = {
   'a ragged 13 h in the middle': [from + 7 * HOUR_US + 17 * 60_000_000, from + 20 * HOUR_US + 41 * 60_000_000],
   'the last 3 h': [to - 3 * HOUR_US, to],
 } as const
-const readAll = async () => Object.fromEntries(await Promise.all(Object.entries(RANGES).map(async ([label, [start, end]]) => [label, await getLatencySummary({ service: SERVICE, startUs: start, endUs: end }, NOW)] as const)))
+const readAll = async () =>
+  Object.fromEntries(
+    await Promise.all(
+      Object.entries(RANGES).flatMap(([label, [start, end]]) => [
+        getLatencySummary({ service: SERVICE, startUs: start, endUs: end }, NOW).then((summary) => [label, summary] as const),
+        getServiceLatency({ service: SERVICE, startUs: start, endUs: end }, NOW).then((summary) => [`${label} (entry spans)`, { ...summary, durationMaxUs: 0 }] as const),
+      ]),
+    ),
+  )
 const comparable = (summary: Awaited<ReturnType<typeof getLatencySummary>>) => {
   const { segments: _segments, estimatedSpanCount, estimatedErrorCount, ...rest } = summary
   return { ...rest, estimatedSpanCount: Math.round(estimatedSpanCount * 1e6), estimatedErrorCount: Math.round(estimatedErrorCount * 1e6) }
@@ -63,7 +71,8 @@ describe('compaction', () => {
     expect(marks.hoursCompactedTo!.getTime() * 1000).toBe(Math.floor(to / HOUR_US) * HOUR_US)
     expect(await db.spanRollup.count({ where: { service: SERVICE, resolution: 'day' } })).toBeGreaterThan(0)
     const after = await readAll()
-    for (const label of Object.keys(RANGES)) expect(comparable(after[label]!), label).toEqual(comparable(before[label]!))
+    for (const label of Object.keys(before)) expect(comparable(after[label]!), label).toEqual(comparable(before[label]!))
+    expect(before['everything synced (entry spans)']!.spanCount).toBeGreaterThan(0)
     expect(after['everything synced']!.segments.map((s) => s.resolution)).toContain('day')
     expect(after['a ragged 13 h in the middle']!.segments.map((s) => s.resolution)).toEqual(['minute', 'hour', 'minute'])
   })

@@ -1,0 +1,47 @@
+// `npm run bench`: every benchmark, each printing its figures next to a reference measured in the
+// same run and the target it is held to. Speed lives here, never in timed tests.
+//   npm run bench                 all        npm run bench -- pipeline   one (pipeline | percentiles | sync | histogram)
+import { benchPipeline } from '@/lib/jaeger/pipeline.bench'
+import { benchHistogram } from '@/lib/metrics/histogram.bench'
+import { printReport, type BenchContext, type BenchReport } from './bench/figures'
+import { migrateDeploy } from './stack/database'
+import { recreateDatabase, startTestPostgres } from './stack/test-postgres'
+
+const BENCHES: Record<string, (context: BenchContext) => Promise<BenchReport>> = {
+  pipeline: () => benchPipeline(),
+  histogram: async () => ({ title: 'Latency histogram (lib/metrics/histogram.ts)', figures: (await benchHistogram()).map((r) => ({ ...r })), notes: [] }),
+  percentiles: async () => (await import('@/lib/metrics/percentiles.bench')).benchPercentiles(),
+  sync: async (context) => (await import('@/lib/sync/sync.bench')).benchSync(context),
+}
+
+async function main() {
+  const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))
+  const unknown = wanted.filter((name) => !BENCHES[name])
+  if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`)
+  const server = await startTestPostgres(process.env.DATABASE_URL)
+  // One database for the benches that read through lib/db (set before anything opens the client).
+  process.env.DATABASE_URL = await recreateDatabase(server.url, 'spanlens_bench')
+  process.env.LOG_LEVEL ??= 'warn'
+  await migrateDeploy(process.env.DATABASE_URL, true)
+  console.log(`Benchmarks on ${server.description}, Node ${process.version}`)
+  const reports: BenchReport[] = []
+  try {
+    for (const [name, bench] of Object.entries(BENCHES)) {
+      if (wanted.length && !wanted.includes(name)) continue
+      const report = await bench({ serverUrl: server.url })
+      printReport(report)
+      reports.push(report)
+    }
+  } finally {
+    const { disconnectDb } = await import('@/lib/db/client')
+    await disconnectDb()
+    await server.stop()
+  }
+  const judged = reports.flatMap((r) => r.figures).filter((f) => f.met !== undefined)
+  console.log(`\n${judged.filter((f) => f.met).length} of ${judged.length} targets met`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
