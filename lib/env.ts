@@ -41,6 +41,8 @@ export const envSchema = z.object({
   /** Late spans get this long to reach Jaeger before their window is read. */
   SYNC_SETTLE_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   SYNC_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** A new service's most recent stretch is read first, so pages have current data while history backfills. */
+  SYNC_LIVE_FIRST_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
   /** Traces asked for per search; a full answer splits the window. Keep it ≤ Jaeger's own maximum. */
   SYNC_SEARCH_DEPTH: z.coerce.number().int().min(2).max(100_000).default(1000),
   /** Pieces shorter than this are sampled instead of split further. */

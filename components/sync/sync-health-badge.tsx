@@ -12,8 +12,14 @@ export function SyncHealthBadge({ status }: { status: SyncStatus }) {
       )
     case 'backfilling':
       return (
+        <Badge tone="ok" title="Current data is in; history is still being read">
+          <CheckCircle2 className="size-3" aria-hidden /> current · history {status.backfillPercent?.toFixed(0)} %
+        </Badge>
+      )
+    case 'catching-up':
+      return (
         <Badge tone="accent">
-          <LoaderCircle className="size-3 animate-spin" aria-hidden /> backfilling {status.backfillPercent?.toFixed(0)} %
+          <LoaderCircle className="size-3 animate-spin" aria-hidden /> catching up
         </Badge>
       )
     case 'failing':

@@ -15,12 +15,12 @@ export function SyncStatusPanel() {
   const { data, error, isFetching } = useQuery(syncStatusQuery())
   if (!data) return null // the server prefetched it; only a failed prefetch gets here
   const now = new Date(data.generatedAt)
-  const backfilling = data.caughtUp < data.synced
+  const backfilling = data.backfillPercent < 100
   return (
     <Card data-testid="sync-status">
       <CardHeader
         title="Sync"
-        description={`${data.caughtUp} of ${data.synced} services in Jaeger caught up${error ? ' · refresh failed, showing the last answer' : ''}`}
+        description={`${data.caughtUp} of ${data.synced} services in Jaeger have current data${error ? ' · refresh failed, showing the last answer' : ''}`}
         action={<span className="text-xs text-muted">{isFetching ? 'refreshing…' : `as of ${formatRelativeTime(now, new Date())}`}</span>}
       />
       {backfilling && (

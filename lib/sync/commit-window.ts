@@ -1,7 +1,9 @@
-// Commits one window: its rollups, its log row and the advance of the service's watermark, in one
-// transaction. The watermark moves only from this window's start to its end (compare-and-set), so a
-// worker that crashed before committing leaves nothing and the window is redone, and a second
-// commit of the same window — another worker, a retry — finds the watermark moved and writes nothing.
+// Commits one window: its rollups, its log row and the advance of its cursor, in one transaction.
+// The cursor (the watermark, or the live watermark while history backfills below the live range)
+// moves only from this window's start to its end (compare-and-set), so a worker that crashed before
+// committing leaves nothing and the window is redone, and a second commit of the same window —
+// another worker, a retry — finds the cursor moved and writes nothing. A backfill window that ends
+// where the live range begins merges the two ranges in the same transaction.
 import { db } from '@/lib/db/client'
 import type { SyncWindow } from './plan-windows'
 import type { WindowResult } from './run-window'
@@ -13,13 +15,18 @@ export class WindowConflictError extends Error {
 
 const at = (us: number) => new Date(us / 1000)
 
-export async function commitWindow({ service, window, result, workerId, durationMs, now = new Date() }: { service: string; window: SyncWindow; result: WindowResult; workerId: string; durationMs: number; now?: Date }): Promise<void> {
+export type Cursor = 'backfill' | 'live'
+
+export async function commitWindow({ service, window, cursor = 'backfill', result, workerId, durationMs, now = new Date() }: { service: string; window: SyncWindow; cursor?: Cursor; result: WindowResult; workerId: string; durationMs: number; now?: Date }): Promise<void> {
   await db.$transaction(async (tx) => {
-    const advanced = await tx.syncState.updateMany({
-      where: { serviceName: service, watermark: at(window.startUs) },
-      data: { watermark: at(window.endUs), lastSuccessAt: now, lastError: null, consecutiveFailures: 0, nextAttemptAt: null },
-    })
-    if (advanced.count !== 1) throw new WindowConflictError(`${service}: the watermark is no longer at ${at(window.startUs).toISOString()}`)
+    const success = { lastSuccessAt: now, lastError: null, consecutiveFailures: 0, nextAttemptAt: null }
+    const advanced =
+      cursor === 'live'
+        ? await tx.syncState.updateMany({ where: { serviceName: service, liveWatermark: at(window.startUs) }, data: { liveWatermark: at(window.endUs), ...success } })
+        : await tx.syncState.updateMany({ where: { serviceName: service, watermark: at(window.startUs) }, data: { watermark: at(window.endUs), ...success } })
+    if (advanced.count !== 1) throw new WindowConflictError(`${service}: the ${cursor} cursor is no longer at ${at(window.startUs).toISOString()}`)
+    // History has reached the live range: one contiguous range from here on.
+    await tx.$executeRaw`UPDATE sync_state SET watermark = live_watermark, live_from = NULL, live_watermark = NULL WHERE service_name = ${service} AND live_from IS NOT NULL AND watermark = live_from`
     const { spanRollups, serviceRollups } = result.rollups
     if (spanRollups.length) {
       await tx.spanRollup.createMany({

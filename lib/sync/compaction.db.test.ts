@@ -26,7 +26,7 @@ afterAll(async () => {
 })
 const client = new JaegerClient({ baseUrl: jaeger.url, timeoutMs: 20_000 })
 const silent = { info() {}, warn() {}, error() {} }
-const settings = { backfillUs: 50 * HOUR_US, settleUs: 120_000_000, windowUs: 60 * 60_000_000, fetch: { limit: 5000, floorUs: 5_000_000, maxRequests: 64 }, maxWindowsPerTurn: 1000 }
+const settings = { liveFirstUs: 0, backfillUs: 50 * HOUR_US, settleUs: 120_000_000, windowUs: 60 * 60_000_000, fetch: { limit: 5000, floorUs: 5_000_000, maxRequests: 64 }, maxWindowsPerTurn: 1000 }
 await runSyncTick(
   { search: (s) => client.searchTraces(s), listServices: async () => [SERVICE], leases, workerId: 'test', log: silent, now: () => NOW, random: () => 0.5, shouldStop: () => false },
   settings,

@@ -14,6 +14,7 @@ const { db } = await import('@/lib/db/client')
 const { JaegerClient } = await import('@/lib/jaeger/client')
 const { SyncLeases } = await import('./leases')
 const { runSyncTick } = await import('./sync-tick')
+const { committedRanges } = await import('./sync-progress')
 
 vi.setConfig({ testTimeout: 120_000 })
 const MINUTE_US = 60_000_000
@@ -32,6 +33,7 @@ afterAll(async () => {
 
 const settingsFor = (limit: number) => ({
   backfillUs: 30 * MINUTE_US,
+  liveFirstUs: 10 * MINUTE_US,
   settleUs: 2 * MINUTE_US,
   windowUs: 5 * MINUTE_US,
   fetch: { limit, floorUs: 1_000_000, maxRequests: 10_000 },
@@ -54,8 +56,8 @@ async function syncThroughFault(fault: FaultSettings, { limit = 1000, clearAfter
     if (report.turns.some((turn) => turn.failure)) failedRounds++
     if (round === 0 && clearAfterFirstRound) await jaeger.faults.clear()
     clock += 6 * 60_000 // past any backoff (≤ 5 min); the demo's data stays as of NOW
-    const behind = await db.syncState.count({ where: { watermark: { lt: new Date(clock - 10 * 60_000) } } })
-    if (behind === 0 && round > 0) break
+    const states = await db.syncState.findMany()
+    if (round > 0 && states.every((s) => s.liveFrom === null && s.watermark.getTime() >= clock - 10 * 60_000)) break
   }
   // Compare per service over what was committed, [backfillFrom, watermark), under the same fault view
   // (skew changes the data itself: the simulator's truth is the skewed one).
@@ -63,8 +65,8 @@ async function syncThroughFault(fault: FaultSettings, { limit = 1000, clearAfter
   let lost = 0
   let doubleCounted = 0
   for (const state of await db.syncState.findMany()) {
-    const exact = jaeger.simulator.exactCounts({ service: state.serviceName, startUs: state.backfillFrom.getTime() * 1000, endUs: state.watermark.getTime() * 1000 })
-    const committed = (await db.spanRollup.aggregate({ where: { service: state.serviceName }, _sum: { spanCount: true } }))._sum.spanCount ?? 0
+    const exact = { spans: committedRanges(state).reduce((sum, range) => sum + jaeger.simulator.exactCounts({ service: state.serviceName, ...range }).spans, 0) }
+    const committed = (await db.spanRollup.aggregate({ where: { service: state.serviceName, resolution: 'minute' }, _sum: { spanCount: true } }))._sum.spanCount ?? 0
     spans += committed
     lost += Math.max(0, exact.spans - committed)
     doubleCounted += Math.max(0, committed - exact.spans)

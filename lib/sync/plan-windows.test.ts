@@ -12,6 +12,7 @@ describe('planWindows', () => {
     ['caught up to the settle horizon: nothing to do', { nowUs: T0 + 2 * MINUTE_US + 59_000_000 }, []],
     ['the horizon is floored to a minute', { nowUs: T0 + 3 * MINUTE_US + 59_000_000, windowUs: MINUTE_US }, [[0, 1]]],
     ['at most maxWindows', { maxWindows: 2 }, [[0, 15], [15, 30]]],
+    ['a backfill stops where the live range begins', { untilUs: T0 + 20 * MINUTE_US }, [[0, 15], [15, 20]]],
   ])('%s', (_label, overrides, minutes) => {
     expect(plan(overrides).map((w) => [(w.startUs - T0) / MINUTE_US, (w.endUs - T0) / MINUTE_US])).toEqual(minutes)
   })

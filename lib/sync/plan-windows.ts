@@ -17,12 +17,14 @@ export type WindowPlan = {
   /** Window length; a whole number of minutes. */
   windowUs: number
   maxWindows: number
+  /** Stop here even if now − settle is later (the backfill stops where the live range begins). */
+  untilUs?: number
 }
 
-export function planWindows({ watermarkUs, nowUs, settleUs, windowUs, maxWindows }: WindowPlan): SyncWindow[] {
+export function planWindows({ watermarkUs, nowUs, settleUs, windowUs, maxWindows, untilUs = Infinity }: WindowPlan): SyncWindow[] {
   if (watermarkUs % MINUTE_US !== 0) throw new Error(`watermark ${watermarkUs} is not minute-aligned`)
   if (windowUs < MINUTE_US || windowUs % MINUTE_US !== 0) throw new Error(`window length ${windowUs} µs is not a whole number of minutes`)
-  const horizonUs = minuteOf(nowUs - settleUs)
+  const horizonUs = Math.min(minuteOf(nowUs - settleUs), untilUs)
   const windows: SyncWindow[] = []
   for (let startUs = watermarkUs; startUs < horizonUs && windows.length < maxWindows; startUs += windowUs) {
     windows.push({ startUs, endUs: Math.min(startUs + windowUs, horizonUs) })

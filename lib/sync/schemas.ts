@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
-export const syncHealthSchema = z.enum(['caught-up', 'backfilling', 'failing', 'not-in-jaeger'])
+/** catching-up: current data is behind; backfilling: current data is caught up, history is still filling in. */
+export const syncHealthSchema = z.enum(['caught-up', 'backfilling', 'catching-up', 'failing', 'not-in-jaeger'])
 
 export const syncStatusSchema = z.object({
   service: z.string(),

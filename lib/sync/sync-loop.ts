@@ -22,6 +22,7 @@ export const retentionFrom = (env: Env): Retention => ({
 export function syncSettingsFrom(env: Env): SyncSettings {
   return {
     backfillUs: env.SYNC_BACKFILL_DAYS * 24 * 60 * MINUTE_US,
+    liveFirstUs: env.SYNC_LIVE_FIRST_MINUTES * MINUTE_US,
     settleUs: env.SYNC_SETTLE_SECONDS * 1_000_000,
     windowUs: env.SYNC_WINDOW_MINUTES * MINUTE_US,
     fetch: { limit: env.SYNC_SEARCH_DEPTH, floorUs: env.SYNC_SPLIT_FLOOR_SECONDS * 1_000_000, maxRequests: env.SYNC_MAX_REQUESTS_PER_WINDOW },
@@ -113,7 +114,7 @@ export class SyncLoop {
         behindMinutes: Math.round(progress.maxLagUs / MINUTE_US),
         etaMinutes: remainingMs === null ? null : Math.ceil(remainingMs / 60_000),
       },
-      `sync: ${(progress.done * 100).toFixed(1)} % of the backfill, ${progress.caughtUp}/${progress.services} services caught up`,
+      `sync: ${progress.caughtUp}/${progress.services} services current, history ${(progress.done * 100).toFixed(1)} % read${remainingMs === null ? '' : `, about ${Math.ceil(remainingMs / 60_000)} min to go`}`,
     )
   }
 }

@@ -1,6 +1,17 @@
 // How far the sync has come: per service from its backfill start to the settle horizon. Pure.
 
-export type SyncPosition = { serviceName: string; watermark: Date; backfillFrom: Date }
+export type SyncPosition = { serviceName: string; watermark: Date; backfillFrom: Date; liveFrom?: Date | null; liveWatermark?: Date | null }
+
+/** The committed ranges of a service, in µs: history, and the live range while history backfills below it. */
+export function committedRanges(state: SyncPosition): { startUs: number; endUs: number }[] {
+  const us = (date: Date) => date.getTime() * 1000
+  const ranges = [{ startUs: us(state.backfillFrom), endUs: us(state.watermark) }]
+  if (state.liveFrom && state.liveWatermark) ranges.push({ startUs: us(state.liveFrom), endUs: us(state.liveWatermark) })
+  return ranges.filter((range) => range.endUs > range.startUs)
+}
+
+/** Where the service's data is current up to: the live cursor while there is one. */
+export const currentWatermark = (state: SyncPosition): Date => state.liveWatermark ?? state.watermark
 
 export type SyncProgress = {
   services: number
@@ -11,7 +22,7 @@ export type SyncProgress = {
   maxLagUs: number
 }
 
-/** A service counts as caught up when its watermark is within one window of the settle horizon. */
+/** A service counts as caught up when its current data is within one window of the settle horizon (history may still be filling). */
 export function computeSyncProgress(states: readonly SyncPosition[], { nowUs, settleUs, windowUs }: { nowUs: number; settleUs: number; windowUs: number }): SyncProgress {
   const horizonUs = nowUs - settleUs
   let total = 0
@@ -19,11 +30,9 @@ export function computeSyncProgress(states: readonly SyncPosition[], { nowUs, se
   let caughtUp = 0
   let maxLagUs = 0
   for (const state of states) {
-    const fromUs = state.backfillFrom.getTime() * 1000
-    const watermarkUs = state.watermark.getTime() * 1000
-    total += Math.max(0, horizonUs - fromUs)
-    covered += Math.max(0, Math.min(watermarkUs, horizonUs) - fromUs)
-    const lagUs = Math.max(0, horizonUs - watermarkUs)
+    total += Math.max(0, horizonUs - state.backfillFrom.getTime() * 1000)
+    for (const range of committedRanges(state)) covered += Math.max(0, Math.min(range.endUs, horizonUs) - range.startUs)
+    const lagUs = Math.max(0, horizonUs - currentWatermark(state).getTime() * 1000)
     if (lagUs <= windowUs) caughtUp++
     maxLagUs = Math.max(maxLagUs, lagUs)
   }

@@ -2,13 +2,15 @@
 // watermark towards now − settle, commit each, stop at the first failure and back off.
 import type { SearchResult, TraceSearch } from '@/lib/jaeger/client'
 import { computeBackoffMs, SERVICE_BACKOFF } from './backoff'
-import { commitWindow, WindowConflictError } from './commit-window'
-import { planWindows } from './plan-windows'
+import { commitWindow, WindowConflictError, type Cursor } from './commit-window'
+import { planWindows, type SyncWindow } from './plan-windows'
 import { runWindow, type WindowFetchOptions } from './run-window'
 import { findSyncState, saveSyncFailure } from './sync-state-repository'
 
 export type SyncSettings = {
   backfillUs: number
+  /** A new service's last stretch (before now − settle) is read first; history fills in behind it. */
+  liveFirstUs: number
   settleUs: number
   windowUs: number
   fetch: WindowFetchOptions
@@ -36,19 +38,19 @@ export async function syncServiceTurn(service: string, context: SyncContext, set
   const state = await findSyncState(service) // read again under the lease: another worker may have moved it
   const now = context.now()
   if (!state || (state.nextAttemptAt && state.nextAttemptAt > now)) return turn
-  const windows = planWindows({
-    watermarkUs: state.watermark.getTime() * 1000,
-    nowUs: now.getTime() * 1000,
-    settleUs: settings.settleUs,
-    windowUs: settings.windowUs,
-    maxWindows: settings.maxWindowsPerTurn,
-  })
-  for (const window of windows) {
+  // Recent data first (the live range, while there is one), then history up to where it begins.
+  const plan = { nowUs: now.getTime() * 1000, settleUs: settings.settleUs, windowUs: settings.windowUs, maxWindows: settings.maxWindowsPerTurn }
+  const us = (date: Date) => date.getTime() * 1000
+  const windows: { window: SyncWindow; cursor: Cursor }[] = [
+    ...(state.liveFrom && state.liveWatermark ? planWindows({ ...plan, watermarkUs: us(state.liveWatermark) }).map((window) => ({ window, cursor: 'live' as const })) : []),
+    ...planWindows({ ...plan, watermarkUs: us(state.watermark), untilUs: state.liveFrom ? us(state.liveFrom) : undefined }).map((window) => ({ window, cursor: 'backfill' as const })),
+  ].slice(0, settings.maxWindowsPerTurn)
+  for (const { window, cursor } of windows) {
     if (context.shouldStop()) break
     const started = performance.now()
     try {
       const result = await runWindow(context.search, service, window, settings.fetch)
-      await commitWindow({ service, window, result, workerId: context.workerId, durationMs: Math.round(performance.now() - started), now: context.now() })
+      await commitWindow({ service, window, cursor, result, workerId: context.workerId, durationMs: Math.round(performance.now() - started), now: context.now() })
       turn.windows++
       turn.spans += result.rollups.spans
       turn.requests += result.requests

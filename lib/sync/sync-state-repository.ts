@@ -5,6 +5,8 @@ export type SyncStateRow = {
   serviceName: string
   watermark: Date
   backfillFrom: Date
+  liveFrom: Date | null
+  liveWatermark: Date | null
   lastSuccessAt: Date | null
   lastErrorAt: Date | null
   lastError: string | null
@@ -14,13 +16,15 @@ export type SyncStateRow = {
 
 /**
  * Makes sure every service Jaeger lists has a Service row (services not in the inventory are recorded
- * as discovered) and a sync state starting at `backfillFrom`. Returns the newly discovered names.
+ * as discovered) and a sync state: history from `backfillFrom`, and — when `liveFrom` is later — a
+ * live range from `liveFrom` that is read first. Returns the newly discovered names.
  */
-export async function ensureSyncedServices(names: readonly string[], { backfillFrom, now = new Date() }: { backfillFrom: Date; now?: Date }): Promise<string[]> {
+export async function ensureSyncedServices(names: readonly string[], { backfillFrom, liveFrom, now = new Date() }: { backfillFrom: Date; liveFrom: Date; now?: Date }): Promise<string[]> {
   const known = new Set((await db.service.findMany({ where: { name: { in: [...names] } }, select: { name: true } })).map((s) => s.name))
   const discovered = names.filter((name) => !known.has(name))
   if (discovered.length) await db.service.createMany({ data: discovered.map((name) => ({ name, origin: 'discovered' as const, discoveredAt: now })), skipDuplicates: true })
-  await db.syncState.createMany({ data: names.map((serviceName) => ({ serviceName, watermark: backfillFrom, backfillFrom })), skipDuplicates: true })
+  const live = liveFrom > backfillFrom ? { liveFrom, liveWatermark: liveFrom } : {}
+  await db.syncState.createMany({ data: names.map((serviceName) => ({ serviceName, watermark: backfillFrom, backfillFrom, ...live })), skipDuplicates: true })
   return discovered
 }
 

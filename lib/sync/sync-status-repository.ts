@@ -11,6 +11,8 @@ type Row = {
   origin: 'inventory' | 'discovered'
   watermark: Date | null
   backfill_from: Date | null
+  live_from: Date | null
+  live_watermark: Date | null
   last_success_at: Date | null
   last_error: string | null
   last_error_at: Date | null
@@ -23,7 +25,7 @@ export async function getSyncStatus(now = new Date()): Promise<SyncStatusRespons
   const { SYNC_SETTLE_SECONDS, SYNC_WINDOW_MINUTES } = env()
   // spans/min: what the windows of the watermark's last hour committed, over the minutes they cover.
   const rows = await db.$queryRaw<Row[]>`
-    SELECT s.name AS service, s.origin::text AS origin, st.watermark, st.backfill_from, st.last_success_at,
+    SELECT s.name AS service, s.origin::text AS origin, st.watermark, st.backfill_from, st.live_from, st.live_watermark, st.last_success_at,
            st.last_error, st.last_error_at, st.next_attempt_at,
            COALESCE(w.spans, 0)::int AS recent_spans, COALESCE(w.minutes, 0)::float8 AS recent_minutes
     FROM services s
@@ -31,7 +33,7 @@ export async function getSyncStatus(now = new Date()): Promise<SyncStatusRespons
     LEFT JOIN LATERAL (
       SELECT sum(sw.spans) AS spans, sum(extract(epoch FROM sw.window_end - sw.window_start) / 60) AS minutes
       FROM sync_windows sw
-      WHERE sw.service = s.name AND sw.window_end > st.watermark - interval '1 hour'
+      WHERE sw.service = s.name AND sw.window_end > coalesce(st.live_watermark, st.watermark) - interval '1 hour'
     ) w ON true`
   const options = { now, settleMs: SYNC_SETTLE_SECONDS * 1000, windowMs: SYNC_WINDOW_MINUTES * 60_000 }
   const services = rows
@@ -42,6 +44,8 @@ export async function getSyncStatus(now = new Date()): Promise<SyncStatusRespons
           origin: row.origin,
           watermark: row.watermark,
           backfillFrom: row.backfill_from,
+          liveFrom: row.live_from,
+          liveWatermark: row.live_watermark,
           lastSuccessAt: row.last_success_at,
           lastError: row.last_error,
           lastErrorAt: row.last_error_at,
@@ -53,7 +57,9 @@ export async function getSyncStatus(now = new Date()): Promise<SyncStatusRespons
       ),
     )
     .sort(compareSyncStatus)
-  const synced = rows.filter((row) => row.watermark && row.backfill_from).map((row) => ({ serviceName: row.service, watermark: row.watermark!, backfillFrom: row.backfill_from! }))
+  const synced = rows
+    .filter((row) => row.watermark && row.backfill_from)
+    .map((row) => ({ serviceName: row.service, watermark: row.watermark!, backfillFrom: row.backfill_from!, liveFrom: row.live_from, liveWatermark: row.live_watermark }))
   const progress = computeSyncProgress(synced, { nowUs: now.getTime() * 1000, settleUs: SYNC_SETTLE_SECONDS * 1_000_000, windowUs: SYNC_WINDOW_MINUTES * MINUTE_US })
   return { generatedAt: now.toISOString(), backfillPercent: Math.round(progress.done * 1000) / 10, caughtUp: progress.caughtUp, synced: progress.services, services }
 }

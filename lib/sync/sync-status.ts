@@ -7,6 +7,8 @@ export type SyncStatusInput = {
   origin: 'inventory' | 'discovered'
   watermark: Date | null
   backfillFrom: Date | null
+  liveFrom: Date | null
+  liveWatermark: Date | null
   lastSuccessAt: Date | null
   lastError: string | null
   lastErrorAt: Date | null
@@ -26,21 +28,25 @@ export function computeSyncStatus(input: SyncStatusInput, { now, settleMs, windo
     return { ...base, health: 'not-in-jaeger', dataAsOf: null, lagSeconds: null, backfillPercent: null, spansPerMinute: null }
   }
   const horizonMs = now.getTime() - settleMs
-  const lagMs = Math.max(0, horizonMs - input.watermark.getTime())
-  const spanMs = horizonMs - input.backfillFrom.getTime()
-  const backfillPercent = spanMs <= 0 ? 100 : Math.min(100, Math.round(((input.watermark.getTime() - input.backfillFrom.getTime()) / spanMs) * 1000) / 10)
+  const current = input.liveWatermark ?? input.watermark
+  const lagMs = Math.max(0, horizonMs - current.getTime())
+  // History: from backfillFrom up to where the live range begins (or the horizon once merged).
+  const historyEndMs = input.liveFrom ? input.liveFrom.getTime() : horizonMs
+  const historyMs = historyEndMs - input.backfillFrom.getTime()
+  const backfillPercent = historyMs <= 0 ? 100 : Math.min(100, Math.round(((input.watermark.getTime() - input.backfillFrom.getTime()) / historyMs) * 1000) / 10)
   const failing = input.lastError !== null && (!input.lastSuccessAt || (input.lastErrorAt !== null && input.lastErrorAt > input.lastSuccessAt))
+  const health: SyncHealth = failing ? 'failing' : lagMs > windowMs ? 'catching-up' : input.liveFrom ? 'backfilling' : 'caught-up'
   return {
     ...base,
-    health: failing ? 'failing' : lagMs <= windowMs ? 'caught-up' : 'backfilling',
-    dataAsOf: input.watermark.toISOString(),
+    health,
+    dataAsOf: current.toISOString(),
     lagSeconds: Math.round(lagMs / 1000),
     backfillPercent,
     spansPerMinute: input.recentMinutes > 0 ? Math.round((input.recentSpans / input.recentMinutes) * 10) / 10 : null,
   }
 }
 
-const ORDER: Record<SyncHealth, number> = { failing: 0, backfilling: 1, 'caught-up': 2, 'not-in-jaeger': 3 }
+const ORDER: Record<SyncHealth, number> = { failing: 0, 'catching-up': 1, backfilling: 2, 'caught-up': 3, 'not-in-jaeger': 4 }
 
 /** Failing first, then the most behind; services Jaeger has not seen last. */
 export const compareSyncStatus = (a: SyncStatus, b: SyncStatus) => ORDER[a.health] - ORDER[b.health] || (b.lagSeconds ?? 0) - (a.lagSeconds ?? 0) || a.service.localeCompare(b.service)

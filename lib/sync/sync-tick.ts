@@ -14,8 +14,10 @@ export async function runSyncTick(context: SyncContext & { listServices: () => P
   let discovered: string[] = []
   try {
     names = await context.listServices()
-    const backfillFrom = new Date(minuteOf(now.getTime() * 1000 - settings.backfillUs) / 1000)
-    discovered = await ensureSyncedServices(names, { backfillFrom, now })
+    const nowUs = now.getTime() * 1000
+    const backfillFrom = new Date(minuteOf(nowUs - settings.backfillUs) / 1000)
+    const liveFrom = new Date(Math.max(backfillFrom.getTime(), minuteOf(nowUs - settings.settleUs - settings.liveFirstUs) / 1000))
+    discovered = await ensureSyncedServices(names, { backfillFrom, liveFrom, now })
   } catch (error) {
     // Jaeger cannot even list its services: every known service takes its turn and records the
     // failure itself, so each backs off on its own schedule and the status page shows why.
