@@ -2,7 +2,7 @@
 // Counts and sums add, maxima take the max, histograms merge exactly: an hour row answers any
 // question its minutes would have answered (percentiles included), never an average of percentiles.
 import { LatencyHistogram } from './histogram'
-import { SERVICE_COUNTERS, type ServiceRollup } from './rollup'
+import { addSpanCounts, SERVICE_COUNTERS, type ServiceRollup } from './rollup'
 
 export type StoredSpanRollup = {
   operation: string
@@ -30,13 +30,7 @@ export function compactSpanRollups(rows: readonly StoredSpanRollup[]): StoredSpa
       groups.set(key, { row: { ...row }, histograms: [row.histogram] })
       continue
     }
-    const into = group.row
-    into.spanCount += row.spanCount
-    into.errorCount += row.errorCount
-    into.estimatedSpanCount += row.estimatedSpanCount
-    into.estimatedErrorCount += row.estimatedErrorCount
-    into.durationSumUs += row.durationSumUs
-    into.durationMaxUs = Math.max(into.durationMaxUs, row.durationMaxUs)
+    addSpanCounts(group.row, row)
     group.histograms.push(row.histogram)
   }
   return [...groups.values()].map(({ row, histograms }) => ({ ...row, histogram: histograms.length === 1 ? row.histogram : LatencyHistogram.mergeEncoded(histograms).encode() }))

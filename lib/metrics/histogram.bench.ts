@@ -1,19 +1,10 @@
 // Speed and size of the latency histogram, on seeded synthetic durations. Run:
 //   npx tsx -e "import { benchHistogram } from './lib/metrics/histogram.bench'; benchHistogram().then(console.table)"
 import { LatencyHistogram, histogramOf, mergeEncoded } from './histogram'
+import { uniformSource } from '../../scripts/bench/seeded-random'
 
 export type BenchResult = { name: string; value: number; unit: string }
 
-/** mulberry32 (Tommy Ettinger): a seeded uniform [0, 1) source, so every run measures the same input. */
-function uniformSource(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
-}
 
 /** Integer durations spread evenly in log scale over [lowUs, highUs]: the widest realistic histogram. */
 function logUniformUs(count: number, lowUs: number, highUs: number, seed: number): number[] {

@@ -5,6 +5,7 @@
 import type { BenchReport } from '../../scripts/bench/figures'
 import { histogramOf } from './histogram'
 import { HOUR_US } from './time-buckets'
+import { uniformSource } from '../../scripts/bench/seeded-random'
 
 const SERVICES = 23
 const TARGET_OPERATIONS = 40
@@ -14,16 +15,6 @@ const TARGET_SPANS_PER_OPERATION_HOUR = 300 // 5 spans a minute per operation: a
 const OTHER_SPANS_PER_OPERATION_HOUR = 20
 const TARGET = 'payment-gateway'
 
-/** mulberry32: seeded, so every run measures the same spans. */
-function uniform(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
-}
 
 /** Service-rollup counters the bench does not exercise. */
 const EMPTY_SERVICE_COUNTS = {
@@ -50,7 +41,7 @@ export async function benchPercentiles(): Promise<BenchReport> {
   const endUs = Math.floor(Date.UTC(2026, 10, 24, 0, 0) * 1000 / HOUR_US) * HOUR_US
   const startUs = endUs - HOURS * HOUR_US
   const at = (us: number) => new Date(us / 1000)
-  const random = uniform(42)
+  const random = uniformSource(42)
   const services = [TARGET, ...Array.from({ length: SERVICES - 1 }, (_, i) => `service-${String(i + 1).padStart(2, '0')}`)]
 
   await db.$executeRawUnsafe('DROP TABLE IF EXISTS bench_raw_spans')

@@ -185,6 +185,18 @@ export function computeWindowRollups(traces: Iterable<Trace>, window: RollupWind
   return { spanRollups: [...spanRollups.values()], serviceRollups: [...serviceRollups.values()], spans, traces: traceCount }
 }
 
+export type SpanCounts = Pick<SpanRollup, 'spanCount' | 'errorCount' | 'estimatedSpanCount' | 'estimatedErrorCount' | 'durationSumUs' | 'durationMaxUs'>
+
+/** Adds `from`'s counts into `into` (sums, and the larger maximum): rows of disjoint spans combine this way. */
+export function addSpanCounts(into: SpanCounts, from: SpanCounts): void {
+  into.spanCount += from.spanCount
+  into.errorCount += from.errorCount
+  into.estimatedSpanCount += from.estimatedSpanCount
+  into.estimatedErrorCount += from.estimatedErrorCount
+  into.durationSumUs += from.durationSumUs
+  into.durationMaxUs = Math.max(into.durationMaxUs, from.durationMaxUs)
+}
+
 /** Sums rollups of disjoint pieces of one window (bucket by bucket); histograms merge exactly. */
 export function mergeWindowRollups(parts: readonly WindowRollups[]): WindowRollups {
   const spanRollups = new Map<string, SpanRollup>()
@@ -203,12 +215,7 @@ export function mergeWindowRollups(parts: readonly WindowRollups[]): WindowRollu
         spanRollups.set(key, { ...rollup, histogram })
         continue
       }
-      into.spanCount += rollup.spanCount
-      into.errorCount += rollup.errorCount
-      into.estimatedSpanCount += rollup.estimatedSpanCount
-      into.estimatedErrorCount += rollup.estimatedErrorCount
-      into.durationSumUs += rollup.durationSumUs
-      into.durationMaxUs = Math.max(into.durationMaxUs, rollup.durationMaxUs)
+      addSpanCounts(into, rollup)
       into.histogram.merge(rollup.histogram)
     }
     for (const rollup of part.serviceRollups) {

@@ -38,8 +38,7 @@ async function syncOnce(run: Run, serverUrl: string) {
     const started = performance.now()
     const worker = startProcess('worker', process.execPath, ['--import', 'tsx', 'lib/sync/worker.ts'], {
       quiet: true,
-      env: {
-        ...process.env,
+      extraEnv: {
         DATABASE_URL: databaseUrl,
         JAEGER_URL: `http://127.0.0.1:${PORT}`,
         SYNC_BACKFILL_DAYS: String(run.historyMinutes / 1440),

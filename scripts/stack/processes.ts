@@ -10,9 +10,12 @@ const tag = (name: string) => (process.stdout.isTTY ? `\x1b[${COLOURS[name] ?? '
 
 const TAIL_LINES = 200
 
-/** Starts a child whose stdout/stderr lines are printed with `[name] ` in front (or, if `quiet`, kept in `tail`). */
-export function startProcess(name: string, command: string, args: string[], options: SpawnOptions & { quiet?: boolean } = {}): Managed {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options })
+/**
+ * Starts a child whose stdout/stderr lines are printed with `[name] ` in front (or, if `quiet`, kept in
+ * `tail`). `extraEnv` is added to this process's environment (`env` replaces it).
+ */
+export function startProcess(name: string, command: string, args: string[], { extraEnv, ...options }: SpawnOptions & { quiet?: boolean; extraEnv?: Record<string, string> } = {}): Managed {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options, ...(extraEnv ? { env: { ...(options.env ?? process.env), ...extraEnv } } : {}) })
   const tail: string[] = []
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue
