@@ -38,7 +38,7 @@ async function main() {
     await server.stop()
   }
   const judged = reports.flatMap((r) => r.figures).filter((f) => f.met !== undefined)
-  console.log(`\n${judged.filter((f) => f.met).length} of ${judged.length} targets met`)
+  if (judged.length) console.log(`\n${judged.filter((f) => f.met).length} of ${judged.length} targets met`)
 }
 
 main().catch((error: unknown) => {
