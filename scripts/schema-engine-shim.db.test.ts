@@ -12,6 +12,7 @@ import { onServer } from '@/scripts/stack/test-postgres'
 
 const run = promisify(execFile)
 const PRISMA = path.resolve('node_modules/prisma/build/index.js')
+fs.mkdirSync(path.resolve('.data'), { recursive: true }) // absent in a fresh clone whose tests use DATABASE_URL
 const workDir = fs.mkdtempSync(path.resolve('.data', 'shim-test-'))
 afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }))
 

