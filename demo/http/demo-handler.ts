@@ -1,10 +1,12 @@
 // Routes requests the way Jaeger's query server mux does (internal/server.go, Go 1.22 ServeMux):
 // "GET /pattern" routes (HEAD too), {name} wildcards matching one non-empty, unescaped segment,
 // "404 page not found" for anything else — POST to an API path included — and 301 to cleaned paths.
+// The UI paths (/, /search, /trace/{id}) answer the demo's own HTML pages (ui-handlers.ts).
 import type { Simulator } from '../simulator/simulator'
 import { createClassicHandlers } from './classic-handlers'
 import { goHttpError, notFound, type DemoHandler, type DemoRequest, type DemoResponse } from './demo-response'
 import { parseGoQuery, type UrlValues } from './go-url-values'
+import { createUiHandlers } from './ui-handlers'
 import { createV3Handlers } from './v3-handlers'
 
 type Route = { segments: readonly string[]; handle: (wildcards: string[], values: UrlValues, request: DemoRequest) => DemoResponse }
@@ -43,6 +45,7 @@ function match(route: Route, segments: string[]): string[] | null {
 export function createDemoHandler(simulator: Simulator): DemoHandler {
   const v3 = createV3Handlers(simulator)
   const classic = createClassicHandlers(simulator)
+  const ui = createUiHandlers(simulator)
   const route = (pattern: string, handle: Route['handle']): Route => ({ segments: pattern.split('/').slice(1).map((segment) => (segment.startsWith('{') ? '*' : segment)), handle })
   const routes: Route[] = [
     route('/api/v3/traces/{trace_id}', ([traceId], values) => v3.getTrace(traceId!, values)),
@@ -57,6 +60,9 @@ export function createDemoHandler(simulator: Simulator): DemoHandler {
     route('/api/operations', (_, values) => classic.getOperations(values)),
     route('/api/services/{service}/operations', ([service], values) => classic.getOperationsLegacy(service!, values)),
     route('/api/dependencies', (_, values) => classic.dependencies(values)),
+    route('/', (_, values) => ui.getIndex(values)),
+    route('/search', (_, values) => ui.getIndex(values)),
+    route('/trace/{traceID}', ([traceId], values) => ui.getTracePage(traceId!, values)),
   ]
 
   return async (request: DemoRequest) => {

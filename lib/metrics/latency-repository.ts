@@ -3,9 +3,9 @@
 //   getServiceLatency   a service's entry spans (server, consumer): one row per bucket
 //   getLatencySummary   spans of one operation (or all of a service's spans), from per-operation rows
 import { db, Prisma } from '@/lib/db/client'
-import { env } from '@/lib/env'
 import { LatencyHistogram } from './histogram'
-import { planRollupReads, type ReadSegment } from './plan-reads'
+import type { ReadSegment } from './plan-reads'
+import { readPlans } from './read-plan-repository'
 
 export type LatencyQuery = { service: string; operation?: string; spanKind?: string; startUs: number; endUs: number }
 
@@ -26,26 +26,10 @@ export type LatencySummary = {
 
 type Row = { histogram: Uint8Array; span_count: number; error_count: number; estimated_span_count: number; estimated_error_count: number; duration_max_us: number }
 
-const at = (us: number) => new Date(us / 1000)
 
-/** The segments answering [startUs, endUs) for a service, and the SQL selecting their rows. */
 async function readPlan(service: string, startUs: number, endUs: number, now: Date) {
-  const state = await db.syncState.findUnique({ where: { serviceName: service }, select: { hoursCompactedTo: true, daysCompactedTo: true } })
-  const { ROLLUP_MINUTE_RETENTION_HOURS, ROLLUP_HOUR_RETENTION_DAYS } = env()
-  const nowUs = now.getTime() * 1000
-  const segments = planRollupReads(startUs, endUs, {
-    hoursCompactedToUs: state?.hoursCompactedTo ? state.hoursCompactedTo.getTime() * 1000 : null,
-    daysCompactedToUs: state?.daysCompactedTo ? state.daysCompactedTo.getTime() * 1000 : null,
-    minutesFromUs: nowUs - ROLLUP_MINUTE_RETENTION_HOURS * 3_600_000_000,
-    hoursFromUs: nowUs - ROLLUP_HOUR_RETENTION_DAYS * 86_400_000_000,
-  })
-  const ranges = segments.length
-    ? Prisma.join(
-        segments.map((s) => Prisma.sql`(resolution = ${s.resolution}::"RollupResolution" AND bucket_start >= ${at(s.startUs)} AND bucket_start < ${at(s.endUs)})`),
-        ' OR ',
-      )
-    : Prisma.sql`false` // an empty range reads nothing
-  return { segments, ranges }
+  const plan = (await readPlans([service], startUs, endUs, { now })).get(service)!
+  return { segments: plan.segments, ranges: plan.sql }
 }
 
 export async function getLatencySummary(query: LatencyQuery, now = new Date()): Promise<LatencySummary> {

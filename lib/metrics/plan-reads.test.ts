@@ -23,6 +23,12 @@ describe('planRollupReads', () => {
     ['expired minutes at an edge: the whole hour', m(90), m(180), { ...FRESH, hoursCompactedToUs: m(600), minutesFromUs: m(500) }, ['hour 60-180']],
   ])('%s', (_label, start, end, marks, expected) => expect(show(planRollupReads(start, end, marks))).toEqual(expected))
 
+  test('a chart step caps the bucket size: 5-minute points read minutes even where hours exist', () => {
+    const marks = { ...FRESH, hoursCompactedToUs: m(24 * 60), daysCompactedToUs: m(24 * 60) }
+    expect(show(planRollupReads(m(0), m(120), marks, 5 * MINUTE_US))).toEqual(['minute 0-120'])
+    expect(show(planRollupReads(m(0), m(24 * 60), marks, 6 * HOUR_US))).toEqual(['hour 0-1440'])
+  })
+
   test('segments tile the range without gap or overlap (while nothing has expired)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 40 * 24 * 60 }), fc.integer({ min: 1, max: 20 * 24 * 60 }), fc.integer({ min: 0, max: 60 * 24 }), fc.integer({ min: 0, max: 60 }), (startMin, lengthMin, hoursToH, daysToD) => {

@@ -23,9 +23,13 @@ export type ReadMarks = {
   hoursFromUs: number
 }
 
-export function planRollupReads(startUs: number, endUs: number, marks: ReadMarks): ReadSegment[] {
-  const hoursTo = marks.hoursCompactedToUs ?? -Infinity
-  const daysTo = marks.daysCompactedToUs ?? -Infinity
+/**
+ * @param maxBucketUs the coarsest bucket the caller can use (a chart with 5-minute points cannot use
+ *   hour rows); minutes are always allowed.
+ */
+export function planRollupReads(startUs: number, endUs: number, marks: ReadMarks, maxBucketUs = DAY_US): ReadSegment[] {
+  const hoursTo = maxBucketUs >= HOUR_US ? (marks.hoursCompactedToUs ?? -Infinity) : -Infinity
+  const daysTo = maxBucketUs >= DAY_US ? (marks.daysCompactedToUs ?? -Infinity) : -Infinity
   const segments: ReadSegment[] = []
   const push = (resolution: Resolution, from: number, to: number) => {
     const last = segments.at(-1)

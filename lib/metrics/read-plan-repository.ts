@@ -1,0 +1,51 @@
+// Which rollup rows answer [startUs, endUs) for each service (planRollupReads over its compaction
+// marks), as SQL to put in a WHERE clause. One query for any number of services.
+import { db, Prisma } from '@/lib/db/client'
+import { env } from '@/lib/env'
+import { planRollupReads, type ReadSegment } from './plan-reads'
+import { DAY_US, HOUR_US } from './time-buckets'
+
+export type ReadPlan = { segments: ReadSegment[]; sql: Prisma.Sql }
+
+const at = (us: number) => new Date(us / 1000)
+
+export function segmentsSql(segments: readonly ReadSegment[]): Prisma.Sql {
+  if (segments.length === 0) return Prisma.sql`false` // an empty range reads nothing
+  return Prisma.join(
+    segments.map((s) => Prisma.sql`(resolution = ${s.resolution}::"RollupResolution" AND bucket_start >= ${at(s.startUs)} AND bucket_start < ${at(s.endUs)})`),
+    ' OR ',
+  )
+}
+
+export async function readPlans(services: readonly string[], startUs: number, endUs: number, { now = new Date(), maxBucketUs = DAY_US }: { now?: Date; maxBucketUs?: number } = {}): Promise<Map<string, ReadPlan>> {
+  const marks = await db.syncState.findMany({ where: { serviceName: { in: [...services] } }, select: { serviceName: true, hoursCompactedTo: true, daysCompactedTo: true } })
+  const byService = new Map(marks.map((mark) => [mark.serviceName, mark]))
+  const { ROLLUP_MINUTE_RETENTION_HOURS, ROLLUP_HOUR_RETENTION_DAYS } = env()
+  const nowUs = now.getTime() * 1000
+  const plans = new Map<string, ReadPlan>()
+  for (const service of services) {
+    const mark = byService.get(service)
+    const segments = planRollupReads(
+      startUs,
+      endUs,
+      {
+        hoursCompactedToUs: mark?.hoursCompactedTo ? mark.hoursCompactedTo.getTime() * 1000 : null,
+        daysCompactedToUs: mark?.daysCompactedTo ? mark.daysCompactedTo.getTime() * 1000 : null,
+        minutesFromUs: nowUs - ROLLUP_MINUTE_RETENTION_HOURS * HOUR_US,
+        hoursFromUs: nowUs - ROLLUP_HOUR_RETENTION_DAYS * DAY_US,
+      },
+      maxBucketUs,
+    )
+    plans.set(service, { segments, sql: segmentsSql(segments) })
+  }
+  return plans
+}
+
+/** `(service = 'a' AND (…a's segments…)) OR (service = 'b' AND …)` */
+export function servicesSql(plans: Map<string, ReadPlan>): Prisma.Sql {
+  if (plans.size === 0) return Prisma.sql`false`
+  return Prisma.join(
+    [...plans].map(([service, plan]) => Prisma.sql`(service = ${service} AND (${plan.sql}))`),
+    ' OR ',
+  )
+}

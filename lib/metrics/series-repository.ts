@@ -1,0 +1,130 @@
+// The latency reads pages make: a service's entry spans or one operation, as chart points or summed
+// over a range; every operation of a service; every service at once for the services list.
+import { db, Prisma } from '@/lib/db/client'
+import { readPlans, servicesSql } from './read-plan-repository'
+import { computeSeries, summarizeRows, type LatencyStats, type SeriesPoint, type SeriesRow } from './series'
+
+export type Range = { startUs: number; endUs: number; stepUs: number }
+
+type EntryRow = { service: string; bucket_start: Date; entry_spans: number; entry_errors: number; entry_estimated_spans: number; entry_estimated_errors: number; entry_histogram: Uint8Array | null }
+type SpanRow = { operation: string; span_kind: string; bucket_start: Date; span_count: number; error_count: number; estimated_span_count: number; estimated_error_count: number; histogram: Uint8Array }
+
+const entrySeriesRow = (row: EntryRow): SeriesRow => ({
+  bucketStartUs: row.bucket_start.getTime() * 1000,
+  count: row.entry_spans,
+  errors: row.entry_errors,
+  estimatedCount: row.entry_estimated_spans,
+  estimatedErrors: row.entry_estimated_errors,
+  histogram: row.entry_histogram,
+})
+const spanSeriesRow = (row: SpanRow): SeriesRow => ({
+  bucketStartUs: row.bucket_start.getTime() * 1000,
+  count: row.span_count,
+  errors: row.error_count,
+  estimatedCount: row.estimated_span_count,
+  estimatedErrors: row.estimated_error_count,
+  histogram: row.histogram,
+})
+
+/** A service's entry spans (server, consumer) as chart points. */
+export async function getServiceSeries(service: string, range: Range, now = new Date()): Promise<SeriesPoint[]> {
+  const plans = await readPlans([service], range.startUs, range.endUs, { now, maxBucketUs: range.stepUs })
+  const rows = await db.$queryRaw<EntryRow[]>`
+    SELECT service, bucket_start, entry_spans, entry_errors, entry_estimated_spans, entry_estimated_errors, entry_histogram
+    FROM service_rollups WHERE ${servicesSql(plans)}`
+  return computeSeries(rows.map(entrySeriesRow), range)
+}
+
+/** One operation (of one span kind, or all kinds) as chart points. */
+export async function getOperationSeries(service: string, operation: string, spanKind: string | null, range: Range, now = new Date()): Promise<SeriesPoint[]> {
+  const plans = await readPlans([service], range.startUs, range.endUs, { now, maxBucketUs: range.stepUs })
+  const rows = await db.$queryRaw<SpanRow[]>`
+    SELECT operation, span_kind, bucket_start, span_count, error_count, estimated_span_count, estimated_error_count, histogram
+    FROM span_rollups WHERE (${servicesSql(plans)}) AND operation = ${operation}
+      ${spanKind === null ? Prisma.empty : Prisma.sql`AND span_kind = ${spanKind}`}`
+  return computeSeries(rows.map(spanSeriesRow), range)
+}
+
+export type OperationStats = { operation: string; spanKind: string; stats: LatencyStats }
+
+/** Every (operation, span kind) of a service over [startUs, endUs), from the coarsest rows available. */
+export async function listOperationStats(service: string, startUs: number, endUs: number, now = new Date()): Promise<OperationStats[]> {
+  const plans = await readPlans([service], startUs, endUs, { now })
+  const rows = await db.$queryRaw<SpanRow[]>`
+    SELECT operation, span_kind, bucket_start, span_count, error_count, estimated_span_count, estimated_error_count, histogram
+    FROM span_rollups WHERE ${servicesSql(plans)}`
+  const groups = new Map<string, { operation: string; spanKind: string; rows: SeriesRow[] }>()
+  for (const row of rows) {
+    const key = `${row.operation}\u0000${row.span_kind}`
+    let group = groups.get(key)
+    if (!group) groups.set(key, (group = { operation: row.operation, spanKind: row.span_kind, rows: [] }))
+    group.rows.push(spanSeriesRow(row))
+  }
+  return [...groups.values()].map(({ operation, spanKind, rows: groupRows }) => ({ operation, spanKind, stats: summarizeRows(groupRows) }))
+}
+
+export type QualityTotals = {
+  spans: number
+  tracesSeen: number
+  tracesComplete: number
+  orphanSpans: number
+  skewedSpans: number
+  warningSpans: number
+  serverSpans: number
+  serverSpansWithRoute: number
+  httpSpans: number
+  httpSpansWithStatus: number
+  spansWithVersion: number
+  spansWithSampler: number
+  samplerParamSum: number
+}
+
+export type ServiceStats = { service: string; stats: LatencyStats; series: SeriesPoint[]; quality: QualityTotals }
+
+type ServiceRow = EntryRow & {
+  spans: number
+  traces_seen: number
+  traces_complete: number
+  orphan_spans: number
+  skewed_spans: number
+  warning_spans: number
+  server_spans: number
+  server_spans_with_route: number
+  http_spans: number
+  http_spans_with_status: number
+  spans_with_version: number
+  spans_with_sampler: number
+  sampler_param_sum: number
+}
+
+/** Every given service over the range: entry-span stats, chart points and quality/coverage totals. One query. */
+export async function listServiceStats(services: readonly string[], range: Range, now = new Date()): Promise<ServiceStats[]> {
+  const plans = await readPlans(services, range.startUs, range.endUs, { now, maxBucketUs: range.stepUs })
+  const rows = await db.$queryRaw<ServiceRow[]>`
+    SELECT service, bucket_start, entry_spans, entry_errors, entry_estimated_spans, entry_estimated_errors, entry_histogram,
+           spans, traces_seen, traces_complete, orphan_spans, skewed_spans, warning_spans, server_spans, server_spans_with_route,
+           http_spans, http_spans_with_status, spans_with_version, spans_with_sampler, sampler_param_sum
+    FROM service_rollups WHERE ${servicesSql(plans)}`
+  const byService = new Map<string, ServiceRow[]>(services.map((service) => [service, []]))
+  for (const row of rows) byService.get(row.service)?.push(row)
+  return [...byService].map(([service, serviceRows]) => {
+    const seriesRows = serviceRows.map(entrySeriesRow)
+    const quality: QualityTotals = { spans: 0, tracesSeen: 0, tracesComplete: 0, orphanSpans: 0, skewedSpans: 0, warningSpans: 0, serverSpans: 0, serverSpansWithRoute: 0, httpSpans: 0, httpSpansWithStatus: 0, spansWithVersion: 0, spansWithSampler: 0, samplerParamSum: 0 }
+    for (const row of serviceRows) {
+      quality.spans += row.spans
+      quality.tracesSeen += row.traces_seen
+      quality.tracesComplete += row.traces_complete
+      quality.orphanSpans += row.orphan_spans
+      quality.skewedSpans += row.skewed_spans
+      quality.warningSpans += row.warning_spans
+      quality.serverSpans += row.server_spans
+      quality.serverSpansWithRoute += row.server_spans_with_route
+      quality.httpSpans += row.http_spans
+      quality.httpSpansWithStatus += row.http_spans_with_status
+      quality.spansWithVersion += row.spans_with_version
+      quality.spansWithSampler += row.spans_with_sampler
+      quality.samplerParamSum += row.sampler_param_sum
+    }
+    return { service, stats: summarizeRows(seriesRows), series: computeSeries(seriesRows, range), quality }
+  })
+}
