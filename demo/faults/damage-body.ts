@@ -1,5 +1,6 @@
 // Broken bodies for the truncate and corrupt faults. They work on characters, which are bytes for the
-// ASCII JSON the demo serves; the server derives Content-Length from the result, so it always matches.
+// ASCII JSON the API serves (the UTF-8 HTML pages are cut between characters, not mid-character);
+// the server derives Content-Length from the result, so it always matches.
 import type { DemoResponse } from '../http/demo-response'
 
 /** The first half of the body: JSON that ends mid-value. */
