@@ -12,7 +12,7 @@
 // Weights: a bucket's quantile estimate has variance ∝ 1/count (asymptotic variance of a sample
 // quantile, q(1 − q)/(n·f(ξ)²); David & Nagaraja, "Order Statistics", §10.2), so buckets weigh by
 // their span count, capped (WEIGHT_CAP_MEDIANS) so that one burst hour cannot carry a median alone.
-// Buckets under `minCount` spans are left out: their p95 is the maximum or next to it.
+// Buckets under `minCount` spans are left out: their p95 is little more than their slowest span.
 //
 // Seasonality: per UTC hour of day, a band of its own once that hour has usable buckets on
 // ≥ minSeasonalDays distinct days; other hours use the window's plain band.
@@ -73,7 +73,8 @@ export const BASELINE_DEFAULTS = {
   // ±3σ holds 99.73 % of normal data; 3 is the "very conservative" MAD cut-off of Leys et al.,
   // "Detecting outliers: Do not use standard deviation around the mean", JESP 49(4), 2013.
   k: 3,
-  // Rank floor(0.95·(n − 1)) is n − 1 or n − 2 for n ≤ 20: below that a bucket's p95 is its maximum or next to it.
+  // 5 % of 20 spans is one span: in a smaller bucket the p95 (rank floor(0.95·(n − 1))) is just its
+  // second-largest span, and its p99 is its largest up to 100 spans.
   minCount: 20,
   // A day's worth: every hour of the day can be in it. 24 hourly points, or any finer points over 24 distinct hours.
   minHours: 24,

@@ -7,7 +7,7 @@
 // and covers ≥ sustainedUs, from its first bucket's start to its last bucket's end:
 //
 //   recent   | in | in | up | · | up | up |        · skipped (too few spans)
-//                       |<-- covers 20 min -->|   5-minute buckets, sustainedUs 15 min: slow since the first "up"
+//                      |<- 20 minutes --->|     5-minute buckets, sustainedUs 15 min: slow since the first "up"
 //
 // The band of each bucket is the baseline's at the bucket's start (its hour's, when seasonal).
 import { bandAt, BASELINE_DEFAULTS, computeDeviation, QUANTILE_FIELD, type Baseline, type LatencyPoint, type Quantile } from './baseline'
