@@ -199,37 +199,3 @@ describe("errors, as Jaeger's http.Error writes them", () => {
     expect(await response.text()).toBe('404 page not found\n')
   })
 })
-
-describe('the Jaeger UI paths Spanlens deep-links to', () => {
-  test('/trace/{id} shows the trace, with the uiFind span marked; hex or base64 id', async () => {
-    const summaries = parseV3TraceSummaries(await ok(`/api/v3/trace-summaries?query.serviceName=transactions-service&${WINDOW}&query.searchDepth=5`))
-    const summary = summaries.records[0]!
-    const trace = parseV3Traces(await ok(`/api/v3/traces/${summary.traceId}`))
-    const spanId = trace.records.at(-1)!.span.spanId
-    const page = await get(`/trace/${summary.traceId}?uiFind=${spanId}`)
-    expect(page.status).toBe(200)
-    expect(page.contentType).toBe('text/html; charset=utf-8')
-    expect(page.text).toContain(summary.traceId)
-    expect(page.text).toContain(spanId)
-    const base64 = Buffer.from(summary.traceId, 'hex').toString('base64')
-    expect((await get(`/trace/${encodeURIComponent(base64)}`)).status).toBe(200)
-  })
-
-  test.each([
-    ['/trace/00000000000000000000000000000001', 404],
-    ['/trace/not-a-trace!', 400],
-  ])('%s → %d as an HTML page', async (path, status) => {
-    const page = await get(path)
-    expect(page.status).toBe(status)
-    expect(page.contentType).toBe('text/html; charset=utf-8')
-  })
-
-  test('/ lists services; ?traceID= redirects to the trace', async () => {
-    const index = await get('/')
-    expect(index.status).toBe(200)
-    expect(index.text).toContain('transactions-service')
-    const redirect = await fetch(`${demo.url}/search?traceID=abc123`, { redirect: 'manual' })
-    expect(redirect.status).toBe(302)
-    expect(redirect.headers.get('location')).toBe('/trace/abc123')
-  })
-})

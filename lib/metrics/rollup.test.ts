@@ -119,6 +119,28 @@ describe('computeWindowRollups', () => {
     expect(minute(r, 0)!.entryHistogram.quantile(1)).toBeLessThan(7100)
   })
 
+  test('callers: calls into the service from another service, counted on the callee span; own-service parents and orphans are not calls', () => {
+    const gateway = span({ service: 'gateway', kind: 'client', startUs: T0 + 1_000_000 })
+    const payments = span({ service: 'payments', kind: 'client', startUs: T0 + 2_000_000 })
+    const served = span({ parentSpanId: gateway.spanId, kind: 'server', startUs: T0 + 3_000_000 })
+    const r = rollup([
+      trace(
+        gateway,
+        payments,
+        served,
+        span({ parentSpanId: served.spanId, startUs: T0 + 4_000_000 }), // ledger → ledger: not a call
+        span({ parentSpanId: gateway.spanId, kind: 'server', startUs: T0 + 9 * MINUTE_US, error: true }),
+        span({ parentSpanId: payments.spanId, kind: 'server', startUs: T0 + 5_000_000, error: true }),
+        span({ parentSpanId: payments.spanId, kind: 'server', startUs: WINDOW.endUs }), // next window's
+        span({ parentSpanId: 'f'.repeat(16), kind: 'server', startUs: T0 + 6_000_000 }), // orphan: caller unknown
+      ),
+    ])
+    expect(r.callers.sort((a, b) => a.caller.localeCompare(b.caller))).toEqual([
+      { caller: 'gateway', calls: 1, errors: 0, firstSeenUs: T0 + 3_000_000, lastSeenUs: T0 + 3_000_000 },
+      { caller: 'payments', calls: 1, errors: 1, firstSeenUs: T0 + 5_000_000, lastSeenUs: T0 + 5_000_000 },
+    ])
+  })
+
   test('rejected records are booked on the window first minute', () => {
     expect(minute(rollup([], { rejectedRecords: 3 }), 0)?.rejectedRecords).toBe(3)
   })

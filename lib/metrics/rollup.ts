@@ -54,7 +54,13 @@ export type ServiceRollup = {
 /** Span kinds whose spans are the work a service was asked to do. */
 export const ENTRY_KINDS: ReadonlySet<string> = new Set(['server', 'consumer'])
 
-export type WindowRollups = { spanRollups: SpanRollup[]; serviceRollups: ServiceRollup[]; spans: number; traces: number }
+/**
+ * Calls into the window's service from another: its spans (in the window) whose parent span belongs
+ * to `caller`. Counted under the callee only, so each call is counted once fleet-wide.
+ */
+export type CallerRollup = { caller: string; calls: number; errors: number; firstSeenUs: number; lastSeenUs: number }
+
+export type WindowRollups = { spanRollups: SpanRollup[]; serviceRollups: ServiceRollup[]; callers: CallerRollup[]; spans: number; traces: number }
 
 /** Head samplers whose `sampler.param` is the probability a trace was kept. */
 const PROBABILISTIC = new Set(['probabilistic', 'traceidratio', 'parentbased_traceidratio'])
@@ -107,6 +113,7 @@ export function computeWindowRollups(traces: Iterable<Trace>, window: RollupWind
     return rollup
   }
   const inWindow = (span: Span) => span.service === window.service && span.startUs >= window.startUs && span.startUs < window.endUs
+  const callers = new Map<string, CallerRollup>()
   let spans = 0
   let traceCount = 0
 
@@ -138,6 +145,9 @@ export function computeWindowRollups(traces: Iterable<Trace>, window: RollupWind
       rollup.durationSumUs += span.durationUs
       if (span.durationUs > rollup.durationMaxUs) rollup.durationMaxUs = span.durationUs
       rollup.histogram.add(span.durationUs)
+
+      const parent = span.parentSpanId === null ? undefined : quality.spansById.get(span.parentSpanId)
+      if (parent && parent.service !== window.service) addCall(callers, parent.service, span)
 
       const service = serviceRollup(bucketStartUs)
       service.spans++
@@ -182,7 +192,19 @@ export function computeWindowRollups(traces: Iterable<Trace>, window: RollupWind
     }
   }
   if (rejectedRecords > 0) serviceRollup(minuteOf(window.startUs)).rejectedRecords += rejectedRecords
-  return { spanRollups: [...spanRollups.values()], serviceRollups: [...serviceRollups.values()], spans, traces: traceCount }
+  return { spanRollups: [...spanRollups.values()], serviceRollups: [...serviceRollups.values()], callers: [...callers.values()], spans, traces: traceCount }
+}
+
+function addCall(callers: Map<string, CallerRollup>, caller: string, span: Span) {
+  const edge = callers.get(caller)
+  if (!edge) {
+    callers.set(caller, { caller, calls: 1, errors: span.error ? 1 : 0, firstSeenUs: span.startUs, lastSeenUs: span.startUs })
+    return
+  }
+  edge.calls++
+  if (span.error) edge.errors++
+  edge.firstSeenUs = Math.min(edge.firstSeenUs, span.startUs)
+  edge.lastSeenUs = Math.max(edge.lastSeenUs, span.startUs)
 }
 
 export type SpanCounts = Pick<SpanRollup, 'spanCount' | 'errorCount' | 'estimatedSpanCount' | 'estimatedErrorCount' | 'durationSumUs' | 'durationMaxUs'>
@@ -201,11 +223,23 @@ export function addSpanCounts(into: SpanCounts, from: SpanCounts): void {
 export function mergeWindowRollups(parts: readonly WindowRollups[]): WindowRollups {
   const spanRollups = new Map<string, SpanRollup>()
   const serviceRollups = new Map<number, ServiceRollup>()
+  const callers = new Map<string, CallerRollup>()
   let spans = 0
   let traces = 0
   for (const part of parts) {
     spans += part.spans
     traces += part.traces
+    for (const edge of part.callers) {
+      const into = callers.get(edge.caller)
+      if (!into) {
+        callers.set(edge.caller, { ...edge })
+        continue
+      }
+      into.calls += edge.calls
+      into.errors += edge.errors
+      into.firstSeenUs = Math.min(into.firstSeenUs, edge.firstSeenUs)
+      into.lastSeenUs = Math.max(into.lastSeenUs, edge.lastSeenUs)
+    }
     for (const rollup of part.spanRollups) {
       const key = `${rollup.operation}\u0000${rollup.spanKind}\u0000${rollup.bucketStartUs}`
       const into = spanRollups.get(key)
@@ -230,7 +264,7 @@ export function mergeWindowRollups(parts: readonly WindowRollups[]): WindowRollu
       into.entryHistogram.merge(rollup.entryHistogram)
     }
   }
-  return { spanRollups: [...spanRollups.values()], serviceRollups: [...serviceRollups.values()], spans, traces }
+  return { spanRollups: [...spanRollups.values()], serviceRollups: [...serviceRollups.values()], callers: [...callers.values()], spans, traces }
 }
 
 /** The numeric fields of a service rollup, which add up when buckets merge. */

@@ -26,41 +26,59 @@ const spanSeriesRow = (row: SpanRow): SeriesRow => ({
   histogram: row.histogram,
 })
 
-/** A service's entry spans (server, consumer) as chart points. */
-export async function getServiceSeries(service: string, range: Range, now = new Date()): Promise<SeriesPoint[]> {
-  const plans = await readPlans([service], range.startUs, range.endUs, { now, maxBucketUs: range.stepUs })
+export type ReadOptions = { now?: Date; maxBucketUs?: number }
+
+/** A service's entry-span rows (server, consumer) over [startUs, endUs): the service's own RED latency. */
+export async function listEntryRows(service: string, startUs: number, endUs: number, { now = new Date(), maxBucketUs }: ReadOptions = {}): Promise<SeriesRow[]> {
+  const plans = await readPlans([service], startUs, endUs, { now, maxBucketUs })
   const rows = await db.$queryRaw<EntryRow[]>`
     SELECT service, bucket_start, entry_spans, entry_errors, entry_estimated_spans, entry_estimated_errors, entry_histogram
     FROM service_rollups WHERE ${servicesSql(plans)}`
-  return computeSeries(rows.map(entrySeriesRow), range)
+  return rows.map(entrySeriesRow)
 }
 
-/** One operation (of one span kind, or all kinds) as chart points. */
-export async function getOperationSeries(service: string, operation: string, spanKind: string | null, range: Range, now = new Date()): Promise<SeriesPoint[]> {
-  const plans = await readPlans([service], range.startUs, range.endUs, { now, maxBucketUs: range.stepUs })
+export type OperationRows = { operation: string; spanKind: string; rows: SeriesRow[] }
+
+/** A service's per-operation rows over [startUs, endUs), grouped by (operation, span kind); one operation when given. */
+export async function listOperationRows(
+  service: string,
+  startUs: number,
+  endUs: number,
+  { now = new Date(), maxBucketUs, operation, spanKind }: ReadOptions & { operation?: string; spanKind?: string | null } = {},
+): Promise<OperationRows[]> {
+  const plans = await readPlans([service], startUs, endUs, { now, maxBucketUs })
   const rows = await db.$queryRaw<SpanRow[]>`
     SELECT operation, span_kind, bucket_start, span_count, error_count, estimated_span_count, estimated_error_count, histogram
-    FROM span_rollups WHERE (${servicesSql(plans)}) AND operation = ${operation}
-      ${spanKind === null ? Prisma.empty : Prisma.sql`AND span_kind = ${spanKind}`}`
-  return computeSeries(rows.map(spanSeriesRow), range)
-}
-
-export type OperationStats = { operation: string; spanKind: string; stats: LatencyStats }
-
-/** Every (operation, span kind) of a service over [startUs, endUs), from the coarsest rows available. */
-export async function listOperationStats(service: string, startUs: number, endUs: number, now = new Date()): Promise<OperationStats[]> {
-  const plans = await readPlans([service], startUs, endUs, { now })
-  const rows = await db.$queryRaw<SpanRow[]>`
-    SELECT operation, span_kind, bucket_start, span_count, error_count, estimated_span_count, estimated_error_count, histogram
-    FROM span_rollups WHERE ${servicesSql(plans)}`
-  const groups = new Map<string, { operation: string; spanKind: string; rows: SeriesRow[] }>()
+    FROM span_rollups WHERE (${servicesSql(plans)})
+      ${operation === undefined ? Prisma.empty : Prisma.sql`AND operation = ${operation}`}
+      ${spanKind === undefined || spanKind === null ? Prisma.empty : Prisma.sql`AND span_kind = ${spanKind}`}`
+  const groups = new Map<string, OperationRows>()
   for (const row of rows) {
     const key = `${row.operation}\u0000${row.span_kind}`
     let group = groups.get(key)
     if (!group) groups.set(key, (group = { operation: row.operation, spanKind: row.span_kind, rows: [] }))
     group.rows.push(spanSeriesRow(row))
   }
-  return [...groups.values()].map(({ operation, spanKind, rows: groupRows }) => ({ operation, spanKind, stats: summarizeRows(groupRows) }))
+  return [...groups.values()]
+}
+
+/** A service's entry spans as chart points. */
+export async function getServiceSeries(service: string, range: Range, now = new Date()): Promise<SeriesPoint[]> {
+  return computeSeries(await listEntryRows(service, range.startUs, range.endUs, { now, maxBucketUs: range.stepUs }), range)
+}
+
+/** One operation (of one span kind, or all kinds) as chart points. */
+export async function getOperationSeries(service: string, operation: string, spanKind: string | null, range: Range, now = new Date()): Promise<SeriesPoint[]> {
+  const groups = await listOperationRows(service, range.startUs, range.endUs, { now, maxBucketUs: range.stepUs, operation, spanKind })
+  return computeSeries(groups.flatMap((group) => group.rows), range)
+}
+
+export type OperationStats = { operation: string; spanKind: string; stats: LatencyStats }
+
+/** Every (operation, span kind) of a service over [startUs, endUs), from the coarsest rows available. */
+export async function listOperationStats(service: string, startUs: number, endUs: number, now = new Date()): Promise<OperationStats[]> {
+  const groups = await listOperationRows(service, startUs, endUs, { now })
+  return groups.map(({ operation, spanKind, rows }) => ({ operation, spanKind, stats: summarizeRows(rows) }))
 }
 
 export type QualityTotals = {

@@ -44,6 +44,16 @@ export async function commitWindow({ service, window, cursor = 'backfill', resul
         })),
       })
     }
+    for (const edge of result.rollups.callers) {
+      await tx.$executeRaw`
+        INSERT INTO service_dependencies (caller, callee, calls, errors, first_seen, last_seen)
+        VALUES (${edge.caller}, ${service}, ${edge.calls}, ${edge.errors}, ${at(edge.firstSeenUs)}, ${at(edge.lastSeenUs)})
+        ON CONFLICT (caller, callee) DO UPDATE SET
+          calls = service_dependencies.calls + EXCLUDED.calls,
+          errors = service_dependencies.errors + EXCLUDED.errors,
+          first_seen = LEAST(service_dependencies.first_seen, EXCLUDED.first_seen),
+          last_seen = GREATEST(service_dependencies.last_seen, EXCLUDED.last_seen)`
+    }
     await tx.syncWindow.create({
       data: {
         service,

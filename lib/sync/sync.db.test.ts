@@ -78,12 +78,28 @@ async function compareWithSimulator() {
     const got = { spans: row?._sum.spanCount ?? 0, errors: row?._sum.errorCount ?? 0 }
     if (got.spans !== exact.spans || got.errors !== exact.errors) mismatches.push(`${state.serviceName}: ${JSON.stringify(got)} vs exact ${exact.spans}/${exact.errors}`)
   }
+  // Calls between services: the simulator's dependency links (Jaeger's derivation) over each callee's ranges.
+  const expectedCalls = new Map<string, number>()
+  for (const state of states) {
+    for (const range of committedRanges(state)) {
+      for (const link of jaeger.simulator.dependencies(range.startUs, range.endUs - 1)) {
+        if (link.child !== state.serviceName) continue
+        const key = `${link.parent} → ${link.child}`
+        expectedCalls.set(key, (expectedCalls.get(key) ?? 0) + link.callCount)
+      }
+    }
+  }
+  const storedCalls = new Map((await db.serviceDependency.findMany()).map((edge) => [`${edge.caller} → ${edge.callee}`, Number(edge.calls)]))
+  if (expectedCalls.size === 0) mismatches.push('no calls between services expected: the comparison proves nothing')
+  for (const key of new Set([...expectedCalls.keys(), ...storedCalls.keys()])) {
+    if (expectedCalls.get(key) !== storedCalls.get(key)) mismatches.push(`${key}: ${storedCalls.get(key)} calls stored vs ${expectedCalls.get(key)} expected`)
+  }
   return { services: states.length, mismatches, totalSpans: committed.reduce((sum, c) => sum + (c._sum.spanCount ?? 0), 0) }
 }
 
 beforeEach(async () => {
   outage = false
-  await db.$executeRawUnsafe('TRUNCATE span_rollups, service_rollups, sync_windows, sync_state')
+  await db.$executeRawUnsafe('TRUNCATE span_rollups, service_rollups, sync_windows, sync_state, service_dependencies')
 })
 
 describe('sync', () => {

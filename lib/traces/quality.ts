@@ -18,6 +18,8 @@ export type TraceQuality = {
   skewedSpans: Span[]
   warningSpans: Span[]
   traceWarnings: string[]
+  /** Each span id's span (the first, where ids repeat). */
+  spansById: ReadonlyMap<string, Span>
 }
 
 /**
@@ -91,6 +93,7 @@ export function computeTraceQuality(trace: Trace): TraceQuality {
     skewedSpans,
     warningSpans,
     traceWarnings: trace.warnings,
+    spansById: byId,
   }
 }
 

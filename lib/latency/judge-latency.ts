@@ -1,0 +1,75 @@
+// The worker's latency judgement of one operation (or a service's entry spans): its baseline from
+// hourly points, and whether its recent buckets have stayed above the band. Pure.
+//
+//   hourly points ──────────────────────────────┐ recent rows (minutes) ───┐
+//   |<── baseline window (7 d by default) ──────>|<── lookback: 8 steps ───>| judgedTo
+//
+// The baseline ends where the lookback begins, so the stretch being judged never judges itself.
+// The detection step is the finest whose typical bucket holds enough spans to have a meaningful p95:
+// a busy endpoint is judged on 5-minute buckets, a quiet one on 30-minute buckets.
+import { computeBaseline, type Baseline, type BaselineOptions, type LatencyPoint } from '@/lib/metrics/baseline'
+import { computeSeries, type SeriesRow } from '@/lib/metrics/series'
+import { computeSlowDetection, SLOW_DETECTION_DEFAULTS } from '@/lib/metrics/slow-detection'
+import { HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
+
+export const DETECTION_STEPS_US = [5 * MINUTE_US, 15 * MINUTE_US, 30 * MINUTE_US] as const
+/** Buckets of lookback: room for the sustained rule (3 buckets) plus the recovery that ends a streak. */
+const LOOKBACK_STEPS = 8
+export const MAX_LOOKBACK_US = LOOKBACK_STEPS * DETECTION_STEPS_US.at(-1)!
+
+export type LatencyState = 'ok' | 'slow' | 'insufficient_data' | 'no_recent_data'
+
+export type LatencyJudgement = {
+  state: LatencyState
+  baseline: Baseline
+  /** Start of the current slow streak (as far back as the lookback sees); null unless slow. */
+  slowSinceUs: number | null
+  /** Robust z of the newest judged bucket's p95. */
+  deviation: number | null
+  /** p95 of the newest judged bucket. */
+  currentP95Us: number | null
+  detectionStepUs: number
+}
+
+/** The finest detection step at which the median usable hour would put ≥ minCount spans in a bucket. */
+export function chooseDetectionStep(hourly: readonly LatencyPoint[], minCount = SLOW_DETECTION_DEFAULTS.minCount): number {
+  const counts = hourly.filter((point) => point.count > 0).map((point) => point.count).sort((a, b) => a - b)
+  const medianPerHour = counts.length ? counts[Math.floor((counts.length - 1) / 2)]! : 0
+  return DETECTION_STEPS_US.find((stepUs) => medianPerHour * (stepUs / HOUR_US) >= minCount) ?? DETECTION_STEPS_US.at(-1)!
+}
+
+export function judgeLatency(
+  { hourly, recent, judgedToUs }: { hourly: readonly LatencyPoint[]; recent: readonly SeriesRow[]; judgedToUs: number },
+  options: Pick<BaselineOptions, 'windowUs'> = {},
+): LatencyJudgement {
+  const detectionStepUs = chooseDetectionStep(hourly)
+  // Whole steps, so buckets line up with the clock (and with the pages' charts).
+  const endUs = Math.floor(judgedToUs / detectionStepUs) * detectionStepUs
+  const startUs = endUs - LOOKBACK_STEPS * detectionStepUs
+  const baseline = computeBaseline(hourly, { ...options, windowEndUs: startUs })
+  const empty = { baseline, slowSinceUs: null, deviation: null, currentP95Us: null, detectionStepUs }
+  if (baseline.state !== 'ready') return { ...empty, state: 'insufficient_data' }
+
+  const points = computeSeries(recent, { startUs, endUs, stepUs: detectionStepUs })
+  const newest = points.findLast((point) => point.count >= SLOW_DETECTION_DEFAULTS.minCount && point.p95Us !== null)
+  if (!newest) return { ...empty, state: 'no_recent_data' }
+  const detection = computeSlowDetection(points, baseline, { bucketUs: detectionStepUs })
+  return {
+    state: detection.slow ? 'slow' : 'ok',
+    baseline,
+    slowSinceUs: detection.sinceUs,
+    deviation: detection.score,
+    currentP95Us: newest.p95Us,
+    detectionStepUs,
+  }
+}
+
+/**
+ * A streak that was already slow keeps its earlier start once the lookback no longer reaches it —
+ * if the previous judgement saw the same streak (it judged data up to where this streak starts).
+ */
+export function carrySlowSince(previous: { state: LatencyState; slowSinceUs: number | null; judgedToUs: number } | null, next: LatencyJudgement): number | null {
+  if (next.state !== 'slow' || next.slowSinceUs === null) return null
+  const sameStreak = previous?.state === 'slow' && previous.slowSinceUs !== null && previous.judgedToUs >= next.slowSinceUs
+  return sameStreak ? Math.min(previous.slowSinceUs!, next.slowSinceUs) : next.slowSinceUs
+}
