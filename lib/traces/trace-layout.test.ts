@@ -140,7 +140,7 @@ describe('critical path', () => {
     ['a child longer than its parent is clipped to it', trace(span(1, 0, 100), span(2, 50, 150, 1)), ['1 0-50', '2 50-100']],
     ['a child wholly after its parent is off the path', trace(span(1, 0, 40), span(2, 100, 400, 1)), ['1 0-40']],
     ['the path descends through grandchildren', trace(span(1, 0, 100), span(2, 10, 90, 1), span(3, 20, 50, 2), span(4, 60, 80, 2)), ['1 0-10', '2 10-20', '3 20-50', '2 50-60', '4 60-80', '2 80-90', '1 90-100']],
-    ['two roots: the one ending last, then whatever ended before it started', trace(span(1, 0, 30), span(2, 40, 100), span(3, 20, 50)), ['1 0-30', '2 40-100']],
+    ['each tree has its own path, trees in row order', trace(span(1, 0, 30), span(2, 40, 100), span(3, 20, 50, 99), span(4, 25, 45, 3)), ['1 0-30', '3 20-25', '4 25-45', '3 45-50', '2 40-100']],
   ])('%s', (_label, input, expected) => {
     expect(pathOf(computeTraceLayout(input))).toEqual(expected)
   })
@@ -223,9 +223,10 @@ describe('services and summary', () => {
   })
 
   test.each([
-    ['api-gateway', 6],
-    ['customers-service', 10],
-    ['', 5],
+    ['api-gateway', 5],
+    ['customers-service', 9],
+    ['payment-gateway', 8],
+    ['', 3],
   ])('%j keeps its colour %i (a change recolours every page)', (service, colorIndex) => {
     expect(serviceColorIndex(service)).toBe(colorIndex)
   })

@@ -3,8 +3,9 @@
 // trace's duration (first span start → last span end), measured from its start.
 import type { Span, Trace } from './span'
 
-/** Colours a service can get; components/traces/service-palette.ts holds exactly this many. */
-export const SERVICE_COLOR_COUNT = 12
+/** Colours a service can get; components/traces/service-palette.ts holds exactly this many. Prime, so
+ *  the remainder depends on every bit of the hash (mod 12 gave api-gateway and customers-service one colour). */
+export const SERVICE_COLOR_COUNT = 11
 
 /** A stretch of the timeline as fractions of the trace's duration. */
 export type TimelineFraction = { offset: number; width: number }
@@ -32,7 +33,7 @@ export type WaterfallRow = {
   serviceColorIndex: number
 }
 
-/** [startUs, endUs) of one span on the critical path; sections never overlap. */
+/** [startUs, endUs) of one span on the critical path; sections of one tree never overlap. */
 export type CriticalPathSection = { rowIndex: number; spanId: string; startUs: number; endUs: number }
 
 export type TraceService = { service: string; colorIndex: number; spanCount: number; errorCount: number }
@@ -141,7 +142,7 @@ function buildTree(spans: readonly Span[]): Tree {
 }
 
 /**
- *   span   |--------------------|
+ *   span   |-------------------|
  *   child    |-----|                  covered 6
  *   child       |------|              overlaps the first: covered 4 more, not 7
  *   child                    |-----|  clipped at the span's end: covered 2
@@ -175,44 +176,46 @@ type Stretch = { index: number; startUs: number; endUs: number }
  *
  *   root  |----------------------------|
  *   A        |-------|                     B ends last: [B.end, root.end] is the root's
- *   B                 |--------|           A ends before B starts: on the path
+ *   B                  |--------|          A ends before B starts: on the path
  *   C          |---------|                 C overlaps B's start: off the path
- *   path  |r |   A   |r|   B    |   r   |
+ *   path  |r |   A   |r|   B    |  r   |
  *
- * Differences from Jaeger UI, on purpose: a child ending exactly when the next one starts counts
- * (Jaeger asks for strictly before, which drops back-to-back sequential calls); the walk starts
- * from a virtual span over the whole trace whose children are the top-level rows, so several roots
- * or orphans give one path rather than one per root (time between them belongs to no span). Our
- * span model has no reference types, so FOLLOWS_FROM children count as blocking (clipping still
- * cuts whatever outlives its parent).
+ * Each tree (a root, an orphan, a cycle breaker) gets its own path, as in Jaeger UI, so paths of
+ * different trees may overlap in time. One difference, on purpose: a child ending exactly when the
+ * next one starts counts (Jaeger asks for strictly before, which drops back-to-back sequential
+ * calls). Our span model has no reference types, so FOLLOWS_FROM children count as blocking
+ * (clipping still cuts whatever outlives its parent).
  */
-function computeCriticalPath(spans: readonly Span[], tree: Tree, traceStartUs: number, traceEndUs: number): Stretch[] {
+function computeCriticalPath(spans: readonly Span[], tree: Tree): Stretch[] {
   type Frame = { index: number; startUs: number; cursorUs: number; candidates: Stretch[]; next: number }
-  const frame = (index: number, startUs: number, endUs: number, kids: readonly number[]): Frame => {
-    const candidates = kids
+  const frame = (index: number, startUs: number, endUs: number): Frame => {
+    const candidates = tree.children[index]!
       .map((child) => ({ index: child, startUs: Math.max(spans[child]!.startUs, startUs), endUs: Math.min(endOf(spans[child]!), endUs) }))
       .filter((clipped) => clipped.endUs > clipped.startUs)
       .sort((a, b) => b.endUs - a.endUs || a.startUs - b.startUs)
     return { index, startUs, cursorUs: endUs, candidates, next: 0 }
   }
-  const tops = tree.order.filter((index) => tree.depth[index] === 0)
-  const stack = [frame(-1, traceStartUs, traceEndUs, tops)]
-  const sections: Stretch[] = []
-  const own = (index: number, startUs: number, endUs: number) => index >= 0 && endUs > startUs && sections.push({ index, startUs, endUs })
-  while (stack.length) {
-    const current = stack[stack.length - 1]!
-    while (current.next < current.candidates.length && current.candidates[current.next]!.endUs > current.cursorUs) current.next++
-    const child = current.candidates[current.next++]
-    if (child) {
-      own(current.index, child.endUs, current.cursorUs)
-      current.cursorUs = child.startUs
-      stack.push(frame(child.index, child.startUs, child.endUs, tree.children[child.index]!))
-    } else {
-      own(current.index, current.startUs, current.cursorUs)
-      stack.pop()
+  const path: Stretch[] = []
+  for (const top of tree.order.filter((index) => tree.depth[index] === 0)) {
+    const sections: Stretch[] = []
+    const own = (index: number, startUs: number, endUs: number) => endUs > startUs && sections.push({ index, startUs, endUs })
+    const stack = [frame(top, spans[top]!.startUs, endOf(spans[top]!))]
+    while (stack.length) {
+      const current = stack[stack.length - 1]!
+      while (current.next < current.candidates.length && current.candidates[current.next]!.endUs > current.cursorUs) current.next++
+      const child = current.candidates[current.next++]
+      if (child) {
+        own(current.index, child.endUs, current.cursorUs)
+        current.cursorUs = child.startUs
+        stack.push(frame(child.index, child.startUs, child.endUs))
+      } else {
+        own(current.index, current.startUs, current.cursorUs)
+        stack.pop()
+      }
     }
+    path.push(...sections.reverse())
   }
-  return sections.reverse()
+  return path
 }
 
 export function computeTraceLayout(trace: Trace): TraceLayout {
@@ -249,7 +252,7 @@ export function computeTraceLayout(trace: Trace): TraceLayout {
     }
   })
 
-  const criticalPath = computeCriticalPath(spans, tree, startUs, endUs).map(({ index, startUs: from, endUs: to }): CriticalPathSection => {
+  const criticalPath = computeCriticalPath(spans, tree).map(({ index, startUs: from, endUs: to }): CriticalPathSection => {
     const rowIndex = rowOf.get(index)!
     rows[rowIndex]!.criticalPath.push(fraction(from, to))
     return { rowIndex, spanId: spans[index]!.spanId, startUs: from, endUs: to }
