@@ -32,7 +32,9 @@ const slowFrom = (fromUs: number) => (atUs: number) => (atUs >= fromUs ? 80_000 
 describe('judgeLatency', () => {
   const cases: [label: string, rows: SeriesRow[], expected: Partial<LatencyJudgement>][] = [
     ['flat traffic: ok, close to the baseline', minutes(TWO_DAYS_AGO, NOW_US, 20, flat(10_000)), { state: 'ok', slowSinceUs: null, detectionStepUs: 5 * MINUTE_US }],
-    ['slow for the last 40 min: slow since it began', minutes(TWO_DAYS_AGO, NOW_US, 20, slowFrom(NOW_US - 40 * MINUTE_US)), { state: 'slow', slowSinceUs: NOW_US - 40 * MINUTE_US }],
+    ['slow for the last 30 min: slow since it began', minutes(TWO_DAYS_AGO, NOW_US, 20, slowFrom(NOW_US - 30 * MINUTE_US)), { state: 'slow', slowSinceUs: NOW_US - 30 * MINUTE_US }],
+    ['slow for 3 h, longer than the lookback: the hourly points carry it back to its start', minutes(TWO_DAYS_AGO, NOW_US, 20, slowFrom(NOW_US - 3 * HOUR_US)), { state: 'slow', slowSinceUs: NOW_US - 3 * HOUR_US }],
+    ['slow since mid-hour: since the start of that hour (hourly resolution)', minutes(TWO_DAYS_AGO, NOW_US, 20, slowFrom(NOW_US - 150 * MINUTE_US)), { state: 'slow', slowSinceUs: NOW_US - 3 * HOUR_US }],
     ['slow for 10 min only: not yet sustained', minutes(TWO_DAYS_AGO, NOW_US, 20, slowFrom(NOW_US - 10 * MINUTE_US)), { state: 'ok', slowSinceUs: null }],
     ['12 hours of history: not enough data yet', minutes(NOW_US - 12 * HOUR_US, NOW_US, 20, flat(10_000)), { state: 'insufficient_data', deviation: null }],
     ['history, but nothing in the last hours: no recent data', minutes(TWO_DAYS_AGO, NOW_US - 5 * HOUR_US, 20, flat(10_000)), { state: 'no_recent_data', currentP95Us: null }],

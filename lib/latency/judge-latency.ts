@@ -7,7 +7,7 @@
 // The baseline ends where the lookback begins, so the stretch being judged never judges itself.
 // The detection step is the finest whose typical bucket holds enough spans to have a meaningful p95:
 // a busy endpoint is judged on 5-minute buckets, a quiet one on 30-minute buckets.
-import { computeBaseline, type Baseline, type BaselineOptions, type LatencyPoint } from '@/lib/metrics/baseline'
+import { bandAt, computeBaseline, type Baseline, type BaselineOptions, type LatencyPoint } from '@/lib/metrics/baseline'
 import { computeSeries, type SeriesRow } from '@/lib/metrics/series'
 import { computeSlowDetection, SLOW_DETECTION_DEFAULTS } from '@/lib/metrics/slow-detection'
 import { HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
@@ -54,14 +54,33 @@ export function judgeLatency(
   const newest = points.findLast((point) => point.count >= SLOW_DETECTION_DEFAULTS.minCount && point.p95Us !== null)
   if (!newest) return { ...empty, state: 'no_recent_data' }
   const detection = computeSlowDetection(points, baseline, { bucketUs: detectionStepUs })
+  const firstJudged = points.find((point) => point.count >= SLOW_DETECTION_DEFAULTS.minCount && point.p95Us !== null)
+  const wholeLookback = detection.slow && detection.sinceUs === firstJudged?.bucketStartUs
   return {
     state: detection.slow ? 'slow' : 'ok',
     baseline,
-    slowSinceUs: detection.sinceUs,
+    slowSinceUs: wholeLookback ? extendStreakBack(hourly, baseline, detection.sinceUs!) : detection.sinceUs,
     deviation: detection.score,
     currentP95Us: newest.p95Us,
     detectionStepUs,
   }
+}
+
+/**
+ * A streak that fills the whole lookback began earlier: walk back through the hourly points while
+ * they too are above their band (hours with too few spans neither break nor extend it).
+ *
+ *   hourly   | in | up | up |·| up |[lookback: all up]     → slow since the first "up" hour
+ */
+function extendStreakBack(hourly: readonly LatencyPoint[], baseline: Baseline, sinceUs: number): number {
+  let earliestUs = sinceUs
+  const before = hourly.filter((point) => point.bucketStartUs < sinceUs).sort((a, b) => b.bucketStartUs - a.bucketStartUs)
+  for (const point of before) {
+    if (point.count < SLOW_DETECTION_DEFAULTS.minCount || point.p95Us === null) continue
+    if (!(point.p95Us > bandAt(baseline, 'p95', point.bucketStartUs)!.upperUs)) break
+    earliestUs = point.bucketStartUs
+  }
+  return earliestUs
 }
 
 /**

@@ -1,6 +1,7 @@
 // The worker's sync loop: rounds over all services until stopped; a progress line while it backfills.
 import type { Env } from '@/lib/env'
 import type { JaegerClient } from '@/lib/jaeger/client'
+import { computeLatencyHealth } from '@/lib/latency/health-repository'
 import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
 import { compactService, type Retention } from './compaction-repository'
 import type { SyncLeases } from './leases'
@@ -10,8 +11,8 @@ import { listSyncStates } from './sync-state-repository'
 import { runSyncTick, type TickReport } from './sync-tick'
 
 const PROGRESS_EVERY_MS = 10_000
-/** Compaction and retention run this often (each pass is a few queries per service when idle). */
-const COMPACT_EVERY_MS = 60_000
+/** Compaction, retention and latency judgements run this often (a few queries per service when idle). */
+const MAINTAIN_EVERY_MS = 60_000
 
 export const retentionFrom = (env: Env): Retention => ({
   minuteUs: env.ROLLUP_MINUTE_RETENTION_HOURS * HOUR_US,
@@ -38,7 +39,7 @@ export class SyncLoop {
   private lastProgress: { done: number; atMs: number } | null = null
   private lastProgressLogMs = 0
   private spansSinceStart = 0
-  private lastCompactionMs = 0
+  private lastMaintenanceMs = 0
 
   constructor(
     private readonly deps: { client: JaegerClient; leases: SyncLeases; workerId: string; log: Log; settings: SyncSettings; retention: Retention; intervalMs: number; now?: () => Date },
@@ -64,7 +65,7 @@ export class SyncLoop {
           this.deps.settings,
         )
         await this.logProgress(report, now())
-        if (now().getTime() - this.lastCompactionMs >= COMPACT_EVERY_MS) await this.compact(now())
+        if (now().getTime() - this.lastMaintenanceMs >= MAINTAIN_EVERY_MS) await this.maintain(now())
       } catch (error) {
         this.deps.log.error({ err: error }, 'sync round failed; trying again after the interval')
       }
@@ -78,20 +79,26 @@ export class SyncLoop {
     this.wake?.()
   }
 
-  /** Minutes → hours → days and retention, for every service this worker can lease right now. */
-  private async compact(now: Date) {
-    this.lastCompactionMs = now.getTime()
+  /**
+   * For every service this worker can lease right now: minutes → hours → days and retention, then
+   * the latency judgement of its operations on what is committed.
+   */
+  private async maintain(now: Date) {
+    this.lastMaintenanceMs = now.getTime()
+    let slow = 0
     for (const { serviceName } of await listSyncStates()) {
       if (this.stopping) return
       if (!(await this.deps.leases.tryAcquire(serviceName))) continue
       try {
         await compactService(serviceName, { now, retention: this.deps.retention })
+        slow += (await computeLatencyHealth(serviceName, { now })).slow
       } catch (error) {
-        this.deps.log.warn({ service: serviceName, err: error }, 'compaction failed; it will be retried')
+        this.deps.log.warn({ service: serviceName, err: error }, 'compaction or latency judgement failed; it will be retried')
       } finally {
         await this.deps.leases.release(serviceName)
       }
     }
+    if (slow > 0) this.deps.log.info({ slow }, `latency: ${slow} operation${slow === 1 ? '' : 's'} slow against ${slow === 1 ? 'its' : 'their'} baseline`)
   }
 
   private async logProgress(report: TickReport, now: Date) {

@@ -1,0 +1,107 @@
+// Latency health: the worker judges each operation of a service (and the service's entry spans)
+// against its baseline and stores the verdicts in latency_health, replacing the service's previous
+// ones in one transaction; pages read them back. Operation '' with span kind '' is the service itself.
+import { db, Prisma } from '@/lib/db/client'
+import { DAY_US, floorTo, HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
+import { computeSeries, type SeriesRow } from '@/lib/metrics/series'
+import { listEntryRows, listOperationRows } from '@/lib/metrics/series-repository'
+import { currentWatermark } from '@/lib/sync/sync-progress'
+import type { Baseline } from '@/lib/metrics/baseline'
+import { carrySlowSince, judgeLatency, MAX_LOOKBACK_US, type LatencyJudgement, type LatencyState } from './judge-latency'
+
+export const DEFAULT_BASELINE_WINDOW_DAYS = 7
+/** The key of a service's own (entry-span) verdict. */
+export const SERVICE_LEVEL = { operation: '', spanKind: '' } as const
+
+export type LatencyHealth = {
+  service: string
+  operation: string
+  spanKind: string
+  state: LatencyState
+  baseline: Baseline
+  slowSinceUs: number | null
+  deviation: number | null
+  currentP95Us: number | null
+  judgedToUs: number
+  computedAtUs: number
+}
+
+const us = (date: Date) => date.getTime() * 1000
+const at = (valueUs: number) => new Date(valueUs / 1000)
+
+type Stored = Prisma.LatencyHealthGetPayload<object>
+const fromStored = (row: Stored): LatencyHealth => ({
+  service: row.service,
+  operation: row.operation,
+  spanKind: row.spanKind,
+  state: row.state,
+  baseline: row.baseline as Baseline,
+  slowSinceUs: row.slowSince ? us(row.slowSince) : null,
+  deviation: row.deviation,
+  currentP95Us: row.currentP95Us,
+  judgedToUs: us(row.judgedTo),
+  computedAtUs: us(row.computedAt),
+})
+
+export type HealthPassReport = { service: string; judged: number; slow: number; skipped?: 'no data' | 'unchanged' }
+
+/**
+ * Judges every operation of `service` on the data synced so far. Skipped when nothing new was
+ * committed since the last pass (same watermark) unless `force`.
+ */
+export async function computeLatencyHealth(service: string, { now = new Date(), force = false }: { now?: Date; force?: boolean } = {}): Promise<HealthPassReport> {
+  const state = await db.syncState.findUnique({ where: { serviceName: service }, include: { service: { select: { baselineWindowDays: true } } } })
+  if (!state) return { service, judged: 0, slow: 0, skipped: 'no data' }
+  const judgedToUs = floorTo(us(currentWatermark(state)), MINUTE_US)
+  const previous = new Map((await db.latencyHealth.findMany({ where: { service } })).map((row) => [`${row.operation}\u0000${row.spanKind}`, fromStored(row)]))
+  const last = previous.get(`${SERVICE_LEVEL.operation}\u0000${SERVICE_LEVEL.spanKind}`)
+  if (!force && last && last.judgedToUs === judgedToUs) return { service, judged: 0, slow: 0, skipped: 'unchanged' }
+
+  const windowUs = (state.service.baselineWindowDays ?? DEFAULT_BASELINE_WINDOW_DAYS) * DAY_US
+  const historyStartUs = floorTo(judgedToUs - MAX_LOOKBACK_US - windowUs, HOUR_US)
+  const recentStartUs = judgedToUs - MAX_LOOKBACK_US
+  const [historyOps, recentOps, historyEntry, recentEntry] = await Promise.all([
+    listOperationRows(service, historyStartUs, judgedToUs, { now, maxBucketUs: HOUR_US }),
+    listOperationRows(service, recentStartUs, judgedToUs, { now, maxBucketUs: MINUTE_US }),
+    listEntryRows(service, historyStartUs, judgedToUs, { now, maxBucketUs: HOUR_US }),
+    listEntryRows(service, recentStartUs, judgedToUs, { now, maxBucketUs: MINUTE_US }),
+  ])
+  // Hourly points run to the judged minute; judgeLatency ends the baseline at its lookback's start (the
+  // hour straddling that start still carries up to an hour of the lookback: a robust median shrugs it off).
+  const hourly = (rows: SeriesRow[]) => computeSeries(rows, { startUs: historyStartUs, endUs: floorTo(judgedToUs, HOUR_US) + HOUR_US, stepUs: HOUR_US })
+  const recentByKey = new Map(recentOps.map((group) => [`${group.operation}\u0000${group.spanKind}`, group.rows]))
+
+  const verdicts: { operation: string; spanKind: string; judgement: LatencyJudgement }[] = [
+    { ...SERVICE_LEVEL, judgement: judgeLatency({ hourly: hourly(historyEntry), recent: recentEntry, judgedToUs }, { windowUs }) },
+    ...historyOps.map(({ operation, spanKind, rows }) => ({
+      operation,
+      spanKind,
+      judgement: judgeLatency({ hourly: hourly(rows), recent: recentByKey.get(`${operation}\u0000${spanKind}`) ?? [], judgedToUs }, { windowUs }),
+    })),
+  ]
+  const computedAt = now
+  const data = verdicts.map(({ operation, spanKind, judgement }) => {
+    const before = previous.get(`${operation}\u0000${spanKind}`) ?? null
+    const slowSinceUs = carrySlowSince(before, judgement)
+    return {
+      service,
+      operation,
+      spanKind,
+      state: judgement.state,
+      baseline: judgement.baseline as unknown as Prisma.InputJsonValue,
+      slowSince: slowSinceUs === null ? null : at(slowSinceUs),
+      deviation: judgement.deviation,
+      currentP95Us: judgement.currentP95Us,
+      judgedTo: at(judgedToUs),
+      computedAt,
+    }
+  })
+  await db.$transaction([db.latencyHealth.deleteMany({ where: { service } }), db.latencyHealth.createMany({ data })])
+  return { service, judged: data.length, slow: data.filter((row) => row.state === 'slow').length }
+}
+
+/** The stored verdicts of the given services (all operations, and each service's own). */
+export async function listLatencyHealth(services: readonly string[]): Promise<LatencyHealth[]> {
+  const rows = await db.latencyHealth.findMany({ where: { service: { in: [...services] } } })
+  return rows.map(fromStored)
+}

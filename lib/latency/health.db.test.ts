@@ -1,0 +1,76 @@
+// Latency health against a real Postgres, on 30 hours of transactions-service synced from the demo
+// Jaeger: the simulator's slow operation is flagged slow since about when it turned slow, as are the
+// handlers waiting on it (and so the service itself), each further from its band than they are; the
+// operations that do not call it are not.
+import { afterAll, describe, expect, test, vi } from 'vitest'
+import { SLOW_OPERATION } from '../../demo/simulator/scenario'
+import { startDemoJaeger } from '../../demo/start-demo-jaeger'
+import { createScratchDatabase } from '@/scripts/stack/scratch-database'
+
+const databaseUrl = await createScratchDatabase()
+const { db } = await import('@/lib/db/client')
+const { JaegerClient } = await import('@/lib/jaeger/client')
+const { SyncLeases } = await import('@/lib/sync/leases')
+const { runSyncTick } = await import('@/lib/sync/sync-tick')
+const { compactService } = await import('@/lib/sync/compaction-repository')
+const { computeLatencyHealth, listLatencyHealth } = await import('./health-repository')
+
+vi.setConfig({ testTimeout: 180_000 })
+const SERVICE = SLOW_OPERATION.service
+const HOUR_US = 3_600_000_000
+const ANCHOR_MS = Date.UTC(2026, 10, 20, 14, 0)
+const NOW = new Date(ANCHOR_MS + 30 * 60_000)
+const SLOW_FROM_US = ANCHOR_MS * 1000 - SLOW_OPERATION.startsBeforeAnchorUs
+const jaeger = await startDemoJaeger({ port: 0, anchor: new Date(ANCHOR_MS), now: () => NOW.getTime(), tracesPerMinute: 10 })
+const leases = await SyncLeases.connect(databaseUrl)
+afterAll(async () => {
+  await leases.close()
+  await jaeger.close()
+})
+const client = new JaegerClient({ baseUrl: jaeger.url, timeoutMs: 20_000 })
+const silent = { info() {}, warn() {}, error() {} }
+await runSyncTick(
+  { search: (s) => client.searchTraces(s), listServices: async () => [SERVICE], leases, workerId: 'test', log: silent, now: () => NOW, random: () => 0.5, shouldStop: () => false },
+  { liveFirstUs: 0, backfillUs: 30 * HOUR_US, settleUs: 120_000_000, windowUs: 60 * 60_000_000, fetch: { limit: 5000, floorUs: 5_000_000, maxRequests: 64 }, maxWindowsPerTurn: 1000 },
+)
+const retention = { minuteUs: 48 * HOUR_US, hourUs: 35 * 24 * HOUR_US, dayUs: 400 * 24 * HOUR_US }
+for (let round = 0; round < 5; round++) await compactService(SERVICE, { now: NOW, retention })
+
+describe('computeLatencyHealth', () => {
+  test("flags the simulator's slow operation since about when it turned slow, and only what waits on it", async () => {
+    const report = await computeLatencyHealth(SERVICE, { now: NOW })
+    expect(report.judged).toBeGreaterThan(5)
+    const health = await listLatencyHealth([SERVICE])
+    const slow = health.filter((row) => row.state === 'slow').sort((a, b) => b.deviation! - a.deviation!)
+    // The handlers that run the query, and the service's own entry spans (operation ''), wait on it.
+    expect(slow.map((row) => `${row.operation} (${row.spanKind})`).sort()).toEqual([' ()', 'GET /transactions (server)', 'POST /transactions (server)', `${SLOW_OPERATION.spanName} (client)`])
+    expect(slow[0]!.operation).toBe(SLOW_OPERATION.spanName) // the cause strays furthest
+    expect(health.find((row) => row.operation === 'INSERT transactions')?.state).toBe('ok')
+    // Judged on the hourly history before the lookback: the hour it turned slow in.
+    expect(slow[0]!.slowSinceUs).toBeGreaterThan(SLOW_FROM_US - HOUR_US)
+    expect(slow[0]!.slowSinceUs).toBeLessThanOrEqual(SLOW_FROM_US)
+    expect(slow[0]!.deviation).toBeGreaterThan(3)
+    const baseline = slow[0]!.baseline
+    expect(baseline.state).toBe('ready')
+    if (baseline.state === 'ready') expect(slow[0]!.currentP95Us).toBeGreaterThan(baseline.bands.p95.upperUs)
+  })
+
+  test('an unchanged watermark is not judged again; forced, the slow streak keeps its start', async () => {
+    const before = (await listLatencyHealth([SERVICE])).find((row) => row.state === 'slow')!
+    expect(await computeLatencyHealth(SERVICE, { now: NOW })).toMatchObject({ skipped: 'unchanged', judged: 0 })
+    await computeLatencyHealth(SERVICE, { now: new Date(NOW.getTime() + 60_000), force: true })
+    const after = (await listLatencyHealth([SERVICE])).find((row) => row.state === 'slow')!
+    expect(after.slowSinceUs).toBe(before.slowSinceUs)
+    expect(after.computedAtUs).toBeGreaterThan(before.computedAtUs)
+  })
+
+  test('too little history is "insufficient data", never a zero baseline', async () => {
+    await db.syncState.update({ where: { serviceName: SERVICE }, data: { backfillFrom: new Date(ANCHOR_MS - 6 * 3_600_000) } })
+    await db.$executeRaw`DELETE FROM span_rollups WHERE service = ${SERVICE} AND bucket_start < ${new Date(ANCHOR_MS - 6 * 3_600_000)}`
+    await db.$executeRaw`DELETE FROM service_rollups WHERE service = ${SERVICE} AND bucket_start < ${new Date(ANCHOR_MS - 6 * 3_600_000)}`
+    await computeLatencyHealth(SERVICE, { now: NOW, force: true })
+    const health = await listLatencyHealth([SERVICE])
+    expect(new Set(health.map((row) => row.state))).toEqual(new Set(['insufficient_data']))
+    expect(health.every((row) => row.baseline.state === 'insufficient' && row.baseline.need === 24)).toBe(true)
+  })
+})
