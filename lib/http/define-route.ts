@@ -9,19 +9,21 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Unauth
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> }
 
-type Definition<Q extends z.ZodType, B extends z.ZodType, R> = {
+type Definition<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType, R> = {
   /** Every data route names its permission; `public: true` is for health checks and the like. */
   permission: Permission | { public: true }
+  /** The dynamic path segments (already URL-decoded by Next). */
+  params?: P
   query?: Q
   body?: B
-  run: (input: { user: SessionUser | null; query: z.output<Q>; body: z.output<B>; params: Record<string, string | string[]>; request: NextRequest }) => Promise<R>
+  run: (input: { user: SessionUser | null; query: z.output<Q>; body: z.output<B>; params: z.output<P>; request: NextRequest }) => Promise<R>
 }
 
 const json = (body: unknown, status: number) => NextResponse.json(body, { status, headers: { 'cache-control': 'no-store' } })
 const invalid = (issues: FieldIssue[]) => json({ error: 'invalid_input', issues }, 400)
 const issuesOf = (error: z.ZodError): FieldIssue[] => error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message }))
 
-export function defineRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, R = unknown>(definition: Definition<Q, B, R>) {
+export function defineRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodType<Record<string, string | string[]>>, R = unknown>(definition: Definition<Q, B, P, R>) {
   return async (request: NextRequest, context: RouteContext): Promise<NextResponse> => {
     try {
       let user: SessionUser | null = null
@@ -30,6 +32,9 @@ export function defineRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.Zo
         if (!user) throw new UnauthorizedError()
         if (!can(user.role, definition.permission)) throw new ForbiddenError(`your role (${user.role}) may not ${definition.permission}`)
       }
+      const rawParams = await context.params
+      const params = definition.params ? definition.params.safeParse(rawParams) : { success: true as const, data: rawParams }
+      if (!params.success) return invalid(issuesOf(params.error))
       const query = definition.query?.safeParse(Object.fromEntries(request.nextUrl.searchParams))
       if (query && !query.success) return invalid(issuesOf(query.error))
       let body: unknown
@@ -40,7 +45,7 @@ export function defineRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.Zo
         if (!parsed.success) return invalid(issuesOf(parsed.error))
         body = parsed.data
       }
-      const result = await definition.run({ user, query: query?.data as z.output<Q>, body: body as z.output<B>, params: await context.params, request })
+      const result = await definition.run({ user, query: query?.data as z.output<Q>, body: body as z.output<B>, params: params.data as z.output<P>, request })
       return result instanceof NextResponse ? result : json(result, request.method === 'POST' ? 201 : 200)
     } catch (error) {
       if (error instanceof UnauthorizedError) return json({ error: 'unauthorized', message: error.message }, 401)

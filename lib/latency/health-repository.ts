@@ -5,26 +5,14 @@ import { db, Prisma } from '@/lib/db/client'
 import { DAY_US, floorTo, HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
 import { computeSeries, type SeriesRow } from '@/lib/metrics/series'
 import { listEntryRows, listOperationRows } from '@/lib/metrics/series-repository'
-import { currentWatermark } from '@/lib/sync/sync-progress'
 import type { Baseline } from '@/lib/metrics/baseline'
-import { carrySlowSince, judgeLatency, MAX_LOOKBACK_US, type LatencyJudgement, type LatencyState } from './judge-latency'
+import { currentWatermark } from '@/lib/sync/sync-progress'
+import { carrySlowSince, judgeLatency, MAX_LOOKBACK_US, type LatencyHealth, type LatencyJudgement } from './judge-latency'
 
 export const DEFAULT_BASELINE_WINDOW_DAYS = 7
 /** The key of a service's own (entry-span) verdict. */
 export const SERVICE_LEVEL = { operation: '', spanKind: '' } as const
 
-export type LatencyHealth = {
-  service: string
-  operation: string
-  spanKind: string
-  state: LatencyState
-  baseline: Baseline
-  slowSinceUs: number | null
-  deviation: number | null
-  currentP95Us: number | null
-  judgedToUs: number
-  computedAtUs: number
-}
 
 const us = (date: Date) => date.getTime() * 1000
 const at = (valueUs: number) => new Date(valueUs / 1000)

@@ -31,6 +31,20 @@ export type LatencyJudgement = {
   detectionStepUs: number
 }
 
+/** A stored judgement (latency_health): operation and span kind '' for the service's own entry spans. */
+export type LatencyHealth = {
+  service: string
+  operation: string
+  spanKind: string
+  state: LatencyState
+  baseline: Baseline
+  slowSinceUs: number | null
+  deviation: number | null
+  currentP95Us: number | null
+  judgedToUs: number
+  computedAtUs: number
+}
+
 /** The finest detection step at which the median usable hour would put ≥ minCount spans in a bucket. */
 export function chooseDetectionStep(hourly: readonly LatencyPoint[], minCount = SLOW_DETECTION_DEFAULTS.minCount): number {
   const counts = hourly.filter((point) => point.count > 0).map((point) => point.count).sort((a, b) => a - b)

@@ -2,7 +2,7 @@
 // over a range; every operation of a service; every service at once for the services list.
 import { db, Prisma } from '@/lib/db/client'
 import { readPlans, servicesSql } from './read-plan-repository'
-import { computeSeries, summarizeRows, type LatencyStats, type SeriesPoint, type SeriesRow } from './series'
+import { computeSeries, summarizeRows, type LatencyStats, type QualityTotals, type SeriesPoint, type SeriesRow } from './series'
 
 export type Range = { startUs: number; endUs: number; stepUs: number }
 
@@ -81,21 +81,6 @@ export async function listOperationStats(service: string, startUs: number, endUs
   return groups.map(({ operation, spanKind, rows }) => ({ operation, spanKind, stats: summarizeRows(rows) }))
 }
 
-export type QualityTotals = {
-  spans: number
-  tracesSeen: number
-  tracesComplete: number
-  orphanSpans: number
-  skewedSpans: number
-  warningSpans: number
-  serverSpans: number
-  serverSpansWithRoute: number
-  httpSpans: number
-  httpSpansWithStatus: number
-  spansWithVersion: number
-  spansWithSampler: number
-  samplerParamSum: number
-}
 
 export type ServiceStats = { service: string; stats: LatencyStats; series: SeriesPoint[]; quality: QualityTotals }
 

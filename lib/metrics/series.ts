@@ -17,6 +17,23 @@ export type SeriesRow = {
 export type LatencyStats = { count: number; errors: number; estimatedCount: number; estimatedErrors: number; p50Us: number | null; p95Us: number | null; p99Us: number | null }
 export type SeriesPoint = LatencyStats & { bucketStartUs: number }
 
+/** A service's trace-quality and coverage counters (service_rollups), summed over a range. */
+export type QualityTotals = {
+  spans: number
+  tracesSeen: number
+  tracesComplete: number
+  orphanSpans: number
+  skewedSpans: number
+  warningSpans: number
+  serverSpans: number
+  serverSpansWithRoute: number
+  httpSpans: number
+  httpSpansWithStatus: number
+  spansWithVersion: number
+  spansWithSampler: number
+  samplerParamSum: number
+}
+
 function stats(rows: readonly SeriesRow[]): LatencyStats {
   const histogram = LatencyHistogram.mergeEncoded(rows.flatMap((row) => (row.histogram ? [row.histogram] : [])))
   let count = 0

@@ -1,0 +1,101 @@
+// The OpenAPI 3.0 description of /api/v1, built from the same zod schemas the handlers validate
+// with and the browser parses with, so the document cannot drift from the code.
+import { z } from 'zod'
+import { operationNameParam, operationQueryParams, operationViewSchema, serviceNameParam, servicesViewSchema, serviceViewSchema } from '@/lib/latency/schemas'
+import { syncStatusResponseSchema } from '@/lib/sync/schemas'
+import { timeRangeParams } from '@/lib/time-range/time-range'
+
+type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; required?: string[]; allOf?: JsonSchema[]; description?: string; [key: string]: unknown }
+
+type RouteDoc = {
+  path: string
+  summary: string
+  description?: string
+  pathParams?: Record<string, z.ZodType>
+  query?: z.ZodType
+  response: { name: string; schema: z.ZodType }
+}
+
+const ROUTES: RouteDoc[] = [
+  {
+    path: '/api/v1/services',
+    summary: 'Every inventory and discovered service over a time range',
+    description: 'Request rate, error rate, p95 against its baseline, slow operations, trace quality and "data as of" per service. A range is `range` (a preset) or `from` and `to` (ISO instants, both).',
+    query: timeRangeParams,
+    response: { name: 'ServicesView', schema: servicesViewSchema },
+  },
+  {
+    path: '/api/v1/services/{service}/latency',
+    summary: "One service's latency over a time range",
+    description: 'Entry-span (server, consumer) RED series with the baseline p95 band, its operations with their verdicts, trace quality, coverage, callers and callees.',
+    pathParams: { service: serviceNameParam },
+    query: timeRangeParams,
+    response: { name: 'ServiceView', schema: serviceViewSchema },
+  },
+  {
+    path: '/api/v1/services/{service}/operations/{operation}/latency',
+    summary: "One operation's latency over a time range",
+    description: 'Series with the baseline p95 band, the verdict and the latency distribution of the range. `kind` picks a span kind when the operation name has several.',
+    pathParams: { service: serviceNameParam, operation: operationNameParam },
+    query: operationQueryParams,
+    response: { name: 'OperationView', schema: operationViewSchema },
+  },
+  {
+    path: '/api/v1/sync-status',
+    summary: 'Sync status of every service',
+    response: { name: 'SyncStatus', schema: syncStatusResponseSchema },
+  },
+]
+
+const toSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as JsonSchema
+
+/** An object schema's properties, through intersections (allOf). */
+function propertiesOf(schema: JsonSchema): { properties: Record<string, JsonSchema>; required: Set<string> } {
+  const parts = [schema, ...(schema.allOf ?? [])]
+  return {
+    properties: Object.assign({}, ...parts.map((part) => part.properties ?? {})),
+    required: new Set(parts.flatMap((part) => part.required ?? [])),
+  }
+}
+
+const ERROR_RESPONSES = {
+  '400': { description: 'Invalid input: `{ error: "invalid_input", issues: [{ path, message }] }` names each field' },
+  '401': { description: 'Not signed in' },
+  '403': { description: 'Signed in, but the role lacks the permission' },
+  '404': { description: 'No such service or operation' },
+}
+
+export function buildOpenApiDocument(serverUrl?: string) {
+  const paths: Record<string, unknown> = {}
+  const schemas: Record<string, JsonSchema> = {}
+  for (const route of ROUTES) {
+    const parameters = [
+      ...Object.entries(route.pathParams ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema: toSchema(schema, 'input') })),
+      ...(() => {
+        if (!route.query) return []
+        const { properties, required } = propertiesOf(toSchema(route.query, 'input'))
+        return Object.entries(properties).map(([name, schema]) => ({ name, in: 'query', required: required.has(name), schema }))
+      })(),
+    ]
+    schemas[route.response.name] = toSchema(route.response.schema, 'output')
+    paths[route.path] = {
+      get: {
+        summary: route.summary,
+        description: route.description,
+        parameters,
+        security: [{ session: [] }],
+        responses: { '200': { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.response.name}` } } } }, ...ERROR_RESPONSES },
+      },
+    }
+  }
+  return {
+    openapi: '3.0.3',
+    info: { title: 'Spanlens API', version: '1', description: 'JSON for the Spanlens dashboard: latency summaries read from the Postgres summary store (never from Jaeger). Times are µs since the Unix epoch unless a field says otherwise.' },
+    servers: serverUrl ? [{ url: serverUrl }] : [],
+    components: {
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token', description: 'The session cookie of a signed-in user (sign in at /login).' } },
+      schemas,
+    },
+    paths,
+  }
+}

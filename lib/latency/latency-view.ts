@@ -1,0 +1,83 @@
+// From rollup totals and stored verdicts to what the latency pages show: rates, ratios, the band
+// along a chart, a service's status. Pure.
+import { bandAt, type Band, type Baseline } from '@/lib/metrics/baseline'
+import type { LatencyStats, QualityTotals, SeriesPoint } from '@/lib/metrics/series'
+import type { LatencyHealth } from './judge-latency'
+import type { LatencySummary, LatencyVerdict, ServiceRow } from './schemas'
+
+/** A service is "erroring" from this share of failed entry spans (1 in 20). */
+export const ERRORING_RATIO = 0.05
+/** Below this many spans in the range, an error ratio says more about chance than the service. */
+export const MIN_SPANS_FOR_ERROR_RATIO = 20
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null)
+
+export function computeLatencySummary(stats: LatencyStats, lengthUs: number): LatencySummary {
+  const minutes = lengthUs / 60_000_000
+  return {
+    count: stats.count,
+    errors: stats.errors,
+    estimatedPerMinute: minutes > 0 ? stats.estimatedCount / minutes : 0,
+    // Estimates equal counts only when nothing was sampled away (a 1e-9 slack for float sums).
+    estimated: Math.abs(stats.estimatedCount - stats.count) > 1e-9 * Math.max(1, stats.count),
+    errorRatio: ratio(stats.errors, stats.count),
+    p50Us: stats.p50Us,
+    p95Us: stats.p95Us,
+    p99Us: stats.p99Us,
+  }
+}
+
+/** The stored verdict as the pages show it, with the band in force at `atUs`. */
+export function computeVerdict(health: LatencyHealth | undefined, atUs: number): LatencyVerdict | null {
+  if (!health) return null
+  const baseline = health.baseline
+  return {
+    state: health.state,
+    slowSinceUs: health.slowSinceUs,
+    deviation: health.deviation,
+    baselineP95: bandAt(baseline, 'p95', atUs),
+    baselineKind: baseline.state === 'ready' ? baseline.kind : null,
+    insufficientReason: baseline.state === 'insufficient' ? baseline.reason : null,
+    judgedToUs: health.judgedToUs,
+  }
+}
+
+/** The p95 band at each point's start (its hour's, when seasonal), aligned with `points`. */
+export const computeBandSeries = (baseline: Baseline | undefined, points: readonly SeriesPoint[]): (Band | null)[] =>
+  points.map((point) => (baseline ? bandAt(baseline, 'p95', point.bucketStartUs) : null))
+
+export function computeQuality(totals: QualityTotals) {
+  return {
+    tracesSeen: totals.tracesSeen,
+    completeRatio: ratio(totals.tracesComplete, totals.tracesSeen),
+    spans: totals.spans,
+    orphanSpans: totals.orphanSpans,
+    skewedSpans: totals.skewedSpans,
+    warningSpans: totals.warningSpans,
+  }
+}
+
+export function computeCoverage(totals: QualityTotals, seenOperations: ReadonlySet<string>, expectedOperations: readonly string[]) {
+  return {
+    operationsSeen: seenOperations.size,
+    operationsExpected: expectedOperations.length,
+    missingOperations: expectedOperations.filter((operation) => !seenOperations.has(operation)),
+    routeRatio: ratio(totals.serverSpansWithRoute, totals.serverSpans),
+    statusCodeRatio: ratio(totals.httpSpansWithStatus, totals.httpSpans),
+    versionRatio: ratio(totals.spansWithVersion, totals.spans),
+    samplingRate: totals.spansWithSampler > 0 ? totals.samplerParamSum / totals.spansWithSampler : null,
+  }
+}
+
+/**
+ * One word for the services list, worst first: slow (its entry spans or any operation judged slow),
+ * erroring (≥ ERRORING_RATIO of its entry spans failed, over enough spans), ok; no_data when it
+ * was traced but nothing fell in the range; not_traced when Jaeger has never shown it.
+ */
+export function computeServiceStatus({ traced, summary, slow }: { traced: boolean; summary: LatencySummary; slow: boolean }): ServiceRow['status'] {
+  if (!traced) return 'not_traced'
+  if (slow) return 'slow'
+  if (summary.count === 0) return 'no_data'
+  if (summary.count >= MIN_SPANS_FOR_ERROR_RATIO && (summary.errorRatio ?? 0) >= ERRORING_RATIO) return 'erroring'
+  return 'ok'
+}
