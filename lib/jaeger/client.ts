@@ -1,9 +1,14 @@
 // Talks to a real Jaeger (≥ 1.25) or the demo Jaeger: detects which query API it offers (api/v3 since
 // 1.35 and in all of 2.x; the classic /api search, gone from Jaeger after 2.20), searches with
-// timeouts and bounded retries (backoff with jitter), and returns spans normalised once.
+// timeouts and bounded retries (backoff with jitter), and returns spans normalised once; opens one
+// trace whole for the trace view.
 import type { Trace } from '@/lib/traces/span'
+import { computeSlowTraces, computeSlowTraceSearchDepth, type SlowTrace, type SlowTraceSearch } from '@/lib/traces/slow-traces'
+import type { TraceDetail } from '@/lib/traces/trace-detail'
 import { computeBackoffMs, REQUEST_BACKOFF } from '@/lib/sync/backoff'
+import { normalizeTraceId } from './ids'
 import { normalizeClassic, normalizeV3, type Normalized } from './normalize'
+import { normalizeClassicDetail, normalizeV3Detail, type NormalizedDetail } from './normalize-detail'
 import { parseClassicNames, parseClassicTraces, parseV3Services, parseV3Traces, type RejectedRecord } from './parse'
 
 export type JaegerApi = 'v3' | 'classic'
@@ -19,6 +24,14 @@ export type JaegerClientOptions = {
 
 export type TraceSearch = { service: string; startUs: number; endUs: number; limit: number }
 export type SearchResult = { traces: Trace[]; rejected: RejectedRecord[]; bytes: number; api: JaegerApi }
+/** Search filters beyond service and time (searchTraces uses none of them). */
+type SpanFilters = { operation?: string; minDurationUs?: number }
+
+/** A trace as the trace view opens it; `rejected`: records Jaeger sent that could not be read (skipped). */
+export type TraceLookup = { trace: TraceDetail; rejected: RejectedRecord[] }
+export type SlowTraceQuery = SlowTraceSearch & { startUs: number; endUs: number }
+/** `searched`: traces Jaeger returned; `rejected`: records skipped among them. */
+export type SlowTraceResult = { traces: SlowTrace[]; searched: number; rejected: number }
 
 /** A request that failed after its retries, or that retrying cannot fix (a 4xx). */
 export class JaegerRequestError extends Error {
@@ -33,6 +46,9 @@ export class JaegerRequestError extends Error {
   }
 }
 
+/** A Go duration (time.ParseDuration) in whole µs, rounded down: Jaeger's filter never excludes what ours keeps. */
+const goDurationUs = (us: number) => `${Math.max(0, Math.floor(us))}us`
+
 /** RFC 3339 with µs, as Jaeger's Go time parsing accepts: 2026-11-24T09:00:00.000123Z. */
 export function rfc3339Micros(us: number): string {
   const seconds = Math.floor(us / 1_000_000)
@@ -46,6 +62,18 @@ function describeFailure(error: unknown): string {
   if (error instanceof Error && error.name === 'TimeoutError') return 'timed out'
   const code = (error as { cause?: { code?: string } }).cause?.code
   return error instanceof Error ? `${error.message}${code ? ` (${code})` : ''}` : String(error)
+}
+
+/** A trace response read for the trace view; records rejected by the schemas or the normaliser, together. */
+function readTraceDetails(api: JaegerApi, body: unknown, endpoint: string): NormalizedDetail {
+  if (api === 'v3') {
+    const parsed = parseV3Traces(body, endpoint)
+    const normalized = normalizeV3Detail(parsed.records)
+    return { traces: normalized.traces, rejected: [...parsed.rejected, ...normalized.rejected] }
+  }
+  const parsed = parseClassicTraces(body, endpoint)
+  const normalized = normalizeClassicDetail(parsed.records)
+  return { traces: normalized.traces, rejected: [...parsed.rejected, ...normalized.rejected] }
 }
 
 export class JaegerClient {
@@ -77,20 +105,62 @@ export class JaegerClient {
   }
 
   /** Traces with a span of `service` starting in [startUs, endUs), at most `limit` of them (no pagination exists). */
-  async searchTraces({ service, startUs, endUs, limit }: TraceSearch): Promise<SearchResult> {
+  async searchTraces(search: TraceSearch): Promise<SearchResult> {
+    return this.search(search, {})
+  }
+
+  /**
+   * One trace with every attribute, event and resource; null when Jaeger does not have it. Spans that
+   * cannot be read are skipped and listed in `rejected`, so a partly broken trace still opens.
+   */
+  async getTrace(traceId: string): Promise<TraceLookup | null> {
+    const api = await this.api()
+    const path = `${api === 'v3' ? '/api/v3/traces' : '/api/traces'}/${encodeURIComponent(traceId)}`
+    // 404: v3 "No traces found", classic "trace not found".
+    const response = await this.request(path, {}, { notFoundIsAnswer: true })
+    if (response.status === 404) return null
+    const { traces, rejected } = readTraceDetails(api, response.body, path)
+    // A 200 whose every span was rejected: the trace exists, with nothing readable in it.
+    return { trace: traces[0] ?? { traceId: normalizeTraceId(traceId), spans: [], warnings: [] }, rejected }
+  }
+
+  /** The slowest recent traces of an operation, by its slowest span in each (lib/traces/slow-traces.ts). */
+  async findSlowTraces({ startUs, endUs, ...search }: SlowTraceQuery): Promise<SlowTraceResult> {
+    const found = await this.search(
+      { service: search.service, startUs, endUs, limit: computeSlowTraceSearchDepth(search.limit) },
+      { operation: search.operation, minDurationUs: search.minDurationUs },
+    )
+    return { traces: computeSlowTraces(found.traces, search), searched: found.traces.length, rejected: found.rejected.length }
+  }
+
+  private async search({ service, startUs, endUs, limit }: TraceSearch, { operation, minDurationUs }: SpanFilters): Promise<SearchResult> {
     const api = await this.api()
     if (api === 'v3') {
       // snake_case names: the only ones Jaeger 1.35–1.52 knows, still accepted (as aliases) by 2.x.
       const response = await this.request(
         '/api/v3/traces',
-        { 'query.service_name': service, 'query.start_time_min': rfc3339Micros(startUs), 'query.start_time_max': rfc3339Micros(endUs), 'query.num_traces': String(limit) },
+        {
+          'query.service_name': service,
+          ...(operation ? { 'query.operation_name': operation } : {}),
+          'query.start_time_min': rfc3339Micros(startUs),
+          'query.start_time_max': rfc3339Micros(endUs),
+          ...(minDurationUs ? { 'query.duration_min': goDurationUs(minDurationUs) } : {}),
+          'query.num_traces': String(limit),
+        },
         { notFoundIsAnswer: true },
       )
       if (response.status === 404) return { traces: [], rejected: [], bytes: response.bytes, api } // "No traces found"
       const parsed = parseV3Traces(response.body)
       return this.result(normalizeV3(parsed.records), parsed.rejected, response.bytes, api)
     }
-    const response = await this.request('/api/traces', { service, start: String(startUs), end: String(endUs), limit: String(limit) })
+    const response = await this.request('/api/traces', {
+      service,
+      ...(operation ? { operation } : {}),
+      start: String(startUs),
+      end: String(endUs),
+      ...(minDurationUs ? { minDuration: goDurationUs(minDurationUs) } : {}),
+      limit: String(limit),
+    })
     const parsed = parseClassicTraces(response.body)
     return this.result(normalizeClassic(parsed.records), parsed.rejected, response.bytes, api)
   }

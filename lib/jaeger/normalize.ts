@@ -1,18 +1,21 @@
 // Wire records (lib/jaeger/parse.ts) → Spanlens spans (lib/traces/span.ts), grouped by trace. Units
 // are converted here and only here: api/v3 times are ns decimal strings, classic times are µs numbers.
 // A record that cannot become a span (bad id, no start time, end before start) is rejected with a
-// reason; the rest of its trace goes on.
+// reason; the rest of its trace goes on. normalize-detail.ts builds the trace view's richer spans on
+// the same per-span functions (v3Span, classicSpan) and the same grouping (collectV3, collectClassic).
 import type { Span, SpanKind, Trace } from '@/lib/traces/span'
 import { isZeroId, normalizeSpanId, normalizeTraceId } from './ids'
 import type { ClassicTraceRecord, RejectedRecord, V3SpanRecord } from './parse'
 import type { ClassicKeyValue, ClassicProcess, OtlpAnyValue, OtlpKeyValue } from './schemas'
 
+/** Spans of any model grouped by trace, in order of first appearance; what could not become a span in `rejected`. */
+export type Collected<S> = { traces: { traceId: string; spans: S[]; warnings: string[] }[]; rejected: RejectedRecord[] }
 export type Normalized = { traces: Trace[]; rejected: RejectedRecord[] }
 
 /** What Jaeger itself calls a resource without `service.name` (its OTLP translator). */
 export const NO_SERVICE_NAME = 'OTLPResourceNoServiceName'
 /** Span attribute where Jaeger 2.x keeps its warnings in OTLP. */
-const WARNINGS_ATTRIBUTE = '@jaeger@warnings'
+export const WARNINGS_ATTRIBUTE = '@jaeger@warnings'
 /** Shared by every span without warnings (most of them): never mutated. */
 const NO_WARNINGS: string[] = []
 
@@ -26,11 +29,11 @@ const CLASSIC_KINDS: Record<string, SpanKind> = { server: 'server', client: 'cli
 /** Facts of the reporting process, shared by all its spans. */
 type Process = Pick<Span, 'service' | 'serviceVersion' | 'samplerType' | 'samplerParam'>
 
-class TraceCollector {
-  private readonly byId = new Map<string, Trace>()
+class TraceCollector<S extends { traceId: string }> {
+  private readonly byId = new Map<string, Collected<S>['traces'][number]>()
   readonly rejected: RejectedRecord[] = []
 
-  add(span: Span) {
+  add(span: S) {
     let trace = this.byId.get(span.traceId)
     if (!trace) this.byId.set(span.traceId, (trace = { traceId: span.traceId, spans: [], warnings: [] }))
     trace.spans.push(span)
@@ -45,7 +48,7 @@ class TraceCollector {
     this.rejected.push({ path, message: error instanceof Error ? error.message : String(error) })
   }
 
-  result(): Normalized {
+  result(): Collected<S> {
     return { traces: [...this.byId.values()], rejected: this.rejected }
   }
 }
@@ -58,7 +61,7 @@ const toNumber = (value: unknown): number | null => {
 // ---------------------------------------------------------------- api/v3
 
 /** ns since the epoch (decimal string or number) → µs, truncated as Jaeger's own model does. */
-function nanosToMicros(nanos: string | number | undefined): number | null {
+export function nanosToMicros(nanos: string | number | undefined): number | null {
   if (nanos === undefined) return null
   if (typeof nanos === 'number') return nanos > 0 ? Math.trunc(nanos / 1000) : null
   if (nanos.length <= 3) return null // "0" and other sub-µs values: no time at all
@@ -98,7 +101,7 @@ function v3Process(resourceAttributes: readonly OtlpKeyValue[]): Process {
 
 const V3_ERROR_CODES = new Set<unknown>([2, 'STATUS_CODE_ERROR'])
 
-function v3Span({ resourceAttributes, span }: V3SpanRecord): Span {
+export function v3Span({ resourceAttributes, span }: V3SpanRecord): Span {
   const startUs = nanosToMicros(span.startTimeUnixNano)
   const endUs = nanosToMicros(span.endTimeUnixNano)
   if (startUs === null || endUs === null) throw new Error('no start or end time')
@@ -167,16 +170,21 @@ function v3Span({ resourceAttributes, span }: V3SpanRecord): Span {
   return result
 }
 
-export function normalizeV3(records: readonly V3SpanRecord[]): Normalized {
-  const collector = new TraceCollector()
+/** Each record through `toSpan`, grouped by trace; a record `toSpan` throws on is rejected with the reason. */
+export function collectV3<S extends { traceId: string }>(records: readonly V3SpanRecord[], toSpan: (record: V3SpanRecord) => S): Collected<S> {
+  const collector = new TraceCollector<S>()
   for (const record of records) {
     try {
-      collector.add(v3Span(record))
+      collector.add(toSpan(record))
     } catch (error) {
       collector.reject(`span ${record.span.spanId} of trace ${record.span.traceId}`, error)
     }
   }
   return collector.result()
+}
+
+export function normalizeV3(records: readonly V3SpanRecord[]): Normalized {
+  return collectV3(records, v3Span)
 }
 
 // ---------------------------------------------------------------- classic /api
@@ -205,10 +213,10 @@ function processFacts(process: ClassicProcess): Process {
 }
 
 /** The span's own inline process, or its entry in the trace's process map. */
-function classicProcess(trace: ClassicTraceRecord, span: ClassicTraceRecord['spans'][number]): Process {
+export function classicProcessOf(trace: ClassicTraceRecord, span: ClassicTraceRecord['spans'][number]): ClassicProcess {
   const process = span.process ?? (span.processID === undefined ? undefined : trace.processes[span.processID])
   if (!process) throw new Error(`process ${span.processID ?? '(none)'} is not in the trace`)
-  return processFacts(process)
+  return process
 }
 
 /** Jaeger's ParentSpanID(): the first CHILD_OF in the same trace; we fall back to FOLLOWS_FROM so a
@@ -219,14 +227,14 @@ function classicParent(span: ClassicTraceRecord['spans'][number], traceId: strin
   return reference ? normalizeSpanId(reference.spanID) : null
 }
 
-function classicSpan(trace: ClassicTraceRecord, span: ClassicTraceRecord['spans'][number]): Span {
+export function classicSpan(trace: ClassicTraceRecord, span: ClassicTraceRecord['spans'][number]): Span {
   if (span.startTime === undefined) throw new Error('no start time')
   const traceId = normalizeTraceId(span.traceID)
   const tags = tagMap(span.tags)
   const error = tags.get('error')
   const statusCode = toNumber(tags.get('http.response.status_code') ?? tags.get('http.status_code'))
   const route = tags.get('http.route')
-  const process = classicProcess(trace, span)
+  const process = processFacts(classicProcessOf(trace, span))
   const samplerType = tags.get('sampler.type')
   return {
     traceId,
@@ -248,12 +256,16 @@ function classicSpan(trace: ClassicTraceRecord, span: ClassicTraceRecord['spans'
   }
 }
 
-export function normalizeClassic(traces: readonly ClassicTraceRecord[]): Normalized {
-  const collector = new TraceCollector()
+/** Each span through `toSpan`, grouped by trace with the trace-level warnings; a span `toSpan` throws on is rejected with the reason. */
+export function collectClassic<S extends { traceId: string }>(
+  traces: readonly ClassicTraceRecord[],
+  toSpan: (trace: ClassicTraceRecord, span: ClassicTraceRecord['spans'][number]) => S,
+): Collected<S> {
+  const collector = new TraceCollector<S>()
   for (const trace of traces) {
     for (const span of trace.spans) {
       try {
-        collector.add(classicSpan(trace, span))
+        collector.add(toSpan(trace, span))
       } catch (error) {
         collector.reject(`span ${span.spanID} of trace ${trace.traceID}`, error)
       }
@@ -265,4 +277,8 @@ export function normalizeClassic(traces: readonly ClassicTraceRecord[]): Normali
     }
   }
   return collector.result()
+}
+
+export function normalizeClassic(traces: readonly ClassicTraceRecord[]): Normalized {
+  return collectClassic(traces, classicSpan)
 }

@@ -9,7 +9,8 @@ export type Attribute = { key: string; value: AttributeValue }
 /** An OTLP span event (a classic Jaeger log). */
 export type SpanEvent = { timeUs: number; name: string; attributes: Attribute[] }
 
-export type DetailSpan = Pick<Span, 'traceId' | 'spanId' | 'parentSpanId' | 'service' | 'operation' | 'kind' | 'startUs' | 'durationUs' | 'error' | 'warnings'> & {
+/** The pipeline's Span (so quality checks and the waterfall layout take it as is), plus what the view shows. */
+export type DetailSpan = Span & {
   /** OTLP status message (or the classic `otel.status_description` tag); null when none. */
   statusMessage: string | null
   /** Span attributes (classic: tags). */
@@ -19,6 +20,7 @@ export type DetailSpan = Pick<Span, 'traceId' | 'spanId' | 'parentSpanId' | 'ser
   events: SpanEvent[]
 }
 
+/** A Trace (span.ts) whose spans carry their details. */
 export type TraceDetail = {
   traceId: string
   /** Sorted by start time, then span id. */

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest'
+import { computeBaseline } from '@/lib/metrics/baseline'
+import { computeCoverage, computeLatencySummary, computeServiceStatus, computeVerdict } from './latency-view'
+
+const HOUR_US = 3_600_000_000
+const stats = (count: number, errors: number, estimatedCount = count) => ({ count, errors, estimatedCount, estimatedErrors: errors, p50Us: 1, p95Us: 2, p99Us: 3 })
+
+describe('computeServiceStatus', () => {
+  const summary = (count: number, errors: number) => computeLatencySummary(stats(count, errors), HOUR_US)
+  test.each([
+    ['never seen in Jaeger', { traced: false, summary: summary(0, 0), slow: false }, 'not_traced'],
+    ['slow wins over erroring', { traced: true, summary: summary(100, 50), slow: true }, 'slow'],
+    ['5 % of entry spans failed: erroring', { traced: true, summary: summary(100, 5), slow: false }, 'erroring'],
+    ['4 % failed: ok', { traced: true, summary: summary(100, 4), slow: false }, 'ok'],
+    ['2 of 3 failed: too few spans to call it erroring', { traced: true, summary: summary(3, 2), slow: false }, 'ok'],
+    ['traced, nothing in the range', { traced: true, summary: summary(0, 0), slow: false }, 'no_data'],
+  ] as const)('%s → %s', (_label, input, expected) => expect(computeServiceStatus(input)).toBe(expected))
+})
+
+describe('computeLatencySummary', () => {
+  test('rates per minute from the estimates; "estimated" only when sampling made them differ', () => {
+    expect(computeLatencySummary(stats(60, 3, 600), HOUR_US)).toMatchObject({ estimatedPerMinute: 10, estimated: true, errorRatio: 0.05 })
+    expect(computeLatencySummary(stats(60, 0, 60), HOUR_US)).toMatchObject({ estimatedPerMinute: 1, estimated: false, errorRatio: 0 })
+    expect(computeLatencySummary(stats(0, 0), HOUR_US).errorRatio).toBeNull()
+  })
+})
+
+describe('computeCoverage', () => {
+  test('expected operations seen and missing; key-attribute shares; mean sampling probability', () => {
+    const totals = { spans: 200, tracesSeen: 50, tracesComplete: 49, orphanSpans: 1, skewedSpans: 0, warningSpans: 0, serverSpans: 100, serverSpansWithRoute: 90, httpSpans: 0, httpSpansWithStatus: 0, spansWithVersion: 200, spansWithSampler: 100, samplerParamSum: 10 }
+    expect(computeCoverage(totals, new Set(['GET /a', 'SELECT a']), ['GET /a', 'POST /a'])).toEqual({
+      operationsSeen: 2, operationsExpected: 2, missingOperations: ['POST /a'], routeRatio: 0.9, statusCodeRatio: null, versionRatio: 1, samplingRate: 0.1,
+    })
+  })
+})
+
+describe('computeVerdict', () => {
+  test('a seasonal baseline gives the band of the hour asked about; an insufficient one says why', () => {
+    const points = Array.from({ length: 4 * 24 }, (_, i) => ({ bucketStartUs: i * HOUR_US, count: 100, p50Us: 100, p95Us: (i % 24) === 15 ? 5000 : 1000, p99Us: 9000 }))
+    const baseline = computeBaseline(points, { windowEndUs: 4 * 24 * HOUR_US })
+    const health = { service: 's', operation: 'o', spanKind: 'server', state: 'ok' as const, baseline, slowSinceUs: null, deviation: 0.2, currentP95Us: 1000, judgedToUs: 1, computedAtUs: 1 }
+    expect(computeVerdict(health, 15 * HOUR_US)?.baselineP95?.centerUs).toBe(5000)
+    expect(computeVerdict(health, 16 * HOUR_US)).toMatchObject({ baselineKind: 'seasonal', baselineP95: { centerUs: 1000 } })
+    const insufficient = computeVerdict({ ...health, state: 'insufficient_data', baseline: computeBaseline(points.slice(0, 5)) }, 0)
+    expect(insufficient).toMatchObject({ baselineP95: null, baselineKind: null, insufficientReason: expect.stringContaining('5 of the 24 clock hours') })
+    expect(computeVerdict(undefined, 0)).toBeNull()
+  })
+})
