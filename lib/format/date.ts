@@ -2,6 +2,7 @@
 
 const DAY = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' })
 const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' })
+const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' })
 const DATE_TIME = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
 /** "Nov 14" */
@@ -10,3 +11,8 @@ export const formatDay = (date: Date) => DAY.format(date)
 export const formatDate = (date: Date) => DATE.format(date)
 /** "Nov 14, 2026, 9:41 AM" */
 export const formatDateTime = (date: Date) => DATE_TIME.format(date)
+/** "23:30" (UTC, 24-hour) */
+export const formatTime = (date: Date) => TIME.format(date)
+/** "Nov 14, 23:30 UTC", or "23:30 UTC" when `date` falls on the same UTC day as `now`. */
+export const formatMoment = (date: Date, now: Date) =>
+  `${date.toISOString().slice(0, 10) === now.toISOString().slice(0, 10) ? '' : `${formatDay(date)}, `}${formatTime(date)} UTC`

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { computeBaseline } from '@/lib/metrics/baseline'
-import { computeCoverage, computeLatencySummary, computeServiceStatus, computeVerdict } from './latency-view'
+import { computeCoverage, computeErrorSeries, computeLatencySummary, computeRateSeries, computeServiceStatus, computeVerdict, sortOperationRows } from './latency-view'
+import type { OperationRow } from './schemas'
 
 const HOUR_US = 3_600_000_000
 const stats = (count: number, errors: number, estimatedCount = count) => ({ count, errors, estimatedCount, estimatedErrors: errors, p50Us: 1, p95Us: 2, p99Us: 3 })
@@ -44,5 +45,27 @@ describe('computeVerdict', () => {
     const insufficient = computeVerdict({ ...health, state: 'insufficient_data', baseline: computeBaseline(points.slice(0, 5)) }, 0)
     expect(insufficient).toMatchObject({ baselineP95: null, baselineKind: null, insufficientReason: expect.stringContaining('5 of the 24 clock hours') })
     expect(computeVerdict(undefined, 0)).toBeNull()
+  })
+})
+
+describe('chart series', () => {
+  const point = (bucketStartUs: number, count: number, errors: number, estimatedCount: number) => ({ bucketStartUs, count, errors, estimatedCount, estimatedErrors: errors, p50Us: null, p95Us: null, p99Us: null })
+  test('rate per minute from the estimates and error ratio per step; empty steps are gaps, not zeros', () => {
+    const points = [point(0, 10, 1, 100), point(300_000_000, 0, 0, 0)]
+    expect(computeRateSeries(points, 300_000_000)).toEqual([{ bucketStartUs: 0, value: 20 }, { bucketStartUs: 300_000_000, value: null }])
+    expect(computeErrorSeries(points).map((p) => p.errorRatio)).toEqual([0.1, null])
+  })
+})
+
+describe('sortOperationRows', () => {
+  const row = (operation: string, state: OperationRow['verdict'] extends infer V ? (V extends { state: infer S } ? S : never) : never, deviation: number, perMinute: number): OperationRow => ({
+    operation,
+    spanKind: 'server',
+    summary: { count: 1, errors: 0, estimatedPerMinute: perMinute, estimated: false, errorRatio: 0, p50Us: 1, p95Us: 1, p99Us: 1 },
+    verdict: { state, slowSinceUs: null, deviation, baselineP95: null, baselineKind: null, insufficientReason: null, judgedToUs: 0 },
+  })
+  test('slow first, furthest off first; then the busiest', () => {
+    const sorted = sortOperationRows([row('quiet', 'ok', 0, 1), row('busy', 'ok', 0, 50), row('slowish', 'slow', 4, 1), row('slowest', 'slow', 30, 1), row('forming', 'insufficient_data', 0, 99)])
+    expect(sorted.map((r) => r.operation)).toEqual(['slowest', 'slowish', 'busy', 'quiet', 'forming'])
   })
 })

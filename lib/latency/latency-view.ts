@@ -3,7 +3,7 @@
 import { bandAt, type Band, type Baseline } from '@/lib/metrics/baseline'
 import type { LatencyStats, QualityTotals, SeriesPoint } from '@/lib/metrics/series'
 import type { LatencyHealth } from './judge-latency'
-import type { LatencySummary, LatencyVerdict, ServiceRow } from './schemas'
+import type { LatencySummary, LatencyVerdict, OperationRow, ServiceRow } from './schemas'
 
 /** A service is "erroring" from this share of failed entry spans (1 in 20). */
 export const ERRORING_RATIO = 0.05
@@ -80,4 +80,25 @@ export function computeServiceStatus({ traced, summary, slow }: { traced: boolea
   if (summary.count === 0) return 'no_data'
   if (summary.count >= MIN_SPANS_FOR_ERROR_RATIO && (summary.errorRatio ?? 0) >= ERRORING_RATIO) return 'erroring'
   return 'ok'
+}
+
+/** Per step: estimated requests per minute (null for an empty step, so gaps show). */
+export const computeRateSeries = (points: readonly SeriesPoint[], stepUs: number) =>
+  points.map((point) => ({ bucketStartUs: point.bucketStartUs, value: point.count > 0 ? point.estimatedCount / (stepUs / 60_000_000) : null }))
+
+/** Per step: the share of failed spans (null for an empty step). */
+export const computeErrorSeries = (points: readonly SeriesPoint[]) =>
+  points.map((point) => ({ bucketStartUs: point.bucketStartUs, errorRatio: ratio(point.errors, point.count), errors: point.errors, count: point.count }))
+
+const VERDICT_RANK: Record<LatencyVerdict['state'], number> = { slow: 0, ok: 1, no_recent_data: 2, insufficient_data: 3 }
+
+/** Slow operations first (furthest off their baseline first), then the busiest. */
+export function sortOperationRows(rows: readonly OperationRow[]): OperationRow[] {
+  return [...rows].sort(
+    (a, b) =>
+      (a.verdict ? VERDICT_RANK[a.verdict.state] : 4) - (b.verdict ? VERDICT_RANK[b.verdict.state] : 4) ||
+      (a.verdict?.state === 'slow' ? (b.verdict?.deviation ?? 0) - (a.verdict?.deviation ?? 0) : 0) ||
+      b.summary.estimatedPerMinute - a.summary.estimatedPerMinute ||
+      a.operation.localeCompare(b.operation),
+  )
 }

@@ -1,16 +1,27 @@
-import { Boxes } from 'lucide-react'
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query'
 import type { Metadata } from 'next'
-import { NotBuiltYet } from '@/components/shell/not-built-yet'
+import { PageHeader } from '@/components/shell/page-header'
 import { requireUser } from '@/lib/auth/session'
+import { latencyKeys } from '@/lib/latency/query-options'
+import { listServicesView } from '@/lib/latency/repository'
+import { resolveTimeRange, timeRangeParams } from '@/lib/time-range/time-range'
+import { ServicesPanel } from './_components/services-panel'
 
 export const metadata: Metadata = { title: 'Services' }
 
-export default async function ServicesPage() {
+export default async function ServicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser()
+  // A malformed range in a link falls back to the default range rather than failing the page.
+  const parsed = timeRangeParams.safeParse(await searchParams)
+  const params = parsed.success ? parsed.data : {}
+  const queryClient = new QueryClient()
+  await queryClient.prefetchQuery({ queryKey: latencyKeys.services(params), queryFn: () => listServicesView(resolveTimeRange(params, Date.now() * 1000)) })
   return (
-    <NotBuiltYet title="Services" description="Latency, errors and throughput per service" icon={Boxes}>
-      Every inventory and discovered service with its request rate, error rate and p95 against its baseline, slow operations
-      flagged, and a drill-down to the slowest traces. It needs the sync pipeline&apos;s summaries, which are not collected yet.
-    </NotBuiltYet>
+    <>
+      <PageHeader title="Services" description="Request rate, errors and p95 latency against each service's baseline; slow and erroring services first" />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <ServicesPanel />
+      </HydrationBoundary>
+    </>
   )
 }

@@ -1,0 +1,134 @@
+'use client'
+
+import { ArrowDown, ArrowUp } from 'lucide-react'
+import Link from 'next/link'
+import { Sparkline } from '@/components/charts/sparkline'
+import { P95VersusBaseline } from '@/components/latency/p95-versus-baseline'
+import { ServiceStatusBadge } from '@/components/latency/service-status-badge'
+import { useSearchParamsUpdate } from '@/components/shell/use-search-params-update'
+import { operationHref, serviceHref } from '@/components/time-range/range-link'
+import { Badge } from '@/components/ui/badge'
+import { Table, Td, Th } from '@/components/ui/table'
+import { cn } from '@/lib/cn'
+import { formatRelativeTime } from '@/lib/format/relative-time'
+import type { ServiceRow } from '@/lib/latency/schemas'
+import { DEFAULT_DIRECTION, type ServiceSort, type ServicesListParams } from '@/lib/latency/services-list'
+import type { TimeRange } from '@/lib/time-range/time-range'
+
+const percent = (ratio: number | null, digits = 1) => (ratio === null ? '—' : `${(ratio * 100).toFixed(digits)} %`)
+const rate = (perMinute: number) => (perMinute >= 100 ? perMinute.toFixed(0) : perMinute >= 10 ? perMinute.toFixed(1) : perMinute.toFixed(2))
+
+function SortHeader({ sort, label, list, className }: { sort: ServiceSort; label: string; list: ServicesListParams; className?: string }) {
+  const update = useSearchParamsUpdate()
+  const active = list.sort === sort
+  const direction = list.dir ?? DEFAULT_DIRECTION[list.sort]
+  const next = active ? (direction === 'asc' ? 'desc' : 'asc') : DEFAULT_DIRECTION[sort]
+  return (
+    <Th aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={className}>
+      <button
+        type="button"
+        onClick={() => update({ sort: sort === 'status' ? null : sort, dir: next === DEFAULT_DIRECTION[sort] ? null : next })}
+        className={cn('inline-flex items-center gap-1 uppercase hover:text-foreground', active && 'text-foreground')}
+      >
+        {label}
+        {active && (direction === 'asc' ? <ArrowUp className="size-3" aria-hidden /> : <ArrowDown className="size-3" aria-hidden />)}
+      </button>
+    </Th>
+  )
+}
+
+export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]; list: ServicesListParams; range: TimeRange; nowUs: number }) {
+  const now = new Date(nowUs / 1000)
+  return (
+    <Table aria-label="Services">
+      <thead>
+        <tr>
+          <SortHeader sort="service" label="Service" list={list} />
+          <SortHeader sort="status" label="Status" list={list} />
+          <SortHeader sort="p95" label="p95 vs baseline" list={list} />
+          <Th>p95 trend</Th>
+          <SortHeader sort="rate" label="Requests/min" list={list} className="text-right" />
+          <SortHeader sort="errors" label="Errors" list={list} className="text-right" />
+          <SortHeader sort="deviation" label="Slow operations" list={list} />
+          <Th>Traces</Th>
+          <Th>Data as of</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.service} data-service={row.service} className={cn('hover:bg-surface-muted/60', row.status === 'slow' && 'bg-bad-soft/40', row.status === 'not_traced' && 'text-muted')}>
+            <Td>
+              <Link href={serviceHref(row.service, range)} className="font-medium text-foreground hover:text-accent hover:underline">
+                {row.service}
+              </Link>
+              <div className="mt-0.5 flex items-center gap-1.5 text-xs text-muted">
+                {row.team ?? 'no team'}
+                {row.tier !== null && <span>· tier {row.tier}</span>}
+                {row.origin === 'discovered' && <Badge tone="accent">discovered</Badge>}
+              </div>
+            </Td>
+            <Td className="whitespace-nowrap">
+              <ServiceStatusBadge status={row.status} />
+            </Td>
+            <Td className="whitespace-nowrap">
+              <P95VersusBaseline summary={row.summary} verdict={row.verdict} />
+            </Td>
+            <Td>
+              {row.sparklineP95Us.length ? (
+                <Sparkline values={row.sparklineP95Us} tone={row.status === 'slow' ? 'bad' : row.status === 'erroring' ? 'warn' : 'default'} label={`p95 of ${row.service} over ${range.label.toLowerCase()}`} />
+              ) : (
+                <span className="text-xs text-muted">—</span>
+              )}
+            </Td>
+            <Td className="text-right tabular-nums">
+              {row.summary.count ? (
+                <span title={row.summary.estimated ? `Estimated from ${row.summary.count.toLocaleString('en')} sampled entry spans` : undefined}>
+                  {rate(row.summary.estimatedPerMinute)}
+                  {row.summary.estimated && <span className="ml-1 text-xs text-muted">est.</span>}
+                </span>
+              ) : (
+                '—'
+              )}
+            </Td>
+            <Td className={cn('text-right tabular-nums', row.status === 'erroring' && 'font-medium text-warn')}>{percent(row.summary.errorRatio, 2)}</Td>
+            <Td>
+              {row.slowOperations.length ? (
+                <ul className="space-y-0.5 text-xs">
+                  {row.slowOperations.slice(0, 2).map((operation) => (
+                    <li key={`${operation.operation} ${operation.spanKind}`}>
+                      <Link href={operationHref(row.service, operation.operation, operation.spanKind, range)} className="text-bad hover:underline" data-slow-operation={operation.operation}>
+                        {operation.operation}
+                      </Link>
+                      <span className="text-muted"> · {operation.spanKind}</span>
+                    </li>
+                  ))}
+                  {row.slowOperations.length > 2 && <li className="text-muted">+{row.slowOperations.length - 2} more</li>}
+                </ul>
+              ) : (
+                <span className="text-xs text-muted">none</span>
+              )}
+            </Td>
+            <Td className="text-xs whitespace-nowrap">
+              {row.quality.tracesSeen ? (
+                <span className="flex flex-col gap-0.5">
+                  <span title="Complete traces: one root, no orphan spans, no Jaeger warnings" className={cn((row.quality.completeRatio ?? 1) < 0.999 && 'text-warn')}>
+                    {percent(row.quality.completeRatio)} complete
+                  </span>
+                  <span className="text-muted" title="Head-sampling rate reported by the SDK (sampler.param)">
+                    {row.samplingRate === null ? 'sampling unknown' : `${percent(row.samplingRate, 0)} sampled`}
+                  </span>
+                </span>
+              ) : (
+                <span className="text-muted">—</span>
+              )}
+            </Td>
+            <Td className="text-xs whitespace-nowrap text-muted">
+              {row.sync.dataAsOfUs === null ? 'never synced' : formatRelativeTime(new Date(row.sync.dataAsOfUs / 1000), now)}
+              {row.sync.health === 'failing' && <div className="text-warn">sync failing</div>}
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  )
+}
