@@ -8,7 +8,7 @@ import { computeSeries, summarizeRows } from '@/lib/metrics/series'
 import { listOperationRows, listOperationStats, listServiceStats } from '@/lib/metrics/series-repository'
 import { getSyncStatus } from '@/lib/sync/sync-status-repository'
 import type { SyncStatus } from '@/lib/sync/sync-status'
-import type { TimeRange } from '@/lib/time-range/time-range'
+import { resolveTimeRange, type TimeRange, type TimeRangeParams } from '@/lib/time-range/time-range'
 import { listLatencyHealth, SERVICE_LEVEL } from './health-repository'
 import type { LatencyHealth } from './judge-latency'
 import { computeBandSeries, computeCoverage, computeLatencySummary, computeQuality, computeServiceStatus, computeVerdict } from './latency-view'
@@ -41,7 +41,11 @@ function groupHealth(rows: readonly LatencyHealth[]) {
 
 const EMPTY_QUALITY = { spans: 0, tracesSeen: 0, tracesComplete: 0, orphanSpans: 0, skewedSpans: 0, warningSpans: 0, serverSpans: 0, serverSpansWithRoute: 0, httpSpans: 0, httpSpansWithStatus: 0, spansWithVersion: 0, spansWithSampler: 0, samplerParamSum: 0 }
 
-export async function listServicesView(range: TimeRange, now = new Date()): Promise<ServicesView> {
+/** The URL's range, resolved against `now`. */
+const rangeAt = (params: TimeRangeParams, now: Date) => resolveTimeRange(params, now.getTime() * 1000)
+
+export async function listServicesView(params: TimeRangeParams, now = new Date()): Promise<ServicesView> {
+  const range = rangeAt(params, now)
   const [services, syncStatus] = await Promise.all([
     db.service.findMany({ select: { name: true, origin: true, team: true, tier: true }, orderBy: { name: 'asc' } }),
     getSyncStatus(now),
@@ -95,7 +99,8 @@ async function syncStatusOf(service: string, now: Date) {
   return syncOf((await getSyncStatus(now)).services.find((status) => status.service === service))
 }
 
-export async function getServiceView(service: string, range: TimeRange, now = new Date()): Promise<ServiceView> {
+export async function getServiceView(service: string, params: TimeRangeParams, now = new Date()): Promise<ServiceView> {
+  const range = rangeAt(params, now)
   const inventory = await findServiceOrThrow(service)
   const [[entry], operations, health, sync, dependencies] = await Promise.all([
     listServiceStats([service], range, now),
@@ -138,7 +143,8 @@ export async function getServiceView(service: string, range: TimeRange, now = ne
  * One operation over the range: all its span kinds together unless `spanKind` picks one (an
  * operation name seen with one kind only is shown as that kind).
  */
-export async function getOperationView(service: string, operation: string, spanKind: string | undefined, range: TimeRange, now = new Date()): Promise<OperationView> {
+export async function getOperationView(service: string, operation: string, spanKind: string | undefined, params: TimeRangeParams, now = new Date()): Promise<OperationView> {
+  const range = rangeAt(params, now)
   await findServiceOrThrow(service)
   const [chartGroups, rangeGroups, health, sync] = await Promise.all([
     listOperationRows(service, range.startUs, range.endUs, { now, maxBucketUs: range.stepUs, operation, spanKind }),

@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/shell/page-header'
 import { requireUser } from '@/lib/auth/session'
 import { latencyKeys } from '@/lib/latency/query-options'
 import { listServicesView } from '@/lib/latency/repository'
-import { resolveTimeRange, timeRangeParams } from '@/lib/time-range/time-range'
+import { timeRangeParams } from '@/lib/time-range/time-range'
 import { ServicesPanel } from './_components/services-panel'
 
 export const metadata: Metadata = { title: 'Services' }
@@ -15,7 +15,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   const parsed = timeRangeParams.safeParse(await searchParams)
   const params = parsed.success ? parsed.data : {}
   const queryClient = new QueryClient()
-  await queryClient.prefetchQuery({ queryKey: latencyKeys.services(params), queryFn: () => listServicesView(resolveTimeRange(params, Date.now() * 1000)) })
+  await queryClient.prefetchQuery({ queryKey: latencyKeys.services(params), queryFn: () => listServicesView(params) })
   return (
     <>
       <PageHeader title="Services" description="Request rate, errors and p95 latency against each service's baseline; slow and erroring services first" />

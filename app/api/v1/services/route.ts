@@ -1,9 +1,9 @@
 import { defineRoute } from '@/lib/http/define-route'
 import { listServicesView } from '@/lib/latency/repository'
-import { resolveTimeRange, timeRangeParams } from '@/lib/time-range/time-range'
+import { timeRangeParams } from '@/lib/time-range/time-range'
 
 export const GET = defineRoute({
   permission: 'dashboard.read',
   query: timeRangeParams,
-  run: ({ query }) => listServicesView(resolveTimeRange(query, Date.now() * 1000)),
+  run: ({ query }) => listServicesView(query),
 })

@@ -2,11 +2,11 @@ import { z } from 'zod'
 import { defineRoute } from '@/lib/http/define-route'
 import { getServiceView } from '@/lib/latency/repository'
 import { serviceNameParam } from '@/lib/latency/schemas'
-import { resolveTimeRange, timeRangeParams } from '@/lib/time-range/time-range'
+import { timeRangeParams } from '@/lib/time-range/time-range'
 
 export const GET = defineRoute({
   permission: 'dashboard.read',
   params: z.object({ service: serviceNameParam }),
   query: timeRangeParams,
-  run: ({ params, query }) => getServiceView(params.service, resolveTimeRange(query, Date.now() * 1000)),
+  run: ({ params, query }) => getServiceView(params.service, query),
 })

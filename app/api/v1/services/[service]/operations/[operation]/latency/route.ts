@@ -2,11 +2,10 @@ import { z } from 'zod'
 import { defineRoute } from '@/lib/http/define-route'
 import { getOperationView } from '@/lib/latency/repository'
 import { operationNameParam, operationQueryParams, serviceNameParam } from '@/lib/latency/schemas'
-import { resolveTimeRange } from '@/lib/time-range/time-range'
 
 export const GET = defineRoute({
   permission: 'dashboard.read',
   params: z.object({ service: serviceNameParam, operation: operationNameParam }),
   query: operationQueryParams,
-  run: ({ params, query }) => getOperationView(params.service, params.operation, query.kind, resolveTimeRange(query, Date.now() * 1000)),
+  run: ({ params, query }) => getOperationView(params.service, params.operation, query.kind, query),
 })
