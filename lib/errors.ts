@@ -29,3 +29,8 @@ export class InvalidInputError extends Error {
 export class ConflictError extends Error {
   override name = 'ConflictError'
 }
+
+/** A service we depend on (Jaeger) did not answer; the request may succeed later. */
+export class UnavailableError extends Error {
+  override name = 'UnavailableError'
+}

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button'
 import { formatDurationUs } from '@/lib/format/duration-us'
 import type { WaterfallRow } from '@/lib/traces/trace-layout'
 import { serviceColorAt } from './service-palette'
+import { isDetailSpan, SpanAttributes } from './span-attributes'
 
 export type SpanDetailsProps = {
   row: WaterfallRow
@@ -19,7 +20,7 @@ const percentOf = (part: number, whole: number) => (part > 0 && part / whole < 0
 
 const Mono = ({ children }: { children: ReactNode }) => <span className="font-mono text-[0.6875rem] break-all">{children}</span>
 
-/** Everything the span model holds about one span, beside or below the waterfall. */
+/** Everything known about one span, beside or below the waterfall: attributes, events and resource when it was opened from Jaeger. */
 export function SpanDetails({ row, criticalPathUs, jaegerUiUrl, onClose }: SpanDetailsProps) {
   const { span } = row
   const color = serviceColorAt(row.serviceColorIndex)
@@ -80,6 +81,7 @@ export function SpanDetails({ row, criticalPathUs, jaegerUiUrl, onClose }: SpanD
           </ul>
         </div>
       )}
+      {isDetailSpan(span) && <SpanAttributes span={span} />}
       {jaegerUiUrl && (
         <div className="border-t border-border px-4 py-3">
           <a

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { can, type Permission } from '@/lib/auth/permissions'
 import type { SessionUser } from '@/lib/auth/schemas'
 import { getCurrentUser } from '@/lib/auth/session'
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnauthorizedError, type FieldIssue } from '@/lib/errors'
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnauthorizedError, UnavailableError, type FieldIssue } from '@/lib/errors'
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> }
 
@@ -53,6 +53,7 @@ export function defineRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.Zo
       if (error instanceof NotFoundError) return json({ error: 'not_found', message: error.message }, 404)
       if (error instanceof ConflictError) return json({ error: 'conflict', message: error.message }, 409)
       if (error instanceof InvalidInputError) return invalid(error.issues)
+      if (error instanceof UnavailableError) return json({ error: 'unavailable', message: error.message }, 503)
       throw error
     }
   }

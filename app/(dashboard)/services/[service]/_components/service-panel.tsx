@@ -1,0 +1,67 @@
+'use client'
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { Radar } from 'lucide-react'
+import Link from 'next/link'
+import { DataAsOf } from '@/components/latency/data-as-of'
+import { LatencyVerdictBadge } from '@/components/latency/latency-verdict-badge'
+import { RedCharts } from '@/components/latency/red-charts'
+import { SummaryTiles } from '@/components/latency/summary-tiles'
+import { PageBody, PageHeader } from '@/components/shell/page-header'
+import { rangeHref } from '@/components/time-range/range-link'
+import { TimeRangePicker } from '@/components/time-range/time-range-picker'
+import { useRangeParams } from '@/components/time-range/use-range-params'
+import { Badge } from '@/components/ui/badge'
+import { EmptyState } from '@/components/ui/empty-state'
+import { serviceViewQuery } from '@/lib/latency/query-options'
+import { DependenciesCard } from './dependencies-card'
+import { OperationsTable } from './operations-table'
+import { QualityCoverageCards } from './quality-coverage-cards'
+
+export function ServicePanel({ service }: { service: string }) {
+  const rangeParams = useRangeParams()
+  const { data: view, isFetching, error } = useQuery({ ...serviceViewQuery(service, rangeParams), placeholderData: keepPreviousData })
+  if (!view) return <PageBody>{error ? <p role="alert" className="text-sm text-bad">Could not load {service}: {error.message}</p> : <p className="text-sm text-muted">Loading…</p>}</PageBody>
+  const nowUs = view.generatedAtUs
+  const notTraced = view.sync.dataAsOfUs === null
+
+  return (
+    <>
+      <PageHeader
+        title={view.service}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <Link href={rangeHref('/services', view.range)} className="hover:text-accent hover:underline">
+              Services
+            </Link>
+            <span aria-hidden>/</span>
+            <span>{[view.team ?? 'no team', view.owner && `owner ${view.owner}`, view.tier !== null && `tier ${view.tier}`].filter(Boolean).join(' · ')}</span>
+            {view.origin === 'discovered' && <Badge tone="accent">discovered in Jaeger</Badge>}
+          </span>
+        }
+        actions={<LatencyVerdictBadge verdict={view.verdict} nowUs={nowUs} />}
+      />
+      <PageBody>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <TimeRangePicker range={view.range} fetching={isFetching} />
+          <DataAsOf sync={view.sync} nowUs={nowUs} />
+        </div>
+        {notTraced ? (
+          <EmptyState icon={Radar} title="Not traced yet">
+            Jaeger has never listed {view.service}. It appears here once its SDK exports spans; the rollout board tracks when that is planned.
+          </EmptyState>
+        ) : (
+          <>
+            <SummaryTiles summary={view.summary} verdict={view.verdict} />
+            <RedCharts series={view.series} band={view.band} range={view.range} summary={view.summary} verdict={view.verdict} subject={`${view.service}'s requests (server and consumer spans)`} syncId={`service-${view.service}`} />
+            <OperationsTable service={view.service} operations={view.operations} range={view.range} nowUs={nowUs} />
+            <div className="grid gap-4 lg:grid-cols-3">
+              <QualityCoverageCards quality={view.quality} coverage={view.coverage} />
+              <DependenciesCard callers={view.callers} callees={view.callees} range={view.range} nowUs={nowUs} />
+            </div>
+          </>
+        )}
+      </PageBody>
+    </>
+  )
+}

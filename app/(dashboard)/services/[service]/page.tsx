@@ -1,0 +1,37 @@
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query'
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { requireUser } from '@/lib/auth/session'
+import { NotFoundError } from '@/lib/errors'
+import { latencyKeys } from '@/lib/latency/query-options'
+import { getServiceView } from '@/lib/latency/repository'
+import { serviceNameParam } from '@/lib/latency/schemas'
+import { decodePathSegment } from '@/lib/http/path-segment'
+import { timeRangeParams } from '@/lib/time-range/time-range'
+import { ServicePanel } from './_components/service-panel'
+
+type Props = { params: Promise<{ service: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodePathSegment((await params).service) }
+}
+
+export default async function ServicePage({ params, searchParams }: Props) {
+  await requireUser()
+  const service = serviceNameParam.safeParse(decodePathSegment((await params).service))
+  if (!service.success) notFound()
+  const parsed = timeRangeParams.safeParse(await searchParams)
+  const range = parsed.success ? parsed.data : {}
+  const queryClient = new QueryClient()
+  try {
+    await queryClient.fetchQuery({ queryKey: latencyKeys.service(service.data, range), queryFn: () => getServiceView(service.data, range) })
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound()
+    throw error
+  }
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <ServicePanel service={service.data} />
+    </HydrationBoundary>
+  )
+}
