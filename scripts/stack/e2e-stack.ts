@@ -7,6 +7,8 @@ import { assertPortFree } from './free-port'
 import { runCommand, startProcess, waitForHttp, type Managed } from './processes'
 
 const PORTS = { app: 3107, jaeger: 16697 }
+/** A quarter of the demo's default: the slow query still has ≥ 20 spans an hour, for its baseline. */
+const E2E_TRACES_PER_MINUTE = 10
 
 export type E2eStack = { env: Record<string, string>; stop: () => Promise<void> }
 
@@ -22,8 +24,9 @@ export async function startE2eStack({ databaseUrl, anchor = new Date() }: { data
     NEXTAUTH_URL: appUrl,
     NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
     WORKER_HEARTBEAT_SECONDS: '2',
-    // The browser tests need a live sync, not two weeks of history competing with them for the CPU.
-    SYNC_BACKFILL_DAYS: '0.05',
+    // A day and a half of history at a quarter of the demo's traffic: enough clock hours for baselines
+    // (24 needed) before the slow operation's last 3 hours, without two weeks competing for the CPU.
+    SYNC_BACKFILL_DAYS: '1.5',
     LOG_LEVEL: 'warn',
   }
   await migrateDeploy(databaseUrl, true)
@@ -32,7 +35,7 @@ export async function startE2eStack({ databaseUrl, anchor = new Date() }: { data
     throw new Error('seeding the e2e database failed')
   }
   const children: Managed[] = [
-    startProcess('jaeger', process.execPath, [...tsx, 'demo/server.ts', '--port', String(PORTS.jaeger), '--anchor', anchor.toISOString()], { env, quiet: true }),
+    startProcess('jaeger', process.execPath, [...tsx, 'demo/server.ts', '--port', String(PORTS.jaeger), '--anchor', anchor.toISOString(), '--traces-per-minute', String(E2E_TRACES_PER_MINUTE)], { env, quiet: true }),
     startProcess('worker', process.execPath, [...tsx, 'lib/sync/worker.ts'], { env, quiet: true }),
     startProcess('app', process.execPath, [NEXT_CLI, 'start', '--port', String(PORTS.app), '--hostname', '127.0.0.1'], { env, quiet: true }),
   ]

@@ -40,7 +40,7 @@ function SortHeader({ sort, label, list, className }: { sort: ServiceSort; label
 export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]; list: ServicesListParams; range: TimeRange; nowUs: number }) {
   const now = new Date(nowUs / 1000)
   return (
-    <Table aria-label="Services">
+    <Table aria-label="Services" className="[&_td]:px-3 [&_th]:px-3">
       <thead>
         <tr>
           <SortHeader sort="service" label="Service" list={list} />
@@ -57,7 +57,7 @@ export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]
       <tbody>
         {rows.map((row) => (
           <tr key={row.service} data-service={row.service} className={cn('hover:bg-surface-muted/60', row.status === 'slow' && 'bg-bad-soft/40', row.status === 'not_traced' && 'text-muted')}>
-            <Td>
+            <Td className="whitespace-nowrap">
               <Link href={serviceHref(row.service, range)} className="font-medium text-foreground hover:text-accent hover:underline">
                 {row.service}
               </Link>
@@ -91,11 +91,11 @@ export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]
               )}
             </Td>
             <Td className={cn('text-right tabular-nums', row.status === 'erroring' && 'font-medium text-warn')}>{percent(row.summary.errorRatio, 2)}</Td>
-            <Td>
+            <Td className="max-w-56">
               {row.slowOperations.length ? (
                 <ul className="space-y-0.5 text-xs">
                   {row.slowOperations.slice(0, 2).map((operation) => (
-                    <li key={`${operation.operation} ${operation.spanKind}`}>
+                    <li key={`${operation.operation} ${operation.spanKind}`} className="truncate" title={`${operation.operation} (${operation.spanKind})`}>
                       <Link href={operationHref(row.service, operation.operation, operation.spanKind, range)} className="text-bad hover:underline" data-slow-operation={operation.operation}>
                         {operation.operation}
                       </Link>
