@@ -33,6 +33,19 @@ test.describe('engineer calling admin-only endpoints', () => {
     await admin.close()
   })
 
+  test("server action: saveBaselineWindowAction posted directly answers 403; the service's window stays", async ({ page }) => {
+    const response = await page.request.post('/services/transactions-service', {
+      headers: { 'Next-Action': serverActionId('saveBaselineWindowAction', 'app/(dashboard)/services/[service]/actions.ts'), Accept: 'text/x-component' },
+      multipart: Object.fromEntries(actionBody({ service: 'transactions-service', days: '1' }).entries()) as Record<string, string>,
+    })
+    expect(response.status()).toBe(403)
+    const view = await (await page.request.get('/api/v1/services/transactions-service/latency?range=1h')).json()
+    expect(view.baselineWindow).toEqual({ days: 7, custom: false })
+    await page.goto('/services/transactions-service')
+    await expect(page.getByRole('heading', { name: 'Baseline' })).toBeVisible()
+    await expect(page.getByLabel('Window (days)')).toHaveCount(0) // the form is for admins; the action checks regardless
+  })
+
   test('the users page itself answers 403 with a clear page', async ({ page }) => {
     const response = await page.goto('/settings/users')
     expect(response?.status()).toBe(403)

@@ -79,3 +79,26 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await jaegerPage.text()).toContain(spanId)
   })
 }
+
+test('the latency API: 400 names the field, 404 for an unknown service or operation, 401 signed out; OpenAPI describes it', async ({ page, playwright }) => {
+  await signIn(page, 'engineer')
+  const badRange = await page.request.get('/api/v1/services?range=2w')
+  expect(badRange.status()).toBe(400)
+  expect(await badRange.json()).toMatchObject({ error: 'invalid_input', issues: [{ path: 'range' }] })
+  const halfCustom = await page.request.get('/api/v1/services/transactions-service/latency?from=2026-11-01T00:00:00Z')
+  expect((await halfCustom.json()).issues).toEqual([{ path: 'to', message: 'a custom range needs both from and to' }])
+  const badKind = await page.request.get(`/api/v1/services/${SERVICE}/operations/${encodeURIComponent(OPERATION)}/latency?kind=sideways`)
+  expect((await badKind.json()).issues[0].path).toBe('kind')
+  expect((await page.request.get('/api/v1/services/no-such-service/latency')).status()).toBe(404)
+  expect((await page.request.get(`/api/v1/services/${SERVICE}/operations/DROP%20TABLE/latency`)).status()).toBe(404)
+  const operation = await page.request.get(`/api/v1/services/${SERVICE}/operations/${encodeURIComponent(OPERATION)}/latency?range=1h&kind=client`)
+  expect(operation.status()).toBe(200)
+  expect(await operation.json()).toMatchObject({ service: SERVICE, operation: OPERATION, spanKind: 'client' })
+
+  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL })
+  expect((await anonymous.get('/api/v1/services')).status()).toBe(401)
+  const openapi = await anonymous.get('/api/v1/openapi.json')
+  expect(openapi.status()).toBe(200)
+  expect(Object.keys((await openapi.json()).paths)).toContain('/api/v1/services/{service}/operations/{operation}/latency')
+  await anonymous.dispose()
+})

@@ -14,6 +14,8 @@ const { SyncLeases } = await import('@/lib/sync/leases')
 const { runSyncTick } = await import('@/lib/sync/sync-tick')
 const { compactService } = await import('@/lib/sync/compaction-repository')
 const { computeLatencyHealth, listLatencyHealth } = await import('./health-repository')
+const { getOperationView, getServiceView, listServicesView, saveBaselineWindow } = await import('./repository')
+const { NotFoundError } = await import('@/lib/errors')
 
 vi.setConfig({ testTimeout: 180_000 })
 const SERVICE = SLOW_OPERATION.service
@@ -62,6 +64,49 @@ describe('computeLatencyHealth', () => {
     const after = (await listLatencyHealth([SERVICE])).find((row) => row.state === 'slow')!
     expect(after.slowSinceUs).toBe(before.slowSinceUs)
     expect(after.computedAtUs).toBeGreaterThan(before.computedAtUs)
+  })
+
+  test('the pages read it: services list, service page (slow query first, band along the chart) and operation page', async () => {
+    await db.service.create({ data: { name: 'loan-service', team: 'lending' } }) // in the inventory, never in Jaeger
+    const list = await listServicesView({ range: '6h' }, NOW)
+    const row = list.services.find((service) => service.service === SERVICE)!
+    expect(row.status).toBe('slow')
+    expect(row.slowOperations[0]!.operation).toBe(SLOW_OPERATION.spanName)
+    expect(row.sparklineP95Us).toHaveLength(72) // 6 h of 5-minute steps
+    expect(list.services.find((service) => service.service === 'loan-service')).toMatchObject({ status: 'not_traced', summary: { count: 0 } })
+
+    const view = await getServiceView(SERVICE, { range: '6h' }, NOW)
+    const slowQuery = view.operations.find((operation) => operation.operation === SLOW_OPERATION.spanName)!
+    expect(slowQuery.verdict?.state).toBe('slow')
+    expect(slowQuery.summary.p95Us).toBeGreaterThan(slowQuery.verdict!.baselineP95!.upperUs)
+    expect(view.band.filter(Boolean).length).toBe(view.series.length)
+    expect(view.summary.count).toBe(view.series.reduce((sum, point) => sum + point.count, 0))
+    expect(view.callers.map((edge) => edge.service)).toContain('api-gateway')
+
+    const operation = await getOperationView(SERVICE, SLOW_OPERATION.spanName, 'client', { range: '24h' }, NOW)
+    expect(operation.spanKinds).toEqual(['client'])
+    expect(operation.verdict?.state).toBe('slow')
+    expect(operation.distribution.total).toBe(operation.summary.count)
+    expect(operation.series).toHaveLength(96) // 24 h of 15-minute steps
+    // Before the slowdown the p95 sits inside the band drawn along the chart; after it, above.
+    const before = operation.series.findIndex((point) => point.bucketStartUs >= SLOW_FROM_US - 2 * HOUR_US)
+    expect(operation.series[before]!.p95Us).toBeLessThan(operation.band[before]!.upperUs)
+    expect(operation.series.at(-2)!.p95Us).toBeGreaterThan(operation.band.at(-2)!.upperUs)
+
+    await expect(getServiceView('no-such-service', {}, NOW)).rejects.toBeInstanceOf(NotFoundError)
+    await expect(getOperationView(SERVICE, 'DROP TABLE', undefined, {}, NOW)).rejects.toBeInstanceOf(NotFoundError)
+  })
+
+  test('an admin sets the baseline window of one service; the judgement uses it and the change is audited', async () => {
+    const admin = await db.user.create({ data: { email: 'sre@example.test', name: 'SRE', role: 'admin', passwordHash: 'x' } })
+    await saveBaselineWindow({ service: SERVICE, days: 1 }, { by: admin.id })
+    expect((await getServiceView(SERVICE, {}, NOW)).baselineWindow).toEqual({ days: 1, custom: true })
+    await computeLatencyHealth(SERVICE, { now: NOW, force: true })
+    const slow = (await listLatencyHealth([SERVICE])).find((row) => row.operation === SLOW_OPERATION.spanName)!
+    expect(slow.baseline.state === 'ready' && slow.baseline.windowEndUs - slow.baseline.windowStartUs).toBe(24 * HOUR_US)
+    expect(await db.auditLog.findFirst({ where: { action: 'service.baseline_window', subjectId: SERVICE } })).toMatchObject({ actorId: admin.id, details: { from: 7, to: 1 } })
+    await saveBaselineWindow({ service: SERVICE, days: 7 }, { by: admin.id })
+    await computeLatencyHealth(SERVICE, { now: NOW, force: true })
   })
 
   test('too little history is "insufficient data", never a zero baseline', async () => {

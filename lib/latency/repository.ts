@@ -1,5 +1,6 @@
 // The latency pages' reads: the services list, one service, one operation — from rollups, the
 // worker's stored verdicts and the sync state. Never a call to Jaeger.
+import { saveAuditEntry } from '@/lib/audit/repository'
 import { db } from '@/lib/db/client'
 import { NotFoundError } from '@/lib/errors'
 import { computeLatencyDistribution } from '@/lib/metrics/latency-distribution'
@@ -9,10 +10,10 @@ import { listOperationRows, listOperationStats, listServiceStats } from '@/lib/m
 import { getSyncStatus } from '@/lib/sync/sync-status-repository'
 import type { SyncStatus } from '@/lib/sync/sync-status'
 import { resolveTimeRange, type TimeRange, type TimeRangeParams } from '@/lib/time-range/time-range'
-import { listLatencyHealth, SERVICE_LEVEL } from './health-repository'
+import { DEFAULT_BASELINE_WINDOW_DAYS, listLatencyHealth, SERVICE_LEVEL } from './health-repository'
 import type { LatencyHealth } from './judge-latency'
 import { computeBandSeries, computeCoverage, computeLatencySummary, computeQuality, computeServiceStatus, computeVerdict } from './latency-view'
-import type { OperationView, ServicesView, ServiceView } from './schemas'
+import type { BaselineWindowInput, OperationView, ServicesView, ServiceView } from './schemas'
 
 const key = (operation: string, spanKind: string) => `${operation}\u0000${spanKind}`
 const us = (date: Date) => date.getTime() * 1000
@@ -90,7 +91,7 @@ export async function listServicesView(params: TimeRangeParams, now = new Date()
 
 
 async function findServiceOrThrow(service: string) {
-  const found = await db.service.findUnique({ where: { name: service }, select: { name: true, origin: true, team: true, owner: true, tier: true, expectedOperations: true } })
+  const found = await db.service.findUnique({ where: { name: service }, select: { name: true, origin: true, team: true, owner: true, tier: true, expectedOperations: true, baselineWindowDays: true } })
   if (!found) throw new NotFoundError(`no service named "${service}" in the inventory or in Jaeger`)
   return found
 }
@@ -137,7 +138,18 @@ export async function getServiceView(service: string, params: TimeRangeParams, n
     coverage: computeCoverage(entry!.quality, new Set(operations.map((row) => row.operation)), inventory.expectedOperations),
     callers: dependencies.filter((edge) => edge.callee === service).map((edge) => dependency(edge, edge.caller)),
     callees: dependencies.filter((edge) => edge.caller === service).map((edge) => dependency(edge, edge.callee)),
+    baselineWindow: { days: inventory.baselineWindowDays ?? DEFAULT_BASELINE_WINDOW_DAYS, custom: inventory.baselineWindowDays !== null },
   }
+}
+
+/** Sets one service's baseline window (the worker's next pass uses it), audited in the same transaction. */
+export async function saveBaselineWindow({ service, days }: BaselineWindowInput, { by }: { by: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await tx.service.findUnique({ where: { name: service }, select: { baselineWindowDays: true } })
+    if (!before) throw new NotFoundError(`no service named "${service}"`)
+    await tx.service.update({ where: { name: service }, data: { baselineWindowDays: days } })
+    await saveAuditEntry(tx, by, { action: 'service.baseline_window', subjectType: 'service', subjectId: service, details: { from: before.baselineWindowDays ?? DEFAULT_BASELINE_WINDOW_DAYS, to: days } })
+  })
 }
 
 /**

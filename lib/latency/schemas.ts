@@ -122,6 +122,16 @@ export const operationRowSchema = z.object({
 })
 export type OperationRow = z.infer<typeof operationRowSchema>
 
+/** Hour rollups are kept 35 days (ROLLUP_HOUR_RETENTION_DAYS' default): a longer window would read days it no longer has at hour resolution. */
+export const MAX_BASELINE_WINDOW_DAYS = 35
+
+/** An admin's change to one service's baseline window. */
+export const baselineWindowInput = z.object({
+  service: serviceNameParam,
+  days: z.coerce.number({ error: 'a number of days' }).int('whole days').min(1, 'at least 1 day').max(MAX_BASELINE_WINDOW_DAYS, `at most ${MAX_BASELINE_WINDOW_DAYS} days (hour rollups are kept that long)`),
+})
+export type BaselineWindowInput = z.infer<typeof baselineWindowInput>
+
 export const dependencySchema = z.object({ service: z.string(), calls: z.number(), errors: z.number(), lastSeenUs: us })
 
 export const serviceViewSchema = z.object({
@@ -143,6 +153,8 @@ export const serviceViewSchema = z.object({
   coverage: coverageSchema,
   callers: z.array(dependencySchema),
   callees: z.array(dependencySchema),
+  /** The trailing window its baselines use; `custom`: set for this service rather than the default. */
+  baselineWindow: z.object({ days: z.number(), custom: z.boolean() }),
 })
 export type ServiceView = z.infer<typeof serviceViewSchema>
 

@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query'
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { can } from '@/lib/auth/permissions'
 import { requireUser } from '@/lib/auth/session'
 import { NotFoundError } from '@/lib/errors'
 import { latencyKeys } from '@/lib/latency/query-options'
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ServicePage({ params, searchParams }: Props) {
-  await requireUser()
+  const user = await requireUser()
   const service = serviceNameParam.safeParse(decodePathSegment((await params).service))
   if (!service.success) notFound()
   const parsed = timeRangeParams.safeParse(await searchParams)
@@ -31,7 +32,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <ServicePanel service={service.data} />
+      <ServicePanel service={service.data} canConfigure={can(user.role, 'inventory.write')} />
     </HydrationBoundary>
   )
 }

@@ -14,11 +14,13 @@ import { useRangeParams } from '@/components/time-range/use-range-params'
 import { Badge } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/empty-state'
 import { serviceViewQuery } from '@/lib/latency/query-options'
+import { BaselineCard } from './baseline-card'
 import { DependenciesCard } from './dependencies-card'
 import { OperationsTable } from './operations-table'
 import { QualityCoverageCards } from './quality-coverage-cards'
 
-export function ServicePanel({ service }: { service: string }) {
+/** `canConfigure`: the user may change the baseline window (the action checks again). */
+export function ServicePanel({ service, canConfigure }: { service: string; canConfigure: boolean }) {
   const rangeParams = useRangeParams()
   const { data: view, isFetching, error } = useQuery({ ...serviceViewQuery(service, rangeParams), placeholderData: keepPreviousData })
   if (!view) return <PageBody>{error ? <p role="alert" className="text-sm text-bad">Could not load {service}: {error.message}</p> : <p className="text-sm text-muted">Loading…</p>}</PageBody>
@@ -55,9 +57,10 @@ export function ServicePanel({ service }: { service: string }) {
             <SummaryTiles summary={view.summary} verdict={view.verdict} />
             <RedCharts series={view.series} band={view.band} range={view.range} summary={view.summary} verdict={view.verdict} subject={`${view.service}'s requests (server and consumer spans)`} syncId={`service-${view.service}`} />
             <OperationsTable service={view.service} operations={view.operations} range={view.range} nowUs={nowUs} />
-            <div className="grid gap-4 lg:grid-cols-3">
+            <div className="grid gap-4 lg:grid-cols-2 2xl:grid-cols-4">
               <QualityCoverageCards quality={view.quality} coverage={view.coverage} />
               <DependenciesCard callers={view.callers} callees={view.callees} range={view.range} nowUs={nowUs} />
+              <BaselineCard view={view} canConfigure={canConfigure} />
             </div>
           </>
         )}
