@@ -89,7 +89,18 @@ export async function computeLatencyHealth(service: string, { now = new Date(), 
 }
 
 /** The stored verdicts of the given services (all operations, and each service's own). */
-export async function listLatencyHealth(services: readonly string[]): Promise<LatencyHealth[]> {
-  const rows = await db.latencyHealth.findMany({ where: { service: { in: [...services] } } })
+/**
+ * The stored verdicts of the given services: all of them, one operation's (`operation`), or only
+ * each service's own and its slow operations' (`summaryOnly`, what the services list shows: the
+ * baselines' JSON is most of what these rows weigh).
+ */
+export async function listLatencyHealth(services: readonly string[], { operation, summaryOnly = false }: { operation?: string; summaryOnly?: boolean } = {}): Promise<LatencyHealth[]> {
+  const rows = await db.latencyHealth.findMany({
+    where: {
+      service: { in: [...services] },
+      ...(operation === undefined ? {} : { operation }),
+      ...(summaryOnly ? { OR: [{ operation: SERVICE_LEVEL.operation, spanKind: SERVICE_LEVEL.spanKind }, { state: 'slow' as const }] } : {}),
+    },
+  })
   return rows.map(fromStored)
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { computeBaseline } from '@/lib/metrics/baseline'
-import { computeCoverage, computeErrorSeries, computeLatencySummary, computeRateSeries, computeServiceStatus, computeVerdict, sortOperationRows } from './latency-view'
+import { computeCoverage, computeErrorSeries, computeLatencySummary, computeRateSeries, computeServiceStatus, computeVerdict, sortOperationRows, sparklineRange } from './latency-view'
 import type { OperationRow } from './schemas'
 
 const HOUR_US = 3_600_000_000
@@ -67,5 +67,26 @@ describe('sortOperationRows', () => {
   test('slow first, furthest off first; then the busiest', () => {
     const sorted = sortOperationRows([row('quiet', 'ok', 0, 1), row('busy', 'ok', 0, 50), row('slowish', 'slow', 4, 1), row('slowest', 'slow', 30, 1), row('forming', 'insufficient_data', 0, 99)])
     expect(sorted.map((r) => r.operation)).toEqual(['slowest', 'slowish', 'busy', 'quiet', 'forming'])
+  })
+})
+
+describe('sparklineRange', () => {
+  const MINUTE_US = 60_000_000
+  const DAY_US = 24 * HOUR_US
+  const END_US = Date.UTC(2026, 10, 24, 18) * 1000 // on a 6-hour edge, not a day's
+  test.each([
+    ['last hour keeps its minutes (no coarser step gives 24 points)', { lengthUs: HOUR_US, stepUs: MINUTE_US }, MINUTE_US],
+    ['last 6 hours keeps its 5 minutes', { lengthUs: 6 * HOUR_US, stepUs: 5 * MINUTE_US }, 5 * MINUTE_US],
+    ['last 24 hours: 24 hourly points instead of 96', { lengthUs: DAY_US, stepUs: 15 * MINUTE_US }, HOUR_US],
+    ['last 7 days keeps its hours (7 daily points are too few)', { lengthUs: 7 * DAY_US, stepUs: HOUR_US }, HOUR_US],
+    ['last 30 days: daily points from day rollups', { lengthUs: 30 * DAY_US, stepUs: 6 * HOUR_US }, DAY_US],
+  ])('%s', (_label, { lengthUs, stepUs }, expectedStepUs) => {
+    const range = { startUs: END_US - lengthUs, endUs: END_US, stepUs }
+    const spark = sparklineRange(range)
+    expect(spark.stepUs).toBe(expectedStepUs)
+    expect(spark.endUs).toBe(END_US)
+    expect(spark.startUs % expectedStepUs).toBe(0) // whole rollup buckets
+    expect(spark.startUs).toBeLessThanOrEqual(range.startUs)
+    expect(range.startUs - spark.startUs).toBeLessThan(expectedStepUs)
   })
 })

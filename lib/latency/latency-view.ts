@@ -2,6 +2,7 @@
 // along a chart, a service's status. Pure.
 import { bandAt, type Band, type Baseline } from '@/lib/metrics/baseline'
 import type { LatencyStats, QualityTotals, SeriesPoint } from '@/lib/metrics/series'
+import { DAY_US, floorTo, HOUR_US } from '@/lib/metrics/time-buckets'
 import type { LatencyHealth } from './judge-latency'
 import type { LatencySummary, LatencyVerdict, OperationRow, ServiceRow } from './schemas'
 
@@ -101,4 +102,20 @@ export function sortOperationRows(rows: readonly OperationRow[]): OperationRow[]
       b.summary.estimatedPerMinute - a.summary.estimatedPerMinute ||
       a.operation.localeCompare(b.operation),
   )
+}
+
+/** Fewest points a services-list sparkline is drawn with. */
+export const SPARKLINE_MIN_POINTS = 24
+
+type StepRange = { startUs: number; endUs: number; stepUs: number }
+
+/**
+ * The services list draws sparklines, not charts: the coarsest rollup step (an hour, a day) above
+ * the range's own that still gives at least SPARKLINE_MIN_POINTS points — 30 days read one day row
+ * per service and day instead of 720 hour rows. The start is floored to that step so every point
+ * is whole rollup buckets (the first holds only the part of its day inside the range).
+ */
+export function sparklineRange(range: StepRange): StepRange {
+  const stepUs = [DAY_US, HOUR_US].find((step) => step > range.stepUs && (range.endUs - range.startUs) / step >= SPARKLINE_MIN_POINTS)
+  return stepUs === undefined ? range : { startUs: floorTo(range.startUs, stepUs), endUs: range.endUs, stepUs }
 }

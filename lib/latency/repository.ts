@@ -12,7 +12,7 @@ import type { SyncStatus } from '@/lib/sync/sync-status'
 import { resolveTimeRange, type TimeRange, type TimeRangeParams } from '@/lib/time-range/time-range'
 import { DEFAULT_BASELINE_WINDOW_DAYS, listLatencyHealth, SERVICE_LEVEL } from './health-repository'
 import type { LatencyHealth } from './judge-latency'
-import { computeBandSeries, computeCoverage, computeLatencySummary, computeQuality, computeServiceStatus, computeVerdict } from './latency-view'
+import { computeBandSeries, computeCoverage, computeLatencySummary, computeQuality, computeServiceStatus, computeVerdict, sparklineRange } from './latency-view'
 import type { BaselineWindowInput, OperationView, ServicesView, ServiceView } from './schemas'
 
 const key = (operation: string, spanKind: string) => `${operation}\u0000${spanKind}`
@@ -53,7 +53,7 @@ export async function listServicesView(params: TimeRangeParams, now = new Date()
   ])
   const statusOf = new Map(syncStatus.services.map((status) => [status.service, status]))
   const traced = services.filter((service) => (statusOf.get(service.name)?.health ?? 'not-in-jaeger') !== 'not-in-jaeger').map((service) => service.name)
-  const [stats, health] = await Promise.all([listServiceStats(traced, range, now), listLatencyHealth(traced)])
+  const [stats, health] = await Promise.all([listServiceStats(traced, range, now, sparklineRange(range)), listLatencyHealth(traced, { summaryOnly: true })])
   const statsOf = new Map(stats.map((entry) => [entry.service, entry]))
   const healthOf = groupHealth(health)
   const atUs = verdictTimeUs(range, now)
@@ -162,7 +162,7 @@ export async function getOperationView(service: string, operation: string, spanK
   const [chartGroups, rangeGroups, health, sync] = await Promise.all([
     listOperationRows(service, range.startUs, range.endUs, { now, maxBucketUs: range.stepUs, operation, spanKind }),
     listOperationRows(service, range.startUs, range.endUs, { now, operation }),
-    listLatencyHealth([service]),
+    listLatencyHealth([service], { operation }),
     syncStatusOf(service, now),
   ])
   const spanKinds = [...new Set(rangeGroups.map((group) => group.spanKind))].sort()

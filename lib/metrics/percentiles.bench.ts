@@ -6,6 +6,7 @@ import type { BenchReport } from '../../scripts/bench/figures'
 import { histogramOf } from './histogram'
 import { HOUR_US } from './time-buckets'
 import { uniformSource } from '../../scripts/bench/seeded-random'
+import { timeMedian as timeIt } from '../../scripts/bench/timing'
 
 const SERVICES = 23
 const TARGET_OPERATIONS = 40
@@ -20,19 +21,6 @@ const TARGET = 'payment-gateway'
 const EMPTY_SERVICE_COUNTS = {
   tracesSeen: 0, tracesComplete: 0, rootTraces: 0, rootTracesComplete: 0, orphanSpans: 0, skewedSpans: 0, warningSpans: 0,
   serverSpansWithRoute: 0, httpSpans: 0, httpSpansWithStatus: 0, spansWithVersion: 0, spansWithSampler: 0, samplerParamSum: 0, rejectedRecords: 0, entryErrors: 0, entryEstimatedErrors: 0,
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-
-async function timeIt(runs: number, run: () => Promise<unknown>): Promise<number> {
-  await run()
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now()
-    await run()
-    times.push(performance.now() - started)
-  }
-  return median(times)
 }
 
 export async function benchPercentiles(): Promise<BenchReport> {

@@ -100,9 +100,13 @@ type ServiceRow = EntryRow & {
   sampler_param_sum: number
 }
 
-/** Every given service over the range: entry-span stats, chart points and quality/coverage totals. One query. */
-export async function listServiceStats(services: readonly string[], range: Range, now = new Date()): Promise<ServiceStats[]> {
-  const plans = await readPlans(services, range.startUs, range.endUs, { now, maxBucketUs: range.stepUs })
+/**
+ * Every given service over the range: entry-span stats, chart points and quality/coverage totals.
+ * One query. The points may be coarser than the range's step (`seriesRange`, covering the range):
+ * rows are then read at up to that coarser resolution.
+ */
+export async function listServiceStats(services: readonly string[], range: Range, now = new Date(), seriesRange: Range = range): Promise<ServiceStats[]> {
+  const plans = await readPlans(services, range.startUs, range.endUs, { now, maxBucketUs: seriesRange.stepUs })
   const rows = await db.$queryRaw<ServiceRow[]>`
     SELECT service, bucket_start, entry_spans, entry_errors, entry_estimated_spans, entry_estimated_errors, entry_histogram,
            spans, traces_seen, traces_complete, orphan_spans, skewed_spans, warning_spans, server_spans, server_spans_with_route,
@@ -128,6 +132,6 @@ export async function listServiceStats(services: readonly string[], range: Range
       quality.spansWithSampler += row.spans_with_sampler
       quality.samplerParamSum += row.sampler_param_sum
     }
-    return { service, stats: summarizeRows(seriesRows), series: computeSeries(seriesRows, range), quality }
+    return { service, stats: summarizeRows(seriesRows), series: computeSeries(seriesRows, seriesRange), quality }
   })
 }
