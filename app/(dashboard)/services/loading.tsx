@@ -1,0 +1,5 @@
+import { LatencyPageSkeleton } from '@/components/latency/latency-page-skeleton'
+
+export default function Loading() {
+  return <LatencyPageSkeleton label="Loading services" charts={false} tableRows={12} />
+}
