@@ -1,38 +1,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { normalizeClassic, normalizeV3 } from '@/lib/jaeger/normalize'
-import { parseClassicTrace, parseOtlpTracesData } from '@/lib/jaeger/parse'
+import { normalizeV3 } from '@/lib/jaeger/normalize'
+import { parseOtlpTracesData } from '@/lib/jaeger/parse'
 import { computeTraceQuality, isSkewed, traceOwner } from './quality'
 import type { Span, Trace } from './span'
+import { classicFixtureTrace, FIXTURES, testSpan, testTrace } from './test-spans'
 
-const FIXTURES = path.join(import.meta.dirname, '../jaeger/fixtures')
-const classic = (file: string): Trace => normalizeClassic(parseClassicTrace(JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')), file).records).traces[0]!
+const classic = classicFixtureTrace
 const otlp = (file: string): Trace[] => normalizeV3(parseOtlpTracesData(JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')), file).records).traces
 
 let nextId = 1
-function span(overrides: Partial<Span> & { spanId?: string } = {}): Span {
-  return {
-    traceId: 'a'.repeat(32),
-    spanId: (nextId++).toString(16).padStart(16, '0'),
-    parentSpanId: null,
-    service: 'svc',
-    operation: 'op',
-    kind: 'internal',
-    startUs: 1000,
-    durationUs: 100,
-    error: false,
-    isHttp: false,
-    httpRoute: null,
-    httpStatusCode: null,
-    serviceVersion: null,
-    samplerType: null,
-    samplerParam: null,
-    warnings: [],
-    ...overrides,
-  }
-}
-const trace = (...spans: Span[]): Trace => ({ traceId: 'a'.repeat(32), spans, warnings: [] })
+const span = (overrides: Partial<Span> = {}): Span => testSpan({ spanId: (nextId++).toString(16).padStart(16, '0'), ...overrides })
+const trace = testTrace
 
 describe('computeTraceQuality', () => {
   const root = span({ spanId: '0000000000000001', kind: 'client', service: 'gateway' })

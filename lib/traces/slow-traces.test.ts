@@ -5,30 +5,12 @@ import { normalizeClassic } from '@/lib/jaeger/normalize'
 import { parseClassicTrace } from '@/lib/jaeger/parse'
 import { computeSlowTraces, computeSlowTraceSearchDepth, type SlowTraceSearch } from './slow-traces'
 import type { Span, Trace } from './span'
+import { testSpan } from './test-spans'
 
 const SEARCH: SlowTraceSearch = { service: 'transactions-service', operation: 'SELECT transactions', minDurationUs: 0, limit: 10 }
 
-function span(traceId: string, spanId: string, overrides: Partial<Span> = {}): Span {
-  return {
-    traceId,
-    spanId,
-    parentSpanId: '00000000000000ff',
-    service: SEARCH.service,
-    operation: SEARCH.operation,
-    kind: 'client',
-    startUs: 1_000_000,
-    durationUs: 100,
-    error: false,
-    isHttp: false,
-    httpRoute: null,
-    httpStatusCode: null,
-    serviceVersion: null,
-    samplerType: null,
-    samplerParam: null,
-    warnings: [],
-    ...overrides,
-  }
-}
+const span = (traceId: string, spanId: string, overrides: Partial<Span> = {}): Span =>
+  testSpan({ traceId, spanId, parentSpanId: '00000000000000ff', service: SEARCH.service, operation: SEARCH.operation, kind: 'client', startUs: 1_000_000, ...overrides })
 const trace = (traceId: string, ...spans: Span[]): Trace => ({ traceId, spans, warnings: [] })
 const root = (traceId: string, overrides: Partial<Span> = {}) =>
   span(traceId, '0000000000000001', { parentSpanId: null, service: 'api-gateway', operation: 'GET /transactions', kind: 'server', startUs: 999_000, durationUs: 5_000, ...overrides })

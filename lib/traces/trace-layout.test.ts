@@ -1,38 +1,15 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { normalizeClassic } from '@/lib/jaeger/normalize'
-import { parseClassicTrace } from '@/lib/jaeger/parse'
-import type { Span, Trace } from './span'
+import type { Span } from './span'
+import { classicFixtureTrace, testSpan, testTrace } from './test-spans'
 import { computeTraceLayout, SERVICE_COLOR_COUNT, serviceColorIndex, type TraceLayout } from './trace-layout'
 
-const FIXTURES = path.join(import.meta.dirname, '../jaeger/fixtures')
-const classic = (file: string): Trace => normalizeClassic(parseClassicTrace(JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')), file).records).traces[0]!
+const classic = classicFixtureTrace
 
 const id = (n: number) => n.toString(16).padStart(16, '0')
 /** A span `n` of service `svc` over [startUs, endUs), under span `parent`. */
-function span(n: number, startUs: number, endUs: number, parent: number | string | null = null, overrides: Partial<Span> = {}): Span {
-  return {
-    traceId: 'a'.repeat(32),
-    spanId: id(n),
-    parentSpanId: typeof parent === 'number' ? id(parent) : parent,
-    service: 'svc',
-    operation: `op-${n}`,
-    kind: 'internal',
-    startUs,
-    durationUs: endUs - startUs,
-    error: false,
-    isHttp: false,
-    httpRoute: null,
-    httpStatusCode: null,
-    serviceVersion: null,
-    samplerType: null,
-    samplerParam: null,
-    warnings: [],
-    ...overrides,
-  }
-}
-const trace = (...spans: Span[]): Trace => ({ traceId: 'a'.repeat(32), spans, warnings: [] })
+const span = (n: number, startUs: number, endUs: number, parent: number | string | null = null, overrides: Partial<Span> = {}): Span =>
+  testSpan({ spanId: id(n), parentSpanId: typeof parent === 'number' ? id(parent) : parent, operation: `op-${n}`, startUs, durationUs: endUs - startUs, ...overrides })
+const trace = testTrace
 
 const rowOf = (layout: TraceLayout, spanId: string) => layout.rows.find((row) => row.span.spanId === spanId)!
 /** The critical path as `spanId start-end`, µs from the trace start. */
