@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { computeBaseline } from '@/lib/metrics/baseline'
-import { computeCoverage, computeErrorSeries, computeLatencySummary, computeRateSeries, computeServiceStatus, computeVerdict, sortOperationRows, sparklineRange } from './latency-view'
+import { computeCoverage, computeErrorSeries, computeLatencySummary, computeRateSeries, computeServiceStatus, computeSlowness, computeVerdict, sortOperationRows, sparklineRange } from './latency-view'
 import type { OperationRow } from './schemas'
 
 const HOUR_US = 3_600_000_000
@@ -58,15 +58,32 @@ describe('chart series', () => {
 })
 
 describe('sortOperationRows', () => {
-  const row = (operation: string, state: OperationRow['verdict'] extends infer V ? (V extends { state: infer S } ? S : never) : never, deviation: number, perMinute: number): OperationRow => ({
+  type State = NonNullable<OperationRow['verdict']>['state']
+  const row = (operation: string, state: State, deviation: number, perMinute: number, p95: { currentUs: number; baselineUs: number } | null = null): OperationRow => ({
     operation,
     spanKind: 'server',
     summary: { count: 1, errors: 0, estimatedPerMinute: perMinute, estimated: false, errorRatio: 0, p50Us: 1, p95Us: 1, p99Us: 1 },
-    verdict: { state, slowSinceUs: null, deviation, baselineP95: null, baselineKind: null, insufficientReason: null, judgedToUs: 0 },
+    verdict: {
+      state,
+      slowSinceUs: null,
+      deviation,
+      currentP95Us: p95?.currentUs ?? null,
+      baselineP95: p95 ? { centerUs: p95.baselineUs, spreadUs: p95.baselineUs / 20, lowerUs: 0, upperUs: p95.baselineUs * 1.15 } : null,
+      baselineKind: p95 ? 'plain' : null,
+      insufficientReason: null,
+      judgedToUs: 0,
+    },
   })
   test('slow first, furthest off first; then the busiest', () => {
     const sorted = sortOperationRows([row('quiet', 'ok', 0, 1), row('busy', 'ok', 0, 50), row('slowish', 'slow', 4, 1), row('slowest', 'slow', 30, 1), row('forming', 'insufficient_data', 0, 99)])
     expect(sorted.map((r) => r.operation)).toEqual(['slowest', 'slowish', 'busy', 'quiet', 'forming'])
+  })
+  test('the query that turned 12× slower leads the handler that waits on it, though the handler is more spreads off', () => {
+    const handler = row('GET /transactions', 'slow', 60, 17, { currentUs: 55_000, baselineUs: 11_700 }) // ×4.7, narrow band
+    const query = row('SELECT transactions', 'slow', 25, 17, { currentUs: 48_000, baselineUs: 4_000 }) // ×12
+    expect(sortOperationRows([handler, query]).map((r) => r.operation)).toEqual(['SELECT transactions', 'GET /transactions'])
+    expect(computeSlowness(query.verdict)).toBe(12)
+    expect(computeSlowness(row('new', 'slow', 3, 1).verdict)).toBeNull()
   })
 })
 

@@ -36,6 +36,7 @@ export function computeVerdict(health: LatencyHealth | undefined, atUs: number):
     state: health.state,
     slowSinceUs: health.slowSinceUs,
     deviation: health.deviation,
+    currentP95Us: health.currentP95Us,
     baselineP95: bandAt(baseline, 'p95', atUs),
     baselineKind: baseline.state === 'ready' ? baseline.kind : null,
     insufficientReason: baseline.state === 'insufficient' ? baseline.reason : null,
@@ -93,12 +94,25 @@ export const computeErrorSeries = (points: readonly SeriesPoint[]) =>
 
 const VERDICT_RANK: Record<LatencyVerdict['state'], number> = { slow: 0, ok: 1, no_recent_data: 2, insufficient_data: 3 }
 
-/** Slow operations first (furthest off their baseline first), then the busiest. */
+/** How many times its normal p95 the latest judged p95 is: the "×N" of a slow operation; null without both. */
+export function computeSlowness(verdict: Pick<LatencyVerdict, 'currentP95Us' | 'baselineP95'> | null | undefined): number | null {
+  if (!verdict || verdict.currentP95Us === null || !verdict.baselineP95 || verdict.baselineP95.centerUs <= 0) return null
+  return verdict.currentP95Us / verdict.baselineP95.centerUs
+}
+
+/**
+ * Slow operations first, the most times slower than normal first (then the furthest off in
+ * spreads), then the busiest. Times-slower leads because a slowdown's cause usually has the largest
+ * relative change: its callers inherit the same delay diluted by their own work, while a deviation
+ * in spreads favours whichever operation happens to have the narrowest band.
+ */
 export function sortOperationRows(rows: readonly OperationRow[]): OperationRow[] {
+  const slowFirst = (a: OperationRow, b: OperationRow) =>
+    a.verdict?.state !== 'slow' ? 0 : (computeSlowness(b.verdict) ?? 0) - (computeSlowness(a.verdict) ?? 0) || (b.verdict?.deviation ?? 0) - (a.verdict?.deviation ?? 0)
   return [...rows].sort(
     (a, b) =>
       (a.verdict ? VERDICT_RANK[a.verdict.state] : 4) - (b.verdict ? VERDICT_RANK[b.verdict.state] : 4) ||
-      (a.verdict?.state === 'slow' ? (b.verdict?.deviation ?? 0) - (a.verdict?.deviation ?? 0) : 0) ||
+      slowFirst(a, b) ||
       b.summary.estimatedPerMinute - a.summary.estimatedPerMinute ||
       a.operation.localeCompare(b.operation),
   )

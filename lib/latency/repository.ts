@@ -12,7 +12,7 @@ import type { SyncStatus } from '@/lib/sync/sync-status'
 import { resolveTimeRange, type TimeRange, type TimeRangeParams } from '@/lib/time-range/time-range'
 import { DEFAULT_BASELINE_WINDOW_DAYS, listLatencyHealth, SERVICE_LEVEL } from './health-repository'
 import type { LatencyHealth } from './judge-latency'
-import { computeBandSeries, computeCoverage, computeLatencySummary, computeQuality, computeServiceStatus, computeVerdict, sparklineRange } from './latency-view'
+import { computeBandSeries, computeCoverage, computeLatencySummary, computeQuality, computeServiceStatus, computeSlowness, computeVerdict, sparklineRange } from './latency-view'
 import type { BaselineWindowInput, OperationView, ServicesView, ServiceView } from './schemas'
 
 const key = (operation: string, spanKind: string) => `${operation}\u0000${spanKind}`
@@ -67,8 +67,9 @@ export async function listServicesView(params: TimeRangeParams, now = new Date()
       const summary = computeLatencySummary(entry?.stats ?? summarizeRows([]), lengthOf(range))
       const slowOperations = [...(verdicts?.operations.values() ?? [])]
         .filter((row) => row.state === 'slow')
-        .sort((a, b) => (b.deviation ?? 0) - (a.deviation ?? 0))
-        .map((row) => ({ operation: row.operation, spanKind: row.spanKind, deviation: row.deviation }))
+        .map((row) => ({ row, slowness: computeSlowness(computeVerdict(row, atUs)) })) // most times slower first, as on the service page
+        .sort((a, b) => (b.slowness ?? 0) - (a.slowness ?? 0) || (b.row.deviation ?? 0) - (a.row.deviation ?? 0))
+        .map(({ row }) => ({ operation: row.operation, spanKind: row.spanKind, deviation: row.deviation }))
       const verdict = computeVerdict(verdicts?.own, atUs)
       const quality = computeQuality(entry?.quality ?? EMPTY_QUALITY)
       return {

@@ -45,6 +45,8 @@ export const latencyVerdictSchema = z.object({
   state: latencyStateSchema,
   slowSinceUs: nullableUs,
   deviation: z.number().nullable(),
+  /** The latest judged p95 (the newest detection bucket with enough spans). */
+  currentP95Us: nullableUs,
   /** The p95 band in force now (its hour's, when seasonal); null without a baseline. */
   baselineP95: bandSchema.nullable(),
   baselineKind: z.enum(['plain', 'seasonal']).nullable(),

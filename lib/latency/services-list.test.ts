@@ -11,7 +11,7 @@ function row(service: string, overrides: { status?: ServiceRow['status']; team?:
     tier: 1,
     status: overrides.status ?? 'ok',
     summary: { count, errors: 0, estimatedPerMinute: overrides.perMinute ?? 10, estimated: true, errorRatio: overrides.errorRatio ?? 0, p50Us: 1, p95Us: overrides.p95Us === undefined ? 1000 : overrides.p95Us, p99Us: 2 },
-    verdict: { state: 'ok', slowSinceUs: null, deviation: overrides.deviation ?? null, baselineP95: { centerUs: 1000, spreadUs: 50, lowerUs: 850, upperUs: 1150 }, baselineKind: 'plain', insufficientReason: null, judgedToUs: 0 },
+    verdict: { state: 'ok', slowSinceUs: null, deviation: overrides.deviation ?? null, currentP95Us: null, baselineP95: { centerUs: 1000, spreadUs: 50, lowerUs: 850, upperUs: 1150 }, baselineKind: 'plain', insufficientReason: null, judgedToUs: 0 },
     sparklineP95Us: [],
     slowOperations: overrides.slowOperation ? [{ operation: overrides.slowOperation, spanKind: 'client', deviation: overrides.deviation ?? null }] : [],
     quality: { tracesSeen: 1, completeRatio: 1, spans: 1, orphanSpans: 0, skewedSpans: 0, warningSpans: 0 },
