@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { settled } from './fixtures/settled'
 import { signIn } from './fixtures/sign-in'
 
 // An admin (SRE) widens or narrows one service's baseline; the page says so and the audit log keeps it.
@@ -6,6 +7,7 @@ const SERVICE = 'card-service'
 
 test('an admin sets one service\'s baseline window; a bad value is named, a good one is saved and audited', async ({ page }) => {
   await signIn(page, 'admin', { landOn: `/services/${SERVICE}` })
+  await settled(page)
   await expect(page.getByText(/Trailing 7 days \(the default\)/)).toBeVisible()
 
   const field = page.getByLabel('Window (days)')
@@ -18,6 +20,7 @@ test('an admin sets one service\'s baseline window; a bad value is named, a good
   await page.getByRole('button', { name: 'Save' }).click()
   await expect(page.getByText(`Baselines of ${SERVICE} now use the last 3 days.`)).toBeVisible()
   await page.reload()
+  await settled(page)
   await expect(page.getByText(/Trailing 3 days \(set for this service\)/)).toBeVisible()
   expect((await (await page.request.get(`/api/v1/services/${SERVICE}/latency?range=1h`)).json()).baselineWindow).toEqual({ days: 3, custom: true })
 

@@ -4,6 +4,7 @@
 // the Jaeger deep link. Screenshots of every step in light and dark.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { SLOW_OPERATION } from '../demo/simulator/scenario'
+import { settled } from './fixtures/settled'
 import { SCREENSHOTS, signIn } from './fixtures/sign-in'
 
 const SERVICE = SLOW_OPERATION.service
@@ -34,6 +35,7 @@ for (const theme of ['light', 'dark'] as const) {
 
     // 1. The services list flags the service and names its slow operation.
     await page.goto('/services')
+    await settled(page)
     const row = page.locator(`tr[data-service="${SERVICE}"]`)
     await expect(row.getByText('slow', { exact: true })).toBeVisible()
     await expect(row.locator(`[data-slow-operation="${OPERATION}"]`)).toBeVisible()
@@ -43,6 +45,7 @@ for (const theme of ['light', 'dark'] as const) {
     // 2. The service page: the slow query leads its operations table, flagged slow.
     await row.getByRole('link', { name: SERVICE }).click()
     await expect(page.getByRole('heading', { name: SERVICE, level: 1 })).toBeVisible()
+    await settled(page)
     const firstOperation = page.getByRole('table', { name: 'Operations' }).locator('tbody tr').first()
     await expect(firstOperation).toHaveAttribute('data-operation', OPERATION)
     await expect(firstOperation.getByText(/^slow since/)).toBeVisible()
@@ -51,6 +54,7 @@ for (const theme of ['light', 'dark'] as const) {
     // 3. The operation page: p95 far above the baseline band that the chart draws.
     await firstOperation.getByRole('link', { name: OPERATION }).click()
     await expect(page.getByRole('heading', { name: OPERATION, level: 1 })).toBeVisible()
+    await settled(page)
     await expect(page.getByText('baseline p95 band').first()).toBeVisible()
     await expect(page.getByText(/^slow since/).first()).toBeVisible()
     const slowTraces = page.getByRole('list', { name: 'Slowest traces' })
@@ -65,6 +69,7 @@ for (const theme of ['light', 'dark'] as const) {
     const spanId = new URL(page.url()).searchParams.get('span')!
     const details = page.getByRole('region', { name: OPERATION })
     await expect(details).toBeVisible()
+    await settled(page)
     await expect(details.getByText(SERVICE).first()).toBeVisible()
     await expect(details.getByText('db.system', { exact: false }).first()).toBeVisible() // attributes came from Jaeger
     await shot(page, '4-trace', theme)
