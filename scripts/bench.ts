@@ -21,15 +21,16 @@ async function main() {
   if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`)
   const server = await startTestPostgres(process.env.DATABASE_URL)
   // One database for the benches that read through lib/db (set before anything opens the client).
-  process.env.DATABASE_URL = await recreateDatabase(server.url, 'spanlens_bench')
+  const databaseUrl = await recreateDatabase(server.url, 'spanlens_bench')
+  process.env.DATABASE_URL = databaseUrl
   process.env.LOG_LEVEL ??= 'warn'
-  await migrateDeploy(process.env.DATABASE_URL, true)
+  await migrateDeploy(databaseUrl, true)
   console.log(`Benchmarks on ${server.description}, Node ${process.version}`)
   const reports: BenchReport[] = []
   try {
     for (const [name, bench] of Object.entries(BENCHES)) {
       if (wanted.length && !wanted.includes(name)) continue
-      const report = await bench({ serverUrl: server.url })
+      const report = await bench({ serverUrl: server.url, databaseUrl })
       printReport(report)
       reports.push(report)
     }

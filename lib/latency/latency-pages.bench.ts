@@ -11,9 +11,7 @@ import { seedRollupFleet } from '../../scripts/bench/rollup-fleet'
 import { DatabaseClock, median } from '../../scripts/bench/timing'
 import { buildAppIfStale, NEXT_CLI } from '../../scripts/stack/app-build'
 import { CHROMIUM, ensureChromium } from '../../scripts/stack/chromium'
-import { migrateDeploy } from '../../scripts/stack/database'
 import { startProcess, waitForHttp } from '../../scripts/stack/processes'
-import { recreateDatabase } from '../../scripts/stack/test-postgres'
 
 const OPERATIONS = 40
 const DAYS = 30
@@ -23,22 +21,10 @@ const APP_PORT = 3_119
 const TARGET_MS = 150
 const TARGET_PAINT_MS = 1000
 
-export async function benchLatencyPages(context: BenchContext): Promise<BenchReport> {
-  const databaseUrl = await recreateDatabase(context.serverUrl, 'spanlens_bench_pages')
-  await migrateDeploy(databaseUrl, true)
-  const { disconnectDb } = await import('@/lib/db/client')
-  const previousUrl = process.env.DATABASE_URL
-  await disconnectDb()
-  process.env.DATABASE_URL = databaseUrl
-  try {
-    return await run(context, databaseUrl)
-  } finally {
-    await disconnectDb()
-    process.env.DATABASE_URL = previousUrl
-  }
-}
-
-async function run(_context: BenchContext, databaseUrl: string): Promise<BenchReport> {
+export async function benchLatencyPages({ databaseUrl }: BenchContext): Promise<BenchReport> {
+  const { db } = await import('@/lib/db/client')
+  // The shared bench database, cleared of what earlier benches left (users and targets stay).
+  await db.$executeRawUnsafe('TRUNCATE services, span_rollups, service_rollups, latency_health, service_dependencies, sync_windows CASCADE')
   const { seedDemoUsers, seedInventory } = await import('../../prisma/seed')
   const { buildCatalog } = await import('../../demo/catalog')
   const { computeLatencyHealth } = await import('./health-repository')
@@ -59,7 +45,6 @@ async function run(_context: BenchContext, databaseUrl: string): Promise<BenchRe
   const judgeStarted = performance.now()
   for (const service of services) await computeLatencyHealth(service, { now, force: true })
   const judgeMs = performance.now() - judgeStarted
-  const { db } = await import('@/lib/db/client')
   const flagged = await db.latencyHealth.groupBy({ by: ['state'], _count: true })
 
   const clock = new DatabaseClock()
@@ -78,24 +63,18 @@ async function run(_context: BenchContext, databaseUrl: string): Promise<BenchRe
   clock.uninstall()
 
   const browser = await measureInBrowser(databaseUrl, target, fleet.slowOperation)
-  const read = (name: string, figure: { wallMs: number; dbShare: number }, reference: { wallMs: number }): Figure => ({
-    name,
-    value: figure.wallMs,
-    unit: 'ms',
-    reference: { name: 'the same read, last 1 h', value: reference.wallMs, unit: 'ms' },
-    ratio: figure.wallMs / reference.wallMs,
-    target: `≤ ${TARGET_MS} ms`,
-    met: figure.wallMs <= TARGET_MS,
-  })
-  const served = (name: string, ms: number, hourMs: number): Figure => ({
+  /** A 30-day figure held to the page target, beside the same thing for the last hour. */
+  const againstHour = (name: string, ms: number, hourMs: number, referenceName: string): Figure => ({
     name,
     value: ms,
     unit: 'ms',
-    reference: { name: 'same page, last 1 h', value: hourMs, unit: 'ms' },
+    reference: { name: referenceName, value: hourMs, unit: 'ms' },
     ratio: ms / hourMs,
     target: `≤ ${TARGET_MS} ms`,
     met: ms <= TARGET_MS,
   })
+  const read = (name: string, figure: { wallMs: number }, hourFigure: { wallMs: number }) => againstHour(name, figure.wallMs, hourFigure.wallMs, 'the same read, last 1 h')
+  const served = (name: string, ms: number, hourMs: number) => againstHour(name, ms, hourMs, 'same page, last 1 h')
   const slowRows = serviceView.operations.filter((row) => row.verdict?.state === 'slow').map((row) => row.operation)
   return {
     title: `Latency pages, 30-day range, ${services.length} services × ${OPERATIONS} operations of rollups`,

@@ -5,7 +5,7 @@ import { db } from '@/lib/db/client'
 import { NotFoundError } from '@/lib/errors'
 import { computeLatencyDistribution } from '@/lib/metrics/latency-distribution'
 import { LatencyHistogram } from '@/lib/metrics/histogram'
-import { computeSeries, summarizeRows } from '@/lib/metrics/series'
+import { computeSeries, sumQualityTotals, summarizeRows } from '@/lib/metrics/series'
 import { listOperationRows, listOperationStats, listServiceStats } from '@/lib/metrics/series-repository'
 import { getSyncStatus } from '@/lib/sync/sync-status-repository'
 import type { SyncStatus } from '@/lib/sync/sync-status'
@@ -40,7 +40,6 @@ function groupHealth(rows: readonly LatencyHealth[]) {
   return byService
 }
 
-const EMPTY_QUALITY = { spans: 0, tracesSeen: 0, tracesComplete: 0, orphanSpans: 0, skewedSpans: 0, warningSpans: 0, serverSpans: 0, serverSpansWithRoute: 0, httpSpans: 0, httpSpansWithStatus: 0, spansWithVersion: 0, spansWithSampler: 0, samplerParamSum: 0 }
 
 /** The URL's range, resolved against `now`. */
 const rangeAt = (params: TimeRangeParams, now: Date) => resolveTimeRange(params, now.getTime() * 1000)
@@ -71,7 +70,7 @@ export async function listServicesView(params: TimeRangeParams, now = new Date()
         .sort((a, b) => (b.slowness ?? 0) - (a.slowness ?? 0) || (b.row.deviation ?? 0) - (a.row.deviation ?? 0))
         .map(({ row }) => ({ operation: row.operation, spanKind: row.spanKind, deviation: row.deviation }))
       const verdict = computeVerdict(verdicts?.own, atUs)
-      const quality = computeQuality(entry?.quality ?? EMPTY_QUALITY)
+      const quality = computeQuality(entry?.quality ?? sumQualityTotals([]))
       return {
         service: service.name,
         origin: service.origin,
@@ -160,16 +159,16 @@ export async function saveBaselineWindow({ service, days }: BaselineWindowInput,
 export async function getOperationView(service: string, operation: string, spanKind: string | undefined, params: TimeRangeParams, now = new Date()): Promise<OperationView> {
   const range = rangeAt(params, now)
   await findServiceOrThrow(service)
-  const [chartGroups, rangeGroups, health, sync] = await Promise.all([
-    listOperationRows(service, range.startUs, range.endUs, { now, maxBucketUs: range.stepUs, operation, spanKind }),
-    listOperationRows(service, range.startUs, range.endUs, { now, operation }),
+  // Every span kind at the chart's step: the kinds it has, and (histograms merging exactly) the range's totals too.
+  const [groups, health, sync] = await Promise.all([
+    listOperationRows(service, range.startUs, range.endUs, { now, maxBucketUs: range.stepUs, operation }),
     listLatencyHealth([service], { operation }),
     syncStatusOf(service, now),
   ])
-  const spanKinds = [...new Set(rangeGroups.map((group) => group.spanKind))].sort()
+  const spanKinds = [...new Set(groups.map((group) => group.spanKind))].sort()
   const kind = spanKind ?? (spanKinds.length === 1 ? spanKinds[0]! : null)
-  const rangeRows = rangeGroups.filter((group) => kind === null || group.spanKind === kind).flatMap((group) => group.rows)
-  const series = computeSeries(chartGroups.flatMap((group) => group.rows), range)
+  const rangeRows = groups.filter((group) => kind === null || group.spanKind === kind).flatMap((group) => group.rows)
+  const series = computeSeries(rangeRows, range)
   const stored = kind === null ? undefined : groupHealth(health).get(service)?.operations.get(key(operation, kind))
   if (rangeRows.length === 0 && !stored && !(await hasEverSeen(service, operation))) {
     throw new NotFoundError(`"${service}" has no operation named "${operation}"`)

@@ -96,6 +96,9 @@ export const coverageSchema = z.object({
 
 export const serviceStatusSchema = z.enum(['slow', 'erroring', 'ok', 'no_data', 'not_traced'])
 
+/** How current a service's summaries are, as every latency view reports it. */
+export const dataSyncSchema = z.object({ health: syncHealthSchema, dataAsOfUs: nullableUs, lastError: z.string().nullable() })
+
 export const serviceRowSchema = z.object({
   service: z.string(),
   origin: z.enum(['inventory', 'discovered']),
@@ -109,7 +112,7 @@ export const serviceRowSchema = z.object({
   slowOperations: z.array(z.object({ operation: z.string(), spanKind: z.string(), deviation: z.number().nullable() })),
   quality: qualitySchema,
   samplingRate: z.number().nullable(),
-  sync: z.object({ health: syncHealthSchema, dataAsOfUs: nullableUs, lastError: z.string().nullable() }),
+  sync: dataSyncSchema,
 })
 export type ServiceRow = z.infer<typeof serviceRowSchema>
 
@@ -136,20 +139,24 @@ export type BaselineWindowInput = z.infer<typeof baselineWindowInput>
 
 export const dependencySchema = z.object({ service: z.string(), calls: z.number(), errors: z.number(), lastSeenUs: us })
 
-export const serviceViewSchema = z.object({
-  service: z.string(),
-  origin: z.enum(['inventory', 'discovered']),
-  team: z.string().nullable(),
-  owner: z.string().nullable(),
-  tier: z.number().nullable(),
+/** What the service and operation pages share: the range, how current the data is, the RED summary and charts over the baseline band, the verdict. */
+const latencyPageSchema = z.object({
   range: resolvedRangeSchema,
   generatedAtUs: us,
-  sync: z.object({ health: syncHealthSchema, dataAsOfUs: nullableUs, lastError: z.string().nullable() }),
+  sync: dataSyncSchema,
   summary: latencySummarySchema,
   series: z.array(seriesPointSchema),
   /** The p95 band per point of `series` (aligned by index); null where there is no baseline. */
   band: z.array(bandSchema.nullable()),
   verdict: latencyVerdictSchema.nullable(),
+})
+
+export const serviceViewSchema = latencyPageSchema.extend({
+  service: z.string(),
+  origin: z.enum(['inventory', 'discovered']),
+  team: z.string().nullable(),
+  owner: z.string().nullable(),
+  tier: z.number().nullable(),
   operations: z.array(operationRowSchema),
   quality: qualitySchema,
   coverage: coverageSchema,
@@ -162,19 +169,12 @@ export type ServiceView = z.infer<typeof serviceViewSchema>
 
 export const distributionSchema = z.object({ bins: z.array(z.object({ lowerUs: us, upperUs: us, count: z.number() })), total: z.number(), zeroCount: z.number() })
 
-export const operationViewSchema = z.object({
+export const operationViewSchema = latencyPageSchema.extend({
   service: z.string(),
   operation: z.string(),
   /** The span kind shown, and every kind this operation name was seen with in the range. */
   spanKind: z.string().nullable(),
   spanKinds: z.array(z.string()),
-  range: resolvedRangeSchema,
-  generatedAtUs: us,
-  sync: z.object({ health: syncHealthSchema, dataAsOfUs: nullableUs, lastError: z.string().nullable() }),
-  summary: latencySummarySchema,
-  series: z.array(seriesPointSchema),
-  band: z.array(bandSchema.nullable()),
-  verdict: latencyVerdictSchema.nullable(),
   distribution: distributionSchema,
 })
 export type OperationView = z.infer<typeof operationViewSchema>

@@ -2,7 +2,7 @@
 // over a range; every operation of a service; every service at once for the services list.
 import { db, Prisma } from '@/lib/db/client'
 import { readPlans, servicesSql } from './read-plan-repository'
-import { computeSeries, summarizeRows, type LatencyStats, type QualityTotals, type SeriesPoint, type SeriesRow } from './series'
+import { computeSeries, QUALITY_FIELDS, sumQualityTotals, summarizeRows, type LatencyStats, type QualityTotals, type SeriesPoint, type SeriesRow } from './series'
 
 export type Range = { startUs: number; endUs: number; stepUs: number }
 
@@ -84,21 +84,10 @@ export async function listOperationStats(service: string, startUs: number, endUs
 
 export type ServiceStats = { service: string; stats: LatencyStats; series: SeriesPoint[]; quality: QualityTotals }
 
-type ServiceRow = EntryRow & {
-  spans: number
-  traces_seen: number
-  traces_complete: number
-  orphan_spans: number
-  skewed_spans: number
-  warning_spans: number
-  server_spans: number
-  server_spans_with_route: number
-  http_spans: number
-  http_spans_with_status: number
-  spans_with_version: number
-  spans_with_sampler: number
-  sampler_param_sum: number
-}
+type ServiceRow = EntryRow & QualityTotals
+
+/** The quality columns, named as QualityTotals names them (fixed identifiers, not input). */
+const QUALITY_COLUMNS = Prisma.raw(QUALITY_FIELDS.map((field) => `${field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)} AS "${field}"`).join(', '))
 
 /**
  * Every given service over the range: entry-span stats, chart points and quality/coverage totals.
@@ -108,30 +97,12 @@ type ServiceRow = EntryRow & {
 export async function listServiceStats(services: readonly string[], range: Range, now = new Date(), seriesRange: Range = range): Promise<ServiceStats[]> {
   const plans = await readPlans(services, range.startUs, range.endUs, { now, maxBucketUs: seriesRange.stepUs })
   const rows = await db.$queryRaw<ServiceRow[]>`
-    SELECT service, bucket_start, entry_spans, entry_errors, entry_estimated_spans, entry_estimated_errors, entry_histogram,
-           spans, traces_seen, traces_complete, orphan_spans, skewed_spans, warning_spans, server_spans, server_spans_with_route,
-           http_spans, http_spans_with_status, spans_with_version, spans_with_sampler, sampler_param_sum
+    SELECT service, bucket_start, entry_spans, entry_errors, entry_estimated_spans, entry_estimated_errors, entry_histogram, ${QUALITY_COLUMNS}
     FROM service_rollups WHERE ${servicesSql(plans)}`
   const byService = new Map<string, ServiceRow[]>(services.map((service) => [service, []]))
   for (const row of rows) byService.get(row.service)?.push(row)
   return [...byService].map(([service, serviceRows]) => {
     const seriesRows = serviceRows.map(entrySeriesRow)
-    const quality: QualityTotals = { spans: 0, tracesSeen: 0, tracesComplete: 0, orphanSpans: 0, skewedSpans: 0, warningSpans: 0, serverSpans: 0, serverSpansWithRoute: 0, httpSpans: 0, httpSpansWithStatus: 0, spansWithVersion: 0, spansWithSampler: 0, samplerParamSum: 0 }
-    for (const row of serviceRows) {
-      quality.spans += row.spans
-      quality.tracesSeen += row.traces_seen
-      quality.tracesComplete += row.traces_complete
-      quality.orphanSpans += row.orphan_spans
-      quality.skewedSpans += row.skewed_spans
-      quality.warningSpans += row.warning_spans
-      quality.serverSpans += row.server_spans
-      quality.serverSpansWithRoute += row.server_spans_with_route
-      quality.httpSpans += row.http_spans
-      quality.httpSpansWithStatus += row.http_spans_with_status
-      quality.spansWithVersion += row.spans_with_version
-      quality.spansWithSampler += row.spans_with_sampler
-      quality.samplerParamSum += row.sampler_param_sum
-    }
-    return { service, stats: summarizeRows(seriesRows), series: computeSeries(seriesRows, seriesRange), quality }
+    return { service, stats: summarizeRows(seriesRows), series: computeSeries(seriesRows, seriesRange), quality: sumQualityTotals(serviceRows) }
   })
 }

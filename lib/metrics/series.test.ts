@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { histogramOf } from './histogram'
-import { computeSeries, perMinute, summarizeRows, type SeriesRow } from './series'
+import { computeSeries, perMinute, QUALITY_FIELDS, sumQualityTotals, summarizeRows, type QualityTotals, type SeriesRow } from './series'
 import { HOUR_US, MINUTE_US } from './time-buckets'
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0) * 1000
@@ -41,4 +41,12 @@ test('summarizeRows and perMinute', () => {
   expect(summarizeRows([row(0, [1000]), row(1, [2000], 1)])).toMatchObject({ count: 2, errors: 1, estimatedCount: 20 })
   expect(perMinute(600, HOUR_US)).toBe(10)
   expect(perMinute(5, 0)).toBe(0)
+})
+
+describe('sumQualityTotals', () => {
+  const counters = (value: number) => Object.fromEntries(QUALITY_FIELDS.map((field, index) => [field, value * (index + 1)])) as QualityTotals
+  test('sums every counter; no rows is all zero', () => {
+    expect(sumQualityTotals([counters(1), counters(2)])).toEqual(counters(3))
+    expect(Object.values(sumQualityTotals([]))).toEqual(QUALITY_FIELDS.map(() => 0))
+  })
 })

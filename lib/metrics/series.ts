@@ -1,6 +1,7 @@
 // Rollup rows → chart points (one per step) or one summary. Pure. Histograms merge per step, so every
 // point's percentiles are exact merges of the rows inside it.
 import { LatencyHistogram } from './histogram'
+import type { ServiceRollup } from './rollup'
 import { floorTo } from './time-buckets'
 
 export type SeriesRow = {
@@ -17,21 +18,31 @@ export type SeriesRow = {
 export type LatencyStats = { count: number; errors: number; estimatedCount: number; estimatedErrors: number; p50Us: number | null; p95Us: number | null; p99Us: number | null }
 export type SeriesPoint = LatencyStats & { bucketStartUs: number }
 
+/** The trace-quality and coverage counters of a service's rollups that pages sum over a range. */
+export const QUALITY_FIELDS = [
+  'spans',
+  'tracesSeen',
+  'tracesComplete',
+  'orphanSpans',
+  'skewedSpans',
+  'warningSpans',
+  'serverSpans',
+  'serverSpansWithRoute',
+  'httpSpans',
+  'httpSpansWithStatus',
+  'spansWithVersion',
+  'spansWithSampler',
+  'samplerParamSum',
+] as const satisfies readonly (keyof ServiceRollup)[]
+
 /** A service's trace-quality and coverage counters (service_rollups), summed over a range. */
-export type QualityTotals = {
-  spans: number
-  tracesSeen: number
-  tracesComplete: number
-  orphanSpans: number
-  skewedSpans: number
-  warningSpans: number
-  serverSpans: number
-  serverSpansWithRoute: number
-  httpSpans: number
-  httpSpansWithStatus: number
-  spansWithVersion: number
-  spansWithSampler: number
-  samplerParamSum: number
+export type QualityTotals = Record<(typeof QUALITY_FIELDS)[number], number>
+
+/** Sums the quality counters of rows (none: all zero). */
+export function sumQualityTotals(rows: Iterable<QualityTotals>): QualityTotals {
+  const totals = Object.fromEntries(QUALITY_FIELDS.map((field) => [field, 0])) as QualityTotals
+  for (const row of rows) for (const field of QUALITY_FIELDS) totals[field] += row[field]
+  return totals
 }
 
 function stats(rows: readonly SeriesRow[]): LatencyStats {

@@ -17,6 +17,8 @@ export type BenchReport = { title: string; figures: Figure[]; notes: string[] }
 export type BenchContext = {
   /** A Postgres server the bench may create databases on. */
   serverUrl: string
+  /** The migrated database that lib/db reads and writes in this run (the benches share it). */
+  databaseUrl: string
 }
 
 const format = (value: number, unit: string) => `${value >= 100 ? Math.round(value).toLocaleString('en') : value.toLocaleString('en', { maximumFractionDigits: 2 })} ${unit}`.trim()

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Search, SearchX } from 'lucide-react'
 import { useSearchParams } from 'next/navigation'
+import { ViewFallback } from '@/components/latency/view-fallback'
 import { PageBody } from '@/components/shell/page-header'
 import { useSearchParamsUpdate } from '@/components/shell/use-search-params-update'
 import { TimeRangePicker } from '@/components/time-range/time-range-picker'
@@ -23,7 +24,7 @@ export function ServicesPanel() {
   const update = useSearchParamsUpdate()
   const list = servicesListParams.parse({ q: searchParams.get('q') ?? undefined, status: searchParams.get('status') ?? undefined, sort: searchParams.get('sort') ?? undefined, dir: searchParams.get('dir') ?? undefined })
   const { data: view, isFetching, error } = useQuery({ ...servicesViewQuery(rangeParams), placeholderData: keepPreviousData })
-  if (!view) return <PageBody>{error ? <p role="alert" className="text-sm text-bad">Could not load the services: {error.message}</p> : <p className="text-sm text-muted">Loading services…</p>}</PageBody>
+  if (!view) return <ViewFallback subject="the services" error={error} />
 
   const rows = filterAndSortServices(view.services, list)
   const counts = countByStatus(view.services)

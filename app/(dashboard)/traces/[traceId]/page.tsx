@@ -37,6 +37,7 @@ export default async function TracePage({ params, searchParams }: Props) {
     service.success && operation.success
       ? { href: `/services/${encodeURIComponent(service.data)}/${encodeURIComponent(operation.data)}`, label: `${service.data} · ${operation.data}` }
       : { href: '/services', label: 'Services' }
+  const backLink = <Link href={back.href} className="hover:text-accent hover:underline">← {back.label}</Link>
 
   let lookup
   try {
@@ -45,7 +46,7 @@ export default async function TracePage({ params, searchParams }: Props) {
     if (!(error instanceof UnavailableError)) throw error
     return (
       <>
-        <PageHeader title={`Trace ${traceId.data}`} description={<Link href={back.href} className="hover:text-accent hover:underline">← {back.label}</Link>} />
+        <PageHeader title={`Trace ${traceId.data}`} description={backLink} />
         <PageBody>
           <EmptyState
             icon={CloudOff}
@@ -65,7 +66,7 @@ export default async function TracePage({ params, searchParams }: Props) {
   if (!lookup) {
     return (
       <>
-        <PageHeader title={`Trace ${traceId.data}`} description={<Link href={back.href} className="hover:text-accent hover:underline">← {back.label}</Link>} />
+        <PageHeader title={`Trace ${traceId.data}`} description={backLink} />
         <PageBody>
           <EmptyState icon={SearchX} title="Jaeger has no such trace">
             It may have aged out of Jaeger&apos;s storage retention, or the id is mistyped. Summaries in Spanlens outlive the raw traces.
@@ -80,7 +81,7 @@ export default async function TracePage({ params, searchParams }: Props) {
     <>
       <PageHeader
         title={root ? `${root.service}: ${root.operation}` : `Trace ${traceId.data.slice(0, 16)}`}
-        description={<Link href={back.href} className="hover:text-accent hover:underline">← {back.label}</Link>}
+        description={backLink}
       />
       <PageBody>
         <TraceHeader trace={trace} jaegerUiUrl={jaegerUiUrl} />

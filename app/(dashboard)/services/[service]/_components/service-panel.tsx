@@ -2,11 +2,12 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Radar } from 'lucide-react'
-import Link from 'next/link'
 import { DataAsOf } from '@/components/latency/data-as-of'
 import { LatencyVerdictBadge } from '@/components/latency/latency-verdict-badge'
 import { RedCharts } from '@/components/latency/red-charts'
 import { SummaryTiles } from '@/components/latency/summary-tiles'
+import { ViewFallback } from '@/components/latency/view-fallback'
+import { Breadcrumbs } from '@/components/shell/breadcrumbs'
 import { PageBody, PageHeader } from '@/components/shell/page-header'
 import { rangeHref } from '@/components/time-range/range-link'
 import { TimeRangePicker } from '@/components/time-range/time-range-picker'
@@ -23,7 +24,7 @@ import { QualityCoverageCards } from './quality-coverage-cards'
 export function ServicePanel({ service, canConfigure }: { service: string; canConfigure: boolean }) {
   const rangeParams = useRangeParams()
   const { data: view, isFetching, error } = useQuery({ ...serviceViewQuery(service, rangeParams), placeholderData: keepPreviousData })
-  if (!view) return <PageBody>{error ? <p role="alert" className="text-sm text-bad">Could not load {service}: {error.message}</p> : <p className="text-sm text-muted">Loading…</p>}</PageBody>
+  if (!view) return <ViewFallback subject={service} error={error} />
   const nowUs = view.generatedAtUs
   const notTraced = view.sync.dataAsOfUs === null
 
@@ -32,14 +33,10 @@ export function ServicePanel({ service, canConfigure }: { service: string; canCo
       <PageHeader
         title={view.service}
         description={
-          <span className="inline-flex flex-wrap items-center gap-2">
-            <Link href={rangeHref('/services', view.range)} className="hover:text-accent hover:underline">
-              Services
-            </Link>
-            <span aria-hidden>/</span>
+          <Breadcrumbs links={[{ href: rangeHref('/services', view.range), label: 'Services' }]}>
             <span>{[view.team ?? 'no team', view.owner && `owner ${view.owner}`, view.tier !== null && `tier ${view.tier}`].filter(Boolean).join(' · ')}</span>
             {view.origin === 'discovered' && <Badge tone="accent">discovered in Jaeger</Badge>}
-          </span>
+          </Breadcrumbs>
         }
         actions={<LatencyVerdictBadge verdict={view.verdict} nowUs={nowUs} />}
       />

@@ -1,12 +1,13 @@
 'use client'
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import Link from 'next/link'
 import { useSearchParams } from 'next/navigation'
 import { DataAsOf } from '@/components/latency/data-as-of'
 import { LatencyVerdictBadge } from '@/components/latency/latency-verdict-badge'
 import { RedCharts } from '@/components/latency/red-charts'
 import { SummaryTiles } from '@/components/latency/summary-tiles'
+import { ViewFallback } from '@/components/latency/view-fallback'
+import { Breadcrumbs } from '@/components/shell/breadcrumbs'
 import { PageBody, PageHeader } from '@/components/shell/page-header'
 import { useSearchParamsUpdate } from '@/components/shell/use-search-params-update'
 import { rangeHref, serviceHref } from '@/components/time-range/range-link'
@@ -24,24 +25,21 @@ export function OperationPanel({ service, operation }: { service: string; operat
   const kind = kindParam.success ? kindParam.data : undefined
   const update = useSearchParamsUpdate()
   const { data: view, isFetching, error } = useQuery({ ...operationViewQuery(service, operation, kind, rangeParams), placeholderData: keepPreviousData })
-  if (!view) return <PageBody>{error ? <p role="alert" className="text-sm text-bad">Could not load {operation}: {error.message}</p> : <p className="text-sm text-muted">Loading…</p>}</PageBody>
+  if (!view) return <ViewFallback subject={operation} error={error} />
 
   return (
     <>
       <PageHeader
         title={view.operation}
         description={
-          <span className="inline-flex flex-wrap items-center gap-2">
-            <Link href={rangeHref('/services', view.range)} className="hover:text-accent hover:underline">
-              Services
-            </Link>
-            <span aria-hidden>/</span>
-            <Link href={serviceHref(view.service, view.range)} className="hover:text-accent hover:underline">
-              {view.service}
-            </Link>
-            <span aria-hidden>/</span>
+          <Breadcrumbs
+            links={[
+              { href: rangeHref('/services', view.range), label: 'Services' },
+              { href: serviceHref(view.service, view.range), label: view.service },
+            ]}
+          >
             <span>{view.spanKind ? `${view.spanKind} spans` : 'all span kinds'}</span>
-          </span>
+          </Breadcrumbs>
         }
         actions={<LatencyVerdictBadge verdict={view.verdict} nowUs={view.generatedAtUs} />}
       />
