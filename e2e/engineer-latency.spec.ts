@@ -22,8 +22,9 @@ async function waitForSlowVerdict(request: APIRequestContext) {
   }).toPass({ timeout: 240_000, intervals: [5_000] })
 }
 
-async function shot(page: Page, name: string, theme: string) {
-  await page.screenshot({ path: `${SCREENSHOTS}/engineer-latency-${name}-${theme}.png`, fullPage: true })
+/** The whole page; or, once the page has scrolled (the trace view scrolls to its span), what the viewport shows: a full-page capture paints the sticky sidebar at the scroll offset. */
+async function shot(page: Page, name: string, theme: string, { fullPage = true } = {}) {
+  await page.screenshot({ path: `${SCREENSHOTS}/engineer-latency-${name}-${theme}.png`, fullPage })
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -72,7 +73,7 @@ for (const theme of ['light', 'dark'] as const) {
     await settled(page)
     await expect(details.getByText(SERVICE).first()).toBeVisible()
     await expect(details.getByText('db.system', { exact: false }).first()).toBeVisible() // attributes came from Jaeger
-    await shot(page, '4-trace', theme)
+    await shot(page, '4-trace', theme, { fullPage: false })
 
     // 5. The Jaeger deep links: the trace, and the span found in it; the demo Jaeger serves both.
     const traceLink = page.getByRole('link', { name: 'Open in Jaeger' })
