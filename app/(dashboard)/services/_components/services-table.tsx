@@ -75,7 +75,7 @@ export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]
             </Td>
             <Td>
               {row.sparklineP95Us.length ? (
-                <Sparkline values={row.sparklineP95Us} tone={row.status === 'slow' ? 'bad' : row.status === 'erroring' ? 'warn' : 'default'} label={`p95 of ${row.service} over ${range.label.toLowerCase()}`} />
+                <Sparkline width={72} values={row.sparklineP95Us} tone={row.status === 'slow' ? 'bad' : row.status === 'erroring' ? 'warn' : 'default'} label={`p95 of ${row.service} over ${range.label.toLowerCase()}`} />
               ) : (
                 <span className="text-xs text-muted">—</span>
               )}
@@ -91,7 +91,7 @@ export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]
               )}
             </Td>
             <Td className={cn('text-right tabular-nums', row.status === 'erroring' && 'font-medium text-warn')}>{percent(row.summary.errorRatio, 2)}</Td>
-            <Td className="max-w-56">
+            <Td className="max-w-48">
               {row.slowOperations.length ? (
                 <ul className="space-y-0.5 text-xs">
                   {row.slowOperations.slice(0, 2).map((operation) => (
