@@ -51,7 +51,6 @@ export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]
           <SortHeader sort="errors" label="Errors" list={list} className="text-right" />
           <SortHeader sort="deviation" label="Slow operations" list={list} />
           <Th>Traces</Th>
-          <Th>Data as of</Th>
         </tr>
       </thead>
       <tbody>
@@ -69,6 +68,10 @@ export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]
             </Td>
             <Td className="whitespace-nowrap">
               <ServiceStatusBadge status={row.status} />
+              <div className="mt-1 text-xs text-muted" title="How current this service's summaries are">
+                {row.sync.dataAsOfUs === null ? 'never synced' : `as of ${formatRelativeTime(new Date(row.sync.dataAsOfUs / 1000), now)}`}
+              </div>
+              {row.sync.health === 'failing' && <div className="text-xs text-warn">sync failing</div>}
             </Td>
             <Td className="whitespace-nowrap">
               <P95VersusBaseline summary={row.summary} verdict={row.verdict} />
@@ -121,10 +124,6 @@ export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]
               ) : (
                 <span className="text-muted">—</span>
               )}
-            </Td>
-            <Td className="text-xs whitespace-nowrap text-muted">
-              {row.sync.dataAsOfUs === null ? 'never synced' : formatRelativeTime(new Date(row.sync.dataAsOfUs / 1000), now)}
-              {row.sync.health === 'failing' && <div className="text-warn">sync failing</div>}
             </Td>
           </tr>
         ))}
