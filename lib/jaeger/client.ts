@@ -6,6 +6,7 @@ import type { Trace } from '@/lib/traces/span'
 import { computeSlowTraces, computeSlowTraceSearchDepth, type SlowTrace, type SlowTraceSearch } from '@/lib/traces/slow-traces'
 import type { TraceDetail } from '@/lib/traces/trace-detail'
 import { computeBackoffMs, REQUEST_BACKOFF } from '@/lib/sync/backoff'
+import { cleanText } from './clean-text'
 import { normalizeTraceId } from './ids'
 import { normalizeClassic, normalizeV3, type Normalized } from './normalize'
 import { normalizeClassicDetail, normalizeV3Detail, type NormalizedDetail } from './normalize-detail'
@@ -99,9 +100,14 @@ export class JaegerClient {
     return this.apiPromise
   }
 
+  /**
+   * Service names as spans of each will carry them (clean-text.ts), once each: they become Service and
+   * SyncState keys. A name that had to be cleaned is searched for by its cleaned form, which Jaeger
+   * does not know: the service is listed and synced, but its spans are not found.
+   */
   async listServices(): Promise<string[]> {
-    if ((await this.api()) === 'v3') return parseV3Services((await this.request('/api/v3/services', {})).body)
-    return parseClassicNames((await this.request('/api/services', {})).body)
+    const names = (await this.api()) === 'v3' ? parseV3Services((await this.request('/api/v3/services', {})).body) : parseClassicNames((await this.request('/api/services', {})).body)
+    return [...new Set(names.map(cleanText))]
   }
 
   /** Traces with a span of `service` starting in [startUs, endUs), at most `limit` of them (no pagination exists). */

@@ -155,3 +155,40 @@ describe('normalizeClassic', () => {
     expect(normalizeClassic([record]).rejected[0]?.message).toBe('process p9 is not in the trace')
   })
 })
+
+describe('names Postgres cannot store', () => {
+  // What JSON.parse makes of "\u0000" and a lone "\ud800": both reach the normaliser as they are.
+  const v3Record = (service: string, name: string, spanId = '02') => ({
+    resourceAttributes: [{ key: 'service.name', value: { stringValue: service } }],
+    span: { traceId: '01', spanId, name, startTimeUnixNano: '1000000', endTimeUnixNano: '2000000' },
+  })
+
+  test('api/v3: NUL and lone surrogates in service and operation become U+FFFD, and the span says so', () => {
+    const { traces } = normalizeV3([v3Record('pay\u0000ments', 'GET /a'), v3Record('payments', 'GET /\uD800a', '03'), v3Record('payments', 'GET /\uD83D\uDE00', '04')])
+    expect(traces[0]!.spans.map(({ service, operation, textCleaned }) => ({ service, operation, textCleaned }))).toEqual([
+      { service: 'pay\uFFFDments', operation: 'GET /a', textCleaned: true },
+      { service: 'payments', operation: 'GET /\uFFFDa', textCleaned: true },
+      { service: 'payments', operation: 'GET /\uD83D\uDE00', textCleaned: undefined }, // an emoji is a valid pair
+    ])
+    expect(traces[0]!.spans[2]).not.toHaveProperty('textCleaned')
+  })
+
+  test('classic: the same, from the process and the operation name', () => {
+    const record = {
+      traceID: '01',
+      spans: [
+        { traceID: '01', spanID: '02', operationName: 'SELECT\u0000', startTime: 1, duration: 1, processID: 'p1' },
+        { traceID: '01', spanID: '03', operationName: 'SELECT', startTime: 1, duration: 1, processID: 'p2' },
+        { traceID: '01', spanID: '04', operationName: 'SELECT', startTime: 1, duration: 1, processID: 'p1' },
+      ],
+      processes: { p1: { serviceName: 'ledger' }, p2: { serviceName: 'ledger\uDC00' } },
+      warnings: [],
+    }
+    const { traces } = normalizeClassic([record])
+    expect(traces[0]!.spans.map(({ service, operation, textCleaned }) => [service, operation, textCleaned])).toEqual([
+      ['ledger', 'SELECT\uFFFD', true],
+      ['ledger\uFFFD', 'SELECT', true],
+      ['ledger', 'SELECT', undefined],
+    ])
+  })
+})

@@ -1,9 +1,13 @@
 // Wire records (lib/jaeger/parse.ts) → Spanlens spans (lib/traces/span.ts), grouped by trace. Units
 // are converted here and only here: api/v3 times are ns decimal strings, classic times are µs numbers.
 // A record that cannot become a span (bad id, no start time, end before start) is rejected with a
-// reason; the rest of its trace goes on. normalize-detail.ts builds the trace view's richer spans on
-// the same per-span functions (v3Span, classicSpan) and the same grouping (collectV3, collectClassic).
+// reason; the rest of its trace goes on. Service and operation names are made safe for Postgres here
+// (clean-text.ts) and a span whose names had to be is marked `textCleaned`: they are the only span
+// text stored (rollup keys, callers); other attributes are only tested for presence or compared.
+// normalize-detail.ts builds the trace view's richer spans on the same per-span functions (v3Span,
+// classicSpan) and the same grouping (collectV3, collectClassic).
 import type { Span, SpanKind, Trace } from '@/lib/traces/span'
+import { cleanText } from './clean-text'
 import { isZeroId, normalizeSpanId, normalizeTraceId } from './ids'
 import type { ClassicTraceRecord, RejectedRecord, V3SpanRecord } from './parse'
 import type { ClassicKeyValue, ClassicProcess, OtlpAnyValue, OtlpKeyValue } from './schemas'
@@ -28,6 +32,13 @@ const CLASSIC_KINDS: Record<string, SpanKind> = { server: 'server', client: 'cli
 
 /** Facts of the reporting process, shared by all its spans. */
 type Process = Pick<Span, 'service' | 'serviceVersion' | 'samplerType' | 'samplerParam'>
+/** A process as cached per resource (v3) or process object (classic): its service name cleaned once. */
+type ProcessEntry = { process: Process; serviceCleaned: boolean }
+
+function processEntry(process: Process): ProcessEntry {
+  const service = cleanText(process.service)
+  return { process: { ...process, service }, serviceCleaned: service !== process.service }
+}
 
 class TraceCollector<S extends { traceId: string }> {
   private readonly byId = new Map<string, Collected<S>['traces'][number]>()
@@ -83,20 +94,20 @@ function stringItems(value: OtlpAnyValue | undefined): string[] {
   return items.flatMap((item) => (item && typeof item === 'object' && typeof (item as { stringValue?: unknown }).stringValue === 'string' ? [(item as { stringValue: string }).stringValue] : []))
 }
 
-const v3Processes = new WeakMap<readonly OtlpKeyValue[], Process>()
-function v3Process(resourceAttributes: readonly OtlpKeyValue[]): Process {
-  let process = v3Processes.get(resourceAttributes)
-  if (!process) {
-    process = { service: NO_SERVICE_NAME, serviceVersion: null, samplerType: null, samplerParam: null }
+const v3Processes = new WeakMap<readonly OtlpKeyValue[], ProcessEntry>()
+function v3Process(resourceAttributes: readonly OtlpKeyValue[]): ProcessEntry {
+  let entry = v3Processes.get(resourceAttributes)
+  if (!entry) {
+    const process: Process = { service: NO_SERVICE_NAME, serviceVersion: null, samplerType: null, samplerParam: null }
     for (const { key, value } of resourceAttributes) {
       if (key === 'service.name') process.service = String(anyValue(value) ?? '') || NO_SERVICE_NAME
       else if (key === 'service.version') process.serviceVersion = anyValue(value) === null ? null : String(anyValue(value))
       else if (key === 'sampler.type') process.samplerType = anyValue(value) === null ? null : String(anyValue(value))
       else if (key === 'sampler.param') process.samplerParam = toNumber(anyValue(value))
     }
-    v3Processes.set(resourceAttributes, process)
+    v3Processes.set(resourceAttributes, (entry = processEntry(process)))
   }
-  return process
+  return entry
 }
 
 const V3_ERROR_CODES = new Set<unknown>([2, 'STATUS_CODE_ERROR'])
@@ -106,14 +117,15 @@ export function v3Span({ resourceAttributes, span }: V3SpanRecord): Span {
   const endUs = nanosToMicros(span.endTimeUnixNano)
   if (startUs === null || endUs === null) throw new Error('no start or end time')
   if (endUs < startUs) throw new Error('ends before it starts')
-  const process = v3Process(resourceAttributes)
+  const { process, serviceCleaned } = v3Process(resourceAttributes)
   const parent = span.parentSpanId ? normalizeSpanId(span.parentSpanId) : null
+  const name = span.name ?? '' // proto3 JSON omits an empty name
   const result: Span = {
     traceId: normalizeTraceId(span.traceId),
     spanId: normalizeSpanId(span.spanId),
     parentSpanId: parent && !isZeroId(parent) ? parent : null,
     ...process,
-    operation: span.name ?? '', // proto3 JSON omits an empty name
+    operation: cleanText(name),
     kind: V3_KINDS[String(span.kind ?? 0)] ?? 'unspecified',
     startUs,
     durationUs: endUs - startUs,
@@ -167,6 +179,7 @@ export function v3Span({ resourceAttributes, span }: V3SpanRecord): Span {
     }
   }
   result.httpStatusCode ??= legacyStatusCode
+  if (serviceCleaned || result.operation !== name) result.textCleaned = true
   return result
 }
 
@@ -195,21 +208,21 @@ function tagMap(tags: readonly ClassicKeyValue[] | null | undefined): Map<string
   return map
 }
 
-const classicProcesses = new WeakMap<ClassicProcess, Process>()
-function processFacts(process: ClassicProcess): Process {
+const classicProcesses = new WeakMap<ClassicProcess, ProcessEntry>()
+function processFacts(process: ClassicProcess): ProcessEntry {
   const cached = classicProcesses.get(process)
   if (cached) return cached
   const tags = tagMap(process.tags)
   const version = tags.get('service.version')
   const samplerType = tags.get('sampler.type')
-  const facts: Process = {
+  const entry = processEntry({
     service: process.serviceName,
     serviceVersion: version === undefined || version === null ? null : String(version),
     samplerType: samplerType === undefined || samplerType === null ? null : String(samplerType),
     samplerParam: toNumber(tags.get('sampler.param')),
-  }
-  classicProcesses.set(process, facts)
-  return facts
+  })
+  classicProcesses.set(process, entry)
+  return entry
 }
 
 /** The span's own inline process, or its entry in the trace's process map. */
@@ -234,9 +247,9 @@ export function classicSpan(trace: ClassicTraceRecord, span: ClassicTraceRecord[
   const error = tags.get('error')
   const statusCode = toNumber(tags.get('http.response.status_code') ?? tags.get('http.status_code'))
   const route = tags.get('http.route')
-  const process = processFacts(classicProcessOf(trace, span))
+  const { process, serviceCleaned } = processFacts(classicProcessOf(trace, span))
   const samplerType = tags.get('sampler.type')
-  return {
+  const result: Span = {
     traceId,
     spanId: normalizeSpanId(span.spanID),
     parentSpanId: classicParent(span, traceId),
@@ -244,7 +257,7 @@ export function classicSpan(trace: ClassicTraceRecord, span: ClassicTraceRecord[
     // Jaeger client libraries put the sampler on the first span of a trace, OTel SDKs on the process.
     samplerType: typeof samplerType === 'string' ? samplerType : process.samplerType,
     samplerParam: toNumber(tags.get('sampler.param')) ?? process.samplerParam,
-    operation: span.operationName,
+    operation: cleanText(span.operationName),
     kind: CLASSIC_KINDS[String(tags.get('span.kind'))] ?? 'unspecified',
     startUs: span.startTime,
     durationUs: Math.max(0, span.duration ?? 0),
@@ -254,6 +267,8 @@ export function classicSpan(trace: ClassicTraceRecord, span: ClassicTraceRecord[
     httpStatusCode: statusCode,
     warnings: span.warnings?.length ? span.warnings : NO_WARNINGS,
   }
+  if (serviceCleaned || result.operation !== span.operationName) result.textCleaned = true
+  return result
 }
 
 /** Each span through `toSpan`, grouped by trace with the trace-level warnings; a span `toSpan` throws on is rejected with the reason. */

@@ -28,7 +28,7 @@ describe('computeLatencySummary', () => {
 
 describe('computeCoverage', () => {
   test('expected operations seen and missing; key-attribute shares; mean sampling probability', () => {
-    const totals = { spans: 200, tracesSeen: 50, tracesComplete: 49, orphanSpans: 1, skewedSpans: 0, warningSpans: 0, serverSpans: 100, serverSpansWithRoute: 90, httpSpans: 0, httpSpansWithStatus: 0, spansWithVersion: 200, spansWithSampler: 100, samplerParamSum: 10 }
+    const totals = { spans: 200, tracesSeen: 50, tracesComplete: 49, orphanSpans: 1, skewedSpans: 0, warningSpans: 0, cleanedTextSpans: 0, serverSpans: 100, serverSpansWithRoute: 90, httpSpans: 0, httpSpansWithStatus: 0, spansWithVersion: 200, spansWithSampler: 100, samplerParamSum: 10 }
     expect(computeCoverage(totals, new Set(['GET /a', 'SELECT a']), ['GET /a', 'POST /a'])).toEqual({
       operationsSeen: 2, operationsExpected: 2, missingOperations: ['POST /a'], routeRatio: 0.9, statusCodeRatio: null, versionRatio: 1, samplingRate: 0.1,
     })

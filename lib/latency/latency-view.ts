@@ -56,6 +56,7 @@ export function computeQuality(totals: QualityTotals) {
     orphanSpans: totals.orphanSpans,
     skewedSpans: totals.skewedSpans,
     warningSpans: totals.warningSpans,
+    cleanedTextSpans: totals.cleanedTextSpans,
   }
 }
 

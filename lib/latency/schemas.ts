@@ -79,6 +79,8 @@ export const qualitySchema = z.object({
   orphanSpans: z.number(),
   skewedSpans: z.number(),
   warningSpans: z.number(),
+  /** Spans stored with U+FFFD in place of characters Postgres cannot hold (NUL, lone surrogates) in their service or operation name. */
+  cleanedTextSpans: z.number(),
 })
 
 export const coverageSchema = z.object({

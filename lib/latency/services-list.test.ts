@@ -14,7 +14,7 @@ function row(service: string, overrides: { status?: ServiceRow['status']; team?:
     verdict: { state: 'ok', slowSinceUs: null, deviation: overrides.deviation ?? null, currentP95Us: null, baselineP95: { centerUs: 1000, spreadUs: 50, lowerUs: 850, upperUs: 1150 }, baselineKind: 'plain', insufficientReason: null, judgedToUs: 0 },
     sparklineP95Us: [],
     slowOperations: overrides.slowOperation ? [{ operation: overrides.slowOperation, spanKind: 'client', deviation: overrides.deviation ?? null }] : [],
-    quality: { tracesSeen: 1, completeRatio: 1, spans: 1, orphanSpans: 0, skewedSpans: 0, warningSpans: 0 },
+    quality: { tracesSeen: 1, completeRatio: 1, spans: 1, orphanSpans: 0, skewedSpans: 0, warningSpans: 0, cleanedTextSpans: 0 },
     samplingRate: 0.1,
     sync: { health: 'caught-up', dataAsOfUs: 0, lastError: null },
   }

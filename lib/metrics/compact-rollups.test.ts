@@ -40,7 +40,7 @@ describe('compactSpanRollups', () => {
 
 describe('compactServiceRollups', () => {
   test('sums every counter and merges the entry histograms; nothing for no rows', () => {
-    const counters = { spans: 10, tracesSeen: 3, tracesComplete: 2, rootTraces: 1, rootTracesComplete: 1, orphanSpans: 1, skewedSpans: 0, warningSpans: 2, serverSpans: 4, serverSpansWithRoute: 3, httpSpans: 6, httpSpansWithStatus: 6, spansWithVersion: 10, spansWithSampler: 10, samplerParamSum: 1, rejectedRecords: 0, entrySpans: 4, entryErrors: 1, entryEstimatedSpans: 40, entryEstimatedErrors: 10, entryDurationSumUs: 100 }
+    const counters = { spans: 10, tracesSeen: 3, tracesComplete: 2, rootTraces: 1, rootTracesComplete: 1, orphanSpans: 1, skewedSpans: 0, warningSpans: 2, serverSpans: 4, serverSpansWithRoute: 3, httpSpans: 6, httpSpansWithStatus: 6, spansWithVersion: 10, spansWithSampler: 10, samplerParamSum: 1, rejectedRecords: 0, cleanedTextSpans: 1, entrySpans: 4, entryErrors: 1, entryEstimatedSpans: 40, entryEstimatedErrors: 10, entryDurationSumUs: 100 }
     const a = { ...counters, entryHistogram: histogramOf([10, 20]).encode() }
     const b = { ...counters, entryHistogram: histogramOf([30, 40]).encode() }
     const none = { ...counters, entryHistogram: null }

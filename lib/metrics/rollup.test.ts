@@ -141,6 +141,14 @@ describe('computeWindowRollups', () => {
     ])
   })
 
+  test('spans whose names had to be cleaned are counted per minute; names cleaned alike share one row', () => {
+    // Say 'GET /a\u0000' and 'GET /a\uD800': both normalise to 'GET /a\uFFFD', one rollup key.
+    const cleaned = { operation: 'GET /a\uFFFD', textCleaned: true } as const
+    const r = rollup([trace(span(cleaned), span(cleaned), span({ startUs: T0 + MINUTE_US }))])
+    expect(r.spanRollups.filter((row) => row.operation === cleaned.operation).map((row) => row.spanCount)).toEqual([2])
+    expect([minute(r, 0)?.cleanedTextSpans, minute(r, 1)?.cleanedTextSpans]).toEqual([2, 0])
+  })
+
   test('rejected records are booked on the window first minute', () => {
     expect(minute(rollup([], { rejectedRecords: 3 }), 0)?.rejectedRecords).toBe(3)
   })

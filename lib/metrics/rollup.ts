@@ -42,6 +42,8 @@ export type ServiceRollup = {
   spansWithSampler: number
   samplerParamSum: number
   rejectedRecords: number
+  /** Spans whose service or operation name had characters Postgres cannot store (Span `textCleaned`). */
+  cleanedTextSpans: number
   /** Entry spans (server, consumer): the requests and messages the service handled — its RED metrics. */
   entrySpans: number
   entryErrors: number
@@ -92,6 +94,7 @@ const emptyServiceRollup = (bucketStartUs: number): ServiceRollup => ({
   spansWithSampler: 0,
   samplerParamSum: 0,
   rejectedRecords: 0,
+  cleanedTextSpans: 0,
   entrySpans: 0,
   entryErrors: 0,
   entryEstimatedSpans: 0,
@@ -154,6 +157,7 @@ export function computeWindowRollups(traces: Iterable<Trace>, window: RollupWind
       if (orphans.has(span)) service.orphanSpans++
       if (skewed.has(span)) service.skewedSpans++
       if (span.warnings.length) service.warningSpans++
+      if (span.textCleaned) service.cleanedTextSpans++
       if (span.kind === 'server') {
         service.serverSpans++
         if (span.httpRoute) service.serverSpansWithRoute++

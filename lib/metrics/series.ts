@@ -26,6 +26,7 @@ export const QUALITY_FIELDS = [
   'orphanSpans',
   'skewedSpans',
   'warningSpans',
+  'cleanedTextSpans',
   'serverSpans',
   'serverSpansWithRoute',
   'httpSpans',

@@ -1,5 +1,6 @@
 // Sync state per service, and the services the worker learns of from Jaeger.
 import { db } from '@/lib/db/client'
+import { cleanText } from '@/lib/jaeger/clean-text'
 
 export type SyncStateRow = {
   serviceName: string
@@ -36,7 +37,11 @@ export function findSyncState(serviceName: string): Promise<SyncStateRow | null>
   return db.syncState.findUnique({ where: { serviceName } })
 }
 
-/** Records why a window failed; the service is not retried before `nextAttemptAt`. */
+/**
+ * Records why a window failed; the service is not retried before `nextAttemptAt`. The message may
+ * quote Jaeger's answer (a 5xx body): cleaned, or a NUL in it would fail this write, then the tick,
+ * every round, before the services behind this one get their turn.
+ */
 export async function saveSyncFailure(serviceName: string, { error, now, nextAttemptAt }: { error: string; now: Date; nextAttemptAt: Date }): Promise<void> {
-  await db.syncState.update({ where: { serviceName }, data: { lastError: error.slice(0, 2000), lastErrorAt: now, nextAttemptAt, consecutiveFailures: { increment: 1 } } })
+  await db.syncState.update({ where: { serviceName }, data: { lastError: cleanText(error.slice(0, 2000)), lastErrorAt: now, nextAttemptAt, consecutiveFailures: { increment: 1 } } })
 }

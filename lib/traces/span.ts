@@ -32,6 +32,11 @@ export type Span = {
   samplerParam: number | null
   /** Jaeger's own remarks on the span (clock-skew adjuster, invalid parent, …). */
   warnings: string[]
+  /**
+   * Set when `service` or `operation` had characters Postgres cannot store, replaced as
+   * lib/jaeger/clean-text.ts says; absent on every other span (nearly all of them).
+   */
+  textCleaned?: true
 }
 
 export type Trace = {

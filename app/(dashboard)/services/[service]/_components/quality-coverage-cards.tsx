@@ -16,7 +16,7 @@ function Fact({ label, value, note, tone }: { label: string; value: string; note
   )
 }
 
-/** Trace quality (complete traces, orphans, skew) and coverage (operations, key attributes, sampling). */
+/** Trace quality (complete traces, orphans, skew, cleaned names) and coverage (operations, key attributes, sampling). */
 export function QualityCoverageCards({ quality, coverage }: Pick<ServiceView, 'quality' | 'coverage'>) {
   const reliable = quality.completeRatio === null || quality.completeRatio >= 0.999
   return (
@@ -30,6 +30,12 @@ export function QualityCoverageCards({ quality, coverage }: Pick<ServiceView, 'q
             <Fact label="Orphan spans" note="parent not in the trace: broken propagation" value={quality.orphanSpans.toLocaleString('en')} tone={quality.orphanSpans ? 'warn' : undefined} />
             <Fact label="Clock-skewed spans" value={quality.skewedSpans.toLocaleString('en')} tone={quality.skewedSpans ? 'warn' : undefined} />
             <Fact label="Spans with Jaeger warnings" value={quality.warningSpans.toLocaleString('en')} tone={quality.warningSpans ? 'warn' : undefined} />
+            <Fact
+              label="Spans with cleaned names"
+              note="NUL or broken Unicode in the service or operation name, stored as �"
+              value={quality.cleanedTextSpans.toLocaleString('en')}
+              tone={quality.cleanedTextSpans ? 'warn' : undefined}
+            />
           </dl>
         </CardBody>
       </Card>

@@ -1,0 +1,208 @@
+// Span text Postgres cannot store, through the whole sync into a real Postgres: generated api/v3
+// (OTLP JSON) answers whose service and operation names, attributes, events and scopes carry NUL,
+// lone surrogates and other control characters are served over HTTP to the real JaegerClient
+// (JSON.parse → parse → normalise), rolled up and committed by the sync tick. Every window must
+// commit (a NUL once stalled its service for good), every span be counted once under its cleaned
+// names, names that clean alike share one row, and the cleaned spans be counted per (service, minute).
+//
+// The peer answers every search with all its traces, a superset of what Jaeger would send: the sync
+// counts only the window's own spans, so the totals must still be exact. (Jaeger itself would find
+// nothing for a service searched by its cleaned name: see JaegerClient.listServices.)
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import fc from 'fast-check'
+import { afterAll, describe, expect, test, vi } from 'vitest'
+import { createScratchDatabase } from '@/scripts/stack/scratch-database'
+
+const databaseUrl = await createScratchDatabase()
+const { db } = await import('@/lib/db/client')
+const { JaegerClient } = await import('@/lib/jaeger/client')
+const { SyncLeases } = await import('./leases')
+const { runSyncTick } = await import('./sync-tick')
+
+vi.setConfig({ testTimeout: 120_000 })
+const MINUTE_MS = 60_000
+const NOW_MS = Date.UTC(2026, 11, 6, 12, 0)
+const SETTINGS = {
+  backfillUs: 12 * MINUTE_MS * 1000,
+  liveFirstUs: 12 * MINUTE_MS * 1000, // the live range would start at the backfill's start: none
+  settleUs: 2 * MINUTE_MS * 1000,
+  windowUs: 5 * MINUTE_MS * 1000,
+  fetch: { limit: 1000, floorUs: 1_000_000, maxRequests: 64 },
+  maxWindowsPerTurn: 100,
+}
+/** Spans start in the synced range [NOW − 12 min, NOW − settle): two windows per service. */
+const RANGE_START_MS = NOW_MS - 12 * MINUTE_MS
+const RANGE_MS = 10 * MINUTE_MS
+const KINDS = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'] as const
+
+// ---------------------------------------------------------------- the peer
+
+const peer = { services: [] as string[], traces: '{"result":{"resourceSpans":[]}}', failure: null as string | null }
+const server = http.createServer((request, response) => {
+  const path = new URL(request.url ?? '/', 'http://peer').pathname
+  if (path === '/api/v3/services') return response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ services: peer.services }))
+  if (path !== '/api/v3/traces') return response.writeHead(404).end('404 page not found\n')
+  if (peer.failure !== null) return response.writeHead(500, { 'content-type': 'text/plain' }).end(peer.failure)
+  response.writeHead(200, { 'content-type': 'application/json' }).end(peer.traces)
+})
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+const client = new JaegerClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, timeoutMs: 5000, retries: 0 })
+const leases = await SyncLeases.connect(databaseUrl)
+afterAll(async () => {
+  await leases.close()
+  await new Promise((resolve) => server.close(resolve))
+})
+
+const tick = () =>
+  runSyncTick(
+    { search: (search) => client.searchTraces(search), listServices: () => client.listServices(), leases, workerId: 'span-text', log: { info() {}, warn() {} }, now: () => new Date(NOW_MS), random: () => 0.5, shouldStop: () => false },
+    SETTINGS,
+  )
+
+const reset = () => db.$executeRawUnsafe('TRUNCATE services, sync_state, span_rollups, service_rollups, sync_windows, service_dependencies CASCADE')
+
+// ---------------------------------------------------------------- generated text and traces
+
+/** A small alphabet, so names often differ only where cleaning changes them (and then merge). */
+const piece = fc.constantFrom('a', 'b', '/', ' ', '\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uD83D\uDE00', '\uFFFD', '\u0001', '\t', '\n', '\u001F', '\u007F')
+const text = fc.array(piece, { minLength: 1, maxLength: 5 }).map((pieces) => pieces.join(''))
+const attribute = fc.record({ key: fc.oneof(fc.constantFrom('http.route', 'http.request.method', 'service.version', 'db.statement'), text), value: text })
+
+type SpanSpec = { service: number; operation: string; kind: number; offsetUs: number; durationUs: number; parent: number | null; attributes: { key: string; value: string }[]; event: string; statusMessage: string }
+const spanSpec = fc.record({
+  service: fc.nat(),
+  operation: text,
+  kind: fc.integer({ min: 0, max: 5 }),
+  offsetUs: fc.integer({ min: 0, max: RANGE_MS * 1000 - 1 }),
+  durationUs: fc.integer({ min: 0, max: 2_000_000 }),
+  parent: fc.option(fc.nat(), { nil: null }),
+  attributes: fc.array(attribute, { maxLength: 3 }),
+  event: text,
+  statusMessage: text,
+})
+const fleet = fc.record({
+  services: fc.uniqueArray(text, { minLength: 1, maxLength: 3 }),
+  resourceNoise: attribute,
+  scope: text,
+  traces: fc.array(fc.array(spanSpec, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+})
+type Fleet = { services: string[]; resourceNoise: { key: string; value: string }; scope: string; traces: SpanSpec[][] }
+
+const hex = (n: number, digits: number) => n.toString(16).padStart(digits, '0')
+const stringValue = (value: string) => ({ stringValue: value })
+
+/** The api/v3 answer: per trace, one ResourceSpans per service with its spans (ns decimal strings, as Jaeger sends them). */
+function tracesResponse({ services, resourceNoise, scope, traces }: Fleet) {
+  const resourceSpans = traces.flatMap((spans, t) => {
+    const byService = new Map<number, object[]>()
+    spans.forEach((spec, s) => {
+      const startUs = RANGE_START_MS * 1000 + spec.offsetUs
+      const parent = spec.parent === null || s === 0 ? null : spec.parent % s
+      const span = {
+        traceId: hex(t + 1, 32),
+        spanId: hex(s + 1, 16),
+        ...(parent === null ? {} : { parentSpanId: hex(parent + 1, 16) }),
+        name: spec.operation,
+        kind: spec.kind,
+        startTimeUnixNano: `${startUs}000`,
+        endTimeUnixNano: `${startUs + spec.durationUs}000`,
+        attributes: spec.attributes.map(({ key, value }) => ({ key, value: stringValue(value) })),
+        events: [{ timeUnixNano: `${startUs}000`, name: spec.event, attributes: [{ key: spec.event, value: stringValue(spec.event) }] }],
+        status: { code: 2, message: spec.statusMessage },
+      }
+      const service = spec.service % services.length
+      byService.set(service, [...(byService.get(service) ?? []), span])
+    })
+    return [...byService].map(([service, serviceSpans]) => ({
+      resource: { attributes: [{ key: 'service.name', value: stringValue(services[service]!) }, { key: resourceNoise.key, value: stringValue(resourceNoise.value) }] },
+      scopeSpans: [{ scope: { name: scope, version: scope }, spans: serviceSpans }],
+    }))
+  })
+  return JSON.stringify({ result: { resourceSpans } })
+}
+
+// ---------------------------------------------------------------- the oracle
+
+/** What Postgres can take, written independently of clean-text.ts: code point by code point. */
+const storable = (raw: string) => [...raw].map((char) => (char === '\u0000' || (char.length === 1 && char >= '\uD800' && char <= '\uDFFF') ? '\uFFFD' : char)).join('')
+
+function expected({ services, traces }: Fleet) {
+  const rows = new Map<string, number>() // service | operation | kind | minute → spans
+  const minutes = new Map<string, { spans: number; cleaned: number }>() // service | minute
+  const calls = new Map<string, number>() // caller → callee
+  for (const spans of traces) {
+    const serviceOf = (spec: SpanSpec) => services[spec.service % services.length]!
+    spans.forEach((spec, s) => {
+      const raw = { service: serviceOf(spec), operation: spec.operation }
+      const service = storable(raw.service)
+      const operation = storable(raw.operation)
+      const minuteMs = Math.floor((RANGE_START_MS * 1000 + spec.offsetUs) / 60_000_000) * MINUTE_MS
+      const row = [service, operation, KINDS[spec.kind], minuteMs].join('|')
+      rows.set(row, (rows.get(row) ?? 0) + 1)
+      const bucket = minutes.get(`${service}|${minuteMs}`) ?? { spans: 0, cleaned: 0 }
+      bucket.spans++
+      if (service !== raw.service || operation !== raw.operation) bucket.cleaned++
+      minutes.set(`${service}|${minuteMs}`, bucket)
+      const parent = spec.parent === null || s === 0 ? null : spans[spec.parent % s]!
+      const caller = parent && storable(serviceOf(parent))
+      if (caller && caller !== service) calls.set(`${caller}|${service}`, (calls.get(`${caller}|${service}`) ?? 0) + 1)
+    })
+  }
+  return { services: new Set(services.map(storable)), rows, minutes, calls }
+}
+
+async function committed() {
+  const spanRows = await db.spanRollup.findMany({ where: { resolution: 'minute' } })
+  const serviceRows = await db.serviceRollup.findMany({ where: { resolution: 'minute' } })
+  return {
+    services: new Set((await db.service.findMany({ select: { name: true } })).map((service) => service.name)),
+    rows: new Map(spanRows.map((row) => [[row.service, row.operation, row.spanKind, row.bucketStart.getTime()].join('|'), row.spanCount])),
+    minutes: new Map(serviceRows.filter((row) => row.spans > 0).map((row) => [`${row.service}|${row.bucketStart.getTime()}`, { spans: row.spans, cleaned: row.cleanedTextSpans }])),
+    calls: new Map((await db.serviceDependency.findMany()).map((edge) => [`${edge.caller}|${edge.callee}`, Number(edge.calls)])),
+    states: await db.syncState.findMany(),
+  }
+}
+
+// ---------------------------------------------------------------- properties
+
+describe('span text Postgres cannot store', () => {
+  test('every window commits; spans are counted once under their cleaned names, and the cleaned ones are counted', async () => {
+    await fc.assert(
+      fc.asyncProperty(fleet, async (generated) => {
+        await reset()
+        peer.services = generated.services
+        peer.traces = tracesResponse(generated)
+        const report = await tick()
+        expect(report.jaegerError).toBeNull()
+        expect(report.turns.map((turn) => turn.failure)).toEqual(report.turns.map(() => null))
+
+        const want = expected(generated)
+        const got = await committed()
+        expect(got.services).toEqual(want.services)
+        for (const state of got.states) expect({ service: state.serviceName, watermark: state.watermark.getTime(), lastError: state.lastError }).toEqual({ service: state.serviceName, watermark: NOW_MS - 2 * MINUTE_MS, lastError: null })
+        expect(got.rows).toEqual(want.rows)
+        expect(got.minutes).toEqual(want.minutes)
+        expect(got.calls).toEqual(want.calls)
+      }),
+      { numRuns: 30 },
+    )
+  })
+
+  test('a failure whose message quotes a NUL from Jaeger is recorded, and the tick goes on', async () => {
+    await reset()
+    peer.services = ['ledger', 'payments']
+    peer.failure = 'upstream said \u0000\uD800'
+    try {
+      const report = await tick()
+      expect(report.turns.map((turn) => turn.failure !== null)).toEqual([true, true]) // both services had their turn
+    } finally {
+      peer.failure = null
+    }
+    const states = await db.syncState.findMany()
+    expect(states.map((state) => [state.consecutiveFailures, state.lastError])).toEqual([
+      [1, expect.stringContaining('upstream said \uFFFD\uFFFD')],
+      [1, expect.stringContaining('upstream said \uFFFD\uFFFD')],
+    ])
+  })
+})
