@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { computeBackoffMs, REQUEST_BACKOFF, SERVICE_BACKOFF } from './backoff'
+import { computeBackoffMs, RECONNECT_BACKOFF, REQUEST_BACKOFF, SERVICE_BACKOFF } from './backoff'
 
 test.each([
   ['first retry, random at its top', 0, () => 0.999, 199],
@@ -12,3 +12,9 @@ test.each([
 test('a service in a long outage is retried at most every 5 minutes', () => {
   expect(computeBackoffMs(50, SERVICE_BACKOFF, () => 0.9999)).toBeLessThan(300_000)
 })
+
+test.each([
+  ['first attempt, within a quarter second', 0, 250],
+  ['a restart of a few seconds is retried within 2 s', 3, 2_000],
+  ['a long outage is retried at least every 5 s', 40, 5_000],
+])('database reconnect, %s', (_label, attempt, ceilingMs) => expect(computeBackoffMs(attempt, RECONNECT_BACKOFF, () => 0.9999)).toBeLessThan(ceilingMs))

@@ -8,6 +8,8 @@ export type BackoffPolicy = { baseMs: number; maxMs: number }
 export const REQUEST_BACKOFF: BackoffPolicy = { baseMs: 200, maxMs: 5_000 }
 /** A service whose sync keeps failing: retried at most every 5 minutes, so a long outage stays cheap. */
 export const SERVICE_BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 300_000 }
+/** Reconnecting to Postgres after the connection dropped: a restart takes a second or two; a long outage costs one attempt every few seconds. */
+export const RECONNECT_BACKOFF: BackoffPolicy = { baseMs: 250, maxMs: 5_000 }
 
 /** Delay before retry number `attempt` (0 for the first retry). */
 export function computeBackoffMs(attempt: number, policy: BackoffPolicy, random: () => number = Math.random): number {

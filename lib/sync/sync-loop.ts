@@ -1,9 +1,12 @@
 // The worker's sync loop: rounds over all services until stopped; a progress line while it backfills.
+// A round that fails (Postgres restarting, say) is retried after the interval; the loop itself ends only on stop().
 import type { Env } from '@/lib/env'
 import type { JaegerClient } from '@/lib/jaeger/client'
 import { computeLatencyHealth } from '@/lib/latency/health-repository'
 import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
 import { compactService, type Retention } from './compaction-repository'
+import { isConnectionError } from './connection-error'
+import type { DatabaseOutage } from './database-outage'
 import type { SyncLeases } from './leases'
 import type { SyncContext, SyncSettings } from './sync-service'
 import { computeSyncProgress, estimateRemainingMs, type SyncProgress } from './sync-progress'
@@ -42,7 +45,18 @@ export class SyncLoop {
   private lastMaintenanceMs = 0
 
   constructor(
-    private readonly deps: { client: JaegerClient; leases: SyncLeases; workerId: string; log: Log; settings: SyncSettings; retention: Retention; intervalMs: number; now?: () => Date },
+    private readonly deps: {
+      client: JaegerClient
+      leases: SyncLeases
+      workerId: string
+      log: Log
+      /** Where a round that could not reach Postgres is reported (logged once per outage, not per round). */
+      outage: DatabaseOutage
+      settings: SyncSettings
+      retention: Retention
+      intervalMs: number
+      now?: () => Date
+    },
   ) {}
 
   /** Rounds until stop(); resolves once the current window is committed (or given up). */
@@ -66,8 +80,9 @@ export class SyncLoop {
         )
         await this.logProgress(report, now())
         if (now().getTime() - this.lastMaintenanceMs >= MAINTAIN_EVERY_MS) await this.maintain(now())
+        this.deps.outage.reached()
       } catch (error) {
-        this.deps.log.error({ err: error }, 'sync round failed; trying again after the interval')
+        if (!this.deps.outage.failed(error)) this.deps.log.error({ err: error }, 'sync round failed; trying again after the interval')
       }
       const busy = report?.turns.some((turn) => turn.windows > 0) ?? false
       if (!busy && !this.stopping) await new Promise<void>((resolve) => ((this.wake = resolve), setTimeout(resolve, this.deps.intervalMs)))
@@ -93,6 +108,7 @@ export class SyncLoop {
         await compactService(serviceName, { now, retention: this.deps.retention })
         slow += (await computeLatencyHealth(serviceName, { now })).slow
       } catch (error) {
+        if (isConnectionError(error)) throw error // the round fails and reports the outage, once
         this.deps.log.warn({ service: serviceName, err: error }, 'compaction or latency judgement failed; it will be retried')
       } finally {
         await this.deps.leases.release(serviceName)

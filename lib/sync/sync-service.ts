@@ -3,6 +3,7 @@
 import type { SearchResult, TraceSearch } from '@/lib/jaeger/client'
 import { computeBackoffMs, SERVICE_BACKOFF } from './backoff'
 import { commitWindow, WindowConflictError, type Cursor } from './commit-window'
+import { isConnectionError } from './connection-error'
 import { planWindows, type SyncWindow } from './plan-windows'
 import { runWindow, type WindowFetchOptions } from './run-window'
 import { findSyncState, saveSyncFailure } from './sync-state-repository'
@@ -63,6 +64,9 @@ export async function syncServiceTurn(service: string, context: SyncContext, set
         turn.conflict = true
         break
       }
+      // The database, not Jaeger or this service, failed: no backoff is recorded; the round fails and
+      // the window is redone once Postgres answers (or found committed, if its commit got through).
+      if (isConnectionError(error)) throw error
       turn.failure = describe(error)
       const failedAt = context.now()
       const nextAttemptAt = new Date(failedAt.getTime() + computeBackoffMs(state.consecutiveFailures, SERVICE_BACKOFF, context.random))

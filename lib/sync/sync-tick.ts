@@ -9,19 +9,23 @@ export type TickReport = { services: number; discovered: string[]; turns: Servic
 
 export async function runSyncTick(context: SyncContext & { listServices: () => Promise<string[]>; leases: SyncLeases }, settings: SyncSettings): Promise<TickReport> {
   const now = context.now()
-  let names: string[]
+  let names: string[] | null = null
   let jaegerError: string | null = null
   let discovered: string[] = []
   try {
     names = await context.listServices()
-    const nowUs = now.getTime() * 1000
-    const backfillFrom = new Date(minuteOf(nowUs - settings.backfillUs) / 1000)
-    const liveFrom = new Date(Math.max(backfillFrom.getTime(), minuteOf(nowUs - settings.settleUs - settings.liveFirstUs) / 1000))
-    discovered = await ensureSyncedServices(names, { backfillFrom, liveFrom, now })
   } catch (error) {
     // Jaeger cannot even list its services: every known service takes its turn and records the
     // failure itself, so each backs off on its own schedule and the status page shows why.
     jaegerError = error instanceof Error ? error.message : String(error)
+  }
+  // Database failures (below) are not Jaeger's: they fail the round, which is retried whole.
+  if (names) {
+    const nowUs = now.getTime() * 1000
+    const backfillFrom = new Date(minuteOf(nowUs - settings.backfillUs) / 1000)
+    const liveFrom = new Date(Math.max(backfillFrom.getTime(), minuteOf(nowUs - settings.settleUs - settings.liveFirstUs) / 1000))
+    discovered = await ensureSyncedServices(names, { backfillFrom, liveFrom, now })
+  } else {
     names = (await listSyncStates()).map((state) => state.serviceName)
   }
   const turns: ServiceTurn[] = []
@@ -29,8 +33,10 @@ export async function runSyncTick(context: SyncContext & { listServices: () => P
     if (context.shouldStop()) break
     if (state.nextAttemptAt && state.nextAttemptAt > context.now()) continue
     if (!(await context.leases.tryAcquire(state.serviceName))) continue
+    // The lease goes with its connection: once that drops, no further window of this turn starts.
+    const underLease = { ...context, shouldStop: () => context.shouldStop() || !context.leases.holds(state.serviceName) }
     try {
-      turns.push(await syncServiceTurn(state.serviceName, context, settings))
+      turns.push(await syncServiceTurn(state.serviceName, underLease, settings))
     } finally {
       await context.leases.release(state.serviceName)
     }

@@ -1,6 +1,7 @@
 // The sync worker process (`npm run worker`): syncs Jaeger into the summary store (lib/sync/sync-loop),
 // records a heartbeat with its view of Jaeger, and exits cleanly on SIGTERM/SIGINT: the window in
-// progress is either committed or left for the next run, never half-written.
+// progress is either committed or left for the next run, never half-written. It outlives its database
+// restarting: rounds and heartbeats fail until Postgres answers again, and the leases reconnect.
 import crypto from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,6 +13,7 @@ import { JaegerClient } from '@/lib/jaeger/client'
 import { probeJaeger } from '@/lib/jaeger/probe'
 import { logger } from '@/lib/logger'
 import packageJson from '../../package.json'
+import { DatabaseOutage } from './database-outage'
 import { markWorkerStopped, saveHeartbeat, type WorkerIdentity } from './heartbeat-repository'
 import { SyncLeases } from './leases'
 import { retentionFrom, SyncLoop, syncSettingsFrom } from './sync-loop'
@@ -45,17 +47,22 @@ async function main() {
 
   await beat()
   log.info({ worker: worker.id, heartbeatSeconds: config.WORKER_HEARTBEAT_SECONDS, database: embedded ? 'embedded' : 'DATABASE_URL' }, 'worker started')
+  const outage = new DatabaseOutage(log)
   let beating: Promise<void> = Promise.resolve()
   const timer = setInterval(() => {
-    beating = beat().catch((error: unknown) => log.error({ err: error }, 'heartbeat failed; retrying next interval'))
+    beating = beat().then(
+      () => outage.reached(),
+      (error: unknown) => void (outage.failed(error) || log.error({ err: error }, 'heartbeat failed; retrying next interval')),
+    )
   }, config.WORKER_HEARTBEAT_SECONDS * 1000)
 
-  const leases = await SyncLeases.connect(databaseUrl())
+  const leases = await SyncLeases.connect(databaseUrl(), { log })
   const sync = new SyncLoop({
     client: new JaegerClient({ baseUrl: config.JAEGER_URL, timeoutMs: config.JAEGER_TIMEOUT_MS }),
     leases,
     workerId: worker.id,
     log: logger('sync'),
+    outage,
     settings: syncSettingsFrom(config),
     retention: retentionFrom(config),
     intervalMs: config.SYNC_INTERVAL_SECONDS * 1000,
