@@ -35,7 +35,19 @@ describe('parseEnv', () => {
   })
 
   test('production without NEXTAUTH_SECRET refuses to start', () => {
-    expect(issuesOf({ NODE_ENV: 'production' })).toEqual([{ variable: 'NEXTAUTH_SECRET', message: expect.stringMatching(/required in production/) }])
+    expect(issuesOf({ NODE_ENV: 'production', NEXTAUTH_URL: 'https://spanlens.example.com' })).toEqual([{ variable: 'NEXTAUTH_SECRET', message: expect.stringMatching(/required in production/) }])
+  })
+
+  test.each([
+    ['missing', {}, /required in production/],
+    ['plain http on a public host', { NEXTAUTH_URL: 'http://spanlens.example.com' }, /must be https/],
+  ])('production with NEXTAUTH_URL %s refuses to start', (_label, source, message) => {
+    const issues = issuesOf({ NODE_ENV: 'production', NEXTAUTH_SECRET: SECRET, ...source })
+    expect(issues).toEqual([{ variable: 'NEXTAUTH_URL', message: expect.stringMatching(message) }])
+  })
+
+  test.each(['https://spanlens.example.com', 'http://localhost:3000', 'http://127.0.0.1:3107', 'http://[::1]:3000'])('production accepts NEXTAUTH_URL %s', (url) => {
+    expect(issuesOf({ NODE_ENV: 'production', NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: url })).toEqual([])
   })
 
   test('demo mode generates a secret once and keeps it in the git-ignored .local folder', () => {

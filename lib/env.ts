@@ -5,6 +5,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { withoutCredentials } from '@/lib/url/credentials'
 
 const port = z.coerce.number().int().min(1).max(65_535)
 const flag = z
@@ -25,7 +26,13 @@ export const envSchema = z.object({
   /** Base URL of the Jaeger UI for deep links; defaults to JAEGER_URL (jaeger-query serves both). */
   JAEGER_UI_URL: httpUrl.optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+  /** The app's public URL. https in production (so session cookies are `Secure`), except on loopback. */
   NEXTAUTH_URL: httpUrl.optional(),
+  /**
+   * Which X-Forwarded-For entry, counted from the right, is the client's address for sign-in limits:
+   * 1 when the app is reached directly or behind one proxy that appends (nginx, most load balancers).
+   */
+  CLIENT_ADDRESS_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   PORT: port.default(3000),
   DEMO_JAEGER_PORT: port.default(16686),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
@@ -76,6 +83,9 @@ function localSecret(): string {
   return secret
 }
 
+/** Only this machine can reach a loopback URL, and browsers treat it as a secure context. */
+const isLoopback = (hostname: string) => hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
+
 /** Parses a given environment (pure apart from the demo secret file); throws EnvError. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source)
@@ -83,6 +93,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })))
   }
   const parsed = result.data
+  if (parsed.NODE_ENV === 'production' && !parsed.SPANLENS_DEMO) {
+    const url = parsed.NEXTAUTH_URL ? new URL(parsed.NEXTAUTH_URL) : null
+    if (!url) throw new EnvError([{ variable: 'NEXTAUTH_URL', message: 'is required in production: the public https URL of the app, e.g. https://spanlens.example.com' }])
+    if (url.protocol !== 'https:' && !isLoopback(url.hostname)) {
+      throw new EnvError([{ variable: 'NEXTAUTH_URL', message: 'must be https in production, so session cookies are sent only over TLS (Secure)' }])
+    }
+  }
   let secret = parsed.NEXTAUTH_SECRET
   if (!secret) {
     // A generated secret is only acceptable where sessions need not survive a redeploy elsewhere.
@@ -91,7 +108,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     }
     secret = localSecret()
   }
-  return { ...parsed, JAEGER_UI_URL: parsed.JAEGER_UI_URL ?? parsed.JAEGER_URL, NEXTAUTH_SECRET: secret }
+  // Deep links are shown to every user: never with the query API's credentials in them.
+  return { ...parsed, JAEGER_UI_URL: withoutCredentials(parsed.JAEGER_UI_URL ?? parsed.JAEGER_URL), NEXTAUTH_SECRET: secret }
 }
 
 let cached: Env | undefined

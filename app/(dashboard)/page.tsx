@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { SystemStatus } from '@/components/health/system-status'
 import { PageBody, PageHeader } from '@/components/shell/page-header'
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
-import { requireUser } from '@/lib/auth/session'
+import { requirePermission } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format/date'
 import { checkHealth } from '@/lib/health/check-health'
 import { countInventory } from '@/lib/inventory/repository'
@@ -13,7 +13,7 @@ import { TargetCard } from './_components/target-card'
 export const dynamic = 'force-dynamic'
 
 export default async function OverviewPage() {
-  await requireUser()
+  await requirePermission('dashboard.read')
   const [targets, counts, health] = await Promise.all([listTargets(), countInventory(), checkHealth({ jaeger: 'worker' })])
   const dueDate = targets.find((target) => target.dueDate)?.dueDate
   return (

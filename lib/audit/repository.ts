@@ -11,8 +11,14 @@ export async function saveAuditEntry(tx: Tx, actorId: string | null, entry: Audi
 
 export type AuditRow = { id: string; at: Date; actorEmail: string | null; action: string; subjectType: string; subjectId: string; details: unknown }
 
-export async function listAuditEntries({ limit = 50 }: { limit?: number } = {}): Promise<AuditRow[]> {
-  const rows = await db.auditLog.findMany({ orderBy: { at: 'desc' }, take: limit, include: { actor: { select: { email: true } } } })
+/** Newest first; `before` pages back (an entry id), `action` keeps one kind of change (`user.` keeps all of users'). */
+export async function listAuditEntries({ limit = 50, before, action }: { limit?: number; before?: bigint; action?: string } = {}): Promise<AuditRow[]> {
+  const rows = await db.auditLog.findMany({
+    where: { ...(before !== undefined ? { id: { lt: before } } : {}), ...(action ? { action: { startsWith: action } } : {}) },
+    orderBy: { id: 'desc' },
+    take: limit,
+    include: { actor: { select: { email: true } } },
+  })
   return rows.map((row) => ({
     id: row.id.toString(),
     at: row.at,

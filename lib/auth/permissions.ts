@@ -17,6 +17,8 @@ const GRANTS = {
   'jaeger.configure': ['admin'],
   /** Add users and change roles (audited). */
   'users.manage': ['admin'],
+  /** Change one's own password and end one's own sessions. */
+  'account.write': ['engineer', 'manager', 'admin'],
   /** Read the audit log. */
   'audit.read': ['manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>

@@ -10,7 +10,7 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
   if (!code) return null
   if (code.startsWith(`${SIGN_IN_THROTTLED}:`)) {
     const seconds = Number(code.split(':')[1]) || 1
-    return `Too many failed sign-ins for this address. Try again in ${seconds} s.`
+    return `Too many sign-in attempts. Try again in ${seconds} s.`
   }
   if (code === SIGN_IN_INVALID || code === 'CredentialsSignin') return 'Wrong e-mail or password.'
   if (code === 'SessionRequired') return null

@@ -1,4 +1,5 @@
-// Checks the database, Jaeger and the worker, each bounded in time. /api/health probes Jaeger itself;
+// Checks the database, Jaeger and the worker, each bounded in time. /api/health probes Jaeger itself
+// (at most once per JAEGER_PROBE_TTL_MS);
 // pages take Jaeger's state from the worker's last heartbeat, so a slow Jaeger never slows a page.
 import { env } from '@/lib/env'
 import { probeJaeger, type JaegerCheck } from '@/lib/jaeger/probe'
@@ -17,6 +18,18 @@ export type Health = {
 
 const DATABASE_TIMEOUT_MS = 3000
 const JAEGER_HEALTH_TIMEOUT_MS = 3000
+/** A live probe is shared by every health check for this long: uptime checkers cannot make us hammer Jaeger. */
+const JAEGER_PROBE_TTL_MS = 5000
+
+let lastProbe: { atMs: number; probe: Promise<JaegerCheck> } | undefined
+
+function probeJaegerCached(url: string, timeoutMs: number, nowMs: number): Promise<JaegerCheck> {
+  if (!lastProbe || nowMs - lastProbe.atMs >= JAEGER_PROBE_TTL_MS) {
+    const checkedAt = new Date(nowMs).toISOString()
+    lastProbe = { atMs: nowMs, probe: probeJaeger(url, timeoutMs).then((probe) => ({ ...probe, checkedAt })) }
+  }
+  return lastProbe.probe
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms).unref?.())])
@@ -45,12 +58,12 @@ export async function checkHealth({ jaeger: jaegerSource = 'live' }: { jaeger?: 
   const config = env()
   const [database, liveProbe] = await Promise.all([
     checkDatabase(),
-    jaegerSource === 'live' ? probeJaeger(config.JAEGER_URL, Math.min(config.JAEGER_TIMEOUT_MS, JAEGER_HEALTH_TIMEOUT_MS)) : null,
+    jaegerSource === 'live' ? probeJaegerCached(config.JAEGER_URL, Math.min(config.JAEGER_TIMEOUT_MS, JAEGER_HEALTH_TIMEOUT_MS), now.getTime()) : null,
   ])
   const lastSeenAt = database.heartbeat?.lastSeenAt ?? null
   const workerFresh = isWorkerFresh(lastSeenAt, now, config.WORKER_HEARTBEAT_SECONDS)
   const jaeger: Health['jaeger'] = liveProbe
-    ? { ...liveProbe, checkedAt: now.toISOString(), source: 'live' }
+    ? { ...liveProbe, source: 'live' }
     : workerFresh && database.heartbeat?.jaeger
       ? { ...database.heartbeat.jaeger, source: 'worker' }
       : null

@@ -14,3 +14,16 @@ export function computeHealthStatus({ databaseOk, jaegerOk, workerFresh }: { dat
   if (!databaseOk) return 'down'
   return jaegerOk && workerFresh ? 'ok' : 'degraded'
 }
+
+/** What anyone may know without signing in: up or down per part, nothing more (no hosts, ports or errors). */
+export type PublicHealth = { status: HealthStatus; checkedAt: string; database: { ok: boolean }; jaeger: { ok: boolean } | null; worker: { ok: boolean } }
+
+export function toPublicHealth(health: { status: HealthStatus; checkedAt: string; database: { ok: boolean }; jaeger: { ok: boolean } | null; worker: { ok: boolean } }): PublicHealth {
+  return {
+    status: health.status,
+    checkedAt: health.checkedAt,
+    database: { ok: health.database.ok },
+    jaeger: health.jaeger && { ok: health.jaeger.ok },
+    worker: { ok: health.worker.ok },
+  }
+}

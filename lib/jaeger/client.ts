@@ -8,6 +8,7 @@ import type { TraceDetail } from '@/lib/traces/trace-detail'
 import { computeBackoffMs, REQUEST_BACKOFF } from '@/lib/sync/backoff'
 import { cleanText } from './clean-text'
 import { normalizeTraceId } from './ids'
+import { jaegerEndpoint } from './jaeger-endpoint'
 import { normalizeClassic, normalizeV3, type Normalized } from './normalize'
 import { normalizeClassicDetail, normalizeV3Detail, type NormalizedDetail } from './normalize-detail'
 import { parseClassicNames, parseClassicTraces, parseV3Services, parseV3Traces, type RejectedRecord } from './parse'
@@ -80,11 +81,14 @@ function readTraceDetails(api: JaegerApi, body: unknown, endpoint: string): Norm
 export class JaegerClient {
   private apiPromise: Promise<JaegerApi> | undefined
   private readonly baseUrl: string
+  private readonly headers: Record<string, string>
   private readonly retries: number
   private readonly sleep: (ms: number) => Promise<void>
 
   constructor(private readonly options: JaegerClientOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '')
+    const endpoint = jaegerEndpoint(options.baseUrl)
+    this.baseUrl = endpoint.baseUrl
+    this.headers = { accept: 'application/json', ...(endpoint.authorization ? { authorization: endpoint.authorization } : {}) }
     this.retries = options.retries ?? 2
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
   }
@@ -181,7 +185,7 @@ export class JaegerClient {
     for (let attempt = 0; attempt <= this.retries; attempt++) {
       if (attempt > 0) await this.sleep(computeBackoffMs(attempt - 1, REQUEST_BACKOFF, this.options.random))
       try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(this.options.timeoutMs), headers: { accept: 'application/json' } })
+        const response = await fetch(url, { signal: AbortSignal.timeout(this.options.timeoutMs), headers: this.headers })
         const text = await response.text()
         if (response.status === 404 && notFoundIsAnswer) return { status: 404, body: null, bytes: text.length }
         if (response.status >= 500 || response.status === 429) {

@@ -12,6 +12,7 @@ import { loadEnvOrExit } from '@/lib/env'
 import { JaegerClient } from '@/lib/jaeger/client'
 import { probeJaeger } from '@/lib/jaeger/probe'
 import { logger } from '@/lib/logger'
+import { redactUrl } from '@/lib/url/credentials'
 import packageJson from '../../package.json'
 import { DatabaseOutage } from './database-outage'
 import { markWorkerStopped, saveHeartbeat, type WorkerIdentity } from './heartbeat-repository'
@@ -39,7 +40,7 @@ async function main() {
     const jaeger = await probeJaeger(config.JAEGER_URL, config.JAEGER_TIMEOUT_MS)
     if (jaeger.ok !== lastJaegerOk) {
       if (jaeger.ok) log.info({ api: jaeger.api, services: jaeger.serviceCount, latencyMs: jaeger.latencyMs }, 'jaeger reachable')
-      else log.warn({ url: config.JAEGER_URL, error: jaeger.error }, 'jaeger unreachable; will keep trying')
+      else log.warn({ url: redactUrl(config.JAEGER_URL), error: jaeger.error }, 'jaeger unreachable; will keep trying')
       lastJaegerOk = jaeger.ok
     }
     await saveHeartbeat(worker, jaeger)

@@ -42,3 +42,22 @@ describe('resolveTimeRange', () => {
     expect(timeRangeQuery(resolveTimeRange({ range: '7d' }, NOW_US))).toEqual({ range: '7d' })
   })
 })
+
+describe('timeRangeParams bounds', () => {
+  test.each<[string, Record<string, string>, string]>([
+    ['year 0000', { from: '0000-01-01T00:00:00Z', to: '0000-01-02T00:00:00Z' }, 'from'],
+    ['across 0000/0001', { from: '0000-12-31T00:00:00Z', to: '0001-01-01T00:00:00Z' }, 'from'],
+    ['before 1970', { from: '1969-12-31T00:00:00Z', to: '1970-01-02T00:00:00Z' }, 'from'],
+    ['to before from', { from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' }, 'to'],
+    ['longer than 400 days', { from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, 'from'],
+    ['not a date', { from: 'yesterday', to: '2026-01-01T00:00:00Z' }, 'from'],
+  ])('%s is refused, naming %s', (_label, params, field) => {
+    const parsed = timeRangeParams.safeParse(params)
+    expect(parsed.success).toBe(false)
+    expect(parsed.error?.issues.map((issue) => issue.path[0])).toContain(field)
+  })
+
+  test('the last day ISO can write is fine', () => {
+    expect(timeRangeParams.safeParse({ from: '9999-12-30T00:00:00Z', to: '9999-12-31T23:59:59Z' }).success).toBe(true)
+  })
+})

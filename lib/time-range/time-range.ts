@@ -19,7 +19,16 @@ const MAX_POINTS = 200
 /** Custom ranges older than this read coarser data than they would show; refuse them rather than mislead. */
 const MAX_CUSTOM_LENGTH_US = 400 * DAY_US
 
-const isoInstant = z.iso.datetime({ offset: true, error: 'expected an ISO date-time, e.g. 2026-11-24T09:00:00Z' })
+/** Instants a range may name: the Unix era up to the last moment ISO 8601's four-digit years can write. */
+const EARLIEST_MS = Date.UTC(1970, 0, 1)
+const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
+
+const isoInstant = z.iso
+  .datetime({ offset: true, error: 'expected an ISO date-time, e.g. 2026-11-24T09:00:00Z' })
+  .refine((value) => {
+    const ms = Date.parse(value)
+    return Number.isFinite(ms) && ms >= EARLIEST_MS && ms <= LATEST_MS
+  }, 'must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z')
 
 /** The URL's range params. `range` wins unless `from` and `to` are both given. */
 export const timeRangeParams = z

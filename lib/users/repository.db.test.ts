@@ -3,7 +3,7 @@ import { createScratchDatabase } from '@/scripts/stack/scratch-database'
 
 await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
-const { changeUserRole, createUser, listUsers } = await import('./repository')
+const { changeOwnPassword, changeUserRole, createUser, listUsers, setUserDisabled } = await import('./repository')
 const { ConflictError, InvalidInputError } = await import('@/lib/errors')
 
 let adminId = ''
@@ -42,5 +42,42 @@ describe('changeUserRole', () => {
   test('refuses to demote the last admin', async () => {
     await expect(changeUserRole(adminId, 'engineer', { by: adminId })).rejects.toBeInstanceOf(ConflictError)
     expect((await db.user.findUniqueOrThrow({ where: { id: adminId } })).role).toBe('admin')
+  })
+})
+
+describe('setUserDisabled', () => {
+  test('disables and enables again, audited both ways; an admin cannot disable themselves or the last active admin', async () => {
+    const user = await createUser({ email: 'dan@example.com', name: 'Dan', role: 'engineer', password: 'a long enough secret' }, { by: adminId })
+    expect((await setUserDisabled(user.id, true, { by: adminId })).disabledAt).not.toBeNull()
+    expect((await setUserDisabled(user.id, false, { by: adminId })).disabledAt).toBeNull()
+    const actions = (await db.auditLog.findMany({ where: { subjectId: user.id }, orderBy: { id: 'asc' } })).map((entry) => entry.action)
+    expect(actions).toEqual(['user.create', 'user.disable', 'user.enable'])
+    await expect(setUserDisabled(adminId, true, { by: adminId })).rejects.toBeInstanceOf(ConflictError)
+    await expect(setUserDisabled(adminId, true, { by: user.id })).rejects.toBeInstanceOf(ConflictError)
+  })
+})
+
+describe('changeOwnPassword', () => {
+  test('needs the current password, and a new one that differs', async () => {
+    const user = await createUser({ email: 'pat@example.com', name: 'Pat', role: 'engineer', password: 'a long enough secret' }, { by: adminId })
+    const ids = { userId: user.id, sessionId: 'none' }
+    await expect(changeOwnPassword(ids, { currentPassword: 'wrong', newPassword: 'another long secret' })).rejects.toMatchObject({ issues: [{ path: 'currentPassword' }] })
+    await expect(changeOwnPassword(ids, { currentPassword: 'a long enough secret', newPassword: 'a long enough secret' })).rejects.toMatchObject({ issues: [{ path: 'newPassword' }] })
+    await changeOwnPassword(ids, { currentPassword: 'a long enough secret', newPassword: 'another long secret' })
+    expect(await db.auditLog.count({ where: { subjectId: user.id, action: 'user.password.change' } })).toBe(1)
+  })
+})
+
+describe('serializable changes', () => {
+  test('two admins changing the same user at once both end in a consistent state (retried, never a 500)', async () => {
+    const user = await createUser({ email: 'race@example.com', name: 'Race', role: 'engineer', password: 'a long enough secret' }, { by: adminId })
+    const results = await Promise.allSettled([
+      changeUserRole(user.id, 'manager', { by: adminId }),
+      setUserDisabled(user.id, true, { by: adminId }),
+      changeUserRole(user.id, 'admin', { by: adminId }),
+    ])
+    for (const result of results) if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(ConflictError)
+    const audits = await db.auditLog.count({ where: { subjectId: user.id, action: { in: ['user.role.change', 'user.disable'] } } })
+    expect(audits).toBe(results.filter((r) => r.status === 'fulfilled').length)
   })
 })

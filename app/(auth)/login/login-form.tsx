@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button'
 import { Card, CardBody } from '@/components/ui/card'
 import { Field, Input } from '@/components/ui/field'
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors'
+import { safeLocalPath } from '@/lib/http/safe-local-path'
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter()
@@ -21,7 +22,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
     setError(null)
     const result = await signIn('credentials', { email: form.get('email'), password: form.get('password'), redirect: false })
     if (result?.ok && !result.error) {
-      router.replace(callbackUrl)
+      // Checked again here: the prop came from the URL, and this is where the browser is sent.
+      router.replace(safeLocalPath(callbackUrl))
       router.refresh()
       return
     }

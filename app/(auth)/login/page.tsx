@@ -3,25 +3,15 @@ import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { getCurrentUser } from '@/lib/auth/session'
+import { safeLocalPath } from '@/lib/http/safe-local-path'
 import { LoginForm } from './login-form'
 
 export const metadata: Metadata = { title: 'Sign in' }
 
-/** Only same-site paths: an open redirect through ?callbackUrl= would be a phishing aid. */
 const loginParams = z.object({
-  callbackUrl: z
-    .string()
-    .optional()
-    .transform((url) => {
-      if (!url) return '/'
-      try {
-        const parsed = new URL(url, 'http://spanlens.invalid')
-        return parsed.origin === 'http://spanlens.invalid' || url.startsWith('/') ? `${parsed.pathname}${parsed.search}` : '/'
-      } catch {
-        return '/'
-      }
-    }),
-  error: z.string().optional(),
+  // Only paths on this site: an open redirect through ?callbackUrl= would be a phishing aid.
+  callbackUrl: z.unknown().transform((url) => safeLocalPath(url)),
+  error: z.string().max(200).optional().catch(undefined),
 })
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,12 +1,12 @@
 import { BellRing } from 'lucide-react'
 import type { Metadata } from 'next'
 import { NotBuiltYet } from '@/components/shell/not-built-yet'
-import { requireUser } from '@/lib/auth/session'
+import { requirePermission } from '@/lib/auth/session'
 
 export const metadata: Metadata = { title: 'Alerts' }
 
 export default async function AlertsPage() {
-  await requireUser()
+  await requirePermission('dashboard.read')
   return (
     <NotBuiltYet title="Alerts" description="Alert rules and what is firing" icon={BellRing}>
       Alert rules (static and baseline-relative latency, error rate, burn rate, trace reliability, no data) with their

@@ -1,12 +1,12 @@
 import { Siren } from 'lucide-react'
 import type { Metadata } from 'next'
 import { NotBuiltYet } from '@/components/shell/not-built-yet'
-import { requireUser } from '@/lib/auth/session'
+import { requirePermission } from '@/lib/auth/session'
 
 export const metadata: Metadata = { title: 'Incidents' }
 
 export default async function IncidentsPage() {
-  await requireUser()
+  await requirePermission('dashboard.read')
   return (
     <NotBuiltYet title="Incidents" description="Debugging episodes and time to resolve" icon={Siren}>
       Incidents with their started, detected and resolved times and whether traces were used — the data behind the

@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query'
 import type { Metadata } from 'next'
 import { PageHeader } from '@/components/shell/page-header'
-import { requireUser } from '@/lib/auth/session'
+import { requirePermission } from '@/lib/auth/session'
 import { latencyKeys } from '@/lib/latency/query-options'
 import { listServicesView } from '@/lib/latency/repository'
 import { timeRangeParams } from '@/lib/time-range/time-range'
@@ -10,7 +10,7 @@ import { ServicesPanel } from './_components/services-panel'
 export const metadata: Metadata = { title: 'Services' }
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireUser()
+  await requirePermission('dashboard.read')
   // A malformed range in a link falls back to the default range rather than failing the page.
   const parsed = timeRangeParams.safeParse(await searchParams)
   const params = parsed.success ? parsed.data : {}

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { can } from '@/lib/auth/permissions'
-import { requireUser } from '@/lib/auth/session'
+import { requirePermission } from '@/lib/auth/session'
 import { NotFoundError } from '@/lib/errors'
 import { latencyKeys } from '@/lib/latency/query-options'
 import { getServiceView } from '@/lib/latency/repository'
@@ -14,11 +14,11 @@ import { ServicePanel } from './_components/service-panel'
 type Props = { params: Promise<{ service: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodePathSegment((await params).service) }
+  return { title: decodePathSegment((await params).service) ?? 'Not found' }
 }
 
 export default async function ServicePage({ params, searchParams }: Props) {
-  const user = await requireUser()
+  const user = await requirePermission('dashboard.read')
   const service = serviceNameParam.safeParse(decodePathSegment((await params).service))
   if (!service.success) notFound()
   const parsed = timeRangeParams.safeParse(await searchParams)

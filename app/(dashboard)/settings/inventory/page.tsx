@@ -5,14 +5,14 @@ import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Table, Td, Th } from '@/components/ui/table'
-import { requireUser } from '@/lib/auth/session'
+import { requirePermission } from '@/lib/auth/session'
 import { formatDay } from '@/lib/format/date'
 import { listInventory } from '@/lib/inventory/repository'
 
 export const metadata: Metadata = { title: 'Service inventory' }
 
 export default async function InventoryPage() {
-  await requireUser()
+  await requirePermission('dashboard.read')
   const services = await listInventory()
   const inventoryCount = services.filter((service) => service.origin === 'inventory').length
   return (

@@ -6,8 +6,9 @@ import { SyncStatusPanel } from '@/components/sync/sync-status-panel'
 import { PageBody, PageHeader } from '@/components/shell/page-header'
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { Table, Td, Th } from '@/components/ui/table'
-import { requireUser } from '@/lib/auth/session'
+import { requirePermission } from '@/lib/auth/session'
 import { env } from '@/lib/env'
+import { redactUrl } from '@/lib/url/credentials'
 import { formatRelativeTime } from '@/lib/format/relative-time'
 import { checkHealth } from '@/lib/health/check-health'
 import { isWorkerFresh } from '@/lib/health/health-status'
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: 'Jaeger connection' }
 export const dynamic = 'force-dynamic'
 
 export default async function JaegerSettingsPage() {
-  await requireUser()
+  await requirePermission('dashboard.read')
   const { JAEGER_URL, JAEGER_UI_URL, WORKER_HEARTBEAT_SECONDS } = env()
   // This page is about the connection: it checks Jaeger now rather than trusting the worker's last look.
   const queryClient = new QueryClient()
@@ -40,7 +41,7 @@ export default async function JaegerSettingsPage() {
               <div>
                 <dt className="text-xs text-muted">Query API</dt>
                 <dd className="mt-1 font-mono text-xs" data-testid="jaeger-url">
-                  {JAEGER_URL}
+                  {redactUrl(JAEGER_URL)}
                 </dd>
               </div>
               <div>

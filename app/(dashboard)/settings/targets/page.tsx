@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { PageBody, PageHeader } from '@/components/shell/page-header'
 import { Card } from '@/components/ui/card'
 import { Table, Td, Th } from '@/components/ui/table'
-import { requireUser } from '@/lib/auth/session'
+import { requirePermission } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format/date'
 import { countInventory } from '@/lib/inventory/repository'
 import { TARGET_METHOD } from '@/lib/targets/descriptions'
@@ -12,7 +12,7 @@ import { listTargets } from '@/lib/targets/repository'
 export const metadata: Metadata = { title: 'Week-2 targets' }
 
 export default async function TargetsPage() {
-  await requireUser()
+  await requirePermission('dashboard.read')
   const [targets, counts] = await Promise.all([listTargets(), countInventory()])
   return (
     <>

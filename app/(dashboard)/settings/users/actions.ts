@@ -1,38 +1,43 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
-import { z } from 'zod'
-import { roleChangeInput, userInput } from '@/lib/auth/schemas'
-import { requirePermission } from '@/lib/auth/session'
-import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors'
-import { changeUserRole, createUser } from '@/lib/users/repository'
+import { roleChangeInput, userInput, userReferenceInput, userStatusInput } from '@/lib/auth/schemas'
+import { defineAction } from '@/lib/http/define-action'
+import { changeUserRole, createUser, resetUserPassword, setUserDisabled } from '@/lib/users/repository'
 
-export type UserFormState = { ok?: string; error?: string; fieldErrors?: Record<string, string[] | undefined> }
+const refreshUsersPage = () => revalidatePath('/settings/users')
 
-export async function createUserAction(_previous: UserFormState, form: FormData): Promise<UserFormState> {
-  const admin = await requirePermission('users.manage')
-  const parsed = userInput.safeParse(Object.fromEntries(form))
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors }
-  try {
-    const user = await createUser(parsed.data, { by: admin.id })
-    revalidatePath('/settings/users')
-    return { ok: `Added ${user.email} as ${user.role}.` }
-  } catch (error) {
-    if (error instanceof InvalidInputError) return { fieldErrors: Object.fromEntries(error.issues.map((issue) => [issue.path, [issue.message]])) }
-    throw error
-  }
-}
+export const createUserAction = defineAction({
+  permission: 'users.manage',
+  input: userInput,
+  run: ({ input, user }) => createUser(input, { by: user.id }),
+  ok: (created) => `Added ${created.email} as ${created.role}.`,
+  after: [refreshUsersPage],
+})
 
-export async function changeUserRoleAction(_previous: UserFormState, form: FormData): Promise<UserFormState> {
-  const admin = await requirePermission('users.manage')
-  const parsed = roleChangeInput.safeParse(Object.fromEntries(form))
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors }
-  try {
-    const user = await changeUserRole(parsed.data.userId, parsed.data.role, { by: admin.id })
-    revalidatePath('/settings/users')
-    return { ok: `${user.email} is now ${user.role}.` }
-  } catch (error) {
-    if (error instanceof ConflictError || error instanceof NotFoundError) return { error: error.message }
-    throw error
-  }
-}
+export const changeUserRoleAction = defineAction({
+  permission: 'users.manage',
+  input: roleChangeInput,
+  run: ({ input, user }) => changeUserRole(input.userId, input.role, { by: user.id }),
+  ok: (changed) => `${changed.email} is now ${changed.role}.`,
+  after: [refreshUsersPage],
+})
+
+export const setUserDisabledAction = defineAction({
+  permission: 'users.manage',
+  input: userStatusInput,
+  run: ({ input, user }) => setUserDisabled(input.userId, input.disabled, { by: user.id }),
+  ok: (changed) => (changed.disabledAt ? `${changed.email} is disabled and signed out everywhere.` : `${changed.email} can sign in again.`),
+  after: [refreshUsersPage],
+})
+
+export const resetUserPasswordAction = defineAction({
+  permission: 'users.manage',
+  input: userReferenceInput,
+  run: ({ input, user }) => resetUserPassword(input.userId, { by: user.id }),
+  ok: ({ user, temporaryPassword }) => ({
+    message: `${user.email} is signed out everywhere and must choose a new password after signing in with this one:`,
+    data: { temporaryPassword },
+  }),
+  after: [refreshUsersPage],
+})

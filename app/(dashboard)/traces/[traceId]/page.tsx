@@ -7,7 +7,7 @@ import { SpanWaterfall } from '@/components/traces/span-waterfall'
 import { TraceHeader } from '@/components/traces/trace-header'
 import { buttonClasses } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
-import { requireUser } from '@/lib/auth/session'
+import { requirePermission } from '@/lib/auth/session'
 import { env } from '@/lib/env'
 import { UnavailableError } from '@/lib/errors'
 import { askJaeger } from '@/lib/jaeger/page-client'
@@ -24,7 +24,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /** One trace, opened live from Jaeger: the page's one live call. Jaeger down or the trace gone is said plainly. */
 export default async function TracePage({ params, searchParams }: Props) {
-  await requireUser()
+  await requirePermission('dashboard.read')
   const traceId = traceIdParam.safeParse((await params).traceId)
   if (!traceId.success) notFound()
   const query = await searchParams

@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query'
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { requireUser } from '@/lib/auth/session'
+import { requirePermission } from '@/lib/auth/session'
 import { NotFoundError } from '@/lib/errors'
 import { decodePathSegment } from '@/lib/http/path-segment'
 import { latencyKeys } from '@/lib/latency/query-options'
@@ -13,11 +13,11 @@ type Props = { params: Promise<{ service: string; operation: string }>; searchPa
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { service, operation } = await params
-  return { title: `${decodePathSegment(operation)} · ${decodePathSegment(service)}` }
+  return { title: `${decodePathSegment(operation) ?? 'Not found'} · ${decodePathSegment(service) ?? 'Not found'}` }
 }
 
 export default async function OperationPage({ params, searchParams }: Props) {
-  await requireUser()
+  await requirePermission('dashboard.read')
   const raw = await params
   const service = serviceNameParam.safeParse(decodePathSegment(raw.service))
   const operation = operationNameParam.safeParse(decodePathSegment(raw.operation))

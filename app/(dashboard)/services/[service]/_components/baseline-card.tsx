@@ -6,11 +6,12 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { formatMoment } from '@/lib/format/date'
 import { formatDurationUs } from '@/lib/format/duration-us'
 import { MAX_BASELINE_WINDOW_DAYS, type ServiceView } from '@/lib/latency/schemas'
-import { saveBaselineWindowAction, type BaselineWindowFormState } from '../actions'
+import type { FormState } from '@/lib/http/form-state'
+import { saveBaselineWindowAction } from '../actions'
 
 /** What the service's baseline is, and (for admins) how many trailing days it is built from. */
 export function BaselineCard({ view, canConfigure }: { view: ServiceView; canConfigure: boolean }) {
-  const [state, action, pending] = useActionState<BaselineWindowFormState, FormData>(saveBaselineWindowAction, {})
+  const [state, action, pending] = useActionState<FormState, FormData>(saveBaselineWindowAction, {})
   const { verdict, baselineWindow } = view
   const band = verdict?.baselineP95 ?? null
   const message = state.error ?? state.fieldErrors?.days?.[0]

@@ -4,10 +4,11 @@ import { useActionState, useEffect, useRef } from 'react'
 import { Button } from '@/components/ui/button'
 import { Field, Input, Select } from '@/components/ui/field'
 import { ROLES } from '@/lib/auth/schemas'
-import { createUserAction, type UserFormState } from '../actions'
+import type { FormState } from '@/lib/http/form-state'
+import { createUserAction } from '../actions'
 
 export function AddUserForm() {
-  const [state, action, pending] = useActionState<UserFormState, FormData>(createUserAction, {})
+  const [state, action, pending] = useActionState<FormState, FormData>(createUserAction, {})
   const formRef = useRef<HTMLFormElement>(null)
   useEffect(() => {
     if (state.ok) formRef.current?.reset()

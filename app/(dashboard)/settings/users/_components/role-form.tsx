@@ -4,10 +4,11 @@ import { useActionState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Select } from '@/components/ui/field'
 import { ROLES, type Role } from '@/lib/auth/schemas'
-import { changeUserRoleAction, type UserFormState } from '../actions'
+import type { FormState } from '@/lib/http/form-state'
+import { changeUserRoleAction } from '../actions'
 
 export function RoleForm({ userId, email, role }: { userId: string; email: string; role: Role }) {
-  const [state, action, pending] = useActionState<UserFormState, FormData>(changeUserRoleAction, {})
+  const [state, action, pending] = useActionState<FormState, FormData>(changeUserRoleAction, {})
   const message = state.error ?? state.fieldErrors?.role?.[0]
   return (
     <form action={action} className="flex items-center gap-2">

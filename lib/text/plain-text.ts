@@ -1,0 +1,29 @@
+// Zod schemas for text people type that reaches Postgres: trimmed, bounded, and free of control
+// characters (Postgres refuses NUL in text; the rest are never meant and break logs and CSV) and of
+// lone UTF-16 surrogates (not encodable as UTF-8). Every schema of a name, label or reason uses these.
+import { z } from 'zod'
+
+const NO_CONTROL = /^[^\p{Cc}\p{Cs}]*$/u
+/** Line breaks (browsers submit a textarea's as CRLF) and tabs are allowed in multi-line text; nothing else. */
+const NO_CONTROL_EXCEPT_LINES = /^(?:[^\p{Cc}\p{Cs}]|[\n\r\t])*$/u
+
+/** One line of text: a name, a label, a search term. */
+export const singleLineText = ({ max, min = 1, what = 'a value' }: { max: number; min?: number; what?: string }) =>
+  z
+    .string({ error: `expected ${what} (text)` })
+    .trim()
+    .min(min, min === 1 ? `enter ${what}` : `at least ${min} characters`)
+    .max(max, `at most ${max} characters`)
+    .regex(NO_CONTROL, 'no control characters or broken unicode')
+
+/** Several lines: a reason, a description, an annotation. */
+export const multiLineText = ({ max, min = 1, what = 'a text' }: { max: number; min?: number; what?: string }) =>
+  z
+    .string({ error: `expected ${what} (text)` })
+    .trim()
+    .min(min, min === 1 ? `enter ${what}` : `at least ${min} characters`)
+    .max(max, `at most ${max} characters`)
+    .regex(NO_CONTROL_EXCEPT_LINES, 'no control characters or broken unicode')
+
+/** True when a string can be stored as given (used where a schema is not: path segments, headers). */
+export const isPlainText = (value: string) => NO_CONTROL.test(value)
