@@ -1,17 +1,17 @@
 // Talks to a real Jaeger (≥ 1.25) or the demo Jaeger: detects which query API it offers (api/v3 since
 // 1.35 and in all of 2.x; the classic /api search, gone from Jaeger after 2.20), searches with
 // timeouts and bounded retries (backoff with jitter), and returns spans normalised once; opens one
-// trace whole for the trace view.
+// trace whole for the trace view. Names are searched for as Jaeger knows them (jaeger-names.ts).
 import type { Trace } from '@/lib/traces/span'
 import { computeSlowTraces, computeSlowTraceSearchDepth, type SlowTrace, type SlowTraceSearch } from '@/lib/traces/slow-traces'
 import type { TraceDetail } from '@/lib/traces/trace-detail'
 import { computeBackoffMs, REQUEST_BACKOFF } from '@/lib/sync/backoff'
-import { cleanText } from './clean-text'
 import { normalizeTraceId } from './ids'
 import { jaegerEndpoint } from './jaeger-endpoint'
+import { JaegerNames, mayBeCleaned } from './jaeger-names'
 import { normalizeClassic, normalizeV3, type Normalized } from './normalize'
 import { normalizeClassicDetail, normalizeV3Detail, type NormalizedDetail } from './normalize-detail'
-import { parseClassicNames, parseClassicTraces, parseV3Services, parseV3Traces, type RejectedRecord } from './parse'
+import { parseClassicNames, parseClassicOperations, parseClassicTraces, parseV3Operations, parseV3Services, parseV3Traces, type RejectedRecord } from './parse'
 
 export type JaegerApi = 'v3' | 'classic'
 
@@ -28,6 +28,8 @@ export type TraceSearch = { service: string; startUs: number; endUs: number; lim
 export type SearchResult = { traces: Trace[]; rejected: RejectedRecord[]; bytes: number; api: JaegerApi }
 /** Search filters beyond service and time (searchTraces uses none of them). */
 type SpanFilters = { operation?: string; minDurationUs?: number }
+/** One request to Jaeger's trace search, its names as Jaeger knows them. */
+type JaegerSearch = TraceSearch & SpanFilters
 
 /** A trace as the trace view opens it; `rejected`: records Jaeger sent that could not be read (skipped). */
 export type TraceLookup = { trace: TraceDetail; rejected: RejectedRecord[] }
@@ -66,6 +68,14 @@ function describeFailure(error: unknown): string {
   return error instanceof Error ? `${error.message}${code ? ` (${code})` : ''}` : String(error)
 }
 
+/** Answers to several searches as one: a trace found by more than one is kept once (each answer holds it whole). */
+function mergeResults(results: readonly SearchResult[]): SearchResult {
+  if (results.length === 1) return results[0]!
+  const traces = new Map<string, Trace>()
+  for (const result of results) for (const trace of result.traces) if (!traces.has(trace.traceId)) traces.set(trace.traceId, trace)
+  return { traces: [...traces.values()], rejected: results.flatMap((result) => result.rejected), bytes: results.reduce((sum, result) => sum + result.bytes, 0), api: results[0]!.api }
+}
+
 /** A trace response read for the trace view; records rejected by the schemas or the normaliser, together. */
 function readTraceDetails(api: JaegerApi, body: unknown, endpoint: string): NormalizedDetail {
   if (api === 'v3') {
@@ -84,6 +94,8 @@ export class JaegerClient {
   private readonly headers: Record<string, string>
   private readonly retries: number
   private readonly sleep: (ms: number) => Promise<void>
+  /** Jaeger's last services list; null until one is read. */
+  private serviceNames: JaegerNames | null = null
 
   constructor(private readonly options: JaegerClientOptions) {
     const endpoint = jaegerEndpoint(options.baseUrl)
@@ -106,17 +118,20 @@ export class JaegerClient {
 
   /**
    * Service names as spans of each will carry them (clean-text.ts), once each: they become Service and
-   * SyncState keys. A name that had to be cleaned is searched for by its cleaned form, which Jaeger
-   * does not know: the service is listed and synced, but its spans are not found.
+   * SyncState keys. Remembers which names Jaeger listed for each, until the next list: searches use those.
    */
   async listServices(): Promise<string[]> {
-    const names = (await this.api()) === 'v3' ? parseV3Services((await this.request('/api/v3/services', {})).body) : parseClassicNames((await this.request('/api/services', {})).body)
-    return [...new Set(names.map(cleanText))]
+    return (await this.readServiceNames()).cleaned()
   }
 
-  /** Traces with a span of `service` starting in [startUs, endUs), at most `limit` of them (no pagination exists). */
+  /**
+   * Traces with a span of `service` starting in [startUs, endUs), at most `limit` of them (no pagination
+   * exists). A service whose listed names cleaned alike is searched once per name, each with `limit`,
+   * and the answers merged: they hold `limit` traces or more whenever one was full, so a caller taking
+   * that as "maybe incomplete" (run-window) still splits or samples.
+   */
   async searchTraces(search: TraceSearch): Promise<SearchResult> {
-    return this.search(search, {})
+    return this.searchEach((await this.originalServices(search.service)).map((service) => ({ ...search, service })))
   }
 
   /**
@@ -136,14 +151,47 @@ export class JaegerClient {
 
   /** The slowest recent traces of an operation, by its slowest span in each (lib/traces/slow-traces.ts). */
   async findSlowTraces({ startUs, endUs, ...search }: SlowTraceQuery): Promise<SlowTraceResult> {
-    const found = await this.search(
-      { service: search.service, startUs, endUs, limit: computeSlowTraceSearchDepth(search.limit) },
-      { operation: search.operation, minDurationUs: search.minDurationUs },
-    )
+    const searches: JaegerSearch[] = []
+    for (const service of await this.originalServices(search.service)) {
+      for (const operation of await this.originalOperations(service, search.operation)) {
+        searches.push({ service, operation, startUs, endUs, minDurationUs: search.minDurationUs, limit: computeSlowTraceSearchDepth(search.limit) })
+      }
+    }
+    const found = await this.searchEach(searches)
     return { traces: computeSlowTraces(found.traces, search), searched: found.traces.length, rejected: found.rejected.length }
   }
 
-  private async search({ service, startUs, endUs, limit }: TraceSearch, { operation, minDurationUs }: SpanFilters): Promise<SearchResult> {
+  private async readServiceNames(): Promise<JaegerNames> {
+    const names = (await this.api()) === 'v3' ? parseV3Services((await this.request('/api/v3/services', {})).body) : parseClassicNames((await this.request('/api/services', {})).body)
+    this.serviceNames = new JaegerNames(names)
+    return this.serviceNames
+  }
+
+  /**
+   * The names Jaeger knows for a stored service name, from the last services list. With none read yet
+   * (the pages' client, a worker whose list failed) it is read first, rather than search by a cleaned
+   * name and find nothing (a sync would commit that window empty).
+   */
+  private async originalServices(service: string): Promise<readonly string[]> {
+    if (!mayBeCleaned(service)) return [service]
+    return (this.serviceNames ?? (await this.readServiceNames())).originalsOf(service)
+  }
+
+  /** The names Jaeger knows for a stored operation name of `service` (as Jaeger names it), listed only if it may have been cleaned. */
+  private async originalOperations(service: string, operation: string): Promise<readonly string[]> {
+    if (!mayBeCleaned(operation)) return [operation]
+    const operations = (await this.api()) === 'v3' ? parseV3Operations((await this.request('/api/v3/operations', { service })).body) : parseClassicOperations((await this.request('/api/operations', { service })).body)
+    return new JaegerNames(operations.map((listed) => listed.name)).originalsOf(operation)
+  }
+
+  /** One after another (a rare case: names that cleaned alike), not to load Jaeger with parallel searches. */
+  private async searchEach(searches: readonly JaegerSearch[]): Promise<SearchResult> {
+    const results: SearchResult[] = []
+    for (const search of searches) results.push(await this.search(search))
+    return mergeResults(results)
+  }
+
+  private async search({ service, startUs, endUs, limit, operation, minDurationUs }: JaegerSearch): Promise<SearchResult> {
     const api = await this.api()
     if (api === 'v3') {
       // snake_case names: the only ones Jaeger 1.35–1.52 knows, still accepted (as aliases) by 2.x.

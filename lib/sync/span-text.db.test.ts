@@ -5,9 +5,10 @@
 // commit (a NUL once stalled its service for good), every span be counted once under its cleaned
 // names, names that clean alike share one row, and the cleaned spans be counted per (service, minute).
 //
-// The peer answers every search with all its traces, a superset of what Jaeger would send: the sync
-// counts only the window's own spans, so the totals must still be exact. (Jaeger itself would find
-// nothing for a service searched by its cleaned name: see JaegerClient.listServices.)
+// Like Jaeger, the peer finds a trace only by a service name it holds exactly (a service cleaned to
+// `a\uFFFD` is found by searching `a\u0000`), so a service must be searched for by the names Jaeger
+// lists; it returns such traces from any time, a superset of Jaeger's answer: the sync counts only the
+// window's own spans, so the totals must still be exact.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import fc from 'fast-check'
@@ -38,13 +39,23 @@ const KINDS = ['unspecified', 'internal', 'server', 'client', 'producer', 'consu
 
 // ---------------------------------------------------------------- the peer
 
-const peer = { services: [] as string[], traces: '{"result":{"resourceSpans":[]}}', failure: null as string | null }
+/**
+ * A name as a query string carries it to Jaeger. A URL cannot hold a lone surrogate: it arrives as
+ * U+FFFD (real Jaeger never lists one: Go's JSON encoder already sends U+FFFD in its place).
+ */
+const asSent = (name: string) => new URLSearchParams({ name }).get('name')!
+
+const peer = { services: [] as string[], fleet: null as Fleet | null, searched: [] as string[], failure: null as string | null }
 const server = http.createServer((request, response) => {
-  const path = new URL(request.url ?? '/', 'http://peer').pathname
-  if (path === '/api/v3/services') return response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ services: peer.services }))
-  if (path !== '/api/v3/traces') return response.writeHead(404).end('404 page not found\n')
+  const url = new URL(request.url ?? '/', 'http://peer')
+  if (url.pathname === '/api/v3/services') return response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ services: peer.services }))
+  if (url.pathname !== '/api/v3/traces') return response.writeHead(404).end('404 page not found\n')
   if (peer.failure !== null) return response.writeHead(500, { 'content-type': 'text/plain' }).end(peer.failure)
-  response.writeHead(200, { 'content-type': 'application/json' }).end(peer.traces)
+  const service = url.searchParams.get('query.service_name') ?? ''
+  peer.searched.push(service)
+  const body = peer.fleet && tracesResponse(peer.fleet, service)
+  if (!body) return response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"httpCode":404,"message":"No traces found"}}')
+  response.writeHead(200, { 'content-type': 'application/json' }).end(body)
 })
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 const client = new JaegerClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, timeoutMs: 5000, retries: 0 })
@@ -92,9 +103,13 @@ type Fleet = { services: string[]; resourceNoise: { key: string; value: string }
 const hex = (n: number, digits: number) => n.toString(16).padStart(digits, '0')
 const stringValue = (value: string) => ({ stringValue: value })
 
-/** The api/v3 answer: per trace, one ResourceSpans per service with its spans (ns decimal strings, as Jaeger sends them). */
-function tracesResponse({ services, resourceNoise, scope, traces }: Fleet) {
+/**
+ * The api/v3 answer to a search for `service`: each trace with a span of exactly that service, whole, as
+ * one ResourceSpans per service with its spans (ns decimal strings, as Jaeger sends them); null for none.
+ */
+function tracesResponse({ services, resourceNoise, scope, traces }: Fleet, service: string): string | null {
   const resourceSpans = traces.flatMap((spans, t) => {
+    if (!spans.some((spec) => asSent(services[spec.service % services.length]!) === service)) return []
     const byService = new Map<number, object[]>()
     spans.forEach((spec, s) => {
       const startUs = RANGE_START_MS * 1000 + spec.offsetUs
@@ -119,7 +134,7 @@ function tracesResponse({ services, resourceNoise, scope, traces }: Fleet) {
       scopeSpans: [{ scope: { name: scope, version: scope }, spans: serviceSpans }],
     }))
   })
-  return JSON.stringify({ result: { resourceSpans } })
+  return resourceSpans.length ? JSON.stringify({ result: { resourceSpans } }) : null
 }
 
 // ---------------------------------------------------------------- the oracle
@@ -166,27 +181,50 @@ async function committed() {
 
 // ---------------------------------------------------------------- properties
 
+/** One sync tick over `generated` as Jaeger; everything committed must match the oracle. */
+async function syncAndCheck(generated: Fleet) {
+  await reset()
+  peer.services = generated.services
+  peer.fleet = generated
+  peer.searched = []
+  const report = await tick()
+  expect(report.jaegerError).toBeNull()
+  expect(report.turns.map((turn) => turn.failure)).toEqual(report.turns.map(() => null))
+  // Searched only by names Jaeger listed, never by a cleaned one it does not know.
+  const listed = new Set(generated.services.map(asSent))
+  expect(peer.searched.filter((service) => !listed.has(service))).toEqual([])
+
+  const want = expected(generated)
+  const got = await committed()
+  expect(got.services).toEqual(want.services)
+  for (const state of got.states) expect({ service: state.serviceName, watermark: state.watermark.getTime(), lastError: state.lastError }).toEqual({ service: state.serviceName, watermark: NOW_MS - 2 * MINUTE_MS, lastError: null })
+  expect(got.rows).toEqual(want.rows)
+  expect(got.minutes).toEqual(want.minutes)
+  expect(got.calls).toEqual(want.calls)
+}
+
+const spanOf = (service: number, offsetUs: number, parent: number | null = null): SpanSpec => ({ service, operation: 'GET /a\u0000', kind: 2, offsetUs, durationUs: 1000, parent, attributes: [], event: 'e', statusMessage: '' })
+
 describe('span text Postgres cannot store', () => {
   test('every window commits; spans are counted once under their cleaned names, and the cleaned ones are counted', async () => {
-    await fc.assert(
-      fc.asyncProperty(fleet, async (generated) => {
-        await reset()
-        peer.services = generated.services
-        peer.traces = tracesResponse(generated)
-        const report = await tick()
-        expect(report.jaegerError).toBeNull()
-        expect(report.turns.map((turn) => turn.failure)).toEqual(report.turns.map(() => null))
+    await fc.assert(fc.asyncProperty(fleet, syncAndCheck), { numRuns: 30 })
+  })
 
-        const want = expected(generated)
-        const got = await committed()
-        expect(got.services).toEqual(want.services)
-        for (const state of got.states) expect({ service: state.serviceName, watermark: state.watermark.getTime(), lastError: state.lastError }).toEqual({ service: state.serviceName, watermark: NOW_MS - 2 * MINUTE_MS, lastError: null })
-        expect(got.rows).toEqual(want.rows)
-        expect(got.minutes).toEqual(want.minutes)
-        expect(got.calls).toEqual(want.calls)
-      }),
-      { numRuns: 30 },
-    )
+  test('a service Jaeger knows only by a name with a NUL has its spans committed under the cleaned name', async () => {
+    await syncAndCheck({ services: ['svc\u0000a', 'ok'], resourceNoise: { key: 'k', value: 'v' }, scope: 's', traces: [[spanOf(0, 0), spanOf(1, 10, 0)], [spanOf(0, 7 * MINUTE_MS * 1000)]] })
+    expect(await db.spanRollup.aggregate({ where: { service: 'svc\uFFFDa' }, _sum: { spanCount: true } })).toEqual({ _sum: { spanCount: 2 } })
+  })
+
+  test('names that clean alike are each searched, and a trace holding spans of both is counted once', async () => {
+    // `a\u0000` and `a\uD800` are both `a\uFFFD`; the first trace is found by both searches (`a\uD800` reaches the peer as `a\uFFFD`).
+    await syncAndCheck({
+      services: ['a\u0000', 'a\uD800', 'b'],
+      resourceNoise: { key: 'k', value: 'v' },
+      scope: 's',
+      traces: [[spanOf(0, 0), spanOf(1, 5, 0), spanOf(2, 9, 1)], [spanOf(1, 6 * MINUTE_MS * 1000)], [spanOf(0, 8 * MINUTE_MS * 1000)]],
+    })
+    expect(new Set(peer.searched)).toEqual(new Set(['a\u0000', 'a\uFFFD', 'b']))
+    expect(await db.spanRollup.aggregate({ where: { service: 'a\uFFFD' }, _sum: { spanCount: true } })).toEqual({ _sum: { spanCount: 4 } })
   })
 
   test('a failure whose message quotes a NUL from Jaeger is recorded, and the tick goes on', async () => {
