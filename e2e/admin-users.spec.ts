@@ -20,6 +20,7 @@ test.describe('admin manages users', () => {
 
     await page.reload()
     await expect(page.getByTestId(`user-row-${email}`)).toContainText('manager')
+    await page.getByRole('link', { name: 'Audit log' }).click()
     const audit = page.getByTestId('audit-log')
     await expect(audit).toContainText('user.role.change')
     await expect(audit).toContainText('user.create')

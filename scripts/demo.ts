@@ -6,6 +6,7 @@ import path from 'node:path'
 import { disconnectDb } from '@/lib/db/client'
 import { EMBEDDED_DATABASE } from '@/lib/db/database-url'
 import { LOCAL_DIR, loadEnvOrExit } from '@/lib/env'
+import { redactUrl } from '@/lib/url/credentials'
 import { buildCatalog } from '../demo/catalog'
 import { DEMO_USERS, seedDemoUsers, seedInventory } from '../prisma/seed'
 import { buildAppIfStale, NEXT_CLI } from './stack/app-build'
@@ -96,7 +97,7 @@ async function main() {
   say('Sign in as:')
   for (const user of DEMO_USERS) say(`  ${user.role.padEnd(9)} ${user.email.padEnd(26)} password: ${user.password}`)
   say()
-  say(`Jaeger query API: ${jaegerUrl}${useDemoJaeger ? '  (demo Jaeger, simulated 23-service fleet)' : ''}`)
+  say(`Jaeger query API: ${redactUrl(jaegerUrl)}${useDemoJaeger ? '  (demo Jaeger, simulated 23-service fleet)' : ''}`)
   say(`Health:           ${appUrl}/api/health`)
   say('Press Ctrl-C to stop everything. Running `npm run demo` again reuses the data.')
 }

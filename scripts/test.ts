@@ -4,6 +4,7 @@
 // demo Jaeger. Ends with `N passed, N failed`; the exit code is honest.
 //   npm test                 all of it
 //   npm test -- --only unit  lint, types and vitest      npm test -- --only e2e  build and browser tests
+//   npm test -- --only e2e e2e/admin-users.spec.ts       some browser specs only (any *.spec.ts named)
 import fs from 'node:fs'
 import path from 'node:path'
 import { startE2eStack } from './stack/e2e-stack'
@@ -17,6 +18,7 @@ type StepResult = { step: string; passed: number; failed: number; skipped: numbe
 const results: StepResult[] = []
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
 const wants = (part: 'unit' | 'e2e') => !only || only === part
+const specs = process.argv.filter((arg) => arg.endsWith('.spec.ts'))
 const REPORTS = path.resolve('test-results')
 
 async function step(name: string, run: () => Promise<Omit<StepResult, 'step' | 'seconds'>>): Promise<boolean> {
@@ -80,7 +82,7 @@ async function main() {
         const databaseUrl = await recreateDatabase(server.url, 'spanlens_e2e')
         const stack = await startE2eStack({ databaseUrl })
         const report = path.join(REPORTS, 'playwright.json')
-        const code = await runCommand('playwright', node, [bin('@playwright/test/cli.js'), 'test'], {
+        const code = await runCommand('playwright', node, [bin('@playwright/test/cli.js'), 'test', ...specs], {
           env: { ...process.env, ...stack.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
         })
         await stack.stop()

@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState, useEffect, useRef } from 'react'
+import { useFormAction } from '@/components/forms/use-form-action'
 import { Button } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/field'
 import type { FormState } from '@/lib/http/form-state'
@@ -9,12 +9,7 @@ type Action = (previous: FormState, form: FormData) => Promise<FormState>
 
 /** Current password, new one twice. Used on the account page and on the page a reset leads to. */
 export function PasswordForm({ action: submit, submitLabel = 'Change password' }: { action: Action; submitLabel?: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(submit, {})
-  const formRef = useRef<HTMLFormElement>(null)
-  useEffect(() => {
-    if (state.ok) formRef.current?.reset()
-  }, [state])
-  const error = (field: string) => state.fieldErrors?.[field]?.[0]
+  const { state, action, pending, formRef, fieldError: error } = useFormAction(submit)
   return (
     <form ref={formRef} action={action} className="grid max-w-md gap-4" noValidate>
       <Field label="Current password" htmlFor="current-password" error={error('currentPassword')}>

@@ -7,23 +7,23 @@ const NO_CONTROL = /^[^\p{Cc}\p{Cs}]*$/u
 /** Line breaks (browsers submit a textarea's as CRLF) and tabs are allowed in multi-line text; nothing else. */
 const NO_CONTROL_EXCEPT_LINES = /^(?:[^\p{Cc}\p{Cs}]|[\n\r\t])*$/u
 
+type TextOptions = { max: number; min?: number; what?: string }
+
+const text =
+  (allowed: RegExp) =>
+  ({ max, min = 1, what = 'a value' }: TextOptions) =>
+    z
+      .string({ error: `expected ${what} (text)` })
+      .trim()
+      .min(min, min === 1 ? `enter ${what}` : `at least ${min} characters`)
+      .max(max, `at most ${max} characters`)
+      .regex(allowed, 'no control characters or broken unicode')
+
 /** One line of text: a name, a label, a search term. */
-export const singleLineText = ({ max, min = 1, what = 'a value' }: { max: number; min?: number; what?: string }) =>
-  z
-    .string({ error: `expected ${what} (text)` })
-    .trim()
-    .min(min, min === 1 ? `enter ${what}` : `at least ${min} characters`)
-    .max(max, `at most ${max} characters`)
-    .regex(NO_CONTROL, 'no control characters or broken unicode')
+export const singleLineText = text(NO_CONTROL)
 
 /** Several lines: a reason, a description, an annotation. */
-export const multiLineText = ({ max, min = 1, what = 'a text' }: { max: number; min?: number; what?: string }) =>
-  z
-    .string({ error: `expected ${what} (text)` })
-    .trim()
-    .min(min, min === 1 ? `enter ${what}` : `at least ${min} characters`)
-    .max(max, `at most ${max} characters`)
-    .regex(NO_CONTROL_EXCEPT_LINES, 'no control characters or broken unicode')
+export const multiLineText = text(NO_CONTROL_EXCEPT_LINES)
 
 /** True when a string can be stored as given (used where a schema is not: path segments, headers). */
 export const isPlainText = (value: string) => NO_CONTROL.test(value)

@@ -5,6 +5,7 @@ import { Card, CardBody } from '@/components/ui/card'
 import { requirePermission } from '@/lib/auth/session'
 import { completePasswordResetAction } from './actions'
 import { PasswordForm } from '@/components/account/password-form'
+import { AuthPage } from '@/components/shell/auth-page'
 
 export const metadata: Metadata = { title: 'Choose a new password' }
 
@@ -13,21 +14,12 @@ export default async function ChangePasswordPage() {
   const user = await requirePermission('account.write', { allowPasswordReset: true })
   if (!user.passwordResetRequired) redirect('/account')
   return (
-    <main className="flex min-h-dvh items-center justify-center px-4 py-12">
-      <div className="w-full max-w-md">
-        <div className="mb-6 flex flex-col items-center text-center">
-          <span className="mb-3 rounded-lg bg-accent p-2 text-accent-foreground">
-            <KeyRound className="size-6" aria-hidden />
-          </span>
-          <h1 className="text-xl font-semibold tracking-tight">Choose a new password</h1>
-          <p className="mt-1 text-sm text-muted">An admin reset the password of {user.email}. Enter the temporary one, then your own.</p>
-        </div>
-        <Card>
-          <CardBody className="px-6 py-6">
-            <PasswordForm action={completePasswordResetAction} submitLabel="Set password and continue" />
-          </CardBody>
-        </Card>
-      </div>
-    </main>
+    <AuthPage icon={KeyRound} title="Choose a new password" description={`An admin reset the password of ${user.email}. Enter the temporary one, then your own.`} width="max-w-md">
+      <Card>
+        <CardBody className="px-6 py-6">
+          <PasswordForm action={completePasswordResetAction} submitLabel="Set password and continue" />
+        </CardBody>
+      </Card>
+    </AuthPage>
   )
 }

@@ -16,7 +16,8 @@ export const changeOwnPasswordAction = defineAction({
 
 export const signOutEverywhereAction = defineAction({
   permission: 'account.write',
-  input: z.object({}),
+  // The button sends it: a stray post with no fields ends nothing.
+  input: z.object({ confirm: z.literal('everywhere', { error: 'confirm with the button' }) }),
   run: ({ user }) => signOutEverywhere(user.id),
   ok: () => 'Signed out everywhere.',
   redirectTo: () => '/login',

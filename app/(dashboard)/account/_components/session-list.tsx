@@ -43,6 +43,7 @@ export function SessionList({ sessions }: { sessions: SessionItem[] }) {
         ))}
       </ul>
       <form action={signOutEverywhere} className="flex items-center gap-3">
+        <input type="hidden" name="confirm" value="everywhere" />
         <Button type="submit" variant="danger" disabled={pending}>
           <LogOut className="size-4" aria-hidden />
           Sign out everywhere

@@ -1,19 +1,13 @@
 'use client'
 
-import { useActionState, useEffect, useRef } from 'react'
+import { useFormAction } from '@/components/forms/use-form-action'
 import { Button } from '@/components/ui/button'
 import { Field, Input, Select } from '@/components/ui/field'
 import { ROLES } from '@/lib/auth/schemas'
-import type { FormState } from '@/lib/http/form-state'
 import { createUserAction } from '../actions'
 
 export function AddUserForm() {
-  const [state, action, pending] = useActionState<FormState, FormData>(createUserAction, {})
-  const formRef = useRef<HTMLFormElement>(null)
-  useEffect(() => {
-    if (state.ok) formRef.current?.reset()
-  }, [state])
-  const error = (field: string) => state.fieldErrors?.[field]?.[0]
+  const { state, action, pending, formRef, fieldError: error } = useFormAction(createUserAction)
   return (
     <form ref={formRef} action={action} className="grid gap-4 md:grid-cols-2" noValidate>
       <Field label="Name" htmlFor="new-name" error={error('name')}>
