@@ -12,6 +12,23 @@ const REPOSITORIES = { group: ['@/lib/*/repository', '@/lib/db/*', '**/lib/db/*'
 
 const restrict = (...patterns) => ['error', { patterns }]
 
+// lib/ flows one way. Each unit (a folder, or a file at lib/'s top) may import only units listed
+// before it: shared pieces first, then the pipeline's stages in their order, then the domains that
+// read what the stages wrote; the worker, which orders the stages, and the request edge last. A cycle
+// between folders cannot be written down here, so none can exist. (DESIGN.md, "Shape"; STYLE.md.)
+export const LIB_ORDER = [
+  'errors', 'cn', 'text', 'url', 'time', 'retry', 'format', 'time-range', 'env', 'logger', 'db',
+  'traces', 'metrics', 'jaeger', 'sync', 'health',
+  'audit', 'auth', 'users', 'inventory', 'targets', 'latency',
+  'worker', 'http',
+]
+const unitPath = (unit) => (['errors', 'cn', 'env', 'logger'].includes(unit) ? `./lib/${unit}.ts` : `./lib/${unit}`)
+const LAYER_ZONES = LIB_ORDER.map((unit, index) => ({
+  target: unitPath(unit),
+  from: LIB_ORDER.slice(index + 1).map(unitPath),
+  message: `lib/ flows one way (LIB_ORDER in eslint.config.mjs): ${unit} comes before this, so it may not import it. Move the shared piece down, or let the worker (lib/worker) call both.`,
+}))
+
 const config = [
   {
     ignores: ['.next/**', 'node_modules/**', 'lib/db/generated/**', '.data/**', '.local/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
@@ -32,7 +49,7 @@ const config = [
   },
   // Repositories, the db folder and the sync worker's Postgres edge (STYLE.md: commit-window, leases).
   {
-    files: ['lib/db/**/*.ts', 'lib/**/repository.ts', 'lib/**/*-repository.ts', 'lib/sync/commit-window.ts', 'lib/sync/leases.ts', 'lib/sync/worker.ts'],
+    files: ['lib/db/**/*.ts', 'lib/**/repository.ts', 'lib/**/*-repository.ts', 'lib/sync/commit-window.ts', 'lib/sync/leases.ts', 'lib/worker/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(REACT_NEXT, UPWARD, DEMO) },
   },
   // The request edge of lib: next-auth config, session helpers, the route-handler wrapper, query options.
@@ -55,6 +72,29 @@ const config = [
   {
     files: ['**/*.test.ts', '**/*.bench.ts'],
     rules: { 'no-restricted-imports': restrict(UPWARD) },
+  },
+  // The one-way order of lib/, no module cycles, and nothing from the dev tooling, the demo or test
+  // builders (lib/**/testing/) in the product. Tests are leaves: they may import what they exercise.
+  {
+    files: ['lib/**/*.ts'],
+    ignores: ['**/*.test.ts', 'lib/**/testing/**', 'lib/db/generated/**'],
+    rules: {
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...LAYER_ZONES,
+            { target: './lib', from: ['./scripts', './demo', './e2e', './prisma'], message: 'lib/ is the product: it never imports the dev tooling (scripts/), the demo Jaeger (demo/), tests or seeds.' },
+            { target: './lib', from: './lib/**/testing/**/*', message: 'lib/<domain>/testing/ holds test builders: only tests import them.' },
+          ],
+        },
+      ],
+      'import/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'proxy.ts'],
+    rules: { 'import/no-restricted-paths': ['error', { zones: [{ target: '.', from: './lib/**/testing/**/*', message: 'lib/<domain>/testing/ holds test builders: only tests import them.' }] }] },
   },
   // app/: compose repositories and components; never the Prisma client itself.
   {

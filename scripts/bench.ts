@@ -1,8 +1,8 @@
 // `npm run bench`: every benchmark, each printing its figures next to a reference measured in the
 // same run and the target it is held to. Speed lives here, never in timed tests.
 //   npm run bench                 all        npm run bench -- pipeline   one (pipeline | percentiles | sync | histogram | pages)
-import { benchPipeline } from '@/lib/jaeger/pipeline.bench'
-import { benchHistogram } from '@/lib/metrics/histogram.bench'
+import { benchHistogram } from './bench/histogram.bench'
+import { benchPipeline } from './bench/pipeline.bench'
 import { printReport, type BenchContext, type BenchReport } from './bench/figures'
 import { migrateDeploy } from './stack/database'
 import { recreateDatabase, startTestPostgres } from './stack/test-postgres'
@@ -10,9 +10,9 @@ import { recreateDatabase, startTestPostgres } from './stack/test-postgres'
 const BENCHES: Record<string, (context: BenchContext) => Promise<BenchReport>> = {
   pipeline: () => benchPipeline(),
   histogram: async () => ({ title: 'Latency histogram (lib/metrics/histogram.ts)', figures: (await benchHistogram()).map((r) => ({ ...r })), notes: [] }),
-  percentiles: async () => (await import('@/lib/metrics/percentiles.bench')).benchPercentiles(),
-  sync: async (context) => (await import('@/lib/sync/sync.bench')).benchSync(context),
-  pages: async (context) => (await import('@/lib/latency/latency-pages.bench')).benchLatencyPages(context),
+  percentiles: async () => (await import('./bench/percentiles.bench')).benchPercentiles(),
+  sync: async (context) => (await import('./bench/sync.bench')).benchSync(context),
+  pages: async (context) => (await import('./bench/pages.bench')).benchLatencyPages(context),
 }
 
 async function main() {

@@ -85,7 +85,7 @@ async function main() {
   const buildStarted = performance.now()
   say('  checking the app build (the first run builds it, about 30 s)…')
   if (await buildAppIfStale({ quiet: true })) say(`  app built (${elapsed(buildStarted)})`)
-  watch(startProcess('worker', process.execPath, ['--import', 'tsx', 'lib/sync/worker.ts'], { env: childEnv }))
+  watch(startProcess('worker', process.execPath, ['--import', 'tsx', 'lib/worker/worker.ts'], { env: childEnv }))
   const app = watch(startProcess('app', process.execPath, [NEXT_CLI, 'start', '--port', String(config.PORT), '--hostname', '127.0.0.1'], { env: childEnv, quiet: true }))
   const appUrl = `http://localhost:${config.PORT}`
   await waitForHttp(`${appUrl}/api/health`, 60_000, () => app.child.exitCode === null)

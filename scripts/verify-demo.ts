@@ -9,8 +9,9 @@ import { DEFAULT_SEED, DEFAULT_TRACES_PER_MINUTE } from '../demo/start-demo-jaeg
 import { createSimulator } from '../demo/simulator/simulator'
 import { db, disconnectDb } from '@/lib/db/client'
 import { LOCAL_DIR, loadEnvOrExit } from '@/lib/env'
-import { HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
+import { HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
 import { committedRanges } from '@/lib/sync/sync-progress'
+import { fromMicros } from '@/lib/time/micros'
 
 async function main() {
   loadEnvOrExit()
@@ -33,7 +34,7 @@ async function main() {
   }
   const inside = (state: (typeof states)[number]) => committedRanges(state).some((range) => range.startUs <= hourUs && range.endUs >= hourUs + HOUR_US)
 
-  console.log(`${new Date(hourUs / 1000).toISOString()} – ${new Date((hourUs + HOUR_US) / 1000).toISOString()} (demo anchor ${anchor.toISOString()})\n`)
+  console.log(`${fromMicros(hourUs).toISOString()} – ${fromMicros(hourUs + HOUR_US).toISOString()} (demo anchor ${anchor.toISOString()})\n`)
   console.log(`${'service'.padEnd(30)} ${'committed'.padStart(10)} ${'simulator'.padStart(10)}`)
   let matches = 0
   let compared = 0
@@ -42,7 +43,7 @@ async function main() {
       console.log(`${state.serviceName.padEnd(30)} ${'(not synced for this hour yet)'.padStart(21)}`)
       continue
     }
-    const range = { gte: new Date(hourUs / 1000), lt: new Date((hourUs + HOUR_US) / 1000) }
+    const range = { gte: fromMicros(hourUs), lt: fromMicros(hourUs + HOUR_US) }
     // Minute rows while they are kept (48 h), else the hour row compaction built from them.
     let resolution: 'minute' | 'hour' = 'minute'
     if (hourUs % HOUR_US === 0 && (await db.spanRollup.count({ where: { service: state.serviceName, resolution, bucketStart: range } })) === 0) resolution = 'hour'

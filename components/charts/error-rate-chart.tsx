@@ -28,16 +28,17 @@ type ErrorRateRow = ErrorRatePoint & { xUs: number }
 const EMPTY_AXIS_MAX_RATIO = 0.01
 
 /** "0.25 %", "2.5 %", "33.3 %" */
-const formatPercent = (ratio: number) => `${(ratio * 100).toLocaleString('en', { maximumFractionDigits: ratio < 0.01 ? 2 : 1 })}\u00a0%`
+/** Axis ticks and tooltips: as few digits as the scale needs, a non-breaking space before %. */
+const formatRatioTick = (ratio: number) => `${(ratio * 100).toLocaleString('en', { maximumFractionDigits: ratio < 0.01 ? 2 : 1 })}\u00a0%`
 
-const spansText = (row: ErrorRatePoint) => (row.count === 0 ? 'No spans in this step' : `${formatCount(row.errors)} of ${formatCount(row.count)} spans${row.errorRatio === null ? '' : ` (${formatPercent(row.errorRatio)})`}`)
+const spansText = (row: ErrorRatePoint) => (row.count === 0 ? 'No spans in this step' : `${formatCount(row.errors)} of ${formatCount(row.count)} spans${row.errorRatio === null ? '' : ` (${formatRatioTick(row.errorRatio)})`}`)
 
 /** The share of spans in error per step, as bars in the bad colour. */
 export function ErrorRateChart({ series, startUs, endUs, stepUs, height = 160, syncId }: ErrorRateChartProps) {
   const rows: ErrorRateRow[] = series.map((point) => ({ ...point, xUs: stepMiddleUs(point.bucketStartUs, stepUs) }))
   const extent = describeExtent(
     series.map((point) => point.errorRatio),
-    formatPercent,
+    formatRatioTick,
   )
 
   return (
@@ -50,7 +51,7 @@ export function ErrorRateChart({ series, startUs, endUs, stepUs, height = 160, s
       <BarChart data={rows} responsive style={{ width: '100%', height: '100%' }} margin={CHART_THEME.margin} syncId={syncId} syncMethod="value" accessibilityLayer={false} barCategoryGap="15%">
         <CartesianGrid {...CHART_THEME.grid} />
         <XAxis {...timeAxis({ startUs, endUs })} />
-        <YAxis {...CHART_THEME.axis} type="number" domain={[0, series.some((point) => (point.errorRatio ?? 0) > 0) ? 'auto' : EMPTY_AXIS_MAX_RATIO]} tickFormatter={formatPercent} width={56} />
+        <YAxis {...CHART_THEME.axis} type="number" domain={[0, series.some((point) => (point.errorRatio ?? 0) > 0) ? 'auto' : EMPTY_AXIS_MAX_RATIO]} tickFormatter={formatRatioTick} width={56} />
         <Tooltip cursor={CHART_THEME.barCursor} filterNull={false} isAnimationActive={false} content={(props) => <ErrorRateTooltip {...props} rows={rows} stepUs={stepUs} />} />
         <Bar dataKey="errorRatio" name="error rate" fill={CHART_THEME.color.bad} fillOpacity={0.8} isAnimationActive={false} />
       </BarChart>

@@ -1,6 +1,7 @@
 import { Badge } from '@/components/ui/badge'
 import { formatMoment } from '@/lib/format/date'
 import type { LatencyVerdict } from '@/lib/latency/schemas'
+import { fromMicros } from '@/lib/time/micros'
 
 /** The worker's verdict in a word: slow (since when), normal, baseline still forming, too quiet to judge. */
 export function LatencyVerdictBadge({ verdict, nowUs }: { verdict: LatencyVerdict | null; nowUs: number }) {
@@ -9,7 +10,7 @@ export function LatencyVerdictBadge({ verdict, nowUs }: { verdict: LatencyVerdic
     case 'slow':
       return (
         <Badge tone="bad" title={`p95 above its baseline band${verdict.deviation !== null ? ` (${verdict.deviation.toFixed(1)} spreads off)` : ''}`}>
-          slow{verdict.slowSinceUs !== null && ` since ${formatMoment(new Date(verdict.slowSinceUs / 1000), new Date(nowUs / 1000))}`}
+          slow{verdict.slowSinceUs !== null && ` since ${formatMoment(fromMicros(verdict.slowSinceUs), fromMicros(nowUs))}`}
         </Badge>
       )
     case 'ok':

@@ -9,6 +9,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { computeErrorSeries, computeRateSeries } from '@/lib/latency/latency-view'
 import type { LatencySummary, LatencyVerdict, ServiceView } from '@/lib/latency/schemas'
+import { fromMicros } from '@/lib/time/micros'
 
 type Props = Pick<ServiceView, 'series' | 'band' | 'range'> & { summary: LatencySummary; verdict: LatencyVerdict | null; subject: string; syncId: string }
 
@@ -21,7 +22,7 @@ function bandNote(verdict: LatencyVerdict | null) {
 /** Latency (p50/p95/p99 over the baseline band), throughput and error rate, crosshairs in step. */
 export function RedCharts({ series, band, range, summary, verdict, subject, syncId }: Props) {
   const update = useSearchParamsUpdate()
-  const zoom = (startUs: number, endUs: number) => update({ range: null, from: new Date(startUs / 1000).toISOString(), to: new Date(endUs / 1000).toISOString() }, { push: true })
+  const zoom = (startUs: number, endUs: number) => update({ range: null, from: fromMicros(startUs).toISOString(), to: fromMicros(endUs).toISOString() }, { push: true })
   if (summary.count === 0) {
     return (
       <EmptyState icon={BarChart3} title="No spans in this range">

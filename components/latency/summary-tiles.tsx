@@ -1,6 +1,7 @@
 import { cn } from '@/lib/cn'
 import { formatDurationUs } from '@/lib/format/duration-us'
 import type { LatencySummary, LatencyVerdict } from '@/lib/latency/schemas'
+import { formatPercent } from '@/lib/format/percent'
 
 function Tile({ label, value, detail, tone }: { label: string; value: string; detail?: string; tone?: 'bad' | 'warn' }) {
   return (
@@ -25,7 +26,7 @@ export function SummaryTiles({ summary, verdict }: { summary: LatencySummary; ve
       />
       <Tile
         label="Error rate"
-        value={summary.errorRatio === null ? '—' : `${(summary.errorRatio * 100).toFixed(2)} %`}
+        value={formatPercent(summary.errorRatio, 2)}
         detail={`${summary.errors.toLocaleString('en')} failed`}
         tone={(summary.errorRatio ?? 0) >= 0.05 ? 'warn' : undefined}
       />

@@ -6,11 +6,12 @@ import { useSearchParamsUpdate } from '@/components/shell/use-search-params-upda
 import { Button } from '@/components/ui/button'
 import { cn } from '@/lib/cn'
 import { PRESETS, type Preset, type TimeRange } from '@/lib/time-range/time-range'
+import { fromMicros } from '@/lib/time/micros'
 
 const PRESET_NAMES = Object.keys(PRESETS) as Preset[]
 
 /** `datetime-local` values are read and shown as UTC, the dashboard's one clock. */
-const toLocalInput = (us: number) => new Date(us / 1000).toISOString().slice(0, 16)
+const toLocalInput = (us: number) => fromMicros(us).toISOString().slice(0, 16)
 const fromLocalInput = (value: string) => (value ? new Date(`${value}:00Z`).toISOString() : null)
 
 /**
@@ -71,7 +72,7 @@ export function TimeRangePicker({ range, updatedAtUs, fetching }: { range: TimeR
         ) : (
           fetching && 'Loading…'
         )}
-        {updatedAtUs !== undefined && !fetching && <span className="sr-only">Updated {new Date(updatedAtUs / 1000).toISOString()}</span>}
+        {updatedAtUs !== undefined && !fetching && <span className="sr-only">Updated {fromMicros(updatedAtUs).toISOString()}</span>}
       </span>
       {customOpen && (
         <form

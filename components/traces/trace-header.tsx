@@ -9,6 +9,7 @@ import { computeTraceQuality, type TraceQuality } from '@/lib/traces/quality'
 import type { Trace } from '@/lib/traces/span'
 import { computeTraceLayout } from '@/lib/traces/trace-layout'
 import { serviceColorAt } from './service-palette'
+import { fromMicros } from '@/lib/time/micros'
 
 export type TraceHeaderProps = {
   trace: Trace
@@ -43,7 +44,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export function TraceHeader({ trace, jaegerUiUrl }: TraceHeaderProps) {
   const { summary } = computeTraceLayout(trace)
   const notes = qualityNotes(computeTraceQuality(trace))
-  const start = new Date(summary.startUs / 1000)
+  const start = fromMicros(summary.startUs)
   return (
     <section aria-label="Trace summary" className="rounded-lg border border-border bg-surface shadow-xs">
       <div className="flex flex-wrap items-start justify-between gap-3 border-b border-border px-5 py-4">
@@ -84,7 +85,7 @@ export function TraceHeader({ trace, jaegerUiUrl }: TraceHeaderProps) {
                 <li key={service.service} className={cn('inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium', color.chip)}>
                   <span aria-hidden className={cn('size-2 rounded-full', color.fill)} />
                   {service.service}
-                  <span className="opacity-70">
+                  <span className="font-normal">
                     {plural(service.spanCount, 'span')}
                     {service.errorCount > 0 && ` · ${plural(service.errorCount, 'error')}`}
                   </span>

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
+import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
 import { computeTimeTicks, formatStepRange, formatTimeTick } from './time-ticks'
+import { fromMicros } from '@/lib/time/micros'
 
 const at = (iso: string) => Date.parse(iso) * 1000
-const iso = (us: number) => new Date(us / 1000).toISOString().replace(':00.000Z', 'Z')
+const iso = (us: number) => fromMicros(us).toISOString().replace(':00.000Z', 'Z')
 
 describe('computeTimeTicks', () => {
   test.each([

@@ -1,7 +1,8 @@
 // Ticks and labels of time x-axes, in UTC, as Grafana draws them: "14:30" within two days, the date
 // ("Nov 21") on midnight ticks and across longer ranges. Display only.
-import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
+import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
 import { formatDay } from './date'
+import { fromMicros } from '@/lib/time/micros'
 
 const SECOND_US = 1_000_000
 /** Each divides a day, so ticks on multiples of one land on every midnight they cross. */
@@ -23,15 +24,15 @@ export function computeTimeTicks(startUs: number, endUs: number, maxTicks = 8): 
 
 /** "14:30", "14:30:10" off whole minutes, "Nov 21" at midnight or when the range spans two days or more. */
 export function formatTimeTick(tickUs: number, rangeLengthUs: number): string {
-  const date = new Date(tickUs / 1000)
+  const date = fromMicros(tickUs)
   if (rangeLengthUs >= DATE_LABELS_FROM_US || tickUs % DAY_US === 0) return formatDay(date)
   return clockTime(date, tickUs % MINUTE_US !== 0)
 }
 
 /** The step a chart point stands for: "Nov 21, 14:05 – 14:10 UTC"; whole-day steps "Nov 21 UTC". */
 export function formatStepRange(bucketStartUs: number, stepUs: number): string {
-  const start = new Date(bucketStartUs / 1000)
-  const end = new Date((bucketStartUs + stepUs) / 1000)
+  const start = fromMicros(bucketStartUs)
+  const end = fromMicros(bucketStartUs + stepUs)
   const seconds = bucketStartUs % MINUTE_US !== 0 || stepUs % MINUTE_US !== 0
   if (bucketStartUs % DAY_US === 0 && stepUs === DAY_US) return `${formatDay(start)} UTC`
   const endDay = Math.floor((bucketStartUs + stepUs - 1) / DAY_US) === Math.floor(bucketStartUs / DAY_US) ? '' : `${formatDay(end)}, `

@@ -5,7 +5,7 @@
 import type { Trace } from '@/lib/traces/span'
 import { computeSlowTraces, computeSlowTraceSearchDepth, type SlowTrace, type SlowTraceSearch } from '@/lib/traces/slow-traces'
 import type { TraceDetail } from '@/lib/traces/trace-detail'
-import { computeBackoffMs, REQUEST_BACKOFF } from '@/lib/sync/backoff'
+import { computeBackoffMs, REQUEST_BACKOFF } from '@/lib/retry/backoff'
 import { normalizeTraceId } from './ids'
 import { jaegerEndpoint } from './jaeger-endpoint'
 import { JaegerNames, mayBeCleaned } from './jaeger-names'

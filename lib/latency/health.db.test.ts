@@ -13,7 +13,7 @@ const { JaegerClient } = await import('@/lib/jaeger/client')
 const { SyncLeases } = await import('@/lib/sync/leases')
 const { runSyncTick } = await import('@/lib/sync/sync-tick')
 const { compactService } = await import('@/lib/sync/compaction-repository')
-const { computeLatencyHealth, listLatencyHealth } = await import('./health-repository')
+const { judgeAndSaveLatencyHealth, listLatencyHealth } = await import('./health-repository')
 const { getOperationView, getServiceView, listServicesView, saveBaselineWindow } = await import('./repository')
 const { NotFoundError } = await import('@/lib/errors')
 
@@ -38,9 +38,9 @@ await runSyncTick(
 const retention = { minuteUs: 48 * HOUR_US, hourUs: 35 * 24 * HOUR_US, dayUs: 400 * 24 * HOUR_US }
 for (let round = 0; round < 5; round++) await compactService(SERVICE, { now: NOW, retention })
 
-describe('computeLatencyHealth', () => {
+describe('judgeAndSaveLatencyHealth', () => {
   test("flags the simulator's slow operation since about when it turned slow, and only what waits on it", async () => {
-    const report = await computeLatencyHealth(SERVICE, { now: NOW })
+    const report = await judgeAndSaveLatencyHealth(SERVICE, { now: NOW })
     expect(report.judged).toBeGreaterThan(5)
     const health = await listLatencyHealth([SERVICE])
     const slow = health.filter((row) => row.state === 'slow').sort((a, b) => b.deviation! - a.deviation!)
@@ -59,11 +59,25 @@ describe('computeLatencyHealth', () => {
 
   test('an unchanged watermark is not judged again; forced, the slow streak keeps its start', async () => {
     const before = (await listLatencyHealth([SERVICE])).find((row) => row.state === 'slow')!
-    expect(await computeLatencyHealth(SERVICE, { now: NOW })).toMatchObject({ skipped: 'unchanged', judged: 0 })
-    await computeLatencyHealth(SERVICE, { now: new Date(NOW.getTime() + 60_000), force: true })
+    expect(await judgeAndSaveLatencyHealth(SERVICE, { now: NOW })).toMatchObject({ skipped: 'unchanged', judged: 0 })
+    await judgeAndSaveLatencyHealth(SERVICE, { now: new Date(NOW.getTime() + 60_000), force: true })
     const after = (await listLatencyHealth([SERVICE])).find((row) => row.state === 'slow')!
     expect(after.slowSinceUs).toBe(before.slowSinceUs)
     expect(after.computedAtUs).toBeGreaterThan(before.computedAtUs)
+  })
+
+  test('a stored baseline of another version, or damaged, is left out of what pages read and judged again at the next pass', async () => {
+    const slowOperation = SLOW_OPERATION.spanName
+    await db.latencyHealth.updateMany({ where: { service: SERVICE, operation: slowOperation }, data: { baseline: { bands: 'not what we wrote' } } })
+    await db.latencyHealth.updateMany({ where: { service: SERVICE, operation: 'INSERT transactions' }, data: { baseline: { state: 'insufficient', have: 1, need: 24, reason: 'unversioned, as rows were before' } } })
+    const read = await listLatencyHealth([SERVICE])
+    expect(read.map((row) => row.operation)).not.toContain(slowOperation)
+    expect(read.map((row) => row.operation)).not.toContain('INSERT transactions')
+    // Same watermark, not forced: judged again all the same, because rows were unreadable.
+    expect(await judgeAndSaveLatencyHealth(SERVICE, { now: NOW })).toMatchObject({ judged: expect.any(Number) })
+    const again = await listLatencyHealth([SERVICE])
+    expect(again.find((row) => row.operation === slowOperation)?.state).toBe('slow')
+    expect(again.find((row) => row.operation === 'INSERT transactions')?.state).toBe('ok')
   })
 
   test('the pages read it: services list, service page (slow query first, band along the chart) and operation page', async () => {
@@ -101,19 +115,19 @@ describe('computeLatencyHealth', () => {
     const admin = await db.user.create({ data: { email: 'sre@example.test', name: 'SRE', role: 'admin', passwordHash: 'x' } })
     await saveBaselineWindow({ service: SERVICE, days: 1 }, { by: admin.id })
     expect((await getServiceView(SERVICE, {}, NOW)).baselineWindow).toEqual({ days: 1, custom: true })
-    await computeLatencyHealth(SERVICE, { now: NOW, force: true })
+    await judgeAndSaveLatencyHealth(SERVICE, { now: NOW, force: true })
     const slow = (await listLatencyHealth([SERVICE])).find((row) => row.operation === SLOW_OPERATION.spanName)!
     expect(slow.baseline.state === 'ready' && slow.baseline.windowEndUs - slow.baseline.windowStartUs).toBe(24 * HOUR_US)
     expect(await db.auditLog.findFirst({ where: { action: 'service.baseline_window', subjectId: SERVICE } })).toMatchObject({ actorId: admin.id, details: { from: 7, to: 1 } })
     await saveBaselineWindow({ service: SERVICE, days: 7 }, { by: admin.id })
-    await computeLatencyHealth(SERVICE, { now: NOW, force: true })
+    await judgeAndSaveLatencyHealth(SERVICE, { now: NOW, force: true })
   })
 
   test('too little history is "insufficient data", never a zero baseline', async () => {
     await db.syncState.update({ where: { serviceName: SERVICE }, data: { backfillFrom: new Date(ANCHOR_MS - 6 * 3_600_000) } })
     await db.$executeRaw`DELETE FROM span_rollups WHERE service = ${SERVICE} AND bucket_start < ${new Date(ANCHOR_MS - 6 * 3_600_000)}`
     await db.$executeRaw`DELETE FROM service_rollups WHERE service = ${SERVICE} AND bucket_start < ${new Date(ANCHOR_MS - 6 * 3_600_000)}`
-    await computeLatencyHealth(SERVICE, { now: NOW, force: true })
+    await judgeAndSaveLatencyHealth(SERVICE, { now: NOW, force: true })
     const health = await listLatencyHealth([SERVICE])
     expect(new Set(health.map((row) => row.state))).toEqual(new Set(['insufficient_data']))
     expect(health.every((row) => row.baseline.state === 'insufficient' && row.baseline.need === 24)).toBe(true)

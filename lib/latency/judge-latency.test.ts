@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { histogramOf } from '@/lib/metrics/histogram'
 import { computeSeries, type SeriesRow } from '@/lib/metrics/series'
-import { HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
+import { HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
 import { carrySlowSince, chooseDetectionStep, judgeLatency, type LatencyJudgement } from './judge-latency'
 
 const NOW_US = Date.UTC(2026, 10, 24, 12, 0) * 1000

@@ -10,7 +10,7 @@
 import { bandAt, computeBaseline, type Baseline, type BaselineOptions, type LatencyPoint } from '@/lib/metrics/baseline'
 import { computeSeries, type SeriesRow } from '@/lib/metrics/series'
 import { computeSlowDetection, SLOW_DETECTION_DEFAULTS } from '@/lib/metrics/slow-detection'
-import { HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
+import { HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
 
 export const DETECTION_STEPS_US = [5 * MINUTE_US, 15 * MINUTE_US, 30 * MINUTE_US] as const
 /** Buckets of lookback: room for the sustained rule (3 buckets) plus the recovery that ends a streak. */

@@ -2,7 +2,7 @@
 // along a chart, a service's status. Pure.
 import { bandAt, type Band, type Baseline } from '@/lib/metrics/baseline'
 import type { LatencyStats, QualityTotals, SeriesPoint } from '@/lib/metrics/series'
-import { DAY_US, floorTo, HOUR_US } from '@/lib/metrics/time-buckets'
+import { DAY_US, floorTo, HOUR_US } from '@/lib/time/time-buckets'
 import type { LatencyHealth } from './judge-latency'
 import type { LatencySummary, LatencyVerdict, OperationRow, ServiceRow } from './schemas'
 

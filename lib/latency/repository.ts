@@ -6,7 +6,7 @@ import { NotFoundError } from '@/lib/errors'
 import { computeLatencyDistribution } from '@/lib/metrics/latency-distribution'
 import { LatencyHistogram } from '@/lib/metrics/histogram'
 import { computeSeries, sumQualityTotals, summarizeRows } from '@/lib/metrics/series'
-import { listOperationRows, listOperationStats, listServiceStats } from '@/lib/metrics/series-repository'
+import { listOperationRows, listOperationStats, listServiceStats } from './series-repository'
 import { getSyncStatus } from '@/lib/sync/sync-status-repository'
 import type { SyncStatus } from '@/lib/sync/sync-status'
 import { resolveTimeRange, type TimeRange, type TimeRangeParams } from '@/lib/time-range/time-range'
@@ -14,12 +14,12 @@ import { DEFAULT_BASELINE_WINDOW_DAYS, listLatencyHealth, SERVICE_LEVEL } from '
 import type { LatencyHealth } from './judge-latency'
 import { computeBandSeries, computeCoverage, computeLatencySummary, computeQuality, computeServiceStatus, computeSlowness, computeVerdict, sparklineRange } from './latency-view'
 import type { BaselineWindowInput, OperationView, ServicesView, ServiceView } from './schemas'
+import { toMicros } from '@/lib/time/micros'
+import { operationKey } from '@/lib/metrics/operation-key'
 
-const key = (operation: string, spanKind: string) => `${operation}\u0000${spanKind}`
-const us = (date: Date) => date.getTime() * 1000
 const lengthOf = (range: TimeRange) => range.endUs - range.startUs
 /** Verdicts describe "now": their band is the one in force at the end of the range (or now, if earlier). */
-const verdictTimeUs = (range: TimeRange, now: Date) => Math.min(range.endUs, us(now))
+const verdictTimeUs = (range: TimeRange, now: Date) => Math.min(range.endUs, toMicros(now))
 
 function syncOf(status: SyncStatus | undefined) {
   return {
@@ -35,14 +35,14 @@ function groupHealth(rows: readonly LatencyHealth[]) {
     let entry = byService.get(row.service)
     if (!entry) byService.set(row.service, (entry = { operations: new Map() }))
     if (row.operation === SERVICE_LEVEL.operation && row.spanKind === SERVICE_LEVEL.spanKind) entry.own = row
-    else entry.operations.set(key(row.operation, row.spanKind), row)
+    else entry.operations.set(operationKey(row.operation, row.spanKind), row)
   }
   return byService
 }
 
 
 /** The URL's range, resolved against `now`. */
-const rangeAt = (params: TimeRangeParams, now: Date) => resolveTimeRange(params, now.getTime() * 1000)
+const rangeAt = (params: TimeRangeParams, now: Date) => resolveTimeRange(params, toMicros(now))
 
 export async function listServicesView(params: TimeRangeParams, now = new Date()): Promise<ServicesView> {
   const range = rangeAt(params, now)
@@ -59,7 +59,7 @@ export async function listServicesView(params: TimeRangeParams, now = new Date()
 
   return {
     range,
-    generatedAtUs: us(now),
+    generatedAtUs: toMicros(now),
     services: services.map((service) => {
       const entry = statsOf.get(service.name)
       const verdicts = healthOf.get(service.name)
@@ -117,9 +117,9 @@ export async function getServiceView(service: string, params: TimeRangeParams, n
     operation,
     spanKind,
     summary: computeLatencySummary(stats, lengthOf(range)),
-    verdict: computeVerdict(verdicts?.operations.get(key(operation, spanKind)), atUs),
+    verdict: computeVerdict(verdicts?.operations.get(operationKey(operation, spanKind)), atUs),
   }))
-  const dependency = (edge: (typeof dependencies)[number], other: string) => ({ service: other, calls: Number(edge.calls), errors: Number(edge.errors), lastSeenUs: us(edge.lastSeen) })
+  const dependency = (edge: (typeof dependencies)[number], other: string) => ({ service: other, calls: Number(edge.calls), errors: Number(edge.errors), lastSeenUs: toMicros(edge.lastSeen) })
   return {
     service,
     origin: inventory.origin,
@@ -127,7 +127,7 @@ export async function getServiceView(service: string, params: TimeRangeParams, n
     owner: inventory.owner,
     tier: inventory.tier,
     range,
-    generatedAtUs: us(now),
+    generatedAtUs: toMicros(now),
     sync,
     summary: computeLatencySummary(entry!.stats, lengthOf(range)),
     series,
@@ -169,7 +169,7 @@ export async function getOperationView(service: string, operation: string, spanK
   const kind = spanKind ?? (spanKinds.length === 1 ? spanKinds[0]! : null)
   const rangeRows = groups.filter((group) => kind === null || group.spanKind === kind).flatMap((group) => group.rows)
   const series = computeSeries(rangeRows, range)
-  const stored = kind === null ? undefined : groupHealth(health).get(service)?.operations.get(key(operation, kind))
+  const stored = kind === null ? undefined : groupHealth(health).get(service)?.operations.get(operationKey(operation, kind))
   if (rangeRows.length === 0 && !stored && !(await hasEverSeen(service, operation))) {
     throw new NotFoundError(`"${service}" has no operation named "${operation}"`)
   }
@@ -180,7 +180,7 @@ export async function getOperationView(service: string, operation: string, spanK
     spanKind: kind,
     spanKinds,
     range,
-    generatedAtUs: us(now),
+    generatedAtUs: toMicros(now),
     sync,
     summary: computeLatencySummary(summarizeRows(rangeRows), lengthOf(range)),
     series,

@@ -1,8 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { bandAt, computeBaseline, computeDeviation, QUANTILES, weightedMedian, type Band, type Baseline, type BaselineOptions, type LatencyPoint } from './baseline'
-import { D0, dailyPeakUs, flatUs, latencySeries } from './baseline.fixtures'
-import { DAY_US, HOUR_US, MINUTE_US } from './time-buckets'
+import { D0, dailyPeakUs, flatUs, latencySeries } from './testing/latency-series'
+import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
+import { fromMicros } from '@/lib/time/micros'
 
 const L = 200_000 // p95 level, µs
 const WEEK_END = D0 + 7 * DAY_US
@@ -113,7 +114,7 @@ describe('computeBaseline: bands', () => {
 
   test('seasonal: an hour spread is at least the relative spread pooled over all hours (its own MAD may be 0)', () => {
     const points = latencySeries({ startUs: D0, stepUs: HOUR_US, buckets: 168, seed: 6, p95Us: flatUs(L), noise: 0.2 }).map((p) =>
-      new Date(p.bucketStartUs / 1000).getUTCHours() === 5 ? { ...p, p95Us: L } : p,
+      fromMicros(p.bucketStartUs).getUTCHours() === 5 ? { ...p, p95Us: L } : p,
     )
     const spreadUs = p95(computeBaseline(points), D0 + 5 * HOUR_US).spreadUs
     expect(spreadUs).toBeGreaterThan(0.1 * L)
@@ -121,8 +122,8 @@ describe('computeBaseline: bands', () => {
   })
 
   test('seasonal: hours with history on fewer than 3 days fall back to the plain band', () => {
-    const businessHours = hourly(168, flatUs(L)).filter((p) => new Date(p.bucketStartUs / 1000).getUTCHours() >= 9 && new Date(p.bucketStartUs / 1000).getUTCHours() < 17)
-    businessHours.push(...hourly(2 * 24, flatUs(2 * L), 5).filter((p) => new Date(p.bucketStartUs / 1000).getUTCHours() === 3))
+    const businessHours = hourly(168, flatUs(L)).filter((p) => fromMicros(p.bucketStartUs).getUTCHours() >= 9 && fromMicros(p.bucketStartUs).getUTCHours() < 17)
+    businessHours.push(...hourly(2 * 24, flatUs(2 * L), 5).filter((p) => fromMicros(p.bucketStartUs).getUTCHours() === 3))
     const baseline = ready(computeBaseline(businessHours))
     if (baseline.kind !== 'seasonal') throw new Error('expected seasonal')
     expect(baseline.hourlyBands.map((bands) => bands !== null)).toEqual(Array.from({ length: 24 }, (_, hour) => hour >= 9 && hour < 17))

@@ -21,38 +21,15 @@
 // it holds, and the band carries only the noise of the baseline's buckets. Finer buckets judged
 // against an hourly baseline breach more often; the relative spread floor and the sustained rule of
 // computeSlowDetection absorb part of that.
-import { DAY_US, HOUR_US } from './time-buckets'
+import { DAY_US, HOUR_US } from '@/lib/time/time-buckets'
+import type { Band, Baseline, QuantileBands } from './schemas'
 
 export type LatencyPoint = { bucketStartUs: number; count: number; p50Us: number | null; p95Us: number | null; p99Us: number | null }
 export type Quantile = 'p50' | 'p95' | 'p99'
 export const QUANTILES: readonly Quantile[] = ['p50', 'p95', 'p99']
 export const QUANTILE_FIELD = { p50: 'p50Us', p95: 'p95Us', p99: 'p99Us' } as const satisfies Record<Quantile, keyof LatencyPoint>
 
-export type Band = { centerUs: number; spreadUs: number; lowerUs: number; upperUs: number }
-export type QuantileBands = Record<Quantile, Band>
-
-type ReadyFields = {
-  state: 'ready'
-  /** Points with bucketStartUs in [windowStartUs, windowEndUs) were considered. */
-  windowStartUs: number
-  windowEndUs: number
-  /** Usable points (≥ minCount spans, every quantile present) the bands come from. */
-  points: number
-  /** Band half-width in spreads. */
-  k: number
-  /** The whole window's bands; a seasonal baseline's fallback for hours without their own. */
-  bands: QuantileBands
-}
-export type ReadyBaseline =
-  | (ReadyFields & { kind: 'plain' })
-  | (ReadyFields & {
-      kind: 'seasonal'
-      /** Index: UTC hour of day (length 24). null where that hour has usable buckets on fewer than minSeasonalDays days. */
-      hourlyBands: (QuantileBands | null)[]
-    })
-/** Not enough data yet: a state, never a zero band. `have` and `need` count clock hours with usable buckets. */
-export type InsufficientBaseline = { state: 'insufficient'; have: number; need: number; reason: string }
-export type Baseline = ReadyBaseline | InsufficientBaseline
+export type { Band, Baseline, InsufficientBaseline, QuantileBands, ReadyBaseline } from './schemas'
 
 export type BaselineOptions = {
   /** Exclusive end of the window. Default: just after the latest point. Pass the start of the range being judged to keep it out. */

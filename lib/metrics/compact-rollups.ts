@@ -3,6 +3,7 @@
 // question its minutes would have answered (percentiles included), never an average of percentiles.
 import { LatencyHistogram } from './histogram'
 import { addSpanCounts, SERVICE_COUNTERS, type ServiceRollup } from './rollup'
+import { operationKey } from './operation-key'
 
 export type StoredSpanRollup = {
   operation: string
@@ -24,7 +25,7 @@ export type StoredServiceRollup = Omit<ServiceRollup, 'bucketStartUs' | 'entryHi
 export function compactSpanRollups(rows: readonly StoredSpanRollup[]): StoredSpanRollup[] {
   const groups = new Map<string, { row: StoredSpanRollup; histograms: Uint8Array[] }>()
   for (const row of rows) {
-    const key = `${row.operation}\u0000${row.spanKind}`
+    const key = operationKey(row.operation, row.spanKind)
     const group = groups.get(key)
     if (!group) {
       groups.set(key, { row: { ...row }, histograms: [row.histogram] })

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { planRollupReads, type ReadMarks } from './plan-reads'
-import { DAY_US, HOUR_US, MINUTE_US } from './time-buckets'
+import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
 
 const D0 = Date.UTC(2026, 10, 1) * 1000 // midnight UTC, µs
 const m = (minutes: number) => D0 + minutes * MINUTE_US

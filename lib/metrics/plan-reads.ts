@@ -9,7 +9,7 @@
 //
 // Where the minutes of a range edge have already expired, the edge widens to its whole hour (and
 // where hours have expired, to its whole day): old data is read at a coarser step, as in any TSDB.
-import { DAY_US, floorTo, HOUR_US } from './time-buckets'
+import { DAY_US, floorTo, HOUR_US } from '@/lib/time/time-buckets'
 
 export type Resolution = 'minute' | 'hour' | 'day'
 export type ReadSegment = { resolution: Resolution; startUs: number; endUs: number }

@@ -4,7 +4,7 @@ import { JaegerClient } from '@/lib/jaeger/client'
 import { computeTraceQuality, traceOwner } from '@/lib/traces/quality'
 import type { Span, Trace } from '@/lib/traces/span'
 import { computeWindowRollups, mergeWindowRollups, samplingWeight, type WindowRollups } from './rollup'
-import { MINUTE_US } from './time-buckets'
+import { MINUTE_US } from '@/lib/time/time-buckets'
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0) * 1000
 const WINDOW = { service: 'ledger', startUs: T0, endUs: T0 + 5 * MINUTE_US }

@@ -7,7 +7,8 @@
 import { computeTraceQuality, traceOwner } from '@/lib/traces/quality'
 import type { Span, Trace } from '@/lib/traces/span'
 import { LatencyHistogram } from './histogram'
-import { minuteOf } from './time-buckets'
+import { minuteOf } from '@/lib/time/time-buckets'
+import { operationKey } from './operation-key'
 
 export type RollupWindow = { service: string; startUs: number; endUs: number }
 
@@ -133,7 +134,7 @@ export function computeWindowRollups(traces: Iterable<Trace>, window: RollupWind
       spans++
       const bucketStartUs = minuteOf(span.startUs)
       const weight = extrapolation * (decider?.samplerParam != null ? samplingWeight(decider.samplerType, decider.samplerParam) : samplingWeight(span.samplerType, span.samplerParam))
-      const key = `${span.operation}\u0000${span.kind}\u0000${bucketStartUs}`
+      const key = `${operationKey(span.operation, span.kind)}\u0000${bucketStartUs}`
       let rollup = spanRollups.get(key)
       if (!rollup) {
         rollup = { operation: span.operation, spanKind: span.kind, bucketStartUs, spanCount: 0, errorCount: 0, estimatedSpanCount: 0, estimatedErrorCount: 0, durationSumUs: 0, durationMaxUs: 0, histogram: new LatencyHistogram() }
@@ -245,7 +246,7 @@ export function mergeWindowRollups(parts: readonly WindowRollups[]): WindowRollu
       into.lastSeenUs = Math.max(into.lastSeenUs, edge.lastSeenUs)
     }
     for (const rollup of part.spanRollups) {
-      const key = `${rollup.operation}\u0000${rollup.spanKind}\u0000${rollup.bucketStartUs}`
+      const key = `${operationKey(rollup.operation, rollup.spanKind)}\u0000${rollup.bucketStartUs}`
       const into = spanRollups.get(key)
       if (!into) {
         const histogram = new LatencyHistogram()

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { histogramOf } from './histogram'
 import { computeSeries, perMinute, QUALITY_FIELDS, sumQualityTotals, summarizeRows, type QualityTotals, type SeriesRow } from './series'
-import { HOUR_US, MINUTE_US } from './time-buckets'
+import { HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0) * 1000
 const row = (minute: number, durations: number[], errors = 0): SeriesRow => ({

@@ -2,7 +2,7 @@
 // point's percentiles are exact merges of the rows inside it.
 import { LatencyHistogram } from './histogram'
 import type { ServiceRollup } from './rollup'
-import { floorTo } from './time-buckets'
+import { floorTo } from '@/lib/time/time-buckets'
 
 export type SeriesRow = {
   bucketStartUs: number

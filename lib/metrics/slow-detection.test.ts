@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { computeBaseline, type LatencyPoint } from './baseline'
-import { D0, dailyPeakUs, flatUs, latencySeries } from './baseline.fixtures'
+import { D0, dailyPeakUs, flatUs, latencySeries } from './testing/latency-series'
 import { computeSlowDetection, type SlowDetection, type SlowDetectionOptions } from './slow-detection'
-import { DAY_US, HOUR_US, MINUTE_US } from './time-buckets'
+import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
 
 const L = 200_000 // p95 level, µs
 const WEEK_END = D0 + 7 * DAY_US

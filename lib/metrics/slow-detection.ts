@@ -11,7 +11,7 @@
 //
 // The band of each bucket is the baseline's at the bucket's start (its hour's, when seasonal).
 import { bandAt, BASELINE_DEFAULTS, computeDeviation, QUANTILE_FIELD, type Baseline, type LatencyPoint, type Quantile } from './baseline'
-import { MINUTE_US } from './time-buckets'
+import { MINUTE_US } from '@/lib/time/time-buckets'
 
 export type SlowDetectionOptions = {
   quantile?: Quantile

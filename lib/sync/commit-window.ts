@@ -7,13 +7,13 @@
 import { db } from '@/lib/db/client'
 import type { SyncWindow } from './plan-windows'
 import type { WindowResult } from './run-window'
+import { fromMicros } from '@/lib/time/micros'
 
 /** The watermark was not at this window's start: someone else committed it (or the plan was stale). */
 export class WindowConflictError extends Error {
   override name = 'WindowConflictError'
 }
 
-const at = (us: number) => new Date(us / 1000)
 
 export type Cursor = 'backfill' | 'live'
 
@@ -22,15 +22,15 @@ export async function commitWindow({ service, window, cursor = 'backfill', resul
     const success = { lastSuccessAt: now, lastError: null, consecutiveFailures: 0, nextAttemptAt: null }
     const advanced =
       cursor === 'live'
-        ? await tx.syncState.updateMany({ where: { serviceName: service, liveWatermark: at(window.startUs) }, data: { liveWatermark: at(window.endUs), ...success } })
-        : await tx.syncState.updateMany({ where: { serviceName: service, watermark: at(window.startUs) }, data: { watermark: at(window.endUs), ...success } })
-    if (advanced.count !== 1) throw new WindowConflictError(`${service}: the ${cursor} cursor is no longer at ${at(window.startUs).toISOString()}`)
+        ? await tx.syncState.updateMany({ where: { serviceName: service, liveWatermark: fromMicros(window.startUs) }, data: { liveWatermark: fromMicros(window.endUs), ...success } })
+        : await tx.syncState.updateMany({ where: { serviceName: service, watermark: fromMicros(window.startUs) }, data: { watermark: fromMicros(window.endUs), ...success } })
+    if (advanced.count !== 1) throw new WindowConflictError(`${service}: the ${cursor} cursor is no longer at ${fromMicros(window.startUs).toISOString()}`)
     // History has reached the live range: one contiguous range from here on.
     await tx.$executeRaw`UPDATE sync_state SET watermark = live_watermark, live_from = NULL, live_watermark = NULL WHERE service_name = ${service} AND live_from IS NOT NULL AND watermark = live_from`
     const { spanRollups, serviceRollups } = result.rollups
     if (spanRollups.length) {
       await tx.spanRollup.createMany({
-        data: spanRollups.map(({ bucketStartUs, histogram, ...rollup }) => ({ ...rollup, service, resolution: 'minute' as const, bucketStart: at(bucketStartUs), histogram: Uint8Array.from(histogram.encode()) })),
+        data: spanRollups.map(({ bucketStartUs, histogram, ...rollup }) => ({ ...rollup, service, resolution: 'minute' as const, bucketStart: fromMicros(bucketStartUs), histogram: Uint8Array.from(histogram.encode()) })),
       })
     }
     if (serviceRollups.length) {
@@ -40,14 +40,14 @@ export async function commitWindow({ service, window, cursor = 'backfill', resul
           entryHistogram: entryHistogram.count > 0 ? Uint8Array.from(entryHistogram.encode()) : null,
           service,
           resolution: 'minute' as const,
-          bucketStart: at(bucketStartUs),
+          bucketStart: fromMicros(bucketStartUs),
         })),
       })
     }
     for (const edge of result.rollups.callers) {
       await tx.$executeRaw`
         INSERT INTO service_dependencies (caller, callee, calls, errors, first_seen, last_seen)
-        VALUES (${edge.caller}, ${service}, ${edge.calls}, ${edge.errors}, ${at(edge.firstSeenUs)}, ${at(edge.lastSeenUs)})
+        VALUES (${edge.caller}, ${service}, ${edge.calls}, ${edge.errors}, ${fromMicros(edge.firstSeenUs)}, ${fromMicros(edge.lastSeenUs)})
         ON CONFLICT (caller, callee) DO UPDATE SET
           calls = service_dependencies.calls + EXCLUDED.calls,
           errors = service_dependencies.errors + EXCLUDED.errors,
@@ -57,8 +57,8 @@ export async function commitWindow({ service, window, cursor = 'backfill', resul
     await tx.syncWindow.create({
       data: {
         service,
-        windowStart: at(window.startUs),
-        windowEnd: at(window.endUs),
+        windowStart: fromMicros(window.startUs),
+        windowEnd: fromMicros(window.endUs),
         committedAt: now,
         workerId,
         requests: result.requests,

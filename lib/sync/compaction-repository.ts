@@ -4,7 +4,8 @@
 // already covers them, so no span ever drops out of the store.
 import { db, type Prisma } from '@/lib/db/client'
 import { compactServiceRollups, compactSpanRollups, type StoredServiceRollup, type StoredSpanRollup } from '@/lib/metrics/compact-rollups'
-import { DAY_US, floorTo, HOUR_US } from '@/lib/metrics/time-buckets'
+import { DAY_US, floorTo, HOUR_US } from '@/lib/time/time-buckets'
+import { fromMicros, toMicros } from '@/lib/time/micros'
 
 type Tx = Prisma.TransactionClient
 type Resolution = 'minute' | 'hour' | 'day'
@@ -12,21 +13,19 @@ type Resolution = 'minute' | 'hour' | 'day'
 export type Retention = { minuteUs: number; hourUs: number; dayUs: number }
 export type CompactionReport = { hours: number; days: number; deletedRows: number }
 
-const at = (us: number) => new Date(us / 1000)
-const us = (date: Date) => date.getTime() * 1000
 
 /** Rows of `from` resolution in [startUs, startUs + bucketUs) merged into one bucket of `to`. Returns whether any existed. */
 async function compactBucket(tx: Tx, service: string, from: Resolution, to: Resolution, startUs: number, bucketUs: number): Promise<boolean> {
-  const range = { service, resolution: from, bucketStart: { gte: at(startUs), lt: at(startUs + bucketUs) } }
+  const range = { service, resolution: from, bucketStart: { gte: fromMicros(startUs), lt: fromMicros(startUs + bucketUs) } }
   const spanRows = await tx.spanRollup.findMany({ where: range })
   const serviceRows = await tx.serviceRollup.findMany({ where: range })
   if (spanRows.length === 0 && serviceRows.length === 0) return false
   const stored: StoredSpanRollup[] = spanRows.map(({ service: _s, resolution: _r, bucketStart: _b, ...row }) => row)
   await tx.spanRollup.createMany({
-    data: compactSpanRollups(stored).map((row) => ({ ...row, histogram: Uint8Array.from(row.histogram), service, resolution: to, bucketStart: at(startUs) })),
+    data: compactSpanRollups(stored).map((row) => ({ ...row, histogram: Uint8Array.from(row.histogram), service, resolution: to, bucketStart: fromMicros(startUs) })),
   })
   const total = compactServiceRollups(serviceRows.map(({ service: _s, resolution: _r, bucketStart: _b, ...row }): StoredServiceRollup => row))
-  if (total) await tx.serviceRollup.create({ data: { ...total, entryHistogram: total.entryHistogram && Uint8Array.from(total.entryHistogram), service, resolution: to, bucketStart: at(startUs) } })
+  if (total) await tx.serviceRollup.create({ data: { ...total, entryHistogram: total.entryHistogram && Uint8Array.from(total.entryHistogram), service, resolution: to, bucketStart: fromMicros(startUs) } })
   return true
 }
 
@@ -43,30 +42,30 @@ export async function compactService(service: string, { now, retention, maxBucke
       const report: CompactionReport = { hours: 0, days: 0, deletedRows: 0 }
       let budget = maxBuckets
 
-      let hoursTo = state.hours_compacted_to ? us(state.hours_compacted_to) : floorTo(us(state.backfill_from), HOUR_US)
-      const hoursLimit = floorTo(us(state.watermark), HOUR_US)
+      let hoursTo = state.hours_compacted_to ? toMicros(state.hours_compacted_to) : floorTo(toMicros(state.backfill_from), HOUR_US)
+      const hoursLimit = floorTo(toMicros(state.watermark), HOUR_US)
       for (; hoursTo + HOUR_US <= hoursLimit && budget > 0; hoursTo += HOUR_US, budget--) {
         if (await compactBucket(tx, service, 'minute', 'hour', hoursTo, HOUR_US)) report.hours++
       }
-      let daysTo = state.days_compacted_to ? us(state.days_compacted_to) : floorTo(us(state.backfill_from), DAY_US)
+      let daysTo = state.days_compacted_to ? toMicros(state.days_compacted_to) : floorTo(toMicros(state.backfill_from), DAY_US)
       const daysLimit = floorTo(hoursTo, DAY_US)
       for (; daysTo + DAY_US <= daysLimit && budget > 0; daysTo += DAY_US, budget--) {
         if (await compactBucket(tx, service, 'hour', 'day', daysTo, DAY_US)) report.days++
       }
-      await tx.syncState.update({ where: { serviceName: service }, data: { hoursCompactedTo: at(hoursTo), daysCompactedTo: at(daysTo) } })
+      await tx.syncState.update({ where: { serviceName: service }, data: { hoursCompactedTo: fromMicros(hoursTo), daysCompactedTo: fromMicros(daysTo) } })
 
       // Retention: a finer row goes only once it is past its retention and covered by the coarser level.
-      const nowUs = us(now)
+      const nowUs = toMicros(now)
       const cutoffs: [Resolution, number][] = [
         ['minute', Math.min(nowUs - retention.minuteUs, hoursTo)],
         ['hour', Math.min(nowUs - retention.hourUs, daysTo)],
         ['day', nowUs - retention.dayUs],
       ]
       for (const [resolution, cutoffUs] of cutoffs) {
-        const where = { service, resolution, bucketStart: { lt: at(cutoffUs) } }
+        const where = { service, resolution, bucketStart: { lt: fromMicros(cutoffUs) } }
         report.deletedRows += (await tx.spanRollup.deleteMany({ where })).count + (await tx.serviceRollup.deleteMany({ where })).count
       }
-      await tx.syncWindow.deleteMany({ where: { service, windowEnd: { lt: at(nowUs - retention.minuteUs) } } })
+      await tx.syncWindow.deleteMany({ where: { service, windowEnd: { lt: fromMicros(nowUs - retention.minuteUs) } } })
       return report
     },
     { timeout: 60_000 },

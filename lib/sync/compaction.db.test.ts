@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import { startDemoJaeger } from '../../demo/start-demo-jaeger'
 import { createScratchDatabase } from '@/scripts/stack/scratch-database'
+import { toMicros } from '@/lib/time/micros'
 
 const databaseUrl = await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
@@ -11,7 +12,7 @@ const { JaegerClient } = await import('@/lib/jaeger/client')
 const { SyncLeases } = await import('./leases')
 const { runSyncTick } = await import('./sync-tick')
 const { compactService } = await import('./compaction-repository')
-const { getLatencySummary, getServiceLatency } = await import('@/lib/metrics/latency-repository')
+const { getRangeLatency, getServiceLatency } = await import('@/lib/latency/range-latency-repository')
 
 vi.setConfig({ testTimeout: 180_000 })
 const SERVICE = 'exchange-rate-service'
@@ -32,8 +33,8 @@ await runSyncTick(
   settings,
 )
 const state = await db.syncState.findUniqueOrThrow({ where: { serviceName: SERVICE } })
-const from = state.backfillFrom.getTime() * 1000
-const to = state.watermark.getTime() * 1000
+const from = toMicros(state.backfillFrom)
+const to = toMicros(state.watermark)
 const RANGES = {
   'everything synced': [from, to],
   'a ragged 13 h in the middle': [from + 7 * HOUR_US + 17 * 60_000_000, from + 20 * HOUR_US + 41 * 60_000_000],
@@ -43,12 +44,12 @@ const readAll = async () =>
   Object.fromEntries(
     await Promise.all(
       Object.entries(RANGES).flatMap(([label, [start, end]]) => [
-        getLatencySummary({ service: SERVICE, startUs: start, endUs: end }, NOW).then((summary) => [label, summary] as const),
+        getRangeLatency({ service: SERVICE, startUs: start, endUs: end }, NOW).then((summary) => [label, summary] as const),
         getServiceLatency({ service: SERVICE, startUs: start, endUs: end }, NOW).then((summary) => [`${label} (entry spans)`, { ...summary, durationMaxUs: 0 }] as const),
       ]),
     ),
   )
-const comparable = (summary: Awaited<ReturnType<typeof getLatencySummary>>) => {
+const comparable = (summary: Awaited<ReturnType<typeof getRangeLatency>>) => {
   const { segments: _segments, estimatedSpanCount, estimatedErrorCount, ...rest } = summary
   return { ...rest, estimatedSpanCount: Math.round(estimatedSpanCount * 1e6), estimatedErrorCount: Math.round(estimatedErrorCount * 1e6) }
 }
@@ -68,7 +69,7 @@ describe('compaction', () => {
     do report = await compactService(SERVICE, { now: NOW, retention: { minuteUs: 48 * HOUR_US, hourUs: 35 * 24 * HOUR_US, dayUs: 400 * 24 * HOUR_US } })
     while ((report.hours > 0 || report.days > 0) && ++rounds < 10)
     const marks = await db.syncState.findUniqueOrThrow({ where: { serviceName: SERVICE } })
-    expect(marks.hoursCompactedTo!.getTime() * 1000).toBe(Math.floor(to / HOUR_US) * HOUR_US)
+    expect(toMicros(marks.hoursCompactedTo!)).toBe(Math.floor(to / HOUR_US) * HOUR_US)
     expect(await db.spanRollup.count({ where: { service: SERVICE, resolution: 'day' } })).toBeGreaterThan(0)
     const after = await readAll()
     for (const label of Object.keys(before)) expect(comparable(after[label]!), label).toEqual(comparable(before[label]!))
@@ -88,7 +89,7 @@ describe('compaction', () => {
     expect(report.deletedRows).toBeGreaterThan(0)
     const oldest = await db.spanRollup.findFirst({ where: { service: SERVICE, resolution: 'minute' }, orderBy: { bucketStart: 'asc' } })
     expect(oldest!.bucketStart.getTime()).toBeGreaterThanOrEqual(NOW.getTime() - 6 * 3_600_000)
-    const aligned = await getLatencySummary({ service: SERVICE, startUs: Math.ceil(from / HOUR_US) * HOUR_US, endUs: to }, new Date(NOW.getTime()))
+    const aligned = await getRangeLatency({ service: SERVICE, startUs: Math.ceil(from / HOUR_US) * HOUR_US, endUs: to }, new Date(NOW.getTime()))
     const expected = jaeger.simulator.exactCounts({ service: SERVICE, startUs: Math.ceil(from / HOUR_US) * HOUR_US, endUs: to })
     expect(aligned.spanCount).toBe(expected.spans)
   })

@@ -8,7 +8,7 @@
 // reconnect with backoff; each service is leased again on its next turn. A lock taken on a dead
 // connection is never trusted, and never unlocked on the new one.
 import pg from 'pg'
-import { computeBackoffMs, RECONNECT_BACKOFF } from './backoff'
+import { computeBackoffMs, RECONNECT_BACKOFF } from '@/lib/retry/backoff'
 import { isConnectionError } from './connection-error'
 
 /** A 64-bit lock key per service, namespaced so other advisory-lock users of the database never collide. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { MINUTE_US } from '@/lib/metrics/time-buckets'
+import { MINUTE_US } from '@/lib/time/time-buckets'
 import { planWindows, splitWindow } from './plan-windows'
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0) * 1000 // µs, minute-aligned

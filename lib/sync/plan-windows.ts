@@ -5,7 +5,7 @@
 //   everything before the watermark is committed; windows are minute-aligned, so every minute of
 //   every rollup belongs to exactly one window and is written exactly once.
 
-import { MINUTE_US, minuteOf } from '@/lib/metrics/time-buckets'
+import { MINUTE_US, minuteOf } from '@/lib/time/time-buckets'
 
 export type SyncWindow = { startUs: number; endUs: number }
 

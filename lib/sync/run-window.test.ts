@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest'
 import { startDemoJaeger } from '../../demo/start-demo-jaeger'
 import { JaegerClient, type TraceSearch } from '@/lib/jaeger/client'
-import { MINUTE_US } from '@/lib/metrics/time-buckets'
+import { MINUTE_US } from '@/lib/time/time-buckets'
 import { runWindow } from './run-window'
 
 const ANCHOR_MS = Date.UTC(2026, 10, 20, 15, 0) // afternoon: the busiest part of the demo's day

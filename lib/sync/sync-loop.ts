@@ -1,11 +1,11 @@
 // The worker's sync loop: rounds over all services until stopped; a progress line while it backfills.
 // A round that fails (Postgres restarting, say) is retried after the interval; the loop itself ends only on stop().
+// After each round it hands over to `afterRound` (the worker's later stages, lib/worker/stages.ts):
+// the sync itself knows nothing of them.
 import type { Env } from '@/lib/env'
 import type { JaegerClient } from '@/lib/jaeger/client'
-import { computeLatencyHealth } from '@/lib/latency/health-repository'
-import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
-import { compactService, type Retention } from './compaction-repository'
-import { isConnectionError } from './connection-error'
+import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
+import type { Retention } from './compaction-repository'
 import type { DatabaseOutage } from './database-outage'
 import type { SyncLeases } from './leases'
 import type { SyncContext, SyncSettings } from './sync-service'
@@ -14,8 +14,6 @@ import { listSyncStates } from './sync-state-repository'
 import { runSyncTick, type TickReport } from './sync-tick'
 
 const PROGRESS_EVERY_MS = 10_000
-/** Compaction, retention and latency judgements run this often (a few queries per service when idle). */
-const MAINTAIN_EVERY_MS = 60_000
 
 export const retentionFrom = (env: Env): Retention => ({
   minuteUs: env.ROLLUP_MINUTE_RETENTION_HOURS * HOUR_US,
@@ -42,7 +40,6 @@ export class SyncLoop {
   private lastProgress: { done: number; atMs: number } | null = null
   private lastProgressLogMs = 0
   private spansSinceStart = 0
-  private lastMaintenanceMs = 0
 
   constructor(
     private readonly deps: {
@@ -53,8 +50,9 @@ export class SyncLoop {
       /** Where a round that could not reach Postgres is reported (logged once per outage, not per round). */
       outage: DatabaseOutage
       settings: SyncSettings
-      retention: Retention
       intervalMs: number
+      /** The stages after the sync, run after every round (they decide themselves whether they are due). */
+      afterRound?: (round: { now: Date; shouldStop: () => boolean }) => Promise<unknown>
       now?: () => Date
     },
   ) {}
@@ -79,7 +77,7 @@ export class SyncLoop {
           this.deps.settings,
         )
         await this.logProgress(report, now())
-        if (now().getTime() - this.lastMaintenanceMs >= MAINTAIN_EVERY_MS) await this.maintain(now())
+        await this.deps.afterRound?.({ now: now(), shouldStop: () => this.stopping })
         this.deps.outage.reached()
       } catch (error) {
         if (!this.deps.outage.failed(error)) this.deps.log.error({ err: error }, 'sync round failed; trying again after the interval')
@@ -92,29 +90,6 @@ export class SyncLoop {
   stop(): void {
     this.stopping = true
     this.wake?.()
-  }
-
-  /**
-   * For every service this worker can lease right now: minutes → hours → days and retention, then
-   * the latency judgement of its operations on what is committed.
-   */
-  private async maintain(now: Date) {
-    this.lastMaintenanceMs = now.getTime()
-    let slow = 0
-    for (const { serviceName } of await listSyncStates()) {
-      if (this.stopping) return
-      if (!(await this.deps.leases.tryAcquire(serviceName))) continue
-      try {
-        await compactService(serviceName, { now, retention: this.deps.retention })
-        slow += (await computeLatencyHealth(serviceName, { now })).slow
-      } catch (error) {
-        if (isConnectionError(error)) throw error // the round fails and reports the outage, once
-        this.deps.log.warn({ service: serviceName, err: error }, 'compaction or latency judgement failed; it will be retried')
-      } finally {
-        await this.deps.leases.release(serviceName)
-      }
-    }
-    if (slow > 0) this.deps.log.info({ slow }, `latency: ${slow} operation${slow === 1 ? '' : 's'} slow against ${slow === 1 ? 'its' : 'their'} baseline`)
   }
 
   private async logProgress(report: TickReport, now: Date) {

@@ -1,12 +1,12 @@
 // How far the sync has come: per service from its backfill start to the settle horizon. Pure.
+import { toMicros } from '@/lib/time/micros'
 
 export type SyncPosition = { serviceName: string; watermark: Date; backfillFrom: Date; liveFrom?: Date | null; liveWatermark?: Date | null }
 
 /** The committed ranges of a service, in µs: history, and the live range while history backfills below it. */
 export function committedRanges(state: SyncPosition): { startUs: number; endUs: number }[] {
-  const us = (date: Date) => date.getTime() * 1000
-  const ranges = [{ startUs: us(state.backfillFrom), endUs: us(state.watermark) }]
-  if (state.liveFrom && state.liveWatermark) ranges.push({ startUs: us(state.liveFrom), endUs: us(state.liveWatermark) })
+  const ranges = [{ startUs: toMicros(state.backfillFrom), endUs: toMicros(state.watermark) }]
+  if (state.liveFrom && state.liveWatermark) ranges.push({ startUs: toMicros(state.liveFrom), endUs: toMicros(state.liveWatermark) })
   return ranges.filter((range) => range.endUs > range.startUs)
 }
 
@@ -30,9 +30,9 @@ export function computeSyncProgress(states: readonly SyncPosition[], { nowUs, se
   let caughtUp = 0
   let maxLagUs = 0
   for (const state of states) {
-    total += Math.max(0, horizonUs - state.backfillFrom.getTime() * 1000)
+    total += Math.max(0, horizonUs - toMicros(state.backfillFrom))
     for (const range of committedRanges(state)) covered += Math.max(0, Math.min(range.endUs, horizonUs) - range.startUs)
-    const lagUs = Math.max(0, horizonUs - currentWatermark(state).getTime() * 1000)
+    const lagUs = Math.max(0, horizonUs - toMicros(currentWatermark(state)))
     if (lagUs <= windowUs) caughtUp++
     maxLagUs = Math.max(maxLagUs, lagUs)
   }

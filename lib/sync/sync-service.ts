@@ -1,12 +1,13 @@
 // One turn of the sync on one service (its lease held by the caller): read the windows from its
 // watermark towards now − settle, commit each, stop at the first failure and back off.
 import type { SearchResult, TraceSearch } from '@/lib/jaeger/client'
-import { computeBackoffMs, SERVICE_BACKOFF } from './backoff'
+import { computeBackoffMs, SERVICE_BACKOFF } from '@/lib/retry/backoff'
 import { commitWindow, WindowConflictError, type Cursor } from './commit-window'
 import { isConnectionError } from './connection-error'
 import { planWindows, type SyncWindow } from './plan-windows'
 import { runWindow, type WindowFetchOptions } from './run-window'
 import { findSyncState, saveSyncFailure } from './sync-state-repository'
+import { toMicros } from '@/lib/time/micros'
 
 export type SyncSettings = {
   backfillUs: number
@@ -40,11 +41,10 @@ export async function syncServiceTurn(service: string, context: SyncContext, set
   const now = context.now()
   if (!state || (state.nextAttemptAt && state.nextAttemptAt > now)) return turn
   // Recent data first (the live range, while there is one), then history up to where it begins.
-  const plan = { nowUs: now.getTime() * 1000, settleUs: settings.settleUs, windowUs: settings.windowUs, maxWindows: settings.maxWindowsPerTurn }
-  const us = (date: Date) => date.getTime() * 1000
+  const plan = { nowUs: toMicros(now), settleUs: settings.settleUs, windowUs: settings.windowUs, maxWindows: settings.maxWindowsPerTurn }
   const windows: { window: SyncWindow; cursor: Cursor }[] = [
-    ...(state.liveFrom && state.liveWatermark ? planWindows({ ...plan, watermarkUs: us(state.liveWatermark) }).map((window) => ({ window, cursor: 'live' as const })) : []),
-    ...planWindows({ ...plan, watermarkUs: us(state.watermark), untilUs: state.liveFrom ? us(state.liveFrom) : undefined }).map((window) => ({ window, cursor: 'backfill' as const })),
+    ...(state.liveFrom && state.liveWatermark ? planWindows({ ...plan, watermarkUs: toMicros(state.liveWatermark) }).map((window) => ({ window, cursor: 'live' as const })) : []),
+    ...planWindows({ ...plan, watermarkUs: toMicros(state.watermark), untilUs: state.liveFrom ? toMicros(state.liveFrom) : undefined }).map((window) => ({ window, cursor: 'backfill' as const })),
   ].slice(0, settings.maxWindowsPerTurn)
   for (const { window, cursor } of windows) {
     if (context.shouldStop()) break

@@ -1,10 +1,11 @@
 // The sync status of every service: inventory and discovered, with or without a sync state yet.
 import { db } from '@/lib/db/client'
 import { env } from '@/lib/env'
-import { MINUTE_US } from '@/lib/metrics/time-buckets'
+import { MINUTE_US } from '@/lib/time/time-buckets'
 import type { SyncStatusResponse } from './schemas'
 import { compareSyncStatus, computeSyncStatus, type SyncStatusInput } from './sync-status'
 import { computeSyncProgress } from './sync-progress'
+import { toMicros } from '@/lib/time/micros'
 
 type Row = {
   service: string
@@ -60,6 +61,6 @@ export async function getSyncStatus(now = new Date()): Promise<SyncStatusRespons
   const synced = rows
     .filter((row) => row.watermark && row.backfill_from)
     .map((row) => ({ serviceName: row.service, watermark: row.watermark!, backfillFrom: row.backfill_from!, liveFrom: row.live_from, liveWatermark: row.live_watermark }))
-  const progress = computeSyncProgress(synced, { nowUs: now.getTime() * 1000, settleUs: SYNC_SETTLE_SECONDS * 1_000_000, windowUs: SYNC_WINDOW_MINUTES * MINUTE_US })
+  const progress = computeSyncProgress(synced, { nowUs: toMicros(now), settleUs: SYNC_SETTLE_SECONDS * 1_000_000, windowUs: SYNC_WINDOW_MINUTES * MINUTE_US })
   return { generatedAt: now.toISOString(), backfillPercent: Math.round(progress.done * 1000) / 10, caughtUp: progress.caughtUp, synced: progress.services, services }
 }

@@ -1,9 +1,10 @@
 // One round of the sync over every service Jaeger knows: learn new services, then give each service
 // this worker can lease a turn, most-behind first.
-import { minuteOf } from '@/lib/metrics/time-buckets'
+import { minuteOf } from '@/lib/time/time-buckets'
 import type { SyncLeases } from './leases'
 import { syncServiceTurn, type ServiceTurn, type SyncContext, type SyncSettings } from './sync-service'
 import { ensureSyncedServices, listSyncStates } from './sync-state-repository'
+import { toMicros } from '@/lib/time/micros'
 
 export type TickReport = { services: number; discovered: string[]; turns: ServiceTurn[]; jaegerError: string | null }
 
@@ -21,7 +22,7 @@ export async function runSyncTick(context: SyncContext & { listServices: () => P
   }
   // Database failures (below) are not Jaeger's: they fail the round, which is retried whole.
   if (names) {
-    const nowUs = now.getTime() * 1000
+    const nowUs = toMicros(now)
     const backfillFrom = new Date(minuteOf(nowUs - settings.backfillUs) / 1000)
     const liveFrom = new Date(Math.max(backfillFrom.getTime(), minuteOf(nowUs - settings.settleUs - settings.liveFirstUs) / 1000))
     discovered = await ensureSyncedServices(names, { backfillFrom, liveFrom, now })

@@ -4,6 +4,7 @@ import { afterAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import type { DemoHandler } from '../../demo/http/demo-response'
 import { startDemoJaeger, type DemoJaeger } from '../../demo/start-demo-jaeger'
 import { createScratchDatabase } from '@/scripts/stack/scratch-database'
+import { toMicros } from '@/lib/time/micros'
 
 const databaseUrl = await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
@@ -143,7 +144,7 @@ describe('sync', () => {
     await worker(0).tick()
     const client = new JaegerClient({ baseUrl: jaeger.url, timeoutMs: 10_000 })
     const state = await db.syncState.findFirstOrThrow({ where: { serviceName: 'auth-service' } })
-    const window = { startUs: state.backfillFrom.getTime() * 1000, endUs: state.backfillFrom.getTime() * 1000 + SETTINGS.windowUs }
+    const window = { startUs: toMicros(state.backfillFrom), endUs: toMicros(state.backfillFrom) + SETTINGS.windowUs }
     const result = await runWindow((s) => client.searchTraces(s), 'auth-service', window, SETTINGS.fetch)
     const before = await db.spanRollup.count()
     await expect(commitWindow({ service: 'auth-service', window, result, workerId: 'late', durationMs: 1 })).rejects.toBeInstanceOf(WindowConflictError)

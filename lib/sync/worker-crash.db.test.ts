@@ -18,7 +18,7 @@ afterEach(() => children.forEach((child) => child.exitCode === null && child.kil
 
 const SETTLE_SECONDS = 30 // longer than any demo trace lasts, so nothing is still in flight when read
 function startWorker() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/sync/worker.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/worker/worker.ts'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

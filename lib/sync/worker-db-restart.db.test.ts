@@ -45,7 +45,7 @@ afterAll(() => jaeger.close())
 
 const SETTLE_SECONDS = 30 // longer than any demo trace lasts, so nothing is still in flight when read
 const worker = (() => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/sync/worker.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/worker/worker.ts'], {
     env: {
       ...process.env,
       DATABASE_URL: postgres.url,

@@ -14,7 +14,7 @@ const started: ReturnType<typeof spawn>[] = []
 afterEach(() => started.forEach((child) => child.exitCode === null && child.kill('SIGKILL'))) // even when an assertion failed
 
 function startWorker(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/sync/worker.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/worker/worker.ts'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, WORKER_HEARTBEAT_SECONDS: '1', LOG_LEVEL: 'info', SYNC_BACKFILL_DAYS: '0.01', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -1,4 +1,5 @@
 // How a target's goal reads on the scorecard. Display only.
+import { formatPercent } from '@/lib/format/percent'
 import type { Target } from './schemas'
 
 export function formatGoal({ key, goal, comparator }: Pick<Target, 'key' | 'goal' | 'comparator'>, inventorySize?: number): string {
@@ -9,7 +10,7 @@ export function formatGoal({ key, goal, comparator }: Pick<Target, 'key' | 'goal
     case 'tracing_overhead':
       return `${sign} ${goal} ms`
     case 'trace_reliability':
-      return `${sign} ${(goal * 100).toFixed(goal * 100 >= 99 ? 1 : 0)} %`
+      return `${sign} ${formatPercent(goal, goal * 100 >= 99 ? 1 : 0)}`
     case 'debugging_time':
       return `${Math.round(goal * 100)} % faster`
   }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
+import { HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
 import { resolveTimeRange, timeRangeParams, timeRangeQuery } from './time-range'
 
 const NOW_US = Date.UTC(2026, 10, 24, 10, 7, 30) * 1000

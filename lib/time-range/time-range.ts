@@ -1,7 +1,8 @@
 // The time range of a page, as the URL carries it: a preset relative to now (live: refreshed) or a
 // fixed custom range. Parsed with zod at the page boundary; resolved to µs bounds and a chart step.
 import { z } from 'zod'
-import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
+import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
+import { fromMicros } from '@/lib/time/micros'
 
 export const PRESETS = {
   '1h': { label: 'Last hour', lengthUs: HOUR_US, stepUs: MINUTE_US },
@@ -75,5 +76,5 @@ export function resolveTimeRange(params: TimeRangeParams, nowUs: number): TimeRa
 /** The URL query for a range (presets by name, custom by instants). */
 export function timeRangeQuery(range: Pick<TimeRange, 'kind' | 'startUs' | 'endUs'>): Record<string, string> {
   if (range.kind !== 'custom') return { range: range.kind }
-  return { from: new Date(range.startUs / 1000).toISOString(), to: new Date(range.endUs / 1000).toISOString() }
+  return { from: fromMicros(range.startUs).toISOString(), to: fromMicros(range.endUs).toISOString() }
 }

@@ -5,7 +5,8 @@ import { normalizeV3 } from '@/lib/jaeger/normalize'
 import { parseOtlpTracesData } from '@/lib/jaeger/parse'
 import { computeTraceQuality, isSkewed, traceOwner } from './quality'
 import type { Span, Trace } from './span'
-import { classicFixtureTrace, FIXTURES, testSpan, testTrace } from './test-spans'
+import { classicFixtureTrace, FIXTURES } from '@/lib/jaeger/testing/fixture-traces'
+import { testSpan, testTrace } from './testing/spans'
 
 const classic = classicFixtureTrace
 const otlp = (file: string): Trace[] => normalizeV3(parseOtlpTracesData(JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')), file).records).traces

@@ -5,7 +5,7 @@ import { normalizeClassic } from '@/lib/jaeger/normalize'
 import { parseClassicTrace } from '@/lib/jaeger/parse'
 import { computeSlowTraces, computeSlowTraceSearchDepth, type SlowTraceSearch } from './slow-traces'
 import type { Span, Trace } from './span'
-import { testSpan } from './test-spans'
+import { testSpan } from './testing/spans'
 
 const SEARCH: SlowTraceSearch = { service: 'transactions-service', operation: 'SELECT transactions', minDurationUs: 0, limit: 10 }
 

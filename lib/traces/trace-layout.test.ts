@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { Span } from './span'
-import { classicFixtureTrace, testSpan, testTrace } from './test-spans'
+import { classicFixtureTrace } from '@/lib/jaeger/testing/fixture-traces'
+import { testSpan, testTrace } from './testing/spans'
 import { computeTraceLayout, SERVICE_COLOR_COUNT, serviceColorIndex, type TraceLayout } from './trace-layout'
 
 const classic = classicFixtureTrace

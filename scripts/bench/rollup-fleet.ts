@@ -7,8 +7,9 @@
 // One operation of the target turns slow for the last hour, so the worker has something to flag.
 import type pg from 'pg'
 import { LatencyHistogram } from '@/lib/metrics/histogram'
-import { DAY_US, floorTo, HOUR_US, MINUTE_US } from '@/lib/metrics/time-buckets'
-import { uniformSource } from './seeded-random'
+import { DAY_US, floorTo, HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
+import { uniformSource } from '@/lib/metrics/testing/seeded-random'
+import { fromMicros, toMicros } from '@/lib/time/micros'
 
 export type FleetShape = {
   services: readonly string[]
@@ -40,7 +41,7 @@ const kindOf = (index: number, operations: number) => (index < Math.round(operat
 
 export async function seedRollupFleet(client: pg.Client, shape: FleetShape): Promise<SeededFleet> {
   const random = uniformSource(7)
-  const nowUs = shape.now.getTime() * 1000
+  const nowUs = toMicros(shape.now)
   const watermarkUs = floorTo(nowUs, MINUTE_US)
   const hoursTo = floorTo(nowUs, HOUR_US) - HOUR_US
   const daysTo = floorTo(nowUs, DAY_US)
@@ -129,7 +130,7 @@ export async function seedRollupFleet(client: pg.Client, shape: FleetShape): Pro
       ],
     )
   }
-  const at = (us: number) => new Date(us / 1000)
+  const at = (us: number) => fromMicros(us)
   const spans = await client.query(
     `INSERT INTO span_rollups (service, resolution, bucket_start, operation, span_kind, span_count, error_count, estimated_span_count, estimated_error_count, duration_sum_us, duration_max_us, histogram)
      SELECT p.service, p.resolution, b.bucket, p.operation, p.span_kind, p.span_count, p.error_count, p.span_count, p.error_count, p.duration_sum_us, p.duration_max_us, p.histogram

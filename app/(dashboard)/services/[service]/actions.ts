@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache'
 import { defineAction } from '@/lib/http/define-action'
-import { computeLatencyHealth } from '@/lib/latency/health-repository'
+import { judgeAndSaveLatencyHealth } from '@/lib/latency/health-repository'
 import { saveBaselineWindow } from '@/lib/latency/repository'
 import { baselineWindowInput } from '@/lib/latency/schemas'
 
@@ -13,7 +13,7 @@ export const saveBaselineWindowAction = defineAction({
   ok: (_saved, input) => `Baselines of ${input.service} now use the last ${input.days} days.`,
   after: [
     // Judge again now rather than at the worker's next pass, which skips a service with no new data.
-    (_saved, input) => computeLatencyHealth(input.service, { force: true }),
+    (_saved, input) => judgeAndSaveLatencyHealth(input.service, { force: true }),
     (_saved, input) => revalidatePath(`/services/${encodeURIComponent(input.service)}`),
   ],
 })

@@ -14,8 +14,9 @@ import { formatRelativeTime } from '@/lib/format/relative-time'
 import type { ServiceRow } from '@/lib/latency/schemas'
 import { DEFAULT_DIRECTION, type ServiceSort, type ServicesListParams } from '@/lib/latency/services-list'
 import type { TimeRange } from '@/lib/time-range/time-range'
+import { fromMicros } from '@/lib/time/micros'
+import { formatPercent } from '@/lib/format/percent'
 
-const percent = (ratio: number | null, digits = 1) => (ratio === null ? '—' : `${(ratio * 100).toFixed(digits)} %`)
 const rate = (perMinute: number) => (perMinute >= 100 ? perMinute.toFixed(0) : perMinute >= 10 ? perMinute.toFixed(1) : perMinute.toFixed(2))
 
 function SortHeader({ sort, label, list, className }: { sort: ServiceSort; label: string; list: ServicesListParams; className?: string }) {
@@ -38,7 +39,7 @@ function SortHeader({ sort, label, list, className }: { sort: ServiceSort; label
 }
 
 export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]; list: ServicesListParams; range: TimeRange; nowUs: number }) {
-  const now = new Date(nowUs / 1000)
+  const now = fromMicros(nowUs)
   return (
     <Table aria-label="Services" className="[&_td]:px-3 [&_th]:px-3">
       <thead>
@@ -69,7 +70,7 @@ export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]
             <Td className="whitespace-nowrap">
               <ServiceStatusBadge status={row.status} />
               <div className="mt-1 text-xs text-muted" title="How current this service's summaries are">
-                {row.sync.dataAsOfUs === null ? 'never synced' : `as of ${formatRelativeTime(new Date(row.sync.dataAsOfUs / 1000), now)}`}
+                {row.sync.dataAsOfUs === null ? 'never synced' : `as of ${formatRelativeTime(fromMicros(row.sync.dataAsOfUs), now)}`}
               </div>
               {row.sync.health === 'failing' && <div className="text-xs text-warn">sync failing</div>}
             </Td>
@@ -93,7 +94,7 @@ export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]
                 '—'
               )}
             </Td>
-            <Td className={cn('text-right tabular-nums', row.status === 'erroring' && 'font-medium text-warn')}>{percent(row.summary.errorRatio, 2)}</Td>
+            <Td className={cn('text-right tabular-nums', row.status === 'erroring' && 'font-medium text-warn')}>{formatPercent(row.summary.errorRatio, 2)}</Td>
             <Td className="max-w-48">
               {row.slowOperations.length ? (
                 <ul className="space-y-0.5 text-xs">
@@ -115,10 +116,10 @@ export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]
               {row.quality.tracesSeen ? (
                 <span className="flex flex-col gap-0.5">
                   <span title="Complete traces: one root, no orphan spans, no Jaeger warnings" className={cn((row.quality.completeRatio ?? 1) < 0.999 && 'text-warn')}>
-                    {percent(row.quality.completeRatio)} complete
+                    {formatPercent(row.quality.completeRatio)} complete
                   </span>
                   <span className="text-muted" title="Head-sampling rate reported by the SDK (sampler.param)">
-                    {row.samplingRate === null ? 'sampling unknown' : `${percent(row.samplingRate, 0)} sampled`}
+                    {row.samplingRate === null ? 'sampling unknown' : `${formatPercent(row.samplingRate, 0)} sampled`}
                   </span>
                 </span>
               ) : (

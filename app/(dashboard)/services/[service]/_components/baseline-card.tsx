@@ -8,6 +8,7 @@ import { formatDurationUs } from '@/lib/format/duration-us'
 import { MAX_BASELINE_WINDOW_DAYS, type ServiceView } from '@/lib/latency/schemas'
 import type { FormState } from '@/lib/http/form-state'
 import { saveBaselineWindowAction } from '../actions'
+import { fromMicros } from '@/lib/time/micros'
 
 /** What the service's baseline is, and (for admins) how many trailing days it is built from. */
 export function BaselineCard({ view, canConfigure }: { view: ServiceView; canConfigure: boolean }) {
@@ -22,7 +23,7 @@ export function BaselineCard({ view, canConfigure }: { view: ServiceView; canCon
         {band ? (
           <p>
             p95 normally <strong className="tabular-nums">{formatDurationUs(band.centerUs)}</strong>, band {formatDurationUs(band.lowerUs)}–{formatDurationUs(band.upperUs)} ({verdict?.baselineKind === 'seasonal' ? 'this hour of day' : 'any hour'}).
-            {verdict?.judgedToUs !== null && verdict?.judgedToUs !== undefined && <span className="text-muted"> Judged on data to {formatMoment(new Date(verdict.judgedToUs / 1000), new Date(view.generatedAtUs / 1000))}.</span>}
+            {verdict?.judgedToUs !== null && verdict?.judgedToUs !== undefined && <span className="text-muted"> Judged on data to {formatMoment(fromMicros(verdict.judgedToUs), fromMicros(view.generatedAtUs))}.</span>}
           </p>
         ) : (
           <p className="text-muted">{verdict?.insufficientReason ? `Not enough data yet: ${verdict.insufficientReason}.` : 'Not judged yet.'}</p>

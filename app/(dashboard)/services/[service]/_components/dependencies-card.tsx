@@ -5,6 +5,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { formatRelativeTime } from '@/lib/format/relative-time'
 import type { ServiceView } from '@/lib/latency/schemas'
 import type { TimeRange } from '@/lib/time-range/time-range'
+import { fromMicros } from '@/lib/time/micros'
 
 function Edges({ title, icon: Icon, edges, range, now }: { title: string; icon: typeof ArrowUpRight; edges: ServiceView['callers']; range: TimeRange; now: Date }) {
   return (
@@ -20,7 +21,7 @@ function Edges({ title, icon: Icon, edges, range, now }: { title: string; icon: 
               <Link href={serviceHref(edge.service, range)} className="truncate hover:text-accent hover:underline">
                 {edge.service}
               </Link>
-              <span className="shrink-0 text-xs text-muted tabular-nums" title={`last call ${formatRelativeTime(new Date(edge.lastSeenUs / 1000), now)}`}>
+              <span className="shrink-0 text-xs text-muted tabular-nums" title={`last call ${formatRelativeTime(fromMicros(edge.lastSeenUs), now)}`}>
                 {edge.calls.toLocaleString('en')} calls{edge.errors ? ` · ${edge.errors.toLocaleString('en')} failed` : ''}
               </span>
             </li>
@@ -35,7 +36,7 @@ function Edges({ title, icon: Icon, edges, range, now }: { title: string; icon: 
 
 /** Who calls this service and whom it calls, as the synced traces show (sampled spans, since the sync began). */
 export function DependenciesCard({ callers, callees, range, nowUs }: Pick<ServiceView, 'callers' | 'callees'> & { range: TimeRange; nowUs: number }) {
-  const now = new Date(nowUs / 1000)
+  const now = fromMicros(nowUs)
   return (
     <Card>
       <CardHeader title="Dependencies" description="From parent–child spans across services, counted since the sync began" />

@@ -9,6 +9,7 @@ import { formatDurationUs } from '@/lib/format/duration-us'
 import { sortOperationRows } from '@/lib/latency/latency-view'
 import type { OperationRow } from '@/lib/latency/schemas'
 import type { TimeRange } from '@/lib/time-range/time-range'
+import { formatPercent } from '@/lib/format/percent'
 
 const duration = (us: number | null) => (us === null ? '—' : formatDurationUs(us))
 
@@ -48,7 +49,7 @@ export function OperationsTable({ service, operations, range, nowUs }: { service
                 {row.summary.estimatedPerMinute.toFixed(row.summary.estimatedPerMinute >= 10 ? 1 : 2)}
                 {row.summary.estimated && <span className="ml-1 text-xs text-muted">est.</span>}
               </Td>
-              <Td className={cn('text-right tabular-nums', (row.summary.errorRatio ?? 0) >= 0.05 && 'text-warn')}>{row.summary.errorRatio === null ? '—' : `${(row.summary.errorRatio * 100).toFixed(2)} %`}</Td>
+              <Td className={cn('text-right tabular-nums', (row.summary.errorRatio ?? 0) >= 0.05 && 'text-warn')}>{formatPercent(row.summary.errorRatio, 2)}</Td>
               <Td className="text-right tabular-nums">{duration(row.summary.p50Us)}</Td>
               <Td className="whitespace-nowrap">
                 <P95VersusBaseline summary={row.summary} verdict={row.verdict} />

@@ -1,8 +1,8 @@
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { cn } from '@/lib/cn'
 import type { ServiceView } from '@/lib/latency/schemas'
+import { formatPercent } from '@/lib/format/percent'
 
-const percent = (ratio: number | null, digits = 1) => (ratio === null ? '—' : `${(ratio * 100).toFixed(digits)} %`)
 
 function Fact({ label, value, note, tone }: { label: string; value: string; note?: string; tone?: 'warn' | 'ok' }) {
   return (
@@ -25,7 +25,7 @@ export function QualityCoverageCards({ quality, coverage }: Pick<ServiceView, 'q
         <CardHeader title="Trace quality" description="Traces this service took part in, over the range" />
         <CardBody className="py-1">
           <dl>
-            <Fact label="Complete traces" note="one root, no orphans, no Jaeger warnings; target 99.9 %" value={percent(quality.completeRatio, 2)} tone={reliable ? 'ok' : 'warn'} />
+            <Fact label="Complete traces" note="one root, no orphans, no Jaeger warnings; target 99.9 %" value={formatPercent(quality.completeRatio, 2)} tone={reliable ? 'ok' : 'warn'} />
             <Fact label="Traces seen" value={quality.tracesSeen.toLocaleString('en')} />
             <Fact label="Orphan spans" note="parent not in the trace: broken propagation" value={quality.orphanSpans.toLocaleString('en')} tone={quality.orphanSpans ? 'warn' : undefined} />
             <Fact label="Clock-skewed spans" value={quality.skewedSpans.toLocaleString('en')} tone={quality.skewedSpans ? 'warn' : undefined} />
@@ -49,10 +49,10 @@ export function QualityCoverageCards({ quality, coverage }: Pick<ServiceView, 'q
               value={`${coverage.operationsExpected - coverage.missingOperations.length} of ${coverage.operationsExpected}`}
               tone={coverage.missingOperations.length ? 'warn' : undefined}
             />
-            <Fact label="http.route on server spans" value={percent(coverage.routeRatio)} />
-            <Fact label="Status code on HTTP spans" value={percent(coverage.statusCodeRatio)} />
-            <Fact label="service.version on spans" value={percent(coverage.versionRatio)} />
-            <Fact label="Observed sampling rate" note="sampler.param reported by the SDK" value={coverage.samplingRate === null ? 'unknown' : percent(coverage.samplingRate, coverage.samplingRate < 0.01 ? 2 : 0)} />
+            <Fact label="http.route on server spans" value={formatPercent(coverage.routeRatio)} />
+            <Fact label="Status code on HTTP spans" value={formatPercent(coverage.statusCodeRatio)} />
+            <Fact label="service.version on spans" value={formatPercent(coverage.versionRatio)} />
+            <Fact label="Observed sampling rate" note="sampler.param reported by the SDK" value={coverage.samplingRate === null ? 'unknown' : formatPercent(coverage.samplingRate, coverage.samplingRate < 0.01 ? 2 : 0)} />
           </dl>
         </CardBody>
       </Card>

@@ -9,13 +9,14 @@ import { formatMoment } from '@/lib/format/date'
 import { formatDurationUs } from '@/lib/format/duration-us'
 import type { TimeRange, TimeRangeParams } from '@/lib/time-range/time-range'
 import { slowTracesQueryOptions } from '@/lib/traces/query-options'
+import { fromMicros } from '@/lib/time/micros'
 
 /** The slowest recent traces of the operation, searched in Jaeger above the range's p95; each opens the trace view. */
 export function SlowTracesCard({ service, operation, range, rangeParams, floorUs }: { service: string; operation: string; range: TimeRange; rangeParams: TimeRangeParams; floorUs: number | null }) {
   const minDurationUs = floorUs ?? 0
   const { data, error, isPending, refetch, isFetching } = useQuery({ ...slowTracesQueryOptions(service, operation, rangeParams, minDurationUs), enabled: floorUs !== null })
   const longest = data?.traces[0]?.durationUs ?? 1
-  const now = new Date(range.endUs / 1000)
+  const now = fromMicros(range.endUs)
   return (
     <Card>
       <CardHeader
@@ -72,7 +73,7 @@ export function SlowTracesCard({ service, operation, range, rangeParams, floorUs
                 </div>
               </div>
               <span className="hidden w-36 text-right text-xs text-muted sm:block">
-                {formatMoment(new Date(trace.startUs / 1000), now)}
+                {formatMoment(fromMicros(trace.startUs), now)}
                 <br />
                 trace {formatDurationUs(trace.traceDurationUs)}
               </span>

@@ -1,15 +1,16 @@
-// Latency over any range: the rollup rows planRollupReads picks, their counts summed and their
-// histograms merged — percentiles from merged histograms, never from averaged percentiles.
+// Latency over any range as one figure (no series): the rollup rows planRollupReads picks, their
+// counts summed and their histograms merged — percentiles from merged histograms, never from averaged
+// percentiles. Read by the percentiles bench and the compaction tests (same answer before and after).
 //   getServiceLatency   a service's entry spans (server, consumer): one row per bucket
-//   getLatencySummary   spans of one operation (or all of a service's spans), from per-operation rows
+//   getRangeLatency   spans of one operation (or all of a service's spans), from per-operation rows
 import { db, Prisma } from '@/lib/db/client'
-import { LatencyHistogram } from './histogram'
-import type { ReadSegment } from './plan-reads'
+import { LatencyHistogram } from '@/lib/metrics/histogram'
+import type { ReadSegment } from '@/lib/metrics/plan-reads'
 import { readPlans } from './read-plan-repository'
 
-export type LatencyQuery = { service: string; operation?: string; spanKind?: string; startUs: number; endUs: number }
+export type RangeLatencyQuery = { service: string; operation?: string; spanKind?: string; startUs: number; endUs: number }
 
-export type LatencySummary = {
+export type RangeLatency = {
   spanCount: number
   errorCount: number
   /** Extrapolated by sampling: say "estimated" when showing these. */
@@ -32,7 +33,7 @@ async function readPlan(service: string, startUs: number, endUs: number, now: Da
   return { segments: plan.segments, ranges: plan.sql }
 }
 
-export async function getLatencySummary(query: LatencyQuery, now = new Date()): Promise<LatencySummary> {
+export async function getRangeLatency(query: RangeLatencyQuery, now = new Date()): Promise<RangeLatency> {
   const { segments, ranges } = await readPlan(query.service, query.startUs, query.endUs, now)
   const rows = await db.$queryRaw<Row[]>`
     SELECT histogram, span_count, error_count, estimated_span_count, estimated_error_count, duration_max_us
@@ -55,7 +56,7 @@ export async function getLatencySummary(query: LatencyQuery, now = new Date()): 
 type EntryRow = { entry_histogram: Uint8Array | null; entry_spans: number; entry_errors: number; entry_estimated_spans: number; entry_estimated_errors: number }
 
 /** A service's RED latency: its entry spans (server, consumer) over [startUs, endUs). */
-export async function getServiceLatency({ service, startUs, endUs }: Omit<LatencyQuery, 'operation' | 'spanKind'>, now = new Date()): Promise<Omit<LatencySummary, 'durationMaxUs'>> {
+export async function getServiceLatency({ service, startUs, endUs }: Omit<RangeLatencyQuery, 'operation' | 'spanKind'>, now = new Date()): Promise<Omit<RangeLatency, 'durationMaxUs'>> {
   const { segments, ranges } = await readPlan(service, startUs, endUs, now)
   const rows = await db.$queryRaw<EntryRow[]>`
     SELECT entry_histogram, entry_spans, entry_errors, entry_estimated_spans, entry_estimated_errors

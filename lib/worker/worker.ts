@@ -1,5 +1,5 @@
-// The sync worker process (`npm run worker`): syncs Jaeger into the summary store (lib/sync/sync-loop),
-// records a heartbeat with its view of Jaeger, and exits cleanly on SIGTERM/SIGINT: the window in
+// The worker process (`npm run worker`): syncs Jaeger into the summary store (lib/sync/sync-loop),
+// runs the stages after the sync in their order (./stages.ts), records a heartbeat with its view of Jaeger, and exits cleanly on SIGTERM/SIGINT: the window in
 // progress is either committed or left for the next run, never half-written. It outlives its database
 // restarting: rounds and heartbeats fail until Postgres answers again, and the leases reconnect.
 import crypto from 'node:crypto'
@@ -14,10 +14,11 @@ import { probeJaeger } from '@/lib/jaeger/probe'
 import { logger } from '@/lib/logger'
 import { redactUrl } from '@/lib/url/credentials'
 import packageJson from '../../package.json'
-import { DatabaseOutage } from './database-outage'
-import { markWorkerStopped, saveHeartbeat, type WorkerIdentity } from './heartbeat-repository'
-import { SyncLeases } from './leases'
-import { retentionFrom, SyncLoop, syncSettingsFrom } from './sync-loop'
+import { DatabaseOutage } from '@/lib/sync/database-outage'
+import { markWorkerStopped, saveHeartbeat, type WorkerIdentity } from '@/lib/sync/heartbeat-repository'
+import { SyncLeases } from '@/lib/sync/leases'
+import { retentionFrom, SyncLoop, syncSettingsFrom } from '@/lib/sync/sync-loop'
+import { WorkerStages } from './stages'
 
 async function main() {
   const config = loadEnvOrExit()
@@ -58,6 +59,7 @@ async function main() {
   }, config.WORKER_HEARTBEAT_SECONDS * 1000)
 
   const leases = await SyncLeases.connect(databaseUrl(), { log })
+  const stages = new WorkerStages({ leases, retention: retentionFrom(config), log: logger('stages') })
   const sync = new SyncLoop({
     client: new JaegerClient({ baseUrl: config.JAEGER_URL, timeoutMs: config.JAEGER_TIMEOUT_MS }),
     leases,
@@ -65,8 +67,8 @@ async function main() {
     log: logger('sync'),
     outage,
     settings: syncSettingsFrom(config),
-    retention: retentionFrom(config),
     intervalMs: config.SYNC_INTERVAL_SECONDS * 1000,
+    afterRound: (round) => stages.afterRound(round),
   })
   const syncing = sync.run()
 

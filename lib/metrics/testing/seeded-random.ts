@@ -1,4 +1,4 @@
-/** mulberry32 (Tommy Ettinger): a seeded uniform [0, 1) source, so every bench run measures the same input. */
+/** mulberry32 (Tommy Ettinger): a seeded uniform [0, 1) source, so tests and benches see the same input every run. */
 export function uniformSource(seed: number): () => number {
   let state = seed >>> 0
   return () => {

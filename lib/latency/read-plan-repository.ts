@@ -2,17 +2,17 @@
 // marks), as SQL to put in a WHERE clause. One query for any number of services.
 import { db, Prisma } from '@/lib/db/client'
 import { env } from '@/lib/env'
-import { planRollupReads, type ReadSegment } from './plan-reads'
-import { DAY_US, HOUR_US } from './time-buckets'
+import { planRollupReads, type ReadSegment } from '@/lib/metrics/plan-reads'
+import { DAY_US, HOUR_US } from '@/lib/time/time-buckets'
+import { fromMicros, toMicros } from '@/lib/time/micros'
 
 export type ReadPlan = { segments: ReadSegment[]; sql: Prisma.Sql }
 
-const at = (us: number) => new Date(us / 1000)
 
 export function segmentsSql(segments: readonly ReadSegment[]): Prisma.Sql {
   if (segments.length === 0) return Prisma.sql`false` // an empty range reads nothing
   return Prisma.join(
-    segments.map((s) => Prisma.sql`(resolution = ${s.resolution}::"RollupResolution" AND bucket_start >= ${at(s.startUs)} AND bucket_start < ${at(s.endUs)})`),
+    segments.map((s) => Prisma.sql`(resolution = ${s.resolution}::"RollupResolution" AND bucket_start >= ${fromMicros(s.startUs)} AND bucket_start < ${fromMicros(s.endUs)})`),
     ' OR ',
   )
 }
@@ -21,7 +21,7 @@ export async function readPlans(services: readonly string[], startUs: number, en
   const marks = await db.syncState.findMany({ where: { serviceName: { in: [...services] } }, select: { serviceName: true, hoursCompactedTo: true, daysCompactedTo: true } })
   const byService = new Map(marks.map((mark) => [mark.serviceName, mark]))
   const { ROLLUP_MINUTE_RETENTION_HOURS, ROLLUP_HOUR_RETENTION_DAYS } = env()
-  const nowUs = now.getTime() * 1000
+  const nowUs = toMicros(now)
   const plans = new Map<string, ReadPlan>()
   for (const service of services) {
     const mark = byService.get(service)
@@ -29,8 +29,8 @@ export async function readPlans(services: readonly string[], startUs: number, en
       startUs,
       endUs,
       {
-        hoursCompactedToUs: mark?.hoursCompactedTo ? mark.hoursCompactedTo.getTime() * 1000 : null,
-        daysCompactedToUs: mark?.daysCompactedTo ? mark.daysCompactedTo.getTime() * 1000 : null,
+        hoursCompactedToUs: mark?.hoursCompactedTo ? toMicros(mark.hoursCompactedTo) : null,
+        daysCompactedToUs: mark?.daysCompactedTo ? toMicros(mark.daysCompactedTo) : null,
         minutesFromUs: nowUs - ROLLUP_MINUTE_RETENTION_HOURS * HOUR_US,
         hoursFromUs: nowUs - ROLLUP_HOUR_RETENTION_DAYS * DAY_US,
       },

@@ -3,10 +3,10 @@
 // same with twice the window length and with twice the history, to show memory stays flat (a search
 // holds at most `SYNC_SEARCH_DEPTH` traces, whatever the window).
 import fs from 'node:fs'
-import type { BenchContext, BenchReport, Figure } from '../../scripts/bench/figures'
-import { migrateDeploy } from '../../scripts/stack/database'
-import { startProcess, waitForHttp, type Managed } from '../../scripts/stack/processes'
-import { recreateDatabase } from '../../scripts/stack/test-postgres'
+import type { BenchContext, BenchReport, Figure } from './figures'
+import { migrateDeploy } from '../stack/database'
+import { startProcess, waitForHttp, type Managed } from '../stack/processes'
+import { recreateDatabase } from '../stack/test-postgres'
 
 const PORT = 16_681
 const SETTLE_SECONDS = 120
@@ -36,7 +36,7 @@ async function syncOnce(run: Run, serverUrl: string) {
     await waitForHttp(`http://127.0.0.1:${PORT}/api/v3/services`, 30_000)
     const services = ((await (await fetch(`http://127.0.0.1:${PORT}/api/v3/services`)).json()) as { services: string[] }).services.length
     const started = performance.now()
-    const worker = startProcess('worker', process.execPath, ['--import', 'tsx', 'lib/sync/worker.ts'], {
+    const worker = startProcess('worker', process.execPath, ['--import', 'tsx', 'lib/worker/worker.ts'], {
       quiet: true,
       extraEnv: {
         DATABASE_URL: databaseUrl,

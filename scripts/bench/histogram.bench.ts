@@ -1,7 +1,7 @@
 // Speed and size of the latency histogram, on seeded synthetic durations. Run:
-//   npx tsx -e "import { benchHistogram } from './lib/metrics/histogram.bench'; benchHistogram().then(console.table)"
-import { LatencyHistogram, histogramOf, mergeEncoded } from './histogram'
-import { uniformSource } from '../../scripts/bench/seeded-random'
+//   npx tsx -e "import { benchHistogram } from './scripts/bench/histogram.bench'; benchHistogram().then(console.table)"
+import { LatencyHistogram, histogramOf, mergeEncoded } from '@/lib/metrics/histogram'
+import { uniformSource } from '@/lib/metrics/testing/seeded-random'
 
 export type BenchResult = { name: string; value: number; unit: string }
 

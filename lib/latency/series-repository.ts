@@ -2,7 +2,9 @@
 // over a range; every operation of a service; every service at once for the services list.
 import { db, Prisma } from '@/lib/db/client'
 import { readPlans, servicesSql } from './read-plan-repository'
-import { computeSeries, QUALITY_FIELDS, sumQualityTotals, summarizeRows, type LatencyStats, type QualityTotals, type SeriesPoint, type SeriesRow } from './series'
+import { computeSeries, QUALITY_FIELDS, sumQualityTotals, summarizeRows, type LatencyStats, type QualityTotals, type SeriesPoint, type SeriesRow } from '@/lib/metrics/series'
+import { toMicros } from '@/lib/time/micros'
+import { operationKey } from '@/lib/metrics/operation-key'
 
 export type Range = { startUs: number; endUs: number; stepUs: number }
 
@@ -10,7 +12,7 @@ type EntryRow = { service: string; bucket_start: Date; entry_spans: number; entr
 type SpanRow = { operation: string; span_kind: string; bucket_start: Date; span_count: number; error_count: number; estimated_span_count: number; estimated_error_count: number; histogram: Uint8Array }
 
 const entrySeriesRow = (row: EntryRow): SeriesRow => ({
-  bucketStartUs: row.bucket_start.getTime() * 1000,
+  bucketStartUs: toMicros(row.bucket_start),
   count: row.entry_spans,
   errors: row.entry_errors,
   estimatedCount: row.entry_estimated_spans,
@@ -18,7 +20,7 @@ const entrySeriesRow = (row: EntryRow): SeriesRow => ({
   histogram: row.entry_histogram,
 })
 const spanSeriesRow = (row: SpanRow): SeriesRow => ({
-  bucketStartUs: row.bucket_start.getTime() * 1000,
+  bucketStartUs: toMicros(row.bucket_start),
   count: row.span_count,
   errors: row.error_count,
   estimatedCount: row.estimated_span_count,
@@ -54,7 +56,7 @@ export async function listOperationRows(
       ${spanKind === undefined || spanKind === null ? Prisma.empty : Prisma.sql`AND span_kind = ${spanKind}`}`
   const groups = new Map<string, OperationRows>()
   for (const row of rows) {
-    const key = `${row.operation}\u0000${row.span_kind}`
+    const key = operationKey(row.operation, row.span_kind)
     let group = groups.get(key)
     if (!group) groups.set(key, (group = { operation: row.operation, spanKind: row.span_kind, rows: [] }))
     group.rows.push(spanSeriesRow(row))

@@ -2,11 +2,12 @@
 // against percentile_cont over the raw durations of the same spans in the same Postgres. Two reads:
 // the service's entry-span rollups (one row an hour; what a service page asks) and the per-operation
 // rollups merged (one row per operation and hour), all spans here being server spans.
-import type { BenchReport } from '../../scripts/bench/figures'
-import { histogramOf } from './histogram'
-import { HOUR_US } from './time-buckets'
-import { uniformSource } from '../../scripts/bench/seeded-random'
-import { timeMedian as timeIt } from '../../scripts/bench/timing'
+import type { BenchReport } from './figures'
+import { histogramOf } from '@/lib/metrics/histogram'
+import { HOUR_US } from '@/lib/time/time-buckets'
+import { uniformSource } from '@/lib/metrics/testing/seeded-random'
+import { timeMedian as timeIt } from './timing'
+import { fromMicros } from '@/lib/time/micros'
 
 const SERVICES = 23
 const TARGET_OPERATIONS = 40
@@ -25,10 +26,10 @@ const EMPTY_SERVICE_COUNTS = {
 
 export async function benchPercentiles(): Promise<BenchReport> {
   const { db } = await import('@/lib/db/client')
-  const { getLatencySummary, getServiceLatency } = await import('./latency-repository')
+  const { getRangeLatency, getServiceLatency } = await import('@/lib/latency/range-latency-repository')
   const endUs = Math.floor(Date.UTC(2026, 10, 24, 0, 0) * 1000 / HOUR_US) * HOUR_US
   const startUs = endUs - HOURS * HOUR_US
-  const at = (us: number) => new Date(us / 1000)
+  const at = (us: number) => fromMicros(us)
   const random = uniformSource(42)
   const services = [TARGET, ...Array.from({ length: SERVICES - 1 }, (_, i) => `service-${String(i + 1).padStart(2, '0')}`)]
 
@@ -104,8 +105,8 @@ export async function benchPercentiles(): Promise<BenchReport> {
   const query = { service: TARGET, startUs, endUs }
   let ours = await getServiceLatency(query, now)
   const oursMs = await timeIt(15, async () => (ours = await getServiceLatency(query, now)))
-  let perOperation = await getLatencySummary(query, now)
-  const perOperationMs = await timeIt(15, async () => (perOperation = await getLatencySummary(query, now)))
+  let perOperation = await getRangeLatency(query, now)
+  const perOperationMs = await timeIt(15, async () => (perOperation = await getRangeLatency(query, now)))
   let exact: [number, number, number] = [0, 0, 0]
   const rawMs = await timeIt(5, async () => {
     const [row] = await db.$queryRaw<{ p: number[] }[]>`

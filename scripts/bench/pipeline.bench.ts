@@ -2,11 +2,11 @@
 // for busy services at a busy hour) through JSON.parse → validation → normalisation → quality,
 // histograms and rollups, against JSON.parse alone of the same bytes, measured in the same run.
 import { startDemoJaeger } from '../../demo/start-demo-jaeger'
-import type { BenchReport } from '../../scripts/bench/figures'
+import type { BenchReport } from './figures'
 import { computeWindowRollups } from '@/lib/metrics/rollup'
-import { rfc3339Micros } from './client'
-import { normalizeV3 } from './normalize'
-import { parseV3Traces } from './parse'
+import { rfc3339Micros } from '@/lib/jaeger/client'
+import { normalizeV3 } from '@/lib/jaeger/normalize'
+import { parseV3Traces } from '@/lib/jaeger/parse'
 
 const SERVICES = ['api-gateway', 'payment-gateway', 'ledger-service', 'fraud-detection', 'auth-service']
 const ROUNDS = 40

@@ -1,6 +1,6 @@
 // Deterministic synthetic latency series for the baseline and slow-detection tests.
-import { uniformSource } from '../../scripts/bench/seeded-random'
-import { hourOfDay, type LatencyPoint } from './baseline'
+import { uniformSource } from './seeded-random'
+import { hourOfDay, type LatencyPoint } from '../baseline'
 
 /** Midnight UTC, µs. */
 export const D0 = Date.UTC(2026, 10, 1) * 1000

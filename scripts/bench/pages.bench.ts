@@ -6,12 +6,12 @@
 // login page's paint (the framework's floor).
 import crypto from 'node:crypto'
 import pg from 'pg'
-import type { BenchContext, BenchReport, Figure } from '../../scripts/bench/figures'
-import { seedRollupFleet } from '../../scripts/bench/rollup-fleet'
-import { DatabaseClock, median } from '../../scripts/bench/timing'
-import { buildAppIfStale, NEXT_CLI } from '../../scripts/stack/app-build'
-import { CHROMIUM, ensureChromium } from '../../scripts/stack/chromium'
-import { startProcess, waitForHttp } from '../../scripts/stack/processes'
+import type { BenchContext, BenchReport, Figure } from './figures'
+import { seedRollupFleet } from './rollup-fleet'
+import { DatabaseClock, median } from './timing'
+import { buildAppIfStale, NEXT_CLI } from '../stack/app-build'
+import { CHROMIUM, ensureChromium } from '../stack/chromium'
+import { startProcess, waitForHttp } from '../stack/processes'
 
 const OPERATIONS = 40
 const DAYS = 30
@@ -27,8 +27,8 @@ export async function benchLatencyPages({ databaseUrl }: BenchContext): Promise<
   await db.$executeRawUnsafe('TRUNCATE services, span_rollups, service_rollups, latency_health, service_dependencies, sync_windows CASCADE')
   const { seedDemoUsers, seedInventory } = await import('../../prisma/seed')
   const { buildCatalog } = await import('../../demo/catalog')
-  const { computeLatencyHealth } = await import('./health-repository')
-  const { getOperationView, getServiceView, listServicesView } = await import('./repository')
+  const { judgeAndSaveLatencyHealth } = await import('@/lib/latency/health-repository')
+  const { getOperationView, getServiceView, listServicesView } = await import('@/lib/latency/repository')
   const now = new Date()
   const catalog = buildCatalog(now)
   const services = catalog.map((entry) => entry.name)
@@ -43,7 +43,7 @@ export async function benchLatencyPages({ databaseUrl }: BenchContext): Promise<
   const seedSeconds = (performance.now() - seedStarted) / 1000
 
   const judgeStarted = performance.now()
-  for (const service of services) await computeLatencyHealth(service, { now, force: true })
+  for (const service of services) await judgeAndSaveLatencyHealth(service, { now, force: true })
   const judgeMs = performance.now() - judgeStarted
   const flagged = await db.latencyHealth.groupBy({ by: ['state'], _count: true })
 
