@@ -5,7 +5,7 @@ const VARIANTS = {
   primary: 'bg-accent text-accent-foreground hover:opacity-90 shadow-sm',
   secondary: 'bg-surface text-foreground border border-border hover:bg-surface-muted',
   ghost: 'text-foreground hover:bg-surface-muted',
-  danger: 'bg-bad text-white hover:opacity-90',
+  danger: 'bg-bad text-bad-foreground hover:opacity-90',
 } as const
 
 const SIZES = { sm: 'h-8 px-3 text-xs', md: 'h-9 px-4 text-sm' } as const

@@ -65,7 +65,7 @@ export function ServicesPanel() {
                 )}
               >
                 {FILTER_LABELS[status]}
-                <span className="tabular-nums opacity-70">{counts[status]}</span>
+                <span className="font-normal tabular-nums">{counts[status]}</span>
               </button>
             ))}
           </div>
