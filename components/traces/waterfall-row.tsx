@@ -68,7 +68,6 @@ export const WaterfallRow = memo(function WaterfallRow({ row, rowIndex, active, 
         data-row-index={rowIndex}
         tabIndex={active ? 0 : -1}
         aria-pressed={selected}
-        aria-label={`${span.operation}, ${span.service}, ${duration}${span.error ? ', error' : ''}${onPath ? ', on the critical path' : ''}`}
         onClick={() => onSelect(rowIndex)}
         onKeyDown={(event) => onKeyDown(event, rowIndex)}
         className={cn(WATERFALL_COLUMNS, 'h-7.5 w-full text-left text-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset')}
@@ -76,9 +75,15 @@ export const WaterfallRow = memo(function WaterfallRow({ row, rowIndex, active, 
         <span className="flex min-w-0 items-center gap-1.5 border-r border-border pr-2" style={{ paddingLeft: `${indentRem + 1.75}rem` }}>
           <span aria-hidden className={cn('size-2 shrink-0 rounded-full', color.fill)} />
           <span className={cn('truncate font-medium', span.error && 'text-bad')}>{span.operation}</span>
+          <span className="sr-only">, </span>
           <span className="max-w-[45%] shrink-0 truncate text-muted">{span.service}</span>
           {span.error && <CircleAlert aria-hidden className="size-3.5 shrink-0 text-bad" />}
-          {collapsed && <span className="ml-auto shrink-0 rounded bg-surface-muted px-1 text-[0.6875rem] text-muted">+{row.descendantCount}</span>}
+          {collapsed && (
+            <span className="ml-auto shrink-0 rounded bg-surface-muted px-1 text-[0.6875rem] text-muted">
+              <span className="sr-only">, </span>+{row.descendantCount}
+              <span className="sr-only"> hidden spans</span>
+            </span>
+          )}
         </span>
         <span className="relative mx-3 h-full">
           <span
@@ -99,9 +104,12 @@ export const WaterfallRow = memo(function WaterfallRow({ row, rowIndex, active, 
             className={cn('absolute top-1/2 -translate-y-1/2 text-[0.6875rem] whitespace-nowrap text-muted tabular-nums', labelAt === 'inside' && 'rounded-sm bg-surface/90 px-1 text-foreground')}
             style={labelAt === 'after' ? { left: `calc(${end * 100}% + 0.375rem)` } : labelAt === 'before' ? { right: `calc(${(1 - bar.offset) * 100}% + 0.375rem)` } : { right: `calc(${(1 - end) * 100}% + 0.25rem)` }}
           >
+            <span className="sr-only">, </span>
             {duration}
           </span>
         </span>
+        {/* The name is what the row shows (WCAG 2.5.3, label in name), plus what only colour shows. */}
+        {(span.error || onPath) && <span className="sr-only">{`${span.error ? ', error' : ''}${onPath ? ', on the critical path' : ''}`}</span>}
       </button>
     </div>
   )

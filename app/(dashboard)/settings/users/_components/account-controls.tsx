@@ -29,9 +29,9 @@ export function AccountControls({ userId, email, disabled }: { userId: string; e
           }}
         >
           <input type="hidden" name="userId" value={userId} />
-          <Button type="submit" variant="secondary" size="sm" disabled={resetPending} aria-label={`Reset the password of ${email}`}>
+          <Button type="submit" variant="secondary" size="sm" disabled={resetPending}>
             <KeyRound className="size-3.5" aria-hidden />
-            Reset password
+            Reset password <span className="sr-only">of {email}</span>
           </Button>
         </form>
       </div>
