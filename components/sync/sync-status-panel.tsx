@@ -21,7 +21,8 @@ export function SyncStatusPanel() {
       <CardHeader
         title="Sync"
         description={`${data.caughtUp} of ${data.synced} services in Jaeger have current data${error ? ' · refresh failed, showing the last answer' : ''}`}
-        action={<span className="text-xs text-muted">{isFetching ? 'refreshing…' : `as of ${formatRelativeTime(now, new Date())}`}</span>}
+        // "as of" counts from the clock of whoever renders: the server's and the hydrating browser's differ by the page's load time.
+        action={<span className="text-xs text-muted" suppressHydrationWarning>{isFetching ? 'refreshing…' : `as of ${formatRelativeTime(now, new Date())}`}</span>}
       />
       {backfilling && (
         <CardBody className="space-y-2 border-b border-border">
@@ -34,7 +35,7 @@ export function SyncStatusPanel() {
           <ProgressBar percent={data.backfillPercent} label="Backfill progress" />
         </CardBody>
       )}
-      <Table>
+      <Table aria-label="Sync by service">
         <thead>
           <tr>
             <Th>Service</Th>

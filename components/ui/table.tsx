@@ -1,11 +1,13 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from 'react'
 import { cn } from '@/lib/cn'
+import { ScrollRegion } from './scroll-region'
 
-export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
+/** `aria-label` names the table, and the region it scrolls in on narrow screens. */
+export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement> & { 'aria-label': string }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={props['aria-label']}>
       <table className={cn('w-full border-collapse text-sm', className)} {...props} />
-    </div>
+    </ScrollRegion>
   )
 }
 

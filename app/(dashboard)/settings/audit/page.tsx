@@ -47,7 +47,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <Card data-testid="audit-log">
           <CardHeader title={query.before ? 'Older changes' : 'Latest changes'} />
           {entries.length ? (
-            <Table>
+            <Table aria-label="Audit log">
               <thead>
                 <tr>
                   <Th>When</Th>

@@ -25,7 +25,7 @@ export default async function InventoryPage() {
           </EmptyState>
         ) : (
           <Card>
-            <Table>
+            <Table aria-label="Service inventory">
               <thead>
                 <tr>
                   <Th>Service</Th>

@@ -58,7 +58,7 @@ export default async function JaegerSettingsPage() {
         <Card>
           <CardHeader title="Workers" description={`Each worker writes a heartbeat every ${WORKER_HEARTBEAT_SECONDS} s`} />
           {workers.length ? (
-            <Table>
+            <Table aria-label="Workers">
               <thead>
                 <tr>
                   <Th>Worker</Th>

@@ -19,7 +19,7 @@ export default async function TargetsPage() {
       <PageHeader title="Week-2 targets" description="The goals the overview scorecard measures against" />
       <PageBody>
         <Card>
-          <Table>
+          <Table aria-label="Week-2 targets">
             <thead>
               <tr>
                 <Th>Target</Th>

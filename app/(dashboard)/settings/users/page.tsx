@@ -30,7 +30,7 @@ export default async function UsersPage() {
       <PageBody>
         <Card>
           <CardHeader title={`${users.length} users`} />
-          <Table>
+          <Table aria-label="Users">
             <thead>
               <tr>
                 <Th>Name</Th>
