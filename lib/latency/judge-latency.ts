@@ -14,7 +14,7 @@ import { HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
 
 export const DETECTION_STEPS_US = [5 * MINUTE_US, 15 * MINUTE_US, 30 * MINUTE_US] as const
 /** Buckets of lookback: room for the sustained rule (3 buckets) plus the recovery that ends a streak. */
-const LOOKBACK_STEPS = 8
+export const LOOKBACK_STEPS = 8
 export const MAX_LOOKBACK_US = LOOKBACK_STEPS * DETECTION_STEPS_US.at(-1)!
 
 export type LatencyState = 'ok' | 'slow' | 'insufficient_data' | 'no_recent_data'
@@ -47,24 +47,48 @@ export type LatencyHealth = {
 
 /** The finest detection step at which the median usable hour would put ≥ minCount spans in a bucket. */
 export function chooseDetectionStep(hourly: readonly LatencyPoint[], minCount = SLOW_DETECTION_DEFAULTS.minCount): number {
-  const counts = hourly.filter((point) => point.count > 0).map((point) => point.count).sort((a, b) => a - b)
+  return chooseDetectionStepOfCounts(hourly.map((point) => point.count), minCount)
+}
+
+/** chooseDetectionStep over the hourly points' span counts alone (empty hours may be among them). */
+export function chooseDetectionStepOfCounts(hourlyCounts: readonly number[], minCount = SLOW_DETECTION_DEFAULTS.minCount): number {
+  const counts = hourlyCounts.filter((count) => count > 0).sort((a, b) => a - b)
   const medianPerHour = counts.length ? counts[Math.floor((counts.length - 1) / 2)]! : 0
   return DETECTION_STEPS_US.find((stepUs) => medianPerHour * (stepUs / HOUR_US) >= minCount) ?? DETECTION_STEPS_US.at(-1)!
 }
+
+/** The judged stretch: LOOKBACK_STEPS whole steps ending at the last step boundary at or before judgedTo. */
+export type DetectionWindow = { detectionStepUs: number; startUs: number; endUs: number }
+
+export function detectionWindowAt(detectionStepUs: number, judgedToUs: number): DetectionWindow {
+  // Whole steps, so buckets line up with the clock (and with the pages' charts).
+  const endUs = Math.floor(judgedToUs / detectionStepUs) * detectionStepUs
+  return { detectionStepUs, startUs: endUs - LOOKBACK_STEPS * detectionStepUs, endUs }
+}
+
+/** Where the recent rows start: minute rows before it are not read (with 30-minute steps it can cut into the first bucket). */
+export const recentStartAt = (judgedToUs: number) => judgedToUs - MAX_LOOKBACK_US
 
 export function judgeLatency(
   { hourly, recent, judgedToUs }: { hourly: readonly LatencyPoint[]; recent: readonly SeriesRow[]; judgedToUs: number },
   options: Pick<BaselineOptions, 'windowUs'> = {},
 ): LatencyJudgement {
-  const detectionStepUs = chooseDetectionStep(hourly)
-  // Whole steps, so buckets line up with the clock (and with the pages' charts).
-  const endUs = Math.floor(judgedToUs / detectionStepUs) * detectionStepUs
-  const startUs = endUs - LOOKBACK_STEPS * detectionStepUs
-  const baseline = computeBaseline(hourly, { ...options, windowEndUs: startUs })
+  const window = detectionWindowAt(chooseDetectionStep(hourly), judgedToUs)
+  const baseline = computeBaseline(hourly, { ...options, windowEndUs: window.startUs })
+  const points = baseline.state === 'ready' ? computeSeries(recent, { startUs: window.startUs, endUs: window.endUs, stepUs: window.detectionStepUs }) : []
+  return judgeAgainstBaseline({ hourly: () => hourly, baseline, window, points })
+}
+
+/**
+ * The verdict once the baseline and the judged stretch's points are known: what judgeLatency decides,
+ * for callers that keep those between passes (lib/latency/series-history.ts). The points are read for
+ * their count and p95 only; `hourly` is asked for only when a streak fills the whole lookback.
+ */
+export function judgeAgainstBaseline({ hourly, baseline, window, points }: { hourly: () => readonly LatencyPoint[]; baseline: Baseline; window: DetectionWindow; points: readonly LatencyPoint[] }): LatencyJudgement {
+  const { detectionStepUs } = window
   const empty = { baseline, slowSinceUs: null, deviation: null, currentP95Us: null, detectionStepUs }
   if (baseline.state !== 'ready') return { ...empty, state: 'insufficient_data' }
 
-  const points = computeSeries(recent, { startUs, endUs, stepUs: detectionStepUs })
   const newest = points.findLast((point) => point.count >= SLOW_DETECTION_DEFAULTS.minCount && point.p95Us !== null)
   if (!newest) return { ...empty, state: 'no_recent_data' }
   const detection = computeSlowDetection(points, baseline, { bucketUs: detectionStepUs })
@@ -73,7 +97,7 @@ export function judgeLatency(
   return {
     state: detection.slow ? 'slow' : 'ok',
     baseline,
-    slowSinceUs: wholeLookback ? extendStreakBack(hourly, baseline, detection.sinceUs!) : detection.sinceUs,
+    slowSinceUs: wholeLookback ? extendStreakBack(hourly(), baseline, detection.sinceUs!) : detection.sinceUs,
     deviation: detection.score,
     currentP95Us: newest.p95Us,
     detectionStepUs,

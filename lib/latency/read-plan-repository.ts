@@ -17,13 +17,18 @@ export function segmentsSql(segments: readonly ReadSegment[]): Prisma.Sql {
   )
 }
 
-export async function readPlans(services: readonly string[], startUs: number, endUs: number, { now = new Date(), maxBucketUs = DAY_US }: { now?: Date; maxBucketUs?: number } = {}): Promise<Map<string, ReadPlan>> {
-  const marks = await db.syncState.findMany({ where: { serviceName: { in: [...services] } }, select: { serviceName: true, hoursCompactedTo: true, daysCompactedTo: true } })
+export async function readPlans(services: readonly string[], startUs: number, endUs: number, options: { now?: Date; maxBucketUs?: number } = {}): Promise<Map<string, ReadPlan>> {
+  return readPlansByService(new Map(services.map((service) => [service, { startUs, endUs }])), options)
+}
+
+/** Like readPlans, with a range of its own for each service. */
+export async function readPlansByService(ranges: ReadonlyMap<string, { startUs: number; endUs: number }>, { now = new Date(), maxBucketUs = DAY_US }: { now?: Date; maxBucketUs?: number } = {}): Promise<Map<string, ReadPlan>> {
+  const marks = await db.syncState.findMany({ where: { serviceName: { in: [...ranges.keys()] } }, select: { serviceName: true, hoursCompactedTo: true, daysCompactedTo: true } })
   const byService = new Map(marks.map((mark) => [mark.serviceName, mark]))
   const { ROLLUP_MINUTE_RETENTION_HOURS, ROLLUP_HOUR_RETENTION_DAYS } = env()
   const nowUs = toMicros(now)
   const plans = new Map<string, ReadPlan>()
-  for (const service of services) {
+  for (const [service, { startUs, endUs }] of ranges) {
     const mark = byService.get(service)
     const segments = planRollupReads(
       startUs,

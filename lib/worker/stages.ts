@@ -9,13 +9,13 @@
 // Each stage is a function its domain exports: idempotent, safe to rerun after a crash, and run for a
 // service only under its lease, so several workers never run one twice at once. No domain imports a
 // later one; lib/sync knows nothing of the stages after it.
-import { judgeAndSaveLatencyHealth } from '@/lib/latency/health-repository'
+import { LatencyHealthJudge } from '@/lib/latency/latency-health-judge'
 import { compactService, type Retention } from '@/lib/sync/compaction-repository'
 import { isConnectionError } from '@/lib/sync/connection-error'
 import type { SyncLeases } from '@/lib/sync/leases'
 import { listSyncStates } from '@/lib/sync/sync-state-repository'
 
-/** The later stages run this often (a few queries per service when nothing changed). */
+/** The later stages run this often (compaction: a few queries per service; judgement: a few per pass when nothing changed). */
 export const STAGES_EVERY_MS = 60_000
 
 type Log = { info(details: object, message: string): void; warn(details: object, message: string): void }
@@ -25,33 +25,56 @@ export type StagesReport = { services: number; slow: number; stageMs: { compacti
 
 export class WorkerStages {
   private lastRunMs = Number.NEGATIVE_INFINITY
+  /** Keeps each series' history between passes, so a pass judges what changed (lib/latency/latency-health-judge.ts). */
+  private readonly latency = new LatencyHealthJudge()
 
   constructor(private readonly deps: { leases: SyncLeases; retention: Retention; log: Log; everyMs?: number }) {}
 
-  /** After a sync round: runs the stages when they are due. A lost database connection fails the round. */
+  /**
+   * After a sync round: runs the stages when they are due — compaction service by service, then the
+   * latency judgement of every service leased, in one pass. A lost database connection fails the round.
+   */
   async afterRound({ now, shouldStop }: { now: Date; shouldStop: () => boolean }): Promise<StagesReport | null> {
     if (now.getTime() - this.lastRunMs < (this.deps.everyMs ?? STAGES_EVERY_MS)) return null
     this.lastRunMs = now.getTime()
     const report: StagesReport = { services: 0, slow: 0, stageMs: { compaction: 0, latency: 0 } }
-    for (const { serviceName } of await listSyncStates()) {
-      if (shouldStop()) break
-      if (!(await this.deps.leases.tryAcquire(serviceName))) continue
-      try {
-        let started = performance.now()
-        await compactService(serviceName, { now, retention: this.deps.retention })
+    const leased: string[] = []
+    try {
+      for (const { serviceName } of await listSyncStates()) {
+        if (shouldStop()) break
+        if (!(await this.deps.leases.tryAcquire(serviceName))) continue
+        leased.push(serviceName)
+        const started = performance.now()
+        await this.stage(serviceName, () => compactService(serviceName, { now, retention: this.deps.retention }))
         report.stageMs.compaction += performance.now() - started
-        started = performance.now()
-        report.slow += (await judgeAndSaveLatencyHealth(serviceName, { now })).slow
-        report.stageMs.latency += performance.now() - started
-        report.services++
-      } catch (error) {
-        if (isConnectionError(error)) throw error // the round fails and reports the outage, once
-        this.deps.log.warn({ service: serviceName, err: error }, 'a stage after the sync failed; it will be retried')
-      } finally {
-        await this.deps.leases.release(serviceName)
       }
+      // Only services still held: a lease lost with its connection may already be another worker's.
+      const judged = leased.filter((service) => this.deps.leases.holds(service))
+      if (judged.length && !shouldStop()) {
+        const started = performance.now()
+        const reports = (await this.stage(judged.join(', '), () => this.latency.judgeAndSave(judged, { now }))) ?? []
+        report.stageMs.latency = performance.now() - started
+        for (const service of reports) {
+          if (service.skipped === 'failed') this.deps.log.warn({ service: service.service, err: service.error }, 'latency judgement failed; it will be retried')
+          report.slow += service.slow
+        }
+        report.services = judged.length
+      }
+    } finally {
+      for (const service of leased) await this.deps.leases.release(service)
     }
     if (report.slow > 0) this.deps.log.info({ slow: report.slow }, `latency: ${report.slow} operation${report.slow === 1 ? '' : 's'} slow against ${report.slow === 1 ? 'its' : 'their'} baseline`)
     return report
+  }
+
+  /** One stage's run: a failure is logged and retried at the next pass, except a lost database connection. */
+  private async stage<T>(service: string, run: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await run()
+    } catch (error) {
+      if (isConnectionError(error)) throw error // the round fails and reports the outage, once
+      this.deps.log.warn({ service, err: error }, 'a stage after the sync failed; it will be retried')
+      return undefined
+    }
   }
 }
