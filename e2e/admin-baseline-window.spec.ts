@@ -24,6 +24,6 @@ test('an admin sets one service\'s baseline window; a bad value is named, a good
   await expect(page.getByText(/Trailing 3 days \(set for this service\)/)).toBeVisible()
   expect((await (await page.request.get(`/api/v1/services/${SERVICE}/latency?range=1h`)).json()).baselineWindow).toEqual({ days: 3, custom: true })
 
-  await page.goto('/settings/users')
+  await page.goto('/settings/audit?action=service.')
   await expect(page.getByTestId('audit-log')).toContainText('service.baseline_window')
 })
