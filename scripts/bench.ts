@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark, each printing its figures next to a reference measured in the
 // same run and the target it is held to. Speed lives here, never in timed tests.
-//   npm run bench                 all        npm run bench -- pipeline   one (pipeline | percentiles | sync | histogram | pages)
+//   npm run bench                 all        npm run bench -- pipeline   one (pipeline | percentiles | sync | histogram | pages | stages)
 import { benchHistogram } from './bench/histogram.bench'
 import { benchPipeline } from './bench/pipeline.bench'
 import { printReport, type BenchContext, type BenchReport } from './bench/figures'
@@ -13,6 +13,7 @@ const BENCHES: Record<string, (context: BenchContext) => Promise<BenchReport>> =
   percentiles: async () => (await import('./bench/percentiles.bench')).benchPercentiles(),
   sync: async (context) => (await import('./bench/sync.bench')).benchSync(context),
   pages: async (context) => (await import('./bench/pages.bench')).benchLatencyPages(context),
+  stages: async (context) => (await import('./bench/stages.bench')).benchStages(context),
 }
 
 async function main() {

@@ -10,13 +10,27 @@ export type StoredVerdict = 'none' | 'unreadable' | 'elsewhere' | 'ours'
 export type DueReason = 'forced' | 'no verdict' | 'unreadable verdict' | 'verdict written elsewhere' | 'history rebuilt' | 'inputs changed'
 
 const sameSignature = (a: JudgementSignature, b: JudgementSignature) =>
-  a.hourlyRevision === b.hourlyRevision && a.detectionStepUs === b.detectionStepUs && a.endUs === b.endUs && a.firstCount === b.firstCount && a.firstP95Us === b.firstP95Us
+  a.hourlyRevision === b.hourlyRevision &&
+  a.detectionStepUs === b.detectionStepUs &&
+  a.endUs === b.endUs &&
+  a.firstCount === b.firstCount &&
+  a.firstP95Us === b.firstP95Us
 
 /**
  * Why the series must be judged now, or null when its verdict stands.
  * @param judged the signature it was last judged at by this worker; null when its history was just (re)built.
  */
-export function dueReason({ forced, stored, judged, signature }: { forced: boolean; stored: StoredVerdict; judged: JudgementSignature | null; signature: JudgementSignature }): DueReason | null {
+export function dueReason({
+  forced,
+  stored,
+  judged,
+  signature,
+}: {
+  forced: boolean
+  stored: StoredVerdict
+  judged: JudgementSignature | null
+  signature: JudgementSignature
+}): DueReason | null {
   if (forced) return 'forced'
   if (stored === 'none') return 'no verdict'
   if (stored === 'unreadable') return 'unreadable verdict'

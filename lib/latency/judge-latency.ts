@@ -47,13 +47,12 @@ export type LatencyHealth = {
 
 /** The finest detection step at which the median usable hour would put ≥ minCount spans in a bucket. */
 export function chooseDetectionStep(hourly: readonly LatencyPoint[], minCount = SLOW_DETECTION_DEFAULTS.minCount): number {
-  return chooseDetectionStepOfCounts(hourly.map((point) => point.count), minCount)
+  const counts = hourly.filter((point) => point.count > 0).map((point) => point.count).sort((a, b) => a - b)
+  return detectionStepFor(counts.length ? counts[Math.floor((counts.length - 1) / 2)]! : 0, minCount)
 }
 
-/** chooseDetectionStep over the hourly points' span counts alone (empty hours may be among them). */
-export function chooseDetectionStepOfCounts(hourlyCounts: readonly number[], minCount = SLOW_DETECTION_DEFAULTS.minCount): number {
-  const counts = hourlyCounts.filter((count) => count > 0).sort((a, b) => a - b)
-  const medianPerHour = counts.length ? counts[Math.floor((counts.length - 1) / 2)]! : 0
+/** The detection step for the lower median of the non-empty hours' span counts (0 without any). */
+export function detectionStepFor(medianPerHour: number, minCount = SLOW_DETECTION_DEFAULTS.minCount): number {
   return DETECTION_STEPS_US.find((stepUs) => medianPerHour * (stepUs / HOUR_US) >= minCount) ?? DETECTION_STEPS_US.at(-1)!
 }
 

@@ -10,10 +10,18 @@ import { currentWatermark } from '@/lib/sync/sync-progress'
 import { toMicros } from '@/lib/time/micros'
 import { DAY_US, floorTo, HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
 import { dueReason, type StoredVerdict } from './due-series'
+import type { Baseline } from '@/lib/metrics/baseline'
 import { carrySlowSince, type LatencyHealth } from './judge-latency'
 import { ENTRY_SERIES_KEY, listJudgementTargets, listSeriesRows, type RowsRequest, type SeriesRows } from './judgement-rows-repository'
 import { bucketRowsStartAt, historyStartAt, SeriesHistory, type JudgementSignature } from './series-history'
-import { listStoredVerdicts, listVerdictMarks, saveVerdicts, SERVICE_LEVEL, type VerdictMark, type VerdictRow } from './stored-verdicts-repository'
+import {
+  listStoredVerdicts,
+  listVerdictMarks,
+  saveVerdicts,
+  SERVICE_LEVEL,
+  type VerdictMark,
+  type VerdictRow,
+} from './stored-verdicts-repository'
 
 export const DEFAULT_BASELINE_WINDOW_DAYS = 7
 /** Past this gap since a service's last pass, reading it in full costs about what bringing it forward would. */
@@ -24,16 +32,23 @@ const FULL_READ_BATCH = 20
 const FORGET_AFTER_US = 15 * MINUTE_US
 
 type Written = Pick<VerdictRow, 'state' | 'baseline' | 'slowSinceUs' | 'deviation' | 'currentP95Us'> & { rowVersion: string }
-type SeriesMemo = { operation: string; spanKind: string; history: SeriesHistory; judged: JudgementSignature | null; written: Written | null }
+type SeriesMemo = {
+  operation: string
+  spanKind: string
+  history: SeriesHistory
+  judged: JudgementSignature | null
+  written: Written | null
+}
 /** `complete`: built with no history still backfilling below the live range (rows arrive only at the watermark). */
 type ServiceMemo = { windowUs: number; judgedToUs: number; complete: boolean; series: Map<string, SeriesMemo>; usedAtUs: number }
 
 export type ServicePassReport = {
   service: string
-  /** Series judged again, verdicts kept as they were, rows written and deleted, verdicts now slow. */
+  /** Series judged again, verdicts kept as they were, rows written (of which only the baseline window's edges were edited) and deleted, verdicts now slow. */
   judged: number
   kept: number
   written: number
+  windowMoved: number
   deleted: number
   slow: number
   /** How its rows were read: all of them, only those committed since its last pass, or none (skipped). */
@@ -56,7 +71,21 @@ type Pass = {
 
 const keyOf = (row: { operation: string; spanKind: string }) => operationKey(row.operation, row.spanKind)
 const sameWritten = (written: Written | null, row: VerdictRow) =>
-  written !== null && written.state === row.state && written.baseline === row.baseline && written.slowSinceUs === row.slowSinceUs && written.deviation === row.deviation && written.currentP95Us === row.currentP95Us
+  written !== null &&
+  written.state === row.state &&
+  written.baseline === row.baseline &&
+  written.slowSinceUs === row.slowSinceUs &&
+  written.deviation === row.deviation &&
+  written.currentP95Us === row.currentP95Us
+/** The same bands (SeriesHistory reuses them while the points inside the window stand), in a window moved along. */
+const onlyWindowMoved = (written: Baseline, next: Baseline) =>
+  written.state === 'ready' &&
+  next.state === 'ready' &&
+  written.bands === next.bands &&
+  written.kind === next.kind &&
+  (written.kind !== 'seasonal' || (next.kind === 'seasonal' && written.hourlyBands === next.hourlyBands)) &&
+  written.points === next.points &&
+  written.k === next.k
 
 export class LatencyHealthJudge {
   private readonly memos = new Map<string, ServiceMemo>()
@@ -66,15 +95,28 @@ export class LatencyHealthJudge {
    * whose watermark has not moved since its last verdict is skipped, unless forced or one of its
    * stored verdicts is unreadable.
    */
-  async judgeAndSave(services: readonly string[], { now = new Date(), force = false }: { now?: Date; force?: boolean } = {}): Promise<ServicePassReport[]> {
+  async judgeAndSave(
+    services: readonly string[],
+    { now = new Date(), force = false }: { now?: Date; force?: boolean } = {},
+  ): Promise<ServicePassReport[]> {
     const nowUs = toMicros(now)
     const passes = await this.plan(services, nowUs, force)
     const judged = passes.filter((pass) => !pass.report.skipped)
-    await this.readInFull(judged.filter((pass) => !pass.memo), now)
-    await this.readChanges(judged.filter((pass) => pass.memo && pass.report.read === 'changes'), now)
-    await this.rebuildBuckets(judged.filter((pass) => !pass.report.skipped), now)
+    await this.readInFull(
+      judged.filter((pass) => !pass.memo),
+      now,
+    )
+    await this.readChanges(
+      judged.filter((pass) => pass.memo && pass.report.read === 'changes'),
+      now,
+    )
+    await this.rebuildBuckets(
+      judged.filter((pass) => !pass.report.skipped),
+      now,
+    )
 
     const upserts: VerdictRow[] = []
+    const windowMoves: VerdictRow[] = []
     const deletes: { service: string; operation: string; spanKind: string }[] = []
     const pending = new Map<string, Map<string, VerdictRow>>()
     for (const pass of judged) {
@@ -82,17 +124,32 @@ export class LatencyHealthJudge {
       const written = this.judgeService(pass, force, nowUs)
       if (!written) continue
       upserts.push(...written.upserts)
+      windowMoves.push(...written.windowMoves)
       deletes.push(...written.deletes.map((key) => ({ service: pass.service, ...key })))
-      pending.set(pass.service, new Map(written.upserts.map((row) => [keyOf(row), row])))
+      pending.set(pass.service, new Map([...written.upserts, ...written.windowMoves].map((row) => [keyOf(row), row])))
     }
     const saved = judged.filter((pass) => !pass.report.skipped)
     if (saved.length) {
-      const versions = await saveVerdicts({ upserts, judged: saved.map((pass) => ({ service: pass.service, judgedToUs: pass.judgedToUs })), deletes, computedAt: now })
+      const versions = await saveVerdicts({
+        upserts,
+        windowMoves,
+        judged: saved.map((pass) => ({ service: pass.service, judgedToUs: pass.judgedToUs })),
+        deletes,
+        computedAt: now,
+      })
       for (const { service, operation, spanKind, rowVersion } of versions) {
         const series = this.memos.get(service)?.series.get(operationKey(operation, spanKind))
         if (!series) continue
         const row = pending.get(service)?.get(operationKey(operation, spanKind))
-        if (row) series.written = { state: row.state, baseline: row.baseline, slowSinceUs: row.slowSinceUs, deviation: row.deviation, currentP95Us: row.currentP95Us, rowVersion }
+        if (row)
+          series.written = {
+            state: row.state,
+            baseline: row.baseline,
+            slowSinceUs: row.slowSinceUs,
+            deviation: row.deviation,
+            currentP95Us: row.currentP95Us,
+            rowVersion,
+          }
         else if (series.written) series.written.rowVersion = rowVersion
       }
     }
@@ -111,9 +168,19 @@ export class LatencyHealthJudge {
     }
     const { ROLLUP_MINUTE_RETENTION_HOURS, ROLLUP_HOUR_RETENTION_DAYS } = env()
     const passes: Pass[] = services.map((service) => {
-      const report: ServicePassReport = { service, judged: 0, kept: 0, written: 0, deleted: 0, slow: 0, read: 'none' }
+      const report: ServicePassReport = { service, judged: 0, kept: 0, written: 0, windowMoved: 0, deleted: 0, slow: 0, read: 'none' }
       const state = stateOf.get(service)
-      if (!state) return { service, judgedToUs: 0, windowUs: 0, backfilling: false, memo: null, marks: new Map(), elsewhere: new Map(), report: { ...report, skipped: 'no data' } }
+      if (!state)
+        return {
+          service,
+          judgedToUs: 0,
+          windowUs: 0,
+          backfilling: false,
+          memo: null,
+          marks: new Map(),
+          elsewhere: new Map(),
+          report: { ...report, skipped: 'no data' },
+        }
       const judgedToUs = floorTo(toMicros(currentWatermark({ serviceName: service, ...state })), MINUTE_US)
       const windowUs = (state.baselineWindowDays ?? DEFAULT_BASELINE_WINDOW_DAYS) * DAY_US
       const memo = this.memos.get(service)
@@ -130,11 +197,22 @@ export class LatencyHealthJudge {
         historyStartAt(memo.judgedToUs, windowUs) >= nowUs - ROLLUP_HOUR_RETENTION_DAYS * DAY_US &&
         bucketRowsStartAt(memo.judgedToUs) >= nowUs - ROLLUP_MINUTE_RETENTION_HOURS * HOUR_US
       if (!forward) this.memos.delete(service)
-      return { service, judgedToUs, windowUs, backfilling: state.liveFrom !== null, memo: forward ? memo : null, marks: marksOf.get(service) ?? new Map(), elsewhere: new Map(), report }
+      return {
+        service,
+        judgedToUs,
+        windowUs,
+        backfilling: state.liveFrom !== null,
+        memo: forward ? memo : null,
+        marks: marksOf.get(service) ?? new Map(),
+        elsewhere: new Map(),
+        report,
+      }
     })
 
     // Rows not as this worker wrote them are read in full: unreadable ones make their service due.
-    const elsewhere = passes.flatMap((pass) => [...pass.marks].filter(([key, mark]) => pass.memo?.series.get(key)?.written?.rowVersion !== mark.rowVersion).map(([, mark]) => mark))
+    const elsewhere = passes.flatMap((pass) =>
+      [...pass.marks].filter(([key, mark]) => pass.memo?.series.get(key)?.written?.rowVersion !== mark.rowVersion).map(([, mark]) => mark),
+    )
     const stored = await listStoredVerdicts(elsewhere)
     const passOf = new Map(passes.map((pass) => [pass.service, pass]))
     for (const { key, verdict } of stored) passOf.get(key.service)?.elsewhere.set(keyOf(key), verdict)
@@ -159,11 +237,23 @@ export class LatencyHealthJudge {
       const batch = passes.slice(i, i + FULL_READ_BATCH)
       const [history, recent] = await Promise.all([
         listSeriesRows(
-          batch.map((pass) => ({ service: pass.service, startUs: historyStartAt(pass.judgedToUs, pass.windowUs), endUs: pass.judgedToUs, operations: true, entry: true })),
+          batch.map((pass) => ({
+            service: pass.service,
+            startUs: historyStartAt(pass.judgedToUs, pass.windowUs),
+            endUs: pass.judgedToUs,
+            operations: true,
+            entry: true,
+          })),
           { now, maxBucketUs: HOUR_US },
         ),
         listSeriesRows(
-          batch.map((pass) => ({ service: pass.service, startUs: bucketRowsStartAt(pass.judgedToUs), endUs: pass.judgedToUs, operations: true, entry: true })),
+          batch.map((pass) => ({
+            service: pass.service,
+            startUs: bucketRowsStartAt(pass.judgedToUs),
+            endUs: pass.judgedToUs,
+            operations: true,
+            entry: true,
+          })),
           { now, maxBucketUs: MINUTE_US },
         ),
       ])
@@ -171,10 +261,21 @@ export class LatencyHealthJudge {
         this.guard(pass, () => {
           const historyRows = history.get(pass.service) ?? new Map()
           const recentRows = recent.get(pass.service) ?? new Map()
-          const memo: ServiceMemo = { windowUs: pass.windowUs, judgedToUs: pass.judgedToUs, complete: !pass.backfilling, series: new Map(), usedAtUs: 0 }
+          const memo: ServiceMemo = {
+            windowUs: pass.windowUs,
+            judgedToUs: pass.judgedToUs,
+            complete: !pass.backfilling,
+            series: new Map(),
+            usedAtUs: 0,
+          }
           const entry = { ...SERVICE_LEVEL, rows: [] }
           for (const [key, { operation, spanKind, rows }] of new Map([[ENTRY_SERIES_KEY, entry], ...historyRows])) {
-            const seriesHistory = SeriesHistory.build({ historyRows: rows, recentRows: recentRows.get(key)?.rows ?? [], judgedToUs: pass.judgedToUs, windowUs: pass.windowUs })
+            const seriesHistory = SeriesHistory.build({
+              historyRows: rows,
+              recentRows: recentRows.get(key)?.rows ?? [],
+              judgedToUs: pass.judgedToUs,
+              windowUs: pass.windowUs,
+            })
             memo.series.set(key, { operation, spanKind, history: seriesHistory, judged: null, written: null })
           }
           pass.memo = memo
@@ -188,7 +289,13 @@ export class LatencyHealthJudge {
   private async readChanges(passes: readonly Pass[], now: Date): Promise<void> {
     if (passes.length === 0) return
     const changes = await listSeriesRows(
-      passes.map((pass) => ({ service: pass.service, startUs: pass.memo!.judgedToUs, endUs: pass.judgedToUs, operations: true, entry: true })),
+      passes.map((pass) => ({
+        service: pass.service,
+        startUs: pass.memo!.judgedToUs,
+        endUs: pass.judgedToUs,
+        operations: true,
+        entry: true,
+      })),
       { now, maxBucketUs: MINUTE_US },
     )
     for (const pass of passes) {
@@ -227,14 +334,20 @@ export class LatencyHealthJudge {
       entry: series.some((memo) => keyOf(memo) === ENTRY_SERIES_KEY),
     }))
     const rows: SeriesRows = await listSeriesRows(requests, { now, maxBucketUs: MINUTE_US })
-    for (const [pass, series] of needing) this.guard(pass, () => series.forEach((memo) => memo.history.rebuildBuckets(rows.get(pass.service)?.get(keyOf(memo))?.rows ?? [])))
+    for (const [pass, series] of needing)
+      this.guard(pass, () => series.forEach((memo) => memo.history.rebuildBuckets(rows.get(pass.service)?.get(keyOf(memo))?.rows ?? [])))
   }
 
   /** The series due in one service judged again; what to write. Null when the service failed. */
-  private judgeService(pass: Pass, force: boolean, nowUs: number): { upserts: VerdictRow[]; deletes: { operation: string; spanKind: string }[] } | null {
+  private judgeService(
+    pass: Pass,
+    force: boolean,
+    nowUs: number,
+  ): { upserts: VerdictRow[]; windowMoves: VerdictRow[]; deletes: { operation: string; spanKind: string }[] } | null {
     const result = this.guard(pass, () => {
       const memo = pass.memo!
       const upserts: VerdictRow[] = []
+      const windowMoves: VerdictRow[] = []
       for (const [key, series] of memo.series) if (key !== ENTRY_SERIES_KEY && !series.history.hasSpans) memo.series.delete(key)
       const deletes = [...pass.marks.values()].filter((mark) => !memo.series.has(keyOf(mark)))
       for (const [key, series] of memo.series) {
@@ -263,12 +376,16 @@ export class LatencyHealthJudge {
         series.judged = signature
         pass.report.judged++
         if (row.state === 'slow') pass.report.slow++
-        if (stored !== 'ours' || !sameWritten(series.written, row)) upserts.push(row)
+        if (stored !== 'ours' || !series.written) upserts.push(row)
+        else if (sameWritten(series.written, row)) continue
+        else if (onlyWindowMoved(series.written.baseline, row.baseline)) windowMoves.push(row)
+        else upserts.push(row)
       }
       memo.usedAtUs = nowUs
-      pass.report.written = upserts.length
+      pass.report.written = upserts.length + windowMoves.length
+      pass.report.windowMoved = windowMoves.length
       pass.report.deleted = deletes.length
-      return { upserts, deletes }
+      return { upserts, windowMoves, deletes }
     })
     return result ?? null
   }

@@ -14,17 +14,29 @@ const DATA_START = historyStartAt(T0, WINDOW_US) - 2 * HOUR_US
 /** Spans per minute and their typical duration at a moment (0 spans: none that minute). */
 type Profile = (atUs: number) => { perMinute: number; levelUs: number }
 const daily = (atUs: number) => 1 + 0.3 * Math.sin((2 * Math.PI * (atUs % DAY_US)) / DAY_US)
-const steady = (perMinute: number, levelUs: number): Profile => (atUs) => ({ perMinute, levelUs: levelUs * daily(atUs) })
-const during = (fromUs: number, toUs: number, inside: Profile, outside: Profile): Profile => (atUs) => (atUs >= fromUs && atUs < toUs ? inside(atUs) : outside(atUs))
+const steady =
+  (perMinute: number, levelUs: number): Profile =>
+  (atUs) => ({ perMinute, levelUs: levelUs * daily(atUs) })
+const during =
+  (fromUs: number, toUs: number, inside: Profile, outside: Profile): Profile =>
+  (atUs) =>
+    atUs >= fromUs && atUs < toUs ? inside(atUs) : outside(atUs)
 const silent: Profile = () => ({ perMinute: 0, levelUs: 0 })
-const slower = (profile: Profile, factor: number): Profile => (atUs) => ({ ...profile(atUs), levelUs: profile(atUs).levelUs * factor })
+const slower =
+  (profile: Profile, factor: number): Profile =>
+  (atUs) => ({ ...profile(atUs), levelUs: profile(atUs).levelUs * factor })
 
 const PROFILES: Record<string, Profile> = {
   'busy: 5-minute steps': steady(6, 8_000),
   'medium: 15-minute steps': steady(1.8, 20_000),
   'quiet: 30-minute steps, the recent rows cut into the first bucket': steady(0.9, 40_000),
   'busy, slow for 40 minutes then back': during(T0 + 60 * MINUTE_US, T0 + 100 * MINUTE_US, slower(steady(6, 8_000), 4), steady(6, 8_000)),
-  'quiet, slow from the second hour on (its streak outlasts the lookback)': during(T0 + 70 * MINUTE_US, Infinity, slower(steady(0.9, 40_000), 5), steady(0.9, 40_000)),
+  'quiet, slow from the second hour on (its streak outlasts the lookback)': during(
+    T0 + 70 * MINUTE_US,
+    Infinity,
+    slower(steady(0.9, 40_000), 5),
+    steady(0.9, 40_000),
+  ),
   'stops half an hour in: no recent data': during(-Infinity, T0 + 30 * MINUTE_US, steady(1.8, 20_000), silent),
   'starts 20 minutes in: not enough data yet': during(T0 + 20 * MINUTE_US, Infinity, steady(3, 5_000), silent),
   'ended three days ago: leaves the history during the run': during(-Infinity, DATA_START + 3 * HOUR_US, steady(2, 9_000), silent),
@@ -41,7 +53,14 @@ function minuteRows(profile: Profile, seed: number): SeriesRow[] {
     const count = Math.floor(perMinute) + (random() < perMinute % 1 ? 1 : 0)
     if (count === 0) continue
     const durations = Array.from({ length: count }, () => Math.round(levelUs * Math.exp(0.5 * (random() + random() - 1))))
-    rows.push({ bucketStartUs: at, count, errors: 0, estimatedCount: count, estimatedErrors: 0, histogram: histogramOf(durations).encode() })
+    rows.push({
+      bucketStartUs: at,
+      count,
+      errors: 0,
+      estimatedCount: count,
+      estimatedErrors: 0,
+      histogram: histogramOf(durations).encode(),
+    })
   }
   return rows
 }
@@ -49,11 +68,22 @@ function minuteRows(profile: Profile, seed: number): SeriesRow[] {
 /** Hour rows of every whole hour, as compaction builds them. */
 function hourRows(minutes: readonly SeriesRow[]): Map<number, SeriesRow> {
   const byHour = new Map<number, SeriesRow[]>()
-  for (const row of minutes) byHour.set(floorTo(row.bucketStartUs, HOUR_US), [...(byHour.get(floorTo(row.bucketStartUs, HOUR_US)) ?? []), row])
+  for (const row of minutes)
+    byHour.set(floorTo(row.bucketStartUs, HOUR_US), [...(byHour.get(floorTo(row.bucketStartUs, HOUR_US)) ?? []), row])
   return new Map(
     [...byHour].map(([hourUs, rows]) => {
       const count = rows.reduce((sum, row) => sum + row.count, 0)
-      return [hourUs, { bucketStartUs: hourUs, count, errors: 0, estimatedCount: count, estimatedErrors: 0, histogram: LatencyHistogram.mergeEncoded(rows.map((row) => row.histogram!)).encode() }]
+      return [
+        hourUs,
+        {
+          bucketStartUs: hourUs,
+          count,
+          errors: 0,
+          estimatedCount: count,
+          estimatedErrors: 0,
+          histogram: LatencyHistogram.mergeEncoded(rows.map((row) => row.histogram!)).encode(),
+        },
+      ]
     }),
   )
 }
@@ -68,7 +98,8 @@ function historyRows(minutes: readonly SeriesRow[], hours: Map<number, SeriesRow
   ]
 }
 
-const between = (rows: readonly SeriesRow[], fromUs: number, toUs: number) => rows.filter((row) => row.bucketStartUs >= fromUs && row.bucketStartUs < toUs)
+const between = (rows: readonly SeriesRow[], fromUs: number, toUs: number) =>
+  rows.filter((row) => row.bucketStartUs >= fromUs && row.bucketStartUs < toUs)
 
 /** Today's full judgement of one series at judgedTo; null when it has no rows in the history (no verdict). */
 function judgeInFull(minutes: readonly SeriesRow[], hours: Map<number, SeriesRow>, judgedToUs: number): LatencyJudgement | null {
@@ -83,7 +114,7 @@ function judgeInFull(minutes: readonly SeriesRow[], hours: Map<number, SeriesRow
 function passTimes(): number[] {
   const random = uniformSource(11)
   const times: number[] = []
-  for (let at = T0; at < RUN_END; ) {
+  for (let at = T0; at < RUN_END;) {
     const jump = random()
     at += (jump < 0.85 ? 1 : jump < 0.9 ? 2 : jump < 0.95 ? 7 : jump < 0.98 ? 31 : 61) * MINUTE_US
     times.push(at)

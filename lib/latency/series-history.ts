@@ -16,7 +16,7 @@ import { LatencyHistogram } from '@/lib/metrics/histogram'
 import { computeSeries, type SeriesRow } from '@/lib/metrics/series'
 import { floorTo, HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
 import {
-  chooseDetectionStepOfCounts,
+  detectionStepFor,
   detectionWindowAt,
   judgeAgainstBaseline,
   LOOKBACK_STEPS,
@@ -30,7 +30,13 @@ import {
 export type HistoryRow = Pick<SeriesRow, 'bucketStartUs' | 'count' | 'histogram'>
 
 /** What a verdict depends on besides the baseline window's length: equal signatures, equal verdicts. */
-export type JudgementSignature = { hourlyRevision: number; detectionStepUs: number; endUs: number; firstCount: number; firstP95Us: number | null }
+export type JudgementSignature = {
+  hourlyRevision: number
+  detectionStepUs: number
+  endUs: number
+  firstCount: number
+  firstP95Us: number | null
+}
 
 /** The hourly history starts here: the baseline window before the longest lookback, whole hours. */
 export const historyStartAt = (judgedToUs: number, windowUs: number) => floorTo(judgedToUs - MAX_LOOKBACK_US - windowUs, HOUR_US)
@@ -38,6 +44,7 @@ export const historyStartAt = (judgedToUs: number, windowUs: number) => floorTo(
 export const bucketRowsStartAt = (judgedToUs: number) => floorTo(judgedToUs, DETECTION_STEP_MAX_US) - MAX_LOOKBACK_US
 const DETECTION_STEP_MAX_US = MAX_LOOKBACK_US / LOOKBACK_STEPS
 
+const orNull = (us: number) => (Number.isNaN(us) ? null : us)
 const ceilTo = (us: number, bucketUs: number) => Math.ceil(us / bucketUs) * bucketUs
 const pointOf = (bucketStartUs: number, count: number, histogram: LatencyHistogram): LatencyPoint => ({
   bucketStartUs,
@@ -49,12 +56,14 @@ const pointOf = (bucketStartUs: number, count: number, histogram: LatencyHistogr
 
 /** The hourly points, as computeSeries gives them with an hour step, less the empty hours (which no rule counts). */
 class HourlyHistory {
-  /** Final hours with spans, ascending; kept as columns (thousands of series × 170 hours). */
+  /** Final hours with spans, ascending; kept as columns of unboxed doubles, NaN for null (thousands of series × 170 hours). */
   private readonly starts: number[] = []
   private readonly counts: number[] = []
-  private readonly p50s: (number | null)[] = []
-  private readonly p95s: (number | null)[] = []
-  private readonly p99s: (number | null)[] = []
+  private readonly p50s: number[] = []
+  private readonly p95s: number[] = []
+  private readonly p99s: number[] = []
+  /** The final hours' span counts, ascending: their median picks the detection step every pass. */
+  private readonly sortedCounts: number[] = []
   private partial: { startUs: number; count: number; histogram: LatencyHistogram }
   private partialPoint: LatencyPoint | null = null
   /** Bumps whenever the points a judgement sees change. */
@@ -67,7 +76,8 @@ class HourlyHistory {
   static fromRows(rows: readonly HistoryRow[], historyStartUs: number, judgedToUs: number): HourlyHistory {
     const partialStartUs = floorTo(judgedToUs, HOUR_US)
     const history = new HourlyHistory(partialStartUs)
-    for (const point of computeSeries(rows as SeriesRow[], { startUs: historyStartUs, endUs: partialStartUs, stepUs: HOUR_US })) history.push(point)
+    for (const point of computeSeries(rows as SeriesRow[], { startUs: historyStartUs, endUs: partialStartUs, stepUs: HOUR_US }))
+      history.push(point)
     for (const row of rows) if (row.bucketStartUs >= partialStartUs && row.bucketStartUs < judgedToUs) history.addToPartial(row)
     return history
   }
@@ -76,14 +86,15 @@ class HourlyHistory {
     if (point.count <= 0) return
     this.starts.push(point.bucketStartUs)
     this.counts.push(point.count)
-    this.p50s.push(point.p50Us)
-    this.p95s.push(point.p95Us)
-    this.p99s.push(point.p99Us)
+    this.sortedCounts.splice(lowerBound(this.sortedCounts, point.count), 0, point.count)
+    this.p50s.push(point.p50Us ?? NaN)
+    this.p95s.push(point.p95Us ?? NaN)
+    this.p99s.push(point.p99Us ?? NaN)
   }
 
   private addToPartial(row: HistoryRow): void {
     this.partial.count += row.count
-    if (row.histogram) this.partial.histogram.merge(LatencyHistogram.decode(row.histogram))
+    if (row.histogram) this.partial.histogram.mergeBytes(row.histogram)
     this.partialPoint = null
     this.revision++
   }
@@ -102,7 +113,8 @@ class HourlyHistory {
   advance(rows: readonly HistoryRow[], historyStartUs: number, judgedToUs: number): void {
     for (const row of rows) {
       const hourUs = floorTo(row.bucketStartUs, HOUR_US)
-      if (hourUs < this.partial.startUs) throw new RangeError(`a row at ${row.bucketStartUs} is older than the open hour ${this.partial.startUs}`)
+      if (hourUs < this.partial.startUs)
+        throw new RangeError(`a row at ${row.bucketStartUs} is older than the open hour ${this.partial.startUs}`)
       if (hourUs > this.partial.startUs) this.closePartial(hourUs)
       this.addToPartial(row)
     }
@@ -110,6 +122,7 @@ class HourlyHistory {
     let dropped = 0
     while (dropped < this.starts.length && this.starts[dropped]! < historyStartUs) dropped++
     if (dropped === 0) return
+    for (const count of this.counts.slice(0, dropped)) this.sortedCounts.splice(lowerBound(this.sortedCounts, count), 1)
     for (const column of [this.starts, this.counts, this.p50s, this.p95s, this.p99s]) column.splice(0, dropped)
     this.revision++
   }
@@ -118,16 +131,27 @@ class HourlyHistory {
     return this.starts.length > 0 || this.partial.count > 0
   }
 
-  /** Span counts of every hour with spans (the detection step's input). */
-  spanCounts(): number[] {
-    return this.partial.count > 0 ? [...this.counts, this.partial.count] : this.counts
+  /** The lower median of the span counts of every hour with spans (as chooseDetectionStep takes it); 0 without any. */
+  medianSpanCount(): number {
+    const sorted = this.sortedCounts
+    if (this.partial.count <= 0) return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : 0
+    // The partial hour's count inserted where it sorts: the median index of the merged list.
+    const at = lowerBound(sorted, this.partial.count)
+    const k = Math.floor(sorted.length / 2)
+    return k < at ? sorted[k]! : k === at ? this.partial.count : sorted[k - 1]!
   }
 
   /** The points of hours in [fromUs, toUs). */
   points(fromUs = -Infinity, toUs = Infinity): LatencyPoint[] {
     const points: LatencyPoint[] = []
     for (let i = lowerBound(this.starts, fromUs); i < this.starts.length && this.starts[i]! < toUs; i++) {
-      points.push({ bucketStartUs: this.starts[i]!, count: this.counts[i]!, p50Us: this.p50s[i]!, p95Us: this.p95s[i]!, p99Us: this.p99s[i]! })
+      points.push({
+        bucketStartUs: this.starts[i]!,
+        count: this.counts[i]!,
+        p50Us: orNull(this.p50s[i]!),
+        p95Us: orNull(this.p95s[i]!),
+        p99Us: orNull(this.p99s[i]!),
+      })
     }
     if (this.partial.count > 0 && this.partial.startUs >= fromUs && this.partial.startUs < toUs) points.push(this.partialPointOrCompute())
     return points
@@ -143,7 +167,7 @@ class HourlyHistory {
   }
 }
 
-function lowerBound(sorted: readonly number[], value: number): number {
+function lowerBound(sorted: ArrayLike<number>, value: number): number {
   let low = 0
   let high = sorted.length
   while (low < high) {
@@ -154,8 +178,8 @@ function lowerBound(sorted: readonly number[], value: number): number {
   return low
 }
 
-/** A completed bucket: for each minute offset with rows, the count and p95 of the rows from that minute on. */
-type BucketSuffixes = { minutes: number[]; counts: number[]; p95s: (number | null)[] }
+/** A completed bucket: for each minute offset with rows, the count and p95 (NaN: none) of the rows from that minute on. */
+type BucketSuffixes = { minutes: Uint8Array; counts: Float64Array; p95s: Float64Array }
 
 /** The lookback's buckets at one detection step: completed ones, and the rows of the open one. */
 class DetectionBuckets {
@@ -173,9 +197,11 @@ class DetectionBuckets {
   advance(rows: readonly HistoryRow[], judgedToUs: number): void {
     for (const row of rows) {
       const bucketUs = floorTo(row.bucketStartUs, this.stepUs)
-      if (bucketUs < this.open.startUs) throw new RangeError(`a row at ${row.bucketStartUs} is older than the open bucket ${this.open.startUs}`)
+      if (bucketUs < this.open.startUs)
+        throw new RangeError(`a row at ${row.bucketStartUs} is older than the open bucket ${this.open.startUs}`)
       if (bucketUs > this.open.startUs) this.complete(bucketUs)
-      this.open.rows.push(row)
+      // A copy: rows read from Postgres are views into shared 8 KB slabs, which a kept view would pin.
+      this.open.rows.push({ bucketStartUs: row.bucketStartUs, count: row.count, histogram: row.histogram && new Uint8Array(row.histogram) })
     }
     const openStartUs = floorTo(judgedToUs, this.stepUs)
     if (openStartUs > this.open.startUs) this.complete(openStartUs)
@@ -187,16 +213,20 @@ class DetectionBuckets {
     const { startUs, rows } = this.open
     this.open = { startUs: nextStartUs, rows: [] }
     if (rows.length === 0) return
-    const suffixes: BucketSuffixes = { minutes: new Array(rows.length), counts: new Array(rows.length), p95s: new Array(rows.length) }
+    const suffixes: BucketSuffixes = {
+      minutes: new Uint8Array(rows.length),
+      counts: new Float64Array(rows.length),
+      p95s: new Float64Array(rows.length),
+    }
     const merged = new LatencyHistogram()
     let count = 0
     for (let i = rows.length - 1; i >= 0; i--) {
       const row = rows[i]!
       count += row.count
-      if (row.histogram) merged.merge(LatencyHistogram.decode(row.histogram))
+      if (row.histogram) merged.mergeBytes(row.histogram)
       suffixes.minutes[i] = (row.bucketStartUs - startUs) / MINUTE_US
       suffixes.counts[i] = count
-      suffixes.p95s[i] = merged.quantile(0.95)
+      suffixes.p95s[i] = merged.quantile(0.95) ?? NaN
     }
     this.completed.set(startUs, suffixes)
   }
@@ -210,7 +240,13 @@ class DetectionBuckets {
       const fromMinute = cutUs > bucketStartUs ? (cutUs - bucketStartUs) / MINUTE_US : 0
       const i = suffixes ? lowerBound(suffixes.minutes, fromMinute) : 0
       const found = suffixes && i < suffixes.minutes.length
-      points.push({ bucketStartUs, count: found ? suffixes.counts[i]! : 0, p50Us: null, p95Us: found ? suffixes.p95s[i]! : null, p99Us: null })
+      points.push({
+        bucketStartUs,
+        count: found ? suffixes.counts[i]! : 0,
+        p50Us: null,
+        p95Us: found ? orNull(suffixes.p95s[i]!) : null,
+        p99Us: null,
+      })
     }
     return points
   }
@@ -231,8 +267,22 @@ export class SeriesHistory {
    * From the rows a full judgement reads: `historyRows` over [historyStartAt, judgedTo) (hours where
    * compacted) and `recentRows`, minute rows over [bucketRowsStartAt, judgedTo).
    */
-  static build({ historyRows, recentRows, judgedToUs, windowUs }: { historyRows: readonly HistoryRow[]; recentRows: readonly HistoryRow[]; judgedToUs: number; windowUs: number }): SeriesHistory {
-    const history = new SeriesHistory(windowUs, HourlyHistory.fromRows(historyRows, historyStartAt(judgedToUs, windowUs), judgedToUs), judgedToUs)
+  static build({
+    historyRows,
+    recentRows,
+    judgedToUs,
+    windowUs,
+  }: {
+    historyRows: readonly HistoryRow[]
+    recentRows: readonly HistoryRow[]
+    judgedToUs: number
+    windowUs: number
+  }): SeriesHistory {
+    const history = new SeriesHistory(
+      windowUs,
+      HourlyHistory.fromRows(historyRows, historyStartAt(judgedToUs, windowUs), judgedToUs),
+      judgedToUs,
+    )
     history.rebuildBuckets(recentRows)
     return history
   }
@@ -267,7 +317,8 @@ export class SeriesHistory {
   }
 
   private detectionStepUs(): number {
-    if (this.stepMemo?.revision !== this.hourly.revision) this.stepMemo = { revision: this.hourly.revision, detectionStepUs: chooseDetectionStepOfCounts(this.hourly.spanCounts()) }
+    if (this.stepMemo?.revision !== this.hourly.revision)
+      this.stepMemo = { revision: this.hourly.revision, detectionStepUs: detectionStepFor(this.hourly.medianSpanCount()) }
     return this.stepMemo.detectionStepUs
   }
 
@@ -283,7 +334,13 @@ export class SeriesHistory {
   signature(): JudgementSignature {
     const window = this.window()
     const [first] = this.detectionBuckets().points({ ...window, endUs: window.startUs + window.detectionStepUs }, this.judgedToUs)
-    return { hourlyRevision: this.hourly.revision, detectionStepUs: window.detectionStepUs, endUs: window.endUs, firstCount: first!.count, firstP95Us: first!.p95Us }
+    return {
+      hourlyRevision: this.hourly.revision,
+      detectionStepUs: window.detectionStepUs,
+      endUs: window.endUs,
+      firstCount: first!.count,
+      firstP95Us: first!.p95Us,
+    }
   }
 
   /** The baseline judgeLatency computes, recomputed only when the points inside its window changed. */

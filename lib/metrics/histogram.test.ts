@@ -187,11 +187,14 @@ describe('encoding', () => {
     )
   })
 
-  test('mergeEncoded equals merging the decoded histograms', () => {
+  test('mergeEncoded, and mergeBytes one row at a time, equal merging the decoded histograms', () => {
     fc.assert(
       fc.property(fc.array(mixedDurationsUs, { maxLength: 20 }), (rows) => {
         const merged = mergeEncoded(rows.map((valuesUs) => histogramOf(valuesUs).encode()))
         expect(contents(merged)).toEqual(contents(histogramOf(rows.flat())))
+        const oneByOne = new LatencyHistogram()
+        for (const valuesUs of rows) oneByOne.mergeBytes(histogramOf(valuesUs).encode())
+        expect(contents(oneByOne)).toEqual(contents(merged))
       }),
     )
   })

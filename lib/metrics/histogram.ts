@@ -155,6 +155,11 @@ export class LatencyHistogram {
     return histogram
   }
 
+  /** Adds every count of an encoded histogram, decoded straight into this one. Throws as decode does, leaving this one partly merged. */
+  mergeBytes(bytes: Uint8Array): void {
+    this.addEncoded(bytes, new VarintReader(), 'Encoded histogram')
+  }
+
   /** Leaves this histogram partly merged when it throws: callers discard it. */
   private addEncoded(bytes: Uint8Array, reader: VarintReader, label: string): void {
     reader.reset(bytes, label)

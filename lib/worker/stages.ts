@@ -21,7 +21,13 @@ export const STAGES_EVERY_MS = 60_000
 type Log = { info(details: object, message: string): void; warn(details: object, message: string): void }
 
 /** What one pass of the stages did, and how long each stage took in all. */
-export type StagesReport = { services: number; slow: number; stageMs: { compaction: number; latency: number } }
+export type StagesReport = {
+  services: number
+  slow: number
+  stageMs: { compaction: number; latency: number }
+  /** Series judged again, verdicts kept as they were, verdict rows written (the rest only stamped). */
+  series: { judged: number; kept: number; written: number }
+}
 
 export class WorkerStages {
   private lastRunMs = Number.NEGATIVE_INFINITY
@@ -37,7 +43,7 @@ export class WorkerStages {
   async afterRound({ now, shouldStop }: { now: Date; shouldStop: () => boolean }): Promise<StagesReport | null> {
     if (now.getTime() - this.lastRunMs < (this.deps.everyMs ?? STAGES_EVERY_MS)) return null
     this.lastRunMs = now.getTime()
-    const report: StagesReport = { services: 0, slow: 0, stageMs: { compaction: 0, latency: 0 } }
+    const report: StagesReport = { services: 0, slow: 0, stageMs: { compaction: 0, latency: 0 }, series: { judged: 0, kept: 0, written: 0 } }
     const leased: string[] = []
     try {
       for (const { serviceName } of await listSyncStates()) {
@@ -57,6 +63,9 @@ export class WorkerStages {
         for (const service of reports) {
           if (service.skipped === 'failed') this.deps.log.warn({ service: service.service, err: service.error }, 'latency judgement failed; it will be retried')
           report.slow += service.slow
+          report.series.judged += service.judged
+          report.series.kept += service.kept
+          report.series.written += service.written
         }
         report.services = judged.length
       }

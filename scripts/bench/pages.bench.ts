@@ -27,7 +27,7 @@ export async function benchLatencyPages({ databaseUrl }: BenchContext): Promise<
   await db.$executeRawUnsafe('TRUNCATE services, span_rollups, service_rollups, latency_health, service_dependencies, sync_windows CASCADE')
   const { seedDemoUsers, seedInventory } = await import('../../prisma/seed')
   const { buildCatalog } = await import('../../demo/catalog')
-  const { judgeAndSaveLatencyHealth } = await import('@/lib/latency/health-repository')
+  const { LatencyHealthJudge } = await import('@/lib/latency/latency-health-judge')
   const { getOperationView, getServiceView, listServicesView } = await import('@/lib/latency/repository')
   const now = new Date()
   const catalog = buildCatalog(now)
@@ -42,8 +42,9 @@ export async function benchLatencyPages({ databaseUrl }: BenchContext): Promise<
   const fleet = await seedRollupFleet(client, { services, target, operations: OPERATIONS, days: DAYS, now }).finally(() => client.end())
   const seedSeconds = (performance.now() - seedStarted) / 1000
 
+  // The worker's first pass over the fleet: every series read and judged (later passes judge what changed: `npm run bench -- stages`).
   const judgeStarted = performance.now()
-  for (const service of services) await judgeAndSaveLatencyHealth(service, { now, force: true })
+  await new LatencyHealthJudge().judgeAndSave(services, { now })
   const judgeMs = performance.now() - judgeStarted
   const flagged = await db.latencyHealth.groupBy({ by: ['state'], _count: true })
 
@@ -96,7 +97,7 @@ export async function benchLatencyPages({ databaseUrl }: BenchContext): Promise<
         target: `≤ ${TARGET_PAINT_MS} ms`,
         met: browser.servicePaintMs <= TARGET_PAINT_MS,
       },
-      { name: 'worker judgement pass, all services', value: judgeMs, unit: 'ms' },
+      { name: 'worker judgement, first pass (everything new)', value: judgeMs, unit: 'ms' },
     ],
     notes: [
       `store: ${fleet.spanRows.toLocaleString('en')} span rollup rows and ${fleet.serviceRows.toLocaleString('en')} service rollup rows (${DAYS} days: day, hour and minute resolutions), seeded in ${seedSeconds.toFixed(1)} s; target ${target}, slow operation "${fleet.slowOperation}"`,

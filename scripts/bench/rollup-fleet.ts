@@ -5,6 +5,8 @@
 // compacted hour has samples of its own (so day-to-day spread is real, as the baselines expect);
 // Postgres repeats the week across the 30 days with generate_series, so 800k rows load in seconds.
 // One operation of the target turns slow for the last hour, so the worker has something to flag.
+// Large fleets repeat the rows of a few generated services (`generatedServices`), and may keep minute
+// rows further back, under compacted hours, as the store does for 48 h (`minuteHours`).
 import type pg from 'pg'
 import { LatencyHistogram } from '@/lib/metrics/histogram'
 import { DAY_US, floorTo, HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
@@ -18,6 +20,10 @@ export type FleetShape = {
   operations: number
   days: number
   now: Date
+  /** Minute rows for this many hours before now (default: only since the last compacted hour). */
+  minuteHours?: number
+  /** Services whose samples are drawn; the others repeat them in turn (default: every service). */
+  generatedServices?: number
 }
 
 export type SeededFleet = { spanRows: number; serviceRows: number; slowOperation: string; operationsOf: (service: string) => string[] }
@@ -47,6 +53,10 @@ export async function seedRollupFleet(client: pg.Client, shape: FleetShape): Pro
   const daysTo = floorTo(nowUs, DAY_US)
   const startUs = daysTo - shape.days * DAY_US
   const slowFromUs = watermarkUs - HOUR_US
+  const minutesFromUs = Math.min(hoursTo, watermarkUs - (shape.minuteHours ?? 0) * HOUR_US)
+  // The target first among a few drawn, so it is drawn (and the only one to turn slow); the rest repeat them.
+  const drawn = shape.generatedServices === undefined ? shape.services : [shape.target, ...shape.services.filter((service) => service !== shape.target)].slice(0, shape.generatedServices)
+  const templateOf = shape.services.map((service, index) => (drawn.includes(service) ? service : drawn[index % drawn.length]!))
   const slowOperation = operationName(3) // a client span: the query the handlers wait on
   const sample = (medianUs: number, count: number): Sample => {
     const histogram = new LatencyHistogram()
@@ -79,7 +89,7 @@ export async function seedRollupFleet(client: pg.Client, shape: FleetShape): Pro
     entry.sumUs += data.sumUs
   }
   const nowHour = shape.now.getUTCHours()
-  for (const service of shape.services) {
+  for (const service of drawn) {
     const perHour = spansPerOperationHour(service === shape.target)
     for (let index = 0; index < shape.operations; index++) {
       const key = { service, operation: operationName(index), spanKind: kindOf(index, shape.operations) }
@@ -113,8 +123,8 @@ export async function seedRollupFleet(client: pg.Client, shape: FleetShape): Pro
       FROM generate_series($1::timestamptz, $2::timestamptz - interval '1 day', interval '1 day') bucket
     UNION ALL SELECT 'hour', bucket, extract(dow FROM bucket AT TIME ZONE 'UTC')::int * 24 + extract(hour FROM bucket AT TIME ZONE 'UTC')::int, false
       FROM generate_series($1::timestamptz, $3::timestamptz - interval '1 hour', interval '1 hour') bucket
-    UNION ALL SELECT 'minute', bucket, (extract(epoch FROM bucket - $3::timestamptz) / 60)::int, bucket >= $5::timestamptz
-      FROM generate_series($3::timestamptz, $4::timestamptz - interval '1 minute', interval '1 minute') bucket`
+    UNION ALL SELECT 'minute', bucket, (extract(epoch FROM bucket - $6::timestamptz) / 60)::int % ${MINUTE_VARIANTS}, bucket >= $5::timestamptz
+      FROM generate_series($6::timestamptz, $4::timestamptz - interval '1 minute', interval '1 minute') bucket`
 
   await client.query('BEGIN')
   await client.query(`CREATE TEMP TABLE rollup_pool (service text, operation text, span_kind text, resolution "RollupResolution", variant int, slow boolean, turns_slow boolean,
@@ -131,13 +141,16 @@ export async function seedRollupFleet(client: pg.Client, shape: FleetShape): Pro
     )
   }
   const at = (us: number) => fromMicros(us)
+  const bucketParams = [at(startUs), at(daysTo), at(hoursTo), at(watermarkUs), at(slowFromUs), at(minutesFromUs)]
+  await client.query(`CREATE TEMP TABLE fleet ON COMMIT DROP AS SELECT * FROM unnest($1::text[], $2::text[]) AS f(service, template)`, [shape.services, templateOf])
   const spans = await client.query(
     `INSERT INTO span_rollups (service, resolution, bucket_start, operation, span_kind, span_count, error_count, estimated_span_count, estimated_error_count, duration_sum_us, duration_max_us, histogram)
-     SELECT p.service, p.resolution, b.bucket, p.operation, p.span_kind, p.span_count, p.error_count, p.span_count, p.error_count, p.duration_sum_us, p.duration_max_us, p.histogram
+     SELECT f.service, p.resolution, b.bucket, p.operation, p.span_kind, p.span_count, p.error_count, p.span_count, p.error_count, p.duration_sum_us, p.duration_max_us, p.histogram
      FROM (${buckets}) b
      JOIN rollup_pool p ON p.resolution = b.resolution AND p.variant = b.variant
-       AND p.slow = (b.slow AND p.turns_slow)`,
-    [at(startUs), at(daysTo), at(hoursTo), at(watermarkUs), at(slowFromUs)],
+     JOIN fleet f ON f.template = p.service
+       AND p.slow = (b.slow AND p.turns_slow AND f.service = f.template)`,
+    bucketParams,
   )
   const entries = [...entryPool.values()]
   await client.query(`CREATE TEMP TABLE service_pool (service text, resolution "RollupResolution", variant int, spans int, entry_spans int, entry_errors int, entry_sum float8, entry_histogram bytea) ON COMMIT DROP`)
@@ -149,12 +162,13 @@ export async function seedRollupFleet(client: pg.Client, shape: FleetShape): Pro
     `INSERT INTO service_rollups (service, resolution, bucket_start, spans, traces_seen, traces_complete, root_traces, root_traces_complete, orphan_spans, skewed_spans, warning_spans,
        server_spans, server_spans_with_route, http_spans, http_spans_with_status, spans_with_version, spans_with_sampler, sampler_param_sum, rejected_records,
        entry_spans, entry_errors, entry_estimated_spans, entry_estimated_errors, entry_duration_sum_us, entry_histogram)
-     SELECT p.service, p.resolution, b.bucket, p.spans, p.entry_spans, p.entry_spans - p.entry_spans / 200, p.entry_spans, p.entry_spans - p.entry_spans / 200, p.spans / 1000, 0, 0,
+     SELECT f.service, p.resolution, b.bucket, p.spans, p.entry_spans, p.entry_spans - p.entry_spans / 200, p.entry_spans, p.entry_spans - p.entry_spans / 200, p.spans / 1000, 0, 0,
        p.entry_spans, p.entry_spans, p.entry_spans, p.entry_spans, p.spans, p.spans, p.spans, 0,
        p.entry_spans, p.entry_errors, p.entry_spans, p.entry_errors, p.entry_sum, p.entry_histogram
      FROM (${buckets}) b
-     JOIN service_pool p ON p.resolution = b.resolution AND p.variant = b.variant`,
-    [at(startUs), at(daysTo), at(hoursTo), at(watermarkUs), at(slowFromUs)],
+     JOIN service_pool p ON p.resolution = b.resolution AND p.variant = b.variant
+     JOIN fleet f ON f.template = p.service`,
+    bucketParams,
   )
   await client.query(
     `INSERT INTO sync_state (service_name, watermark, backfill_from, last_success_at, hours_compacted_to, days_compacted_to, updated_at)

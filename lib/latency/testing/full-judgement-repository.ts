@@ -18,8 +18,14 @@ import { fromStored, SERVICE_LEVEL } from '../stored-verdicts-repository'
 export type FullJudgement = { service: string; skipped?: 'no data' | 'unchanged'; verdicts: LatencyHealth[] }
 
 /** Judges every series of `service` as before; `save: false` leaves latency_health as it was (and returns what would be written). */
-export async function judgeInFull(service: string, { now = new Date(), force = false, save = true }: { now?: Date; force?: boolean; save?: boolean } = {}): Promise<FullJudgement> {
-  const state = await db.syncState.findUnique({ where: { serviceName: service }, include: { service: { select: { baselineWindowDays: true } } } })
+export async function judgeInFull(
+  service: string,
+  { now = new Date(), force = false, save = true }: { now?: Date; force?: boolean; save?: boolean } = {},
+): Promise<FullJudgement> {
+  const state = await db.syncState.findUnique({
+    where: { serviceName: service },
+    include: { service: { select: { baselineWindowDays: true } } },
+  })
   if (!state) return { service, skipped: 'no data', verdicts: [] }
   const judgedToUs = floorTo(toMicros(currentWatermark(state)), MINUTE_US)
   const rows = await db.latencyHealth.findMany({ where: { service } })
@@ -42,7 +48,8 @@ export async function judgeInFull(service: string, { now = new Date(), force = f
     listEntryRows(service, historyStartUs, judgedToUs, { now, maxBucketUs: HOUR_US }),
     listEntryRows(service, recentStartUs, judgedToUs, { now, maxBucketUs: MINUTE_US }),
   ])
-  const hourly = (rows: SeriesRow[]) => computeSeries(rows, { startUs: historyStartUs, endUs: floorTo(judgedToUs, HOUR_US) + HOUR_US, stepUs: HOUR_US })
+  const hourly = (rows: SeriesRow[]) =>
+    computeSeries(rows, { startUs: historyStartUs, endUs: floorTo(judgedToUs, HOUR_US) + HOUR_US, stepUs: HOUR_US })
   const recentByKey = new Map(recentOps.map((group) => [operationKey(group.operation, group.spanKind), group.rows]))
 
   const judged: { operation: string; spanKind: string; judgement: LatencyJudgement }[] = [
@@ -50,7 +57,10 @@ export async function judgeInFull(service: string, { now = new Date(), force = f
     ...historyOps.map(({ operation, spanKind, rows }) => ({
       operation,
       spanKind,
-      judgement: judgeLatency({ hourly: hourly(rows), recent: recentByKey.get(operationKey(operation, spanKind)) ?? [], judgedToUs }, { windowUs }),
+      judgement: judgeLatency(
+        { hourly: hourly(rows), recent: recentByKey.get(operationKey(operation, spanKind)) ?? [], judgedToUs },
+        { windowUs },
+      ),
     })),
   ]
   const verdicts: LatencyHealth[] = judged.map(({ operation, spanKind, judgement }) => ({
