@@ -4,11 +4,23 @@
 import nextVitals from 'eslint-config-next/core-web-vitals'
 import nextTypescript from 'eslint-config-next/typescript'
 
-const DB = { group: ['@/lib/db/*', '**/lib/db/*', '@prisma/*', '**/generated/*'], message: 'Only lib/db and repository.ts files touch the database.' }
-const REACT_NEXT = { group: ['react', 'react-dom', 'react/*', 'next', 'next/*', 'next-auth', 'next-auth/*', '@tanstack/*', 'recharts'], message: 'Pure lib modules import no React or Next: move UI or request code to app/ or components/.' }
-const UPWARD = { group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'lib/ never imports app/ or components/ (imports flow app → components → lib).' }
+const DB = {
+  group: ['@/lib/db/*', '**/lib/db/*', '@prisma/*', '**/generated/*'],
+  message: 'Only lib/db and repository.ts files touch the database.',
+}
+const REACT_NEXT = {
+  group: ['react', 'react-dom', 'react/*', 'next', 'next/*', 'next-auth', 'next-auth/*', '@tanstack/*', 'recharts'],
+  message: 'Pure lib modules import no React or Next: move UI or request code to app/ or components/.',
+}
+const UPWARD = {
+  group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'],
+  message: 'lib/ never imports app/ or components/ (imports flow app → components → lib).',
+}
 const DEMO = { group: ['@/demo/*', '**/demo/*'], message: 'The demo Jaeger is a stand-in: the product never imports it.' }
-const REPOSITORIES = { group: ['@/lib/*/repository', '@/lib/db/*', '**/lib/db/*'], message: 'Components receive data as props; pages and actions call repositories.' }
+const REPOSITORIES = {
+  group: ['@/lib/*/repository', '@/lib/db/*', '**/lib/db/*'],
+  message: 'Components receive data as props; pages and actions call repositories.',
+}
 
 const restrict = (...patterns) => ['error', { patterns }]
 
@@ -17,10 +29,30 @@ const restrict = (...patterns) => ['error', { patterns }]
 // read what the stages wrote; the worker, which orders the stages, and the request edge last. A cycle
 // between folders cannot be written down here, so none can exist. (DESIGN.md, "Shape"; STYLE.md.)
 export const LIB_ORDER = [
-  'errors', 'cn', 'text', 'url', 'time', 'retry', 'format', 'time-range', 'env', 'logger', 'db',
-  'traces', 'metrics', 'jaeger', 'sync', 'health',
-  'audit', 'auth', 'users', 'inventory', 'targets', 'latency',
-  'worker', 'http',
+  'errors',
+  'cn',
+  'text',
+  'url',
+  'time',
+  'retry',
+  'format',
+  'time-range',
+  'env',
+  'logger',
+  'db',
+  'traces',
+  'metrics',
+  'jaeger',
+  'sync',
+  'health',
+  'audit',
+  'auth',
+  'users',
+  'inventory',
+  'targets',
+  'latency',
+  'worker',
+  'http',
 ]
 const unitPath = (unit) => (['errors', 'cn', 'env', 'logger'].includes(unit) ? `./lib/${unit}.ts` : `./lib/${unit}`)
 const LAYER_ZONES = LIB_ORDER.map((unit, index) => ({
@@ -31,13 +63,25 @@ const LAYER_ZONES = LIB_ORDER.map((unit, index) => ({
 
 const config = [
   {
-    ignores: ['.next/**', 'node_modules/**', 'lib/db/generated/**', '.data/**', '.local/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'lib/db/generated/**',
+      '.data/**',
+      '.local/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
   },
   ...nextVitals,
   ...nextTypescript,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'off',
     },
@@ -49,7 +93,14 @@ const config = [
   },
   // Repositories, the db folder and the sync worker's Postgres edge (STYLE.md: commit-window, leases).
   {
-    files: ['lib/db/**/*.ts', 'lib/**/repository.ts', 'lib/**/*-repository.ts', 'lib/sync/commit-window.ts', 'lib/sync/leases.ts', 'lib/worker/**/*.ts'],
+    files: [
+      'lib/db/**/*.ts',
+      'lib/**/repository.ts',
+      'lib/**/*-repository.ts',
+      'lib/sync/commit-window.ts',
+      'lib/sync/leases.ts',
+      'lib/worker/**/*.ts',
+    ],
     rules: { 'no-restricted-imports': restrict(REACT_NEXT, UPWARD, DEMO) },
   },
   // The request edge of lib: next-auth config, session helpers, the route-handler wrapper, query options.
@@ -60,12 +111,17 @@ const config = [
   // components/: no data access, no routes; ui/ primitives know no domain.
   {
     files: ['components/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': restrict(REPOSITORIES, DEMO, { group: ['@/app/*', '**/app/*'], message: 'components/ never import app/.' }) },
+    rules: {
+      'no-restricted-imports': restrict(REPOSITORIES, DEMO, { group: ['@/app/*', '**/app/*'], message: 'components/ never import app/.' }),
+    },
   },
   {
     files: ['components/ui/**/*.tsx'],
     rules: {
-      'no-restricted-imports': restrict(REPOSITORIES, DEMO, { group: ['@/lib/*/*', '!@/lib/cn'], message: 'ui/ primitives know no domain: pass domain data in from components/<domain>.' }),
+      'no-restricted-imports': restrict(REPOSITORIES, DEMO, {
+        group: ['@/lib/*/*', '!@/lib/cn'],
+        message: 'ui/ primitives know no domain: pass domain data in from components/<domain>.',
+      }),
     },
   },
   // Tests and benches may reach anything they exercise (a scratch database, the demo Jaeger as a real peer).
@@ -84,8 +140,16 @@ const config = [
         {
           zones: [
             ...LAYER_ZONES,
-            { target: './lib', from: ['./scripts', './demo', './e2e', './prisma'], message: 'lib/ is the product: it never imports the dev tooling (scripts/), the demo Jaeger (demo/), tests or seeds.' },
-            { target: './lib', from: './lib/**/testing/**/*', message: 'lib/<domain>/testing/ holds test builders: only tests import them.' },
+            {
+              target: './lib',
+              from: ['./scripts', './demo', './e2e', './prisma'],
+              message: 'lib/ is the product: it never imports the dev tooling (scripts/), the demo Jaeger (demo/), tests or seeds.',
+            },
+            {
+              target: './lib',
+              from: './lib/**/testing/**/*',
+              message: 'lib/<domain>/testing/ holds test builders: only tests import them.',
+            },
           ],
         },
       ],
@@ -94,12 +158,26 @@ const config = [
   },
   {
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'proxy.ts'],
-    rules: { 'import/no-restricted-paths': ['error', { zones: [{ target: '.', from: './lib/**/testing/**/*', message: 'lib/<domain>/testing/ holds test builders: only tests import them.' }] }] },
+    rules: {
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: '.', from: './lib/**/testing/**/*', message: 'lib/<domain>/testing/ holds test builders: only tests import them.' },
+          ],
+        },
+      ],
+    },
   },
   // app/: compose repositories and components; never the Prisma client itself.
   {
     files: ['app/**/*.{ts,tsx}', 'proxy.ts'],
-    rules: { 'no-restricted-imports': restrict({ group: ['@/lib/db/*', '@prisma/*'], message: 'Pages and handlers call repository functions, not the Prisma client.' }, DEMO) },
+    rules: {
+      'no-restricted-imports': restrict(
+        { group: ['@/lib/db/*', '@prisma/*'], message: 'Pages and handlers call repository functions, not the Prisma client.' },
+        DEMO,
+      ),
+    },
   },
 ]
 

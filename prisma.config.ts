@@ -10,7 +10,11 @@ import { embeddedDatabaseUrl, startEmbeddedPostgres } from './lib/db/embedded-po
 
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.resolve(__dirname, 'scripts/schema-engine-shim.mjs')
 
-const EMBEDDED = { dataDir: path.resolve(__dirname, '.data/postgres'), port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329), database: 'spanlens' }
+const EMBEDDED = {
+  dataDir: path.resolve(__dirname, '.data/postgres'),
+  port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
+  database: 'spanlens',
+}
 const needsDatabase = ['migrate', 'db'].includes(process.argv[2] ?? '')
 
 async function databaseUrl(): Promise<string> {

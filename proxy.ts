@@ -31,7 +31,11 @@ export async function proxy(request: NextRequest) {
       path: parameterNameAt(dynamicRoutePatterns(), pathname, index) ?? `(path segment ${index})`,
       message: 'not valid percent-encoded UTF-8',
     }))
-    return secureHeaders(request, NextResponse.json({ error: 'invalid_input', issues }, { status: 400, headers: { 'cache-control': 'no-store' } }), API_CONTENT_SECURITY_POLICY)
+    return secureHeaders(
+      request,
+      NextResponse.json({ error: 'invalid_input', issues }, { status: 400, headers: { 'cache-control': 'no-store' } }),
+      API_CONTENT_SECURITY_POLICY,
+    )
   }
   // A page address that does not decode names nothing we have.
   const target = undecodable.length ? new URL('/not-found', request.url) : null

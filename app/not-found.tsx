@@ -5,11 +5,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 export default function NotFound() {
   return (
     <main className="mx-auto max-w-xl px-6 py-20">
-      <EmptyState
-        icon={SearchX}
-        title="Page not found"
-        action={<BackToOverview />}
-      >
+      <EmptyState icon={SearchX} title="Page not found" action={<BackToOverview />}>
         Nothing lives at this address. Check the link, or start from the overview.
       </EmptyState>
     </main>

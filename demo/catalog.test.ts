@@ -18,7 +18,10 @@ test('lists the 23 inventory services with owner, tier, wave, plan and expected 
     expect(service.plannedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     expect(service.expectedOperations.length).toBeGreaterThan(0)
   }
-  expect(catalog.find((service) => service.name === 'payment-gateway')).toMatchObject({ plannedDate: '2025-11-11', expectedOperations: ['POST /payments', 'POST /payments/{paymentId}/refunds'] })
+  expect(catalog.find((service) => service.name === 'payment-gateway')).toMatchObject({
+    plannedDate: '2025-11-11',
+    expectedOperations: ['POST /payments', 'POST /payments/{paymentId}/refunds'],
+  })
 })
 
 test('one service emits traces without being in the catalog, and at least four in it emit nothing yet', () => {

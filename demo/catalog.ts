@@ -39,7 +39,10 @@ export function buildCatalog(anchor: Date): CatalogService[] {
     tier: service.tier,
     wave: service.wave,
     plannedDate: new Date(anchor.getTime() + service.plannedDayOffset * DAY_MS).toISOString().slice(0, 10),
-    expectedOperations: [...HANDLERS.filter((handler) => handler.service === service.name).map(entryOperation), ...(PLANNED_OPERATIONS[service.name] ?? [])],
+    expectedOperations: [
+      ...HANDLERS.filter((handler) => handler.service === service.name).map(entryOperation),
+      ...(PLANNED_OPERATIONS[service.name] ?? []),
+    ],
   }))
 }
 

@@ -13,7 +13,9 @@ let demo: DemoJaeger
 let trace: SimTrace
 beforeAll(async () => {
   demo = await startDemoJaeger({ port: 0, anchor: ANCHOR, now: () => NOW_MS })
-  const search = await fetch(`${demo.url}/api/v3/trace-summaries?query.serviceName=payment-gateway&query.startTimeMin=${iso(NOW_MS - 600_000)}&query.startTimeMax=${iso(NOW_MS)}&query.searchDepth=1`)
+  const search = await fetch(
+    `${demo.url}/api/v3/trace-summaries?query.serviceName=payment-gateway&query.startTimeMin=${iso(NOW_MS - 600_000)}&query.startTimeMax=${iso(NOW_MS)}&query.searchDepth=1`,
+  )
   const { summaries } = (await search.json()) as { summaries: { traceId: string }[] }
   trace = demo.simulator.getTrace(summaries[0]!.traceId)!
 })
@@ -21,7 +23,12 @@ afterAll(() => demo.close())
 
 async function get(path: string) {
   const response = await fetch(demo.url + path, { redirect: 'manual' })
-  return { status: response.status, contentType: response.headers.get('content-type'), location: response.headers.get('location'), text: await response.text() }
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    location: response.headers.get('location'),
+    text: await response.text(),
+  }
 }
 
 /** The rows of the waterfall: [element id, class attribute]. */
@@ -33,9 +40,13 @@ describe('GET /trace/{traceId}', () => {
     expect(page.status).toBe(200)
     expect(page.contentType).toBe(HTML)
     expect(page.text).toContain(`<title>Demo Jaeger — trace ${trace.traceId}</title>`)
-    expect(page.text).toContain("stand-in for the Jaeger UI")
+    expect(page.text).toContain('stand-in for the Jaeger UI')
     expect(page.text).toContain(`<a href="/api/v3/traces/${trace.traceId}">`)
-    expect(rowsOf(page.text).map(([id]) => id).sort()).toEqual(trace.spans.map((span) => `span-${span.spanId}`).sort())
+    expect(
+      rowsOf(page.text)
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(trace.spans.map((span) => `span-${span.spanId}`).sort())
     for (const span of trace.spans) {
       expect(page.text).toContain(`<span class="service">${escapeHtml(span.resource.serviceName)}</span> ${escapeHtml(span.name)}`)
     }
@@ -53,7 +64,9 @@ describe('GET /trace/{traceId}', () => {
     const target = trace.spans[trace.spans.length - 1]!
     const page = await get(`/trace/${trace.traceId}?uiFind=${target.spanId}`)
     expect(page.status).toBe(200)
-    expect(rowsOf(page.text).filter(([, classes]) => classes!.split(' ').includes('found'))).toEqual([[`span-${target.spanId}`, expect.stringContaining('found')]])
+    expect(rowsOf(page.text).filter(([, classes]) => classes!.split(' ').includes('found'))).toEqual([
+      [`span-${target.spanId}`, expect.stringContaining('found')],
+    ])
     const row = page.text.slice(page.text.indexOf(`id="span-${target.spanId}"`))
     expect(row.slice(0, row.indexOf('</li>'))).toContain('<details open>')
     expect(page.text).toContain(`<script>document.getElementById("span-${target.spanId}").scrollIntoView({ block: 'center' })</script>`)
@@ -69,9 +82,27 @@ describe('GET /trace/{traceId}', () => {
   })
 
   test.each([
-    ['a well-formed id of no trace → 404', '/trace/00000000000000000000000000000001', 404, 'Trace not found', 'has no trace <code>00000000000000000000000000000001</code>'],
-    ['an id no trace can have → 400, as /api/v3/traces/{id} answers', '/trace/not-a-trace!', 400, 'Malformed trace id', 'strconv.ParseUint: parsing &quot;not-a-trace!&quot;: invalid syntax'],
-    ['markup in a malformed id is escaped', `/trace/${encodeURIComponent('<script>x</script>')}`, 400, 'Malformed trace id', '<code>&lt;script&gt;x&lt;/script&gt;</code>'],
+    [
+      'a well-formed id of no trace → 404',
+      '/trace/00000000000000000000000000000001',
+      404,
+      'Trace not found',
+      'has no trace <code>00000000000000000000000000000001</code>',
+    ],
+    [
+      'an id no trace can have → 400, as /api/v3/traces/{id} answers',
+      '/trace/not-a-trace!',
+      400,
+      'Malformed trace id',
+      'strconv.ParseUint: parsing &quot;not-a-trace!&quot;: invalid syntax',
+    ],
+    [
+      'markup in a malformed id is escaped',
+      `/trace/${encodeURIComponent('<script>x</script>')}`,
+      400,
+      'Malformed trace id',
+      '<code>&lt;script&gt;x&lt;/script&gt;</code>',
+    ],
   ])('%s', async (_label, path, status, heading, message) => {
     const page = await get(path)
     expect(page.status).toBe(status)

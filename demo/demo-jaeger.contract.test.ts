@@ -29,7 +29,13 @@ afterAll(() => demo.close())
 async function get(path: string) {
   const response = await fetch(demo.url + path)
   const text = await response.text()
-  return { status: response.status, contentType: response.headers.get('content-type'), headers: response.headers, text, json: () => JSON.parse(text) as unknown }
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    headers: response.headers,
+    text,
+    json: () => JSON.parse(text) as unknown,
+  }
 }
 
 async function ok(path: string) {
@@ -70,7 +76,9 @@ describe('api/v3', () => {
     expect(typeof first.kind).toBe('number')
     const warned = parsed.records.filter((record) => record.span.attributes?.some((attribute) => attribute.key === '@jaeger@warnings'))
     expect(warned.length).toBeGreaterThan(0)
-    const raw = parseV3Traces(await ok(`/api/v3/traces?query.serviceName=payment-gateway&${WINDOW}&query.searchDepth=5&query.rawTraces=true`))
+    const raw = parseV3Traces(
+      await ok(`/api/v3/traces?query.serviceName=payment-gateway&${WINDOW}&query.searchDepth=5&query.rawTraces=true`),
+    )
     expect(raw.records.some((record) => record.span.attributes?.some((attribute) => attribute.key === '@jaeger@warnings'))).toBe(false)
     expect(raw.records).toHaveLength(parsed.records.length)
   })
@@ -84,7 +92,9 @@ describe('api/v3', () => {
   })
 
   test('searchDepth caps the traces returned, newest first, with no pagination', async () => {
-    const body = (await ok(`/api/v3/trace-summaries?${WINDOW}&query.searchDepth=7`)) as { summaries: { traceId: string; minStartTimeUnixNano: string }[] }
+    const body = (await ok(`/api/v3/trace-summaries?${WINDOW}&query.searchDepth=7`)) as {
+      summaries: { traceId: string; minStartTimeUnixNano: string }[]
+    }
     expect(Object.keys(body)).toEqual(['summaries'])
     expect(body.summaries).toHaveLength(7)
     const expected = demo.simulator.findTraces({ startTimeMinUs: (NOW_MS - 600_000) * 1000, startTimeMaxUs: NOW_MS * 1000, searchDepth: 7 })
@@ -92,18 +102,24 @@ describe('api/v3', () => {
   })
 
   test('trace by id, hex or base64; summaries omit zero counts', async () => {
-    const summaries = parseV3TraceSummaries(await ok(`/api/v3/trace-summaries?query.serviceName=payment-gateway&${WINDOW}&query.searchDepth=20`))
+    const summaries = parseV3TraceSummaries(
+      await ok(`/api/v3/trace-summaries?query.serviceName=payment-gateway&${WINDOW}&query.searchDepth=20`),
+    )
     expect(summaries.rejected).toEqual([])
     const withOrphan = summaries.records.find((summary) => summary.orphanSpanCount > 0)!
     expect(withOrphan.rootServiceName).toBe('api-gateway')
-    const rawSummaries = (await ok(`/api/v3/trace-summaries?query.serviceName=auth-service&${WINDOW}&query.searchDepth=20`)) as { summaries: Record<string, unknown>[] }
+    const rawSummaries = (await ok(`/api/v3/trace-summaries?query.serviceName=auth-service&${WINDOW}&query.searchDepth=20`)) as {
+      summaries: Record<string, unknown>[]
+    }
     expect(rawSummaries.summaries.some((summary) => !('orphanSpanCount' in summary) && !('errorSpanCount' in summary))).toBe(true)
 
     const trace = parseV3Traces(await ok(`/api/v3/traces/${withOrphan.traceId}`))
     expect(trace.rejected).toEqual([])
     expect(trace.records).toHaveLength(withOrphan.spanCount)
     const base64 = Buffer.from(withOrphan.traceId, 'hex').toString('base64')
-    expect(parseV3Traces(await ok(`/api/v3/traces/${encodeURIComponent(base64)}?rawTraces=true`)).records).toHaveLength(withOrphan.spanCount)
+    expect(parseV3Traces(await ok(`/api/v3/traces/${encodeURIComponent(base64)}?rawTraces=true`)).records).toHaveLength(
+      withOrphan.spanCount,
+    )
   })
 
   test('dependencies', async () => {
@@ -136,12 +152,22 @@ describe('classic /api', () => {
     const child = trace.spans.find((span) => span.references?.length)!
     expect(child.references![0]!.refType).toBe('CHILD_OF')
     expect(trace.spans.some((span) => span.warnings?.some((warning) => warning.startsWith('clock skew adjustment disabled')))).toBe(true)
-    const expected = demo.simulator.findTraces({ serviceName: 'fraud-detection', startTimeMinUs: end - 600_000_000, startTimeMaxUs: end, searchDepth: 3 })
+    const expected = demo.simulator.findTraces({
+      serviceName: 'fraud-detection',
+      startTimeMinUs: end - 600_000_000,
+      startTimeMaxUs: end,
+      searchDepth: 3,
+    })
     expect(parsed.records.map((record) => record.traceID)).toEqual(expected.map((candidate) => candidate.traceId))
   })
 
   test('trace by id, and dependencies in ms', async () => {
-    const [expected] = demo.simulator.findTraces({ serviceName: 'card-service', startTimeMinUs: (NOW_MS - 600_000) * 1000, startTimeMaxUs: NOW_MS * 1000, searchDepth: 1 })
+    const [expected] = demo.simulator.findTraces({
+      serviceName: 'card-service',
+      startTimeMinUs: (NOW_MS - 600_000) * 1000,
+      startTimeMaxUs: NOW_MS * 1000,
+      searchDepth: 1,
+    })
     const parsed = parseClassicTraces(await ok(`/api/traces/${expected!.traceId}`))
     expect(parsed.rejected).toEqual([])
     expect(parsed.records[0]!.spans).toHaveLength(expected!.spans.length)
@@ -154,7 +180,12 @@ describe('classic /api', () => {
     const endUs = startUs + 2 * 60_000_000
     const counts = demo.simulator.exactCounts({ service: 'payment-gateway', startUs, endUs })
     const parsed = parseClassicTraces(await ok(`/api/traces?service=payment-gateway&start=${startUs}&end=${endUs - 1}&limit=100000`))
-    const spans = parsed.records.flatMap((trace) => trace.spans.filter((span) => trace.processes[span.processID!]!.serviceName === 'payment-gateway' && span.startTime! >= startUs && span.startTime! < endUs))
+    const spans = parsed.records.flatMap((trace) =>
+      trace.spans.filter(
+        (span) =>
+          trace.processes[span.processID!]!.serviceName === 'payment-gateway' && span.startTime! >= startUs && span.startTime! < endUs,
+      ),
+    )
     expect(counts.spans).toBeGreaterThan(0)
     expect(spans).toHaveLength(counts.spans)
     expect(parsed.records).toHaveLength(counts.traces)
@@ -163,24 +194,56 @@ describe('classic /api', () => {
 
 describe("errors, as Jaeger's http.Error writes them", () => {
   const v3 = (status: number, message: string) => `${JSON.stringify({ error: { httpCode: status, message } })}\n`
-  const classic = (status: number, msg: string) => `${JSON.stringify({ data: null, total: 0, limit: 0, offset: 0, errors: [{ code: status, msg }] })}\n`
+  const classic = (status: number, msg: string) =>
+    `${JSON.stringify({ data: null, total: 0, limit: 0, offset: 0, errors: [{ code: status, msg }] })}\n`
   const max = `query.startTimeMax=${iso(NOW_MS)}`
 
   test.each([
     ['/api/v3/traces?query.serviceName=payment-gateway', 400, v3(400, 'query.startTimeMin and query.startTimeMax are required')],
-    [`/api/v3/traces?query.start_time_min=yesterday&${max}`, 400, v3(400, `malformed parameter query.start_time_min: parsing time "yesterday" as "2006-01-02T15:04:05.999999999Z07:00": cannot parse "yesterday" as "2006"`)],
-    [`/api/v3/traces?${WINDOW}&query.searchDepth=ten`, 400, v3(400, 'malformed parameter query.searchDepth: strconv.Atoi: parsing "ten": invalid syntax')],
-    [`/api/v3/trace-summaries?${WINDOW}&query.durationMin=5`, 400, v3(400, 'malformed parameter query.durationMin: time: missing unit in duration "5"')],
-    [`/api/v3/traces?query.startTimeMin=${iso(NOW_MS)}&query.startTimeMax=${iso(NOW_MS - 1000)}`, 400, v3(400, 'query.startTimeMin must be before query.startTimeMax')],
+    [
+      `/api/v3/traces?query.start_time_min=yesterday&${max}`,
+      400,
+      v3(
+        400,
+        `malformed parameter query.start_time_min: parsing time "yesterday" as "2006-01-02T15:04:05.999999999Z07:00": cannot parse "yesterday" as "2006"`,
+      ),
+    ],
+    [
+      `/api/v3/traces?${WINDOW}&query.searchDepth=ten`,
+      400,
+      v3(400, 'malformed parameter query.searchDepth: strconv.Atoi: parsing "ten": invalid syntax'),
+    ],
+    [
+      `/api/v3/trace-summaries?${WINDOW}&query.durationMin=5`,
+      400,
+      v3(400, 'malformed parameter query.durationMin: time: missing unit in duration "5"'),
+    ],
+    [
+      `/api/v3/traces?query.startTimeMin=${iso(NOW_MS)}&query.startTimeMax=${iso(NOW_MS - 1000)}`,
+      400,
+      v3(400, 'query.startTimeMin must be before query.startTimeMax'),
+    ],
     [`/api/v3/traces?query.serviceName=loan-service&${WINDOW}`, 404, v3(404, 'No traces found')],
     ['/api/v3/traces/00000000000000000000000000000001', 404, v3(404, 'No traces found')],
-    ['/api/v3/traces/not-a-trace!', 400, v3(400, 'malformed parameter trace_id: strconv.ParseUint: parsing "not-a-trace!": invalid syntax')],
+    [
+      '/api/v3/traces/not-a-trace!',
+      400,
+      v3(400, 'malformed parameter trace_id: strconv.ParseUint: parsing "not-a-trace!": invalid syntax'),
+    ],
     ['/api/v3/dependencies?endTime=2025-11-20T12:00:00Z', 400, v3(400, 'missing required parameter: startTime')],
     ['/api/traces?limit=20', 400, classic(400, "parameter 'service' is required")],
     ['/api/traces?service=payment-gateway&limit=abc', 400, classic(400, 'strconv.ParseInt: parsing "abc": invalid syntax')],
     ['/api/traces?service=payment-gateway&limit=0', 400, classic(400, 'invalid parameter: limit must be greater than 0')],
-    ['/api/traces?service=payment-gateway&start=yesterday', 400, classic(400, `unable to parse param 'start': strconv.ParseInt: parsing "yesterday": invalid syntax`)],
-    ['/api/traces?service=payment-gateway&minDuration=fast', 400, classic(400, `unable to parse param 'minDuration': time: invalid duration "fast"`)],
+    [
+      '/api/traces?service=payment-gateway&start=yesterday',
+      400,
+      classic(400, `unable to parse param 'start': strconv.ParseInt: parsing "yesterday": invalid syntax`),
+    ],
+    [
+      '/api/traces?service=payment-gateway&minDuration=fast',
+      400,
+      classic(400, `unable to parse param 'minDuration': time: invalid duration "fast"`),
+    ],
     ['/api/operations', 400, classic(400, "parameter 'service' is required")],
     ['/api/traces/00000000000000000000000000000001', 404, classic(404, 'trace not found')],
     ['/api/dependencies?endTs=soon', 400, classic(400, `unable to parse param 'endTs': strconv.ParseInt: parsing "soon": invalid syntax`)],
@@ -193,7 +256,7 @@ describe("errors, as Jaeger's http.Error writes them", () => {
     expect(response.text).toBe(body)
   })
 
-  test('a method other than GET on an API path is a 404, as Jaeger\'s /api/ catch-all answers', async () => {
+  test("a method other than GET on an API path is a 404, as Jaeger's /api/ catch-all answers", async () => {
     const response = await fetch(`${demo.url}/api/v3/services`, { method: 'POST' })
     expect(response.status).toBe(404)
     expect(await response.text()).toBe('404 page not found\n')

@@ -47,7 +47,9 @@ async function main() {
     tracesPerMinute,
     faults: values.faults,
   })
-  console.log(`demo Jaeger listening on ${demo.url} (anchor ${anchor.toISOString()}, seed ${demo.simulator.scenario.seed}, ${tracesPerMinute} traces/min)`)
+  console.log(
+    `demo Jaeger listening on ${demo.url} (anchor ${anchor.toISOString()}, seed ${demo.simulator.scenario.seed}, ${tracesPerMinute} traces/min)`,
+  )
   if (values.faults) console.log(`demo Jaeger: fault switch at ${demo.url}${FAULT_CONTROL_PATH}`)
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

@@ -5,7 +5,7 @@ import { signIn } from './fixtures/sign-in'
 // An admin (SRE) widens or narrows one service's baseline; the page says so and the audit log keeps it.
 const SERVICE = 'card-service'
 
-test('an admin sets one service\'s baseline window; a bad value is named, a good one is saved and audited', async ({ page }) => {
+test("an admin sets one service's baseline window; a bad value is named, a good one is saved and audited", async ({ page }) => {
   await signIn(page, 'admin', { landOn: `/services/${SERVICE}` })
   await settled(page)
   await expect(page.getByText(/Trailing 7 days \(the default\)/)).toBeVisible()
@@ -22,7 +22,10 @@ test('an admin sets one service\'s baseline window; a bad value is named, a good
   await page.reload()
   await settled(page)
   await expect(page.getByText(/Trailing 3 days \(set for this service\)/)).toBeVisible()
-  expect((await (await page.request.get(`/api/v1/services/${SERVICE}/latency?range=1h`)).json()).baselineWindow).toEqual({ days: 3, custom: true })
+  expect((await (await page.request.get(`/api/v1/services/${SERVICE}/latency?range=1h`)).json()).baselineWindow).toEqual({
+    days: 3,
+    custom: true,
+  })
 
   await page.goto('/settings/audit?action=service.')
   await expect(page.getByTestId('audit-log')).toContainText('service.baseline_window')

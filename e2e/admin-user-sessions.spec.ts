@@ -14,7 +14,10 @@ async function signInAs(page: Page, email: string, password: string) {
 
 async function createUser(email: string) {
   const admin = await apiSession('admin')
-  const created = await admin.post('/api/v1/users', { data: { email, name: 'Temporary Tess', role: 'engineer', password: PASSWORD }, headers: SAME_ORIGIN })
+  const created = await admin.post('/api/v1/users', {
+    data: { email, name: 'Temporary Tess', role: 'engineer', password: PASSWORD },
+    headers: SAME_ORIGIN,
+  })
   expect(created.status()).toBe(201)
   await admin.dispose()
 }

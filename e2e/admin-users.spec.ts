@@ -37,7 +37,9 @@ test.describe('admin manages users', () => {
   })
 
   test('the API answers 400 naming the field', async ({ page }) => {
-    const response = await page.request.post('/api/v1/users', { data: { email: 'ok@spanlens.demo', name: 'X', role: 'superuser', password: 'long enough password' } })
+    const response = await page.request.post('/api/v1/users', {
+      data: { email: 'ok@spanlens.demo', name: 'X', role: 'superuser', password: 'long enough password' },
+    })
     expect(response.status()).toBe(400)
     expect(await response.json()).toMatchObject({ error: 'invalid_input', issues: [{ path: 'role' }] })
   })

@@ -6,7 +6,15 @@ import { actionBody, serverActionId } from './fixtures/server-actions'
 import { demoUser, signIn } from './fixtures/sign-in'
 
 test.describe('boundaries', () => {
-  for (const callbackUrl of ['/.//example.org', '/..//example.org', '/a/../\\example.org', '//example.org', 'https://example.org/', '/%2F%2Fexample.org', 'javascript:alert(1)']) {
+  for (const callbackUrl of [
+    '/.//example.org',
+    '/..//example.org',
+    '/a/../\\example.org',
+    '//example.org',
+    'https://example.org/',
+    '/%2F%2Fexample.org',
+    'javascript:alert(1)',
+  ]) {
     test(`signing in with callbackUrl=${callbackUrl} lands on the overview, not off the site`, async ({ page }) => {
       const user = demoUser('engineer')
       await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`)
@@ -29,21 +37,33 @@ test.describe('boundaries', () => {
       })
       return { status: response.status, body: await response.json() }
     })
-    expect(answer).toEqual({ status: 415, body: { error: 'unsupported_media_type', issues: [{ path: 'content-type', message: expect.any(String) }] } })
+    expect(answer).toEqual({
+      status: 415,
+      body: { error: 'unsupported_media_type', issues: [{ path: 'content-type', message: expect.any(String) }] },
+    })
     const users = (await (await page.request.get('/api/v1/users')).json()).users as { email: string }[]
     expect(users.map((user) => user.email)).not.toContain('plain@spanlens.demo')
   })
 
   test('a write from another origin is refused by route handlers and by server actions', async () => {
     const admin = await apiSession('admin')
-    const route = await admin.post('/api/v1/users', { data: { email: 'cross@spanlens.demo', name: 'Cross', role: 'admin', password: 'a long enough password' }, headers: { origin: 'http://localhost:16686' } })
+    const route = await admin.post('/api/v1/users', {
+      data: { email: 'cross@spanlens.demo', name: 'Cross', role: 'admin', password: 'a long enough password' },
+      headers: { origin: 'http://localhost:16686' },
+    })
     expect(route.status()).toBe(403)
     expect(await route.json()).toMatchObject({ error: 'forbidden', message: expect.stringContaining('cross-site') })
     // Next compares a server action's Origin with the host and refuses a mismatch before the action runs.
     const action = await admin.post('/settings/users', {
       maxRedirects: 0,
-      headers: { 'Next-Action': serverActionId('createUserAction', 'app/(dashboard)/settings/users/actions.ts'), Accept: 'text/x-component', origin: 'https://evil.example' },
-      multipart: Object.fromEntries(actionBody({ email: 'action-cross@spanlens.demo', name: 'Cross', role: 'admin', password: 'a long enough password' }).entries()) as Record<string, string>,
+      headers: {
+        'Next-Action': serverActionId('createUserAction', 'app/(dashboard)/settings/users/actions.ts'),
+        Accept: 'text/x-component',
+        origin: 'https://evil.example',
+      },
+      multipart: Object.fromEntries(
+        actionBody({ email: 'action-cross@spanlens.demo', name: 'Cross', role: 'admin', password: 'a long enough password' }).entries(),
+      ) as Record<string, string>,
     })
     expect(action.ok()).toBe(false)
     const users = (await (await admin.get('/api/v1/users')).json()).users as { email: string }[]

@@ -32,7 +32,9 @@ const figures: Figures[] = []
 
 let database: pg.Client
 async function rowCounts(): Promise<string> {
-  const counts = await Promise.all(WRITTEN_BY_REQUESTS.map(async (table) => (await database.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number))
+  const counts = await Promise.all(
+    WRITTEN_BY_REQUESTS.map(async (table) => (await database.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number),
+  )
   return counts.join(',')
 }
 
@@ -50,7 +52,8 @@ test.afterAll(async () => {
   const statuses: Record<string, number> = {}
   for (const f of figures) for (const [status, n] of Object.entries(f.statuses)) statuses[status] = (statuses[status] ?? 0) + n
   console.log(`fuzz: ${total} requests over ${figures.length} targets (seed ${SEED}); statuses ${JSON.stringify(statuses)}`)
-  for (const f of figures) console.log(`  ${f.target.padEnd(80)} ${String(f.cases).padStart(4)}  ${JSON.stringify(f.statuses)}  ${f.seconds.toFixed(1)} s`)
+  for (const f of figures)
+    console.log(`  ${f.target.padEnd(80)} ${String(f.cases).padStart(4)}  ${JSON.stringify(f.statuses)}  ${f.seconds.toFixed(1)} s`)
 })
 
 function record(target: string, statuses: number[], started: number) {
@@ -131,7 +134,9 @@ for (const action of SERVER_ACTIONS) {
     test.setTimeout(120_000)
     const admin = await apiSession('admin')
     const id = serverActionId(action.exportedName, action.file)
-    const page = action.pagePattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_m, name: string) => encodeURIComponent(VALID_PARAMS[name]?.[0] ?? 'x'))
+    const page = action.pagePattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_m, name: string) =>
+      encodeURIComponent(VALID_PARAMS[name]?.[0] ?? 'x'),
+    )
     const cases = fc.sample(formFields(VALID_FIELDS), { numRuns: CASES, seed: SEED })
     const started = performance.now()
     const statuses: number[] = []
@@ -150,7 +155,8 @@ for (const action of SERVER_ACTIONS) {
       const describe = () => `${action.exportedName}(${JSON.stringify(fields).slice(0, 200)}) → ${status}`
       if (status >= 500) problems.push(`${describe()}: ${text.slice(0, 200)}`)
       const rejected = text.includes('"fieldErrors"') || text.includes('"error"') || status >= 400
-      if (text.includes('"fieldErrors"') && !/"fieldErrors":\{"[^"]+":\[/.test(text)) problems.push(`${describe()}: field errors that name no field: ${text.slice(0, 300)}`)
+      if (text.includes('"fieldErrors"') && !/"fieldErrors":\{"[^"]+":\[/.test(text))
+        problems.push(`${describe()}: field errors that name no field: ${text.slice(0, 300)}`)
       if (rejected && (await rowCounts()) !== before) problems.push(`${describe()}: rejected, yet rows were written`)
     }
     record(action.key, statuses, started)

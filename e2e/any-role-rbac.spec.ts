@@ -28,8 +28,14 @@ function requirementInSource(source: string, anchor: RegExp): Requirement | null
 test.describe('RBAC matrix', () => {
   test('every route handler method, page and server action has a row, and none is stale', () => {
     const found = ENTRIES.map((entry) => entry.key).sort()
-    expect(found.filter((key) => !(key in RBAC_MATRIX)), 'in the code but not in e2e/fixtures/rbac-matrix.ts').toEqual([])
-    expect(Object.keys(RBAC_MATRIX).filter((key) => !found.includes(key)), 'in the matrix but not in the code').toEqual([])
+    expect(
+      found.filter((key) => !(key in RBAC_MATRIX)),
+      'in the code but not in e2e/fixtures/rbac-matrix.ts',
+    ).toEqual([])
+    expect(
+      Object.keys(RBAC_MATRIX).filter((key) => !found.includes(key)),
+      'in the matrix but not in the code',
+    ).toEqual([])
   })
 
   test('the code asks for the permission the matrix gives', () => {
@@ -38,7 +44,10 @@ test.describe('RBAC matrix', () => {
       const source = fs.readFileSync(entry.file, 'utf8')
       const expected = RBAC_MATRIX[entry.key]
       let asked: Requirement | null
-      if (entry.kind === 'route') asked = source.includes('next-auth') ? 'public' : requirementInSource(source, new RegExp(`export const ${entry.method} = defineRoute`))
+      if (entry.kind === 'route')
+        asked = source.includes('next-auth')
+          ? 'public'
+          : requirementInSource(source, new RegExp(`export const ${entry.method} = defineRoute`))
       else if (entry.kind === 'action') asked = requirementInSource(source, new RegExp(`export const ${entry.exportedName} = defineAction`))
       else asked = requirementInSource(source, /export default async function/) ?? 'public'
       if (asked !== expected) mismatches.push(`${entry.key}: the code asks for ${asked}, the matrix says ${expected}`)
@@ -48,7 +57,9 @@ test.describe('RBAC matrix', () => {
 
   test('the running app answers every role as the matrix says', async () => {
     test.setTimeout(120_000)
-    const sessions = Object.fromEntries(await Promise.all(WHO.map(async (who) => [who, await apiSession(who === 'anonymous' ? null : who)] as const))) as Record<Who, APIRequestContext>
+    const sessions = Object.fromEntries(
+      await Promise.all(WHO.map(async (who) => [who, await apiSession(who === 'anonymous' ? null : who)] as const)),
+    ) as Record<Who, APIRequestContext>
     const rows: { key: string; requirement: Requirement; statuses: Record<Who, number> }[] = []
     const failures: string[] = []
 
@@ -61,7 +72,11 @@ test.describe('RBAC matrix', () => {
         if (entry.kind === 'route') {
           const url = fillPattern(entry.pattern)
           // Writes carry an empty JSON body: allowed callers get a 400 (nothing is written), others 401/403.
-          response = await session.fetch(url, { method: entry.method, maxRedirects: 0, ...(entry.method === 'GET' ? {} : { data: {}, headers: SAME_ORIGIN }) })
+          response = await session.fetch(url, {
+            method: entry.method,
+            maxRedirects: 0,
+            ...(entry.method === 'GET' ? {} : { data: {}, headers: SAME_ORIGIN }),
+          })
         } else if (entry.kind === 'page') {
           response = await session.get(fillPattern(entry.pattern), { maxRedirects: 0 })
         } else {
@@ -86,14 +101,17 @@ test.describe('RBAC matrix', () => {
                 ? status === 401
                 : sentToLogin
               : status === 403)
-        if (!ok) failures.push(`${entry.key} as ${who}: ${status}${location ? ` → ${location}` : ''} (${allowed ? 'allowed' : 'not allowed'})`)
+        if (!ok)
+          failures.push(`${entry.key} as ${who}: ${status}${location ? ` → ${location}` : ''} (${allowed ? 'allowed' : 'not allowed'})`)
       }
       rows.push({ key: entry.key, requirement, statuses })
     }
 
     const table = [
       `${'entry'.padEnd(78)} ${'needs'.padEnd(16)} ${WHO.map((who) => who.padStart(9)).join(' ')}`,
-      ...rows.map((row) => `${row.key.padEnd(78)} ${row.requirement.padEnd(16)} ${WHO.map((who) => String(row.statuses[who]).padStart(9)).join(' ')}`),
+      ...rows.map(
+        (row) => `${row.key.padEnd(78)} ${row.requirement.padEnd(16)} ${WHO.map((who) => String(row.statuses[who]).padStart(9)).join(' ')}`,
+      ),
     ].join('\n')
     console.log(`RBAC matrix: ${rows.length} entries × ${WHO.length} callers = ${rows.length * WHO.length} requests\n${table}`)
     fs.mkdirSync('test-results', { recursive: true })

@@ -54,7 +54,13 @@ test.describe('sign-in', () => {
     const response = await request.get('/api/health')
     expect(response.status()).toBe(200)
     const health = await response.json()
-    expect(health).toEqual({ status: expect.any(String), checkedAt: expect.any(String), database: { ok: true }, jaeger: { ok: true }, worker: { ok: expect.any(Boolean) } })
+    expect(health).toEqual({
+      status: expect.any(String),
+      checkedAt: expect.any(String),
+      database: { ok: true },
+      jaeger: { ok: true },
+      worker: { ok: expect.any(Boolean) },
+    })
     await expect.poll(async () => (await (await request.get('/api/health')).json()).worker.ok, { timeout: 15_000 }).toBe(true)
     await signIn(page, 'engineer')
     const detailed = await (await page.request.get('/api/health')).json()

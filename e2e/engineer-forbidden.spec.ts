@@ -11,7 +11,9 @@ test.describe('engineer calling admin-only endpoints', () => {
     const list = await page.request.get('/api/v1/users')
     expect(list.status()).toBe(403)
     expect(await list.json()).toMatchObject({ error: 'forbidden' })
-    const create = await page.request.post('/api/v1/users', { data: { email: 'sneaky@spanlens.demo', name: 'Sneaky', role: 'admin', password: 'long enough password' } })
+    const create = await page.request.post('/api/v1/users', {
+      data: { email: 'sneaky@spanlens.demo', name: 'Sneaky', role: 'admin', password: 'long enough password' },
+    })
     expect(create.status()).toBe(403)
   })
 
@@ -23,7 +25,10 @@ test.describe('engineer calling admin-only endpoints', () => {
     const self = users.find((u) => u.email === engineer.email)!
 
     const response = await page.request.post('/settings/users', {
-      headers: { 'Next-Action': serverActionId('changeUserRoleAction', 'app/(dashboard)/settings/users/actions.ts'), Accept: 'text/x-component' },
+      headers: {
+        'Next-Action': serverActionId('changeUserRoleAction', 'app/(dashboard)/settings/users/actions.ts'),
+        Accept: 'text/x-component',
+      },
       multipart: Object.fromEntries(actionBody({ userId: self.id, role: 'admin' }).entries()) as Record<string, string>,
     })
     expect(response.status()).toBe(403)
@@ -35,7 +40,10 @@ test.describe('engineer calling admin-only endpoints', () => {
 
   test("server action: saveBaselineWindowAction posted directly answers 403; the service's window stays", async ({ page }) => {
     const response = await page.request.post('/services/transactions-service', {
-      headers: { 'Next-Action': serverActionId('saveBaselineWindowAction', 'app/(dashboard)/services/[service]/actions.ts'), Accept: 'text/x-component' },
+      headers: {
+        'Next-Action': serverActionId('saveBaselineWindowAction', 'app/(dashboard)/services/[service]/actions.ts'),
+        Accept: 'text/x-component',
+      },
       multipart: Object.fromEntries(actionBody({ service: 'transactions-service', days: '1' }).entries()) as Record<string, string>,
     })
     expect(response.status()).toBe(403)

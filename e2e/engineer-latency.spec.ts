@@ -86,7 +86,10 @@ for (const theme of ['light', 'dark'] as const) {
   })
 }
 
-test('the latency API: 400 names the field, 404 for an unknown service or operation, 401 signed out; OpenAPI describes it', async ({ page, playwright }) => {
+test('the latency API: 400 names the field, 404 for an unknown service or operation, 401 signed out; OpenAPI describes it', async ({
+  page,
+  playwright,
+}) => {
   await signIn(page, 'engineer')
   const badRange = await page.request.get('/api/v1/services?range=2w')
   expect(badRange.status()).toBe(400)
@@ -97,7 +100,9 @@ test('the latency API: 400 names the field, 404 for an unknown service or operat
   expect((await badKind.json()).issues[0].path).toBe('kind')
   expect((await page.request.get('/api/v1/services/no-such-service/latency')).status()).toBe(404)
   expect((await page.request.get(`/api/v1/services/${SERVICE}/operations/DROP%20TABLE/latency`)).status()).toBe(404)
-  const operation = await page.request.get(`/api/v1/services/${SERVICE}/operations/${encodeURIComponent(OPERATION)}/latency?range=1h&kind=client`)
+  const operation = await page.request.get(
+    `/api/v1/services/${SERVICE}/operations/${encodeURIComponent(OPERATION)}/latency?range=1h&kind=client`,
+  )
   expect(operation.status()).toBe(200)
   expect(await operation.json()).toMatchObject({ service: SERVICE, operation: OPERATION, spanKind: 'client' })
 

@@ -11,15 +11,16 @@ const CASES: [variable: string, overrides: Record<string, string>, message: stri
   ['DATABASE_URL', { DATABASE_URL: 'mysql://db/spanlens' }, 'DATABASE_URL: must be a postgres:// or postgresql:// URL'],
 ]
 
-for (const [variable, overrides, message] of CASES) test(`a bad ${variable}: next start exits 78 and says which variable`, async () => {
-  const child = spawn(process.execPath, [NEXT_CLI, 'start', '--port', '3198', '--hostname', '127.0.0.1'], {
-    env: { ...process.env, NEXTAUTH_SECRET: 'x'.repeat(40), ...overrides },
-    stdio: ['ignore', 'pipe', 'pipe'],
+for (const [variable, overrides, message] of CASES)
+  test(`a bad ${variable}: next start exits 78 and says which variable`, async () => {
+    const child = spawn(process.execPath, [NEXT_CLI, 'start', '--port', '3198', '--hostname', '127.0.0.1'], {
+      env: { ...process.env, NEXTAUTH_SECRET: 'x'.repeat(40), ...overrides },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+    expect(code).toBe(78)
+    expect(output).toContain(message)
   })
-  let output = ''
-  child.stdout.on('data', (chunk) => (output += chunk))
-  child.stderr.on('data', (chunk) => (output += chunk))
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-  expect(code).toBe(78)
-  expect(output).toContain(message)
-})

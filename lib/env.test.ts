@@ -17,7 +17,12 @@ const issuesOf = (source: Record<string, string | undefined>) => {
 describe('parseEnv', () => {
   test('defaults: local Jaeger, UI link to the same place, port 3000', () => {
     const env = parseEnv({ NEXTAUTH_SECRET: SECRET })
-    expect(env).toMatchObject({ JAEGER_URL: 'http://127.0.0.1:16686', JAEGER_UI_URL: 'http://127.0.0.1:16686', PORT: 3000, SPANLENS_DEMO: false })
+    expect(env).toMatchObject({
+      JAEGER_URL: 'http://127.0.0.1:16686',
+      JAEGER_UI_URL: 'http://127.0.0.1:16686',
+      PORT: 3000,
+      SPANLENS_DEMO: false,
+    })
     expect(env.DATABASE_URL).toBeUndefined()
   })
 
@@ -35,7 +40,9 @@ describe('parseEnv', () => {
   })
 
   test('production without NEXTAUTH_SECRET refuses to start', () => {
-    expect(issuesOf({ NODE_ENV: 'production', NEXTAUTH_URL: 'https://spanlens.example.com' })).toEqual([{ variable: 'NEXTAUTH_SECRET', message: expect.stringMatching(/required in production/) }])
+    expect(issuesOf({ NODE_ENV: 'production', NEXTAUTH_URL: 'https://spanlens.example.com' })).toEqual([
+      { variable: 'NEXTAUTH_SECRET', message: expect.stringMatching(/required in production/) },
+    ])
   })
 
   test.each([
@@ -46,9 +53,12 @@ describe('parseEnv', () => {
     expect(issues).toEqual([{ variable: 'NEXTAUTH_URL', message: expect.stringMatching(message) }])
   })
 
-  test.each(['https://spanlens.example.com', 'http://localhost:3000', 'http://127.0.0.1:3107', 'http://[::1]:3000'])('production accepts NEXTAUTH_URL %s', (url) => {
-    expect(issuesOf({ NODE_ENV: 'production', NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: url })).toEqual([])
-  })
+  test.each(['https://spanlens.example.com', 'http://localhost:3000', 'http://127.0.0.1:3107', 'http://[::1]:3000'])(
+    'production accepts NEXTAUTH_URL %s',
+    (url) => {
+      expect(issuesOf({ NODE_ENV: 'production', NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: url })).toEqual([])
+    },
+  )
 
   test('demo mode generates a secret once and keeps it in the git-ignored .local folder', () => {
     const first = parseEnv({ NODE_ENV: 'production', SPANLENS_DEMO: '1' }).NEXTAUTH_SECRET

@@ -57,7 +57,11 @@ export const envSchema = z.object({
   SYNC_MAX_REQUESTS_PER_WINDOW: z.coerce.number().int().min(1).max(10_000).default(64),
   /** Pause between sync rounds once caught up. */
   SYNC_INTERVAL_SECONDS: z.coerce.number().min(0.1).max(3600).default(10),
-  ROLLUP_MINUTE_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 400).default(48),
+  ROLLUP_MINUTE_RETENTION_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 400)
+    .default(48),
   ROLLUP_HOUR_RETENTION_DAYS: z.coerce.number().min(1).max(400).default(35),
   ROLLUP_DAY_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(400),
 })
@@ -95,9 +99,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = result.data
   if (parsed.NODE_ENV === 'production' && !parsed.SPANLENS_DEMO) {
     const url = parsed.NEXTAUTH_URL ? new URL(parsed.NEXTAUTH_URL) : null
-    if (!url) throw new EnvError([{ variable: 'NEXTAUTH_URL', message: 'is required in production: the public https URL of the app, e.g. https://spanlens.example.com' }])
+    if (!url)
+      throw new EnvError([
+        {
+          variable: 'NEXTAUTH_URL',
+          message: 'is required in production: the public https URL of the app, e.g. https://spanlens.example.com',
+        },
+      ])
     if (url.protocol !== 'https:' && !isLoopback(url.hostname)) {
-      throw new EnvError([{ variable: 'NEXTAUTH_URL', message: 'must be https in production, so session cookies are sent only over TLS (Secure)' }])
+      throw new EnvError([
+        { variable: 'NEXTAUTH_URL', message: 'must be https in production, so session cookies are sent only over TLS (Secure)' },
+      ])
     }
   }
   let secret = parsed.NEXTAUTH_SECRET

@@ -9,7 +9,14 @@ export function logger(name: string): Logger {
   const pretty = LOG_FORMAT ? LOG_FORMAT === 'pretty' : process.stdout.isTTY && NODE_ENV !== 'production'
   root ??= pino({
     level: LOG_LEVEL,
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: process.stdout.isTTY, translateTime: 'HH:MM:ss', ignore: 'pid,hostname', singleLine: true } } } : {}),
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { colorize: process.stdout.isTTY, translateTime: 'HH:MM:ss', ignore: 'pid,hostname', singleLine: true },
+          },
+        }
+      : {}),
   })
   return root.child({ name })
 }

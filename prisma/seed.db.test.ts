@@ -7,15 +7,34 @@ const { DEMO_USERS, seedDemoUsers, seedInventory } = await import('./seed')
 const { signInWithPassword } = await import('@/lib/auth/sign-in')
 
 const catalog = [
-  { name: 'auth-service', team: 'Identity', owner: 'identity@example.com', tier: 1, wave: 1, plannedDate: '2026-03-02', expectedOperations: ['POST /login'] },
-  { name: 'ledger-service', team: 'Core Banking', owner: 'ledger@example.com', tier: 1, wave: 2, plannedDate: '2026-03-05', expectedOperations: [] },
+  {
+    name: 'auth-service',
+    team: 'Identity',
+    owner: 'identity@example.com',
+    tier: 1,
+    wave: 1,
+    plannedDate: '2026-03-02',
+    expectedOperations: ['POST /login'],
+  },
+  {
+    name: 'ledger-service',
+    team: 'Core Banking',
+    owner: 'ledger@example.com',
+    tier: 1,
+    wave: 2,
+    plannedDate: '2026-03-05',
+    expectedOperations: [],
+  },
 ]
 
 describe('seed', () => {
   test('demo users can sign in with the printed passwords, one per role', async () => {
     await seedDemoUsers()
     for (const user of DEMO_USERS) {
-      expect(await signInWithPassword({ email: user.email, password: user.password }, { address: '198.51.100.1' })).toMatchObject({ ok: true, user: { role: user.role } })
+      expect(await signInWithPassword({ email: user.email, password: user.password }, { address: '198.51.100.1' })).toMatchObject({
+        ok: true,
+        user: { role: user.role },
+      })
     }
     expect(new Set(DEMO_USERS.map((u) => u.role))).toEqual(new Set(['engineer', 'manager', 'admin']))
   })

@@ -9,7 +9,11 @@ import { recreateDatabase, startTestPostgres } from './stack/test-postgres'
 
 const BENCHES: Record<string, (context: BenchContext) => Promise<BenchReport>> = {
   pipeline: () => benchPipeline(),
-  histogram: async () => ({ title: 'Latency histogram (lib/metrics/histogram.ts)', figures: (await benchHistogram()).map((r) => ({ ...r })), notes: [] }),
+  histogram: async () => ({
+    title: 'Latency histogram (lib/metrics/histogram.ts)',
+    figures: (await benchHistogram()).map((r) => ({ ...r })),
+    notes: [],
+  }),
   percentiles: async () => (await import('./bench/percentiles.bench')).benchPercentiles(),
   sync: async (context) => (await import('./bench/sync.bench')).benchSync(context),
   pages: async (context) => (await import('./bench/pages.bench')).benchLatencyPages(context),

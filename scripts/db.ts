@@ -22,7 +22,12 @@ const readLine = (prompt: string) =>
 async function main() {
   const [command, ...args] = process.argv.slice(2)
   const config = loadEnvOrExit()
-  const postgres = await preparePostgres({ databaseUrl: config.DATABASE_URL, dataDir: '.data/postgres', port: config.EMBEDDED_POSTGRES_PORT, database: EMBEDDED_DATABASE })
+  const postgres = await preparePostgres({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: '.data/postgres',
+    port: config.EMBEDDED_POSTGRES_PORT,
+    database: EMBEDDED_DATABASE,
+  })
   process.env.DATABASE_URL = postgres.url
   try {
     switch (command) {

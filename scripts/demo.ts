@@ -37,7 +37,12 @@ async function main() {
   if (useDemoJaeger) await assertPortFree(config.DEMO_JAEGER_PORT, 'DEMO_JAEGER_PORT')
 
   say(`Spanlens demo: ${config.DATABASE_URL ? 'Postgres from DATABASE_URL' : 'embedded Postgres in .data/postgres'}`)
-  const postgres = await preparePostgres({ databaseUrl: config.DATABASE_URL, dataDir: '.data/postgres', port: config.EMBEDDED_POSTGRES_PORT, database: EMBEDDED_DATABASE })
+  const postgres = await preparePostgres({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: '.data/postgres',
+    port: config.EMBEDDED_POSTGRES_PORT,
+    database: EMBEDDED_DATABASE,
+  })
   process.env.DATABASE_URL = postgres.url
   await migrateDeploy(postgres.url, true)
   const anchor = demoAnchor()
@@ -79,14 +84,26 @@ async function main() {
     LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty', // the worker's progress is read by a person here
   }
   if (useDemoJaeger) {
-    watch(startProcess('jaeger', process.execPath, ['--import', 'tsx', 'demo/server.ts', '--port', String(config.DEMO_JAEGER_PORT), '--anchor', anchor.toISOString()], { env: childEnv }))
+    watch(
+      startProcess(
+        'jaeger',
+        process.execPath,
+        ['--import', 'tsx', 'demo/server.ts', '--port', String(config.DEMO_JAEGER_PORT), '--anchor', anchor.toISOString()],
+        { env: childEnv },
+      ),
+    )
   }
 
   const buildStarted = performance.now()
   say('  checking the app build (the first run builds it, about 30 s)…')
   if (await buildAppIfStale({ quiet: true })) say(`  app built (${elapsed(buildStarted)})`)
   watch(startProcess('worker', process.execPath, ['--import', 'tsx', 'lib/worker/worker.ts'], { env: childEnv }))
-  const app = watch(startProcess('app', process.execPath, [NEXT_CLI, 'start', '--port', String(config.PORT), '--hostname', '127.0.0.1'], { env: childEnv, quiet: true }))
+  const app = watch(
+    startProcess('app', process.execPath, [NEXT_CLI, 'start', '--port', String(config.PORT), '--hostname', '127.0.0.1'], {
+      env: childEnv,
+      quiet: true,
+    }),
+  )
   const appUrl = `http://localhost:${config.PORT}`
   await waitForHttp(`${appUrl}/api/health`, 60_000, () => app.child.exitCode === null)
   if (useDemoJaeger) await waitForHttp(`${jaegerUrl}/api/v3/services`, 30_000)

@@ -37,15 +37,22 @@ describe('schema-engine shim', () => {
     expect(deploy.stdout).toMatch(/applied|No pending migrations/i)
     const client = new pg.Client({ connectionString: emptyUrl })
     await client.connect()
-    const { rows } = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`).finally(() => client.end())
-    expect(rows.map((r: { table_name: string }) => r.table_name)).toEqual(expect.arrayContaining(['users', 'audit_log', 'services', 'targets', 'sync_state', 'worker_heartbeats', '_prisma_migrations']))
+    const { rows } = await client
+      .query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)
+      .finally(() => client.end())
+    expect(rows.map((r: { table_name: string }) => r.table_name)).toEqual(
+      expect.arrayContaining(['users', 'audit_log', 'services', 'targets', 'sync_state', 'worker_heartbeats', '_prisma_migrations']),
+    )
     const status = await prisma(['migrate', 'status'], emptyUrl)
     expect(status.stdout).toContain('Database schema is up to date')
   })
 
   test('migrate dev writes a real migration for a schema change', async () => {
     fs.cpSync('prisma', path.join(workDir, 'prisma'), { recursive: true })
-    fs.appendFileSync(path.join(workDir, 'prisma/schema.prisma'), '\nmodel ShimProbe {\n  id Int @id\n  note String?\n\n  @@map("shim_probe")\n}\n')
+    fs.appendFileSync(
+      path.join(workDir, 'prisma/schema.prisma'),
+      '\nmodel ShimProbe {\n  id Int @id\n  note String?\n\n  @@map("shim_probe")\n}\n',
+    )
     const config = path.join(workDir, 'prisma.config.ts')
     fs.writeFileSync(
       config,

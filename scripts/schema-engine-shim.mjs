@@ -20,10 +20,16 @@ for (let i = 0; i < argv.length; i++) {
   if (a === '--datamodels') datamodels.push(argv[++i])
   else if (a === '--datasource') datasource = JSON.parse(argv[++i])
   else if (a === '--enabled-preview-features' || a === '--extension-types') i++
-  else if (a === '--version' || a === '-V') { console.log('schema-engine-cli wasm-shim'); process.exit(0) }
-  else if (a === 'cli') cliCmd = argv[++i]
+  else if (a === '--version' || a === '-V') {
+    console.log('schema-engine-cli wasm-shim')
+    process.exit(0)
+  } else if (a === 'cli') cliCmd = argv[++i]
 }
-const logErr = (message, extra = {}) => process.stderr.write(JSON.stringify({ timestamp: new Date().toISOString(), level: 'ERROR', fields: { message, ...extra }, target: 'schema_engine_shim' }) + '\n')
+const logErr = (message, extra = {}) =>
+  process.stderr.write(
+    JSON.stringify({ timestamp: new Date().toISOString(), level: 'ERROR', fields: { message, ...extra }, target: 'schema_engine_shim' }) +
+      '\n',
+  )
 
 function urlFromSchemas() {
   // Prisma 7 schemas carry no url; the CLI passes --datasource {"url": ...} from prisma.config.ts
@@ -44,12 +50,18 @@ function pgConfigFromUrl(u) {
   }
 }
 const url = urlFromSchemas()
-if (!url) { logErr('No datasource url (set datasource.url in prisma.config.ts)'); process.exit(1) }
+if (!url) {
+  logErr('No datasource url (set datasource.url in prisma.config.ts)')
+  process.exit(1)
+}
 const baseConfig = pgConfigFromUrl(url)
 const pgSchema = new URL(url).searchParams.get('schema') ?? undefined
 
 // "char" (OID 18) -> text: adapter-pg 7.10.x cannot map it but the schema describer selects it.
-const fixFields = (res) => { for (const r of Array.isArray(res) ? res : [res]) for (const f of r?.fields ?? []) if (f.dataTypeID === 18) f.dataTypeID = 25; return res }
+const fixFields = (res) => {
+  for (const r of Array.isArray(res) ? res : [res]) for (const f of r?.fields ?? []) if (f.dataTypeID === 18) f.dataTypeID = 25
+  return res
+}
 // PostgreSQL 18 lists NOT NULL constraints in pg_constraint (contype 'n'); the wasm schema describer's
 // denylist `contype NOT IN ('p', 'u', 'f')` lets them through and panics ("unreachable"); see prisma/orm#29635.
 const PG18_DENYLIST = "contype NOT IN ('p', 'u', 'f')"
@@ -58,7 +70,13 @@ const fixSql = (q) => {
   if (q && typeof q.text === 'string' && q.text.includes(PG18_DENYLIST)) return { ...q, text: fixSql(q.text) }
   return q
 }
-function patchQuery(obj) { const orig = obj.query.bind(obj); obj.query = (q, ...a) => { const r = orig(fixSql(q), ...a); return r && typeof r.then === 'function' ? r.then(fixFields) : r } }
+function patchQuery(obj) {
+  const orig = obj.query.bind(obj)
+  obj.query = (q, ...a) => {
+    const r = orig(fixSql(q), ...a)
+    return r && typeof r.then === 'function' ? r.then(fixFields) : r
+  }
+}
 function makeFactory(config, options) {
   const pool = new pg.Pool(config)
   patchQuery(pool)
@@ -69,7 +87,11 @@ function makeFactory(config, options) {
 async function adminQuery(sql) {
   const c = new pg.Client({ ...baseConfig, database: 'postgres' })
   await c.connect()
-  try { return await c.query(sql) } finally { await c.end() }
+  try {
+    return await c.query(sql)
+  } finally {
+    await c.end()
+  }
 }
 const q = (s) => `"${String(s).replace(/"/g, '""')}"`
 
@@ -77,7 +99,9 @@ const q = (s) => `"${String(s).replace(/"/g, '""')}"`
 if (cliCmd) {
   try {
     if (cliCmd === 'can-connect-to-database') {
-      const c = new pg.Client(baseConfig); await c.connect(); await c.end()
+      const c = new pg.Client(baseConfig)
+      await c.connect()
+      await c.end()
     } else if (cliCmd === 'create-database') {
       await adminQuery(`CREATE DATABASE ${q(baseConfig.database)}`)
       process.stdout.write(JSON.stringify({ database_name: baseConfig.database }) + '\n')
@@ -88,9 +112,16 @@ if (cliCmd) {
   } catch (e) {
     // error_code P1003 = "Database does not exist", which makes `migrate dev` offer/perform create-database
     const code = e?.code === '3D000' ? 'P1003' : e?.code === 'ECONNREFUSED' ? 'P1001' : undefined
-    const msg = code === 'P1003' ? `Database \`${baseConfig.database}\` does not exist on the database server at \`${baseConfig.host}:${baseConfig.port}\`.` : String(e?.message ?? e)
+    const msg =
+      code === 'P1003'
+        ? `Database \`${baseConfig.database}\` does not exist on the database server at \`${baseConfig.host}:${baseConfig.port}\`.`
+        : String(e?.message ?? e)
     // The CLI drops stderr's first line and JSON.parses every following line (see m2e in prisma/build/cli.js)
-    process.stderr.write('schema-engine-shim cli error\n' + JSON.stringify({ level: 'ERROR', target: 'schema_engine::logger', fields: { message: msg, error_code: code } }) + '\n')
+    process.stderr.write(
+      'schema-engine-shim cli error\n' +
+        JSON.stringify({ level: 'ERROR', target: 'schema_engine::logger', fields: { message: msg, error_code: code } }) +
+        '\n',
+    )
     process.exit(1)
   }
 }
@@ -110,40 +141,68 @@ const factory = {
     const shadow = await makeFactory({ ...baseConfig, database: name }, pgSchema ? { schema: pgSchema } : undefined).connect()
     if (pgSchema) await shadow.executeScript(`CREATE SCHEMA IF NOT EXISTS "${pgSchema}"`)
     const closeShadow = shadow.dispose.bind(shadow)
-    shadow.dispose = async () => { await closeShadow(); await admin.executeScript(`DROP DATABASE IF EXISTS "${name}"`); await admin.dispose() }
+    shadow.dispose = async () => {
+      await closeShadow()
+      await admin.executeScript(`DROP DATABASE IF EXISTS "${name}"`)
+      await admin.dispose()
+    }
     return shadow
   },
 }
 
 // wasm panics report their message through this global (the Prisma CLI defines the same one)
-globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { message: '', set_message(m) { this.message = `RuntimeError: ${m}` }, get() { return this.message } }
+globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
+  message: '',
+  set_message(m) {
+    this.message = `RuntimeError: ${m}`
+  },
+  get() {
+    return this.message
+  },
+}
 const bgUrl = import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg')
 const bg = await import(bgUrl)
-const { instance } = await WebAssembly.instantiate(fs.readFileSync(new URL('./schema_engine_bg.wasm', bgUrl)), { './schema_engine_bg.js': bg })
+const { instance } = await WebAssembly.instantiate(fs.readFileSync(new URL('./schema_engine_bg.wasm', bgUrl)), {
+  './schema_engine_bg.js': bg,
+})
 bg.__wbg_set_wasm(instance.exports)
 instance.exports.__wbindgen_start?.()
 
-const debugLog = (m) => { if (process.env.DEBUG_SCHEMA_ENGINE) process.stderr.write(`${m}\n`) }
+const debugLog = (m) => {
+  if (process.env.DEBUG_SCHEMA_ENGINE) process.stderr.write(`${m}\n`)
+}
 let enginePromise
-const getEngine = () => (enginePromise ??= bg.SchemaEngine.new(
-  // Without any datamodel (e.g. `migrate diff`, which spawns the engine without --datamodels) the wasm
-  // engine panics ("unreachable") on the first shadow-DB use, so fall back to a bare postgres datasource.
-  { datamodels: datamodels.length ? datamodels.map((p) => [p, fs.readFileSync(p, 'utf8')]) : [['schema.prisma', 'datasource db {\n  provider = "postgresql"\n}\n']] },
-  debugLog,
-  bindMigrationAwareSqlAdapterFactory(factory),
-))
+const getEngine = () =>
+  (enginePromise ??= bg.SchemaEngine.new(
+    // Without any datamodel (e.g. `migrate diff`, which spawns the engine without --datamodels) the wasm
+    // engine panics ("unreachable") on the first shadow-DB use, so fall back to a bare postgres datasource.
+    {
+      datamodels: datamodels.length
+        ? datamodels.map((p) => [p, fs.readFileSync(p, 'utf8')])
+        : [['schema.prisma', 'datasource db {\n  provider = "postgresql"\n}\n']],
+    },
+    debugLog,
+    bindMigrationAwareSqlAdapterFactory(factory),
+  ))
 
 const send = (obj) => process.stdout.write(JSON.stringify(obj) + '\n')
 let printId = 1e9
 const pendingPrints = new Map()
 function printToCli(content) {
   const id = ++printId
-  return new Promise((resolve) => { pendingPrints.set(id, resolve); send({ jsonrpc: '2.0', id, method: 'print', params: { content } }) })
+  return new Promise((resolve) => {
+    pendingPrints.set(id, resolve)
+    send({ jsonrpc: '2.0', id, method: 'print', params: { content } })
+  })
 }
 function toRpcError(e) {
   const message = String(e?.message ?? e)
   const m = /\b(P\d{4})\b/.exec(message)
-  return { code: 4466, message: 'An error happened. Check the data field for details.', data: { is_panic: false, message, error_code: m?.[1], meta: {} } }
+  return {
+    code: 4466,
+    message: 'An error happened. Check the data field for details.',
+    data: { is_panic: false, message, error_code: m?.[1], meta: {} },
+  }
 }
 
 const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity })
@@ -151,27 +210,50 @@ let chain = Promise.resolve()
 rl.on('line', (line) => {
   if (!line.trim()) return
   let req
-  try { req = JSON.parse(line) } catch { return }
-  if (req.method === undefined) { pendingPrints.get(req.id)?.(); pendingPrints.delete(req.id); return } // CLI's answer to `print`
+  try {
+    req = JSON.parse(line)
+  } catch {
+    return
+  }
+  if (req.method === undefined) {
+    pendingPrints.get(req.id)?.()
+    pendingPrints.delete(req.id)
+    return
+  } // CLI's answer to `print`
   chain = chain.then(async () => {
     try {
       const engine = await getEngine()
       let result
       switch (req.method) {
-        case 'getDatabaseVersion': result = await engine.version(req.params ?? null); break
-        case 'version': result = await engine.version(req.params ?? null); break
-        case 'debugPanic': engine.debugPanic(); break
+        case 'getDatabaseVersion':
+          result = await engine.version(req.params ?? null)
+          break
+        case 'version':
+          result = await engine.version(req.params ?? null)
+          break
+        case 'debugPanic':
+          engine.debugPanic()
+          break
         case 'diff': {
           // native engine prints the script through a `print` JSON-RPC request (stdout: null); wasm returns it
           const r = await engine.diff(req.params)
-          if (r.stdout) { await printToCli(r.stdout); r.stdout = null }
+          if (r.stdout) {
+            await printToCli(r.stdout)
+            r.stdout = null
+          }
           result = r
           break
         }
         case 'evaluateDataLoss': {
           // wasm 8.1.0-2 fails here: "PostgreSQL shadow DB must be provided through an external factory".
           // Approximate with a dry createMigration (same shadow-DB replay); data-loss warnings are not computed.
-          const r = await engine.createMigration({ draft: false, migrationName: 'evaluate_data_loss', migrationsList: req.params.migrationsList, schema: req.params.schema, filters: req.params.filters })
+          const r = await engine.createMigration({
+            draft: false,
+            migrationName: 'evaluate_data_loss',
+            migrationsList: req.params.migrationsList,
+            schema: req.params.schema,
+            filters: req.params.filters,
+          })
           const steps = r.migrationScript ? (r.migrationScript.match(/^-- [A-Z][A-Za-z]+$/gm) ?? ['x']).length : 0
           result = { migrationSteps: steps, warnings: [], unexecutableSteps: [] }
           break
@@ -186,7 +268,10 @@ rl.on('line', (line) => {
       send({ jsonrpc: '2.0', id: req.id, result: result ?? {} })
     } catch (e) {
       const panic = globalThis.PRISMA_WASM_PANIC_REGISTRY.message
-      if (panic) { e = new Error(`${panic}\n${e?.message ?? e}`); globalThis.PRISMA_WASM_PANIC_REGISTRY.message = '' }
+      if (panic) {
+        e = new Error(`${panic}\n${e?.message ?? e}`)
+        globalThis.PRISMA_WASM_PANIC_REGISTRY.message = ''
+      }
       logErr(String(e?.message ?? e))
       send({ jsonrpc: '2.0', id: req.id, error: toRpcError(e) })
     }

@@ -36,7 +36,11 @@ async function step(name: string, run: () => Promise<Omit<StepResult, 'step' | '
 }
 
 const check = async (name: string, command: string, args: string[]) =>
-  step(name, async () => ((await runCommand(name, command, args)) === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0, note: `${name} failed` }))
+  step(name, async () =>
+    (await runCommand(name, command, args)) === 0
+      ? { passed: 1, failed: 0, skipped: 0 }
+      : { passed: 0, failed: 1, skipped: 0, note: `${name} failed` },
+  )
 
 function readJson<T>(file: string): T | null {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as T) : null
@@ -58,13 +62,23 @@ async function main() {
       const template = await recreateDatabase(server.url, 'spanlens_test')
       await migrateDeploy(template, true)
       const report = path.join(REPORTS, 'vitest.json')
-      const code = await runCommand('vitest', node, [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-        env: { ...process.env, DATABASE_URL: template, NODE_ENV: 'test' },
-      })
+      const code = await runCommand(
+        'vitest',
+        node,
+        [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+        {
+          env: { ...process.env, DATABASE_URL: template, NODE_ENV: 'test' },
+        },
+      )
       const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(report)
       if (!json) return { passed: 0, failed: 1, skipped: 0, note: `vitest exited ${code} without a report` }
       const failed = json.numFailedTests + (code !== 0 && json.numFailedTests === 0 ? 1 : 0)
-      return { passed: json.numPassedTests, failed, skipped: json.numPendingTests + json.numTodoTests, note: failed && !json.numFailedTests ? `vitest exited ${code}` : undefined }
+      return {
+        passed: json.numPassedTests,
+        failed,
+        skipped: json.numPendingTests + json.numTodoTests,
+        note: failed && !json.numFailedTests ? `vitest exited ${code}` : undefined,
+      }
     })
   }
 
@@ -89,7 +103,12 @@ async function main() {
         const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(report)
         if (!json) return { passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without a report` }
         const { expected, unexpected, flaky, skipped } = json.stats
-        return { passed: expected + flaky, failed: unexpected + (code !== 0 && !unexpected ? 1 : 0), skipped, note: flaky ? `${flaky} flaky (passed on retry)` : undefined }
+        return {
+          passed: expected + flaky,
+          failed: unexpected + (code !== 0 && !unexpected ? 1 : 0),
+          skipped,
+          note: flaky ? `${flaky} flaky (passed on retry)` : undefined,
+        }
       })
     }
   }
@@ -100,7 +119,9 @@ async function main() {
   console.log('\n━━ summary')
   for (const r of results) {
     const mark = r.failed ? '✗' : '✓'
-    console.log(`${mark} ${r.step.padEnd(30)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed${r.skipped ? ` ${r.skipped} skipped` : ''}  (${r.seconds.toFixed(1)} s)`)
+    console.log(
+      `${mark} ${r.step.padEnd(30)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed${r.skipped ? ` ${r.skipped} skipped` : ''}  (${r.seconds.toFixed(1)} s)`,
+    )
   }
   const passed = results.reduce((sum, r) => sum + r.passed, 0)
   const failed = results.reduce((sum, r) => sum + r.failed, 0)

@@ -19,7 +19,12 @@ async function main() {
   const anchorFile = path.join(LOCAL_DIR, 'demo-anchor')
   if (!fs.existsSync(anchorFile)) throw new Error('no demo anchor in .local/: start the demo first (npm run demo)')
   const anchor = new Date(fs.readFileSync(anchorFile, 'utf8').trim())
-  const simulator = createSimulator({ anchorMs: anchor.getTime(), seed: DEFAULT_SEED, tracesPerMinute: DEFAULT_TRACES_PER_MINUTE, now: Date.now })
+  const simulator = createSimulator({
+    anchorMs: anchor.getTime(),
+    seed: DEFAULT_SEED,
+    tracesPerMinute: DEFAULT_TRACES_PER_MINUTE,
+    now: Date.now,
+  })
 
   const states = await db.syncState.findMany({ orderBy: { serviceName: 'asc' } })
   if (states.length === 0) throw new Error('nothing synced yet: give the worker a minute')
@@ -32,7 +37,8 @@ async function main() {
     const ends = states.map((state) => Math.max(...committedRanges(state).map((range) => range.endUs)))
     hourUs = Math.floor(Math.min(...ends) / MINUTE_US) * MINUTE_US - HOUR_US
   }
-  const inside = (state: (typeof states)[number]) => committedRanges(state).some((range) => range.startUs <= hourUs && range.endUs >= hourUs + HOUR_US)
+  const inside = (state: (typeof states)[number]) =>
+    committedRanges(state).some((range) => range.startUs <= hourUs && range.endUs >= hourUs + HOUR_US)
 
   console.log(`${fromMicros(hourUs).toISOString()} – ${fromMicros(hourUs + HOUR_US).toISOString()} (demo anchor ${anchor.toISOString()})\n`)
   console.log(`${'service'.padEnd(30)} ${'committed'.padStart(10)} ${'simulator'.padStart(10)}`)
@@ -46,12 +52,20 @@ async function main() {
     const range = { gte: fromMicros(hourUs), lt: fromMicros(hourUs + HOUR_US) }
     // Minute rows while they are kept (48 h), else the hour row compaction built from them.
     let resolution: 'minute' | 'hour' = 'minute'
-    if (hourUs % HOUR_US === 0 && (await db.spanRollup.count({ where: { service: state.serviceName, resolution, bucketStart: range } })) === 0) resolution = 'hour'
-    const committed = (await db.spanRollup.aggregate({ where: { service: state.serviceName, resolution, bucketStart: range }, _sum: { spanCount: true } }))._sum.spanCount ?? 0
+    if (
+      hourUs % HOUR_US === 0 &&
+      (await db.spanRollup.count({ where: { service: state.serviceName, resolution, bucketStart: range } })) === 0
+    )
+      resolution = 'hour'
+    const committed =
+      (await db.spanRollup.aggregate({ where: { service: state.serviceName, resolution, bucketStart: range }, _sum: { spanCount: true } }))
+        ._sum.spanCount ?? 0
     const exact = simulator.exactCounts({ service: state.serviceName, startUs: hourUs, endUs: hourUs + HOUR_US }).spans
     compared++
     if (committed === exact) matches++
-    console.log(`${state.serviceName.padEnd(30)} ${String(committed).padStart(10)} ${String(exact).padStart(10)}  ${committed === exact ? '✓' : '✗'}`)
+    console.log(
+      `${state.serviceName.padEnd(30)} ${String(committed).padStart(10)} ${String(exact).padStart(10)}  ${committed === exact ? '✓' : '✗'}`,
+    )
   }
   console.log(`\n${matches} of ${compared} services match the simulator exactly`)
   if (matches !== compared) process.exitCode = 1

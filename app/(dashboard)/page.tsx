@@ -18,7 +18,10 @@ export default async function OverviewPage() {
   const dueDate = targets.find((target) => target.dueDate)?.dueDate
   return (
     <>
-      <PageHeader title="Overview" description={dueDate ? `Week-2 targets, due ${formatDate(dueDate)}` : 'Week-2 targets of the tracing rollout'} />
+      <PageHeader
+        title="Overview"
+        description={dueDate ? `Week-2 targets, due ${formatDate(dueDate)}` : 'Week-2 targets of the tracing rollout'}
+      />
       <PageBody>
         <section aria-labelledby="scorecard-heading">
           <h2 id="scorecard-heading" className="sr-only">
@@ -32,7 +35,9 @@ export default async function OverviewPage() {
             </div>
           ) : (
             <Card>
-              <CardBody className="text-sm text-muted">No targets are defined. Run the seed (`npm run db:seed`) to create the defaults.</CardBody>
+              <CardBody className="text-sm text-muted">
+                No targets are defined. Run the seed (`npm run db:seed`) to create the defaults.
+              </CardBody>
             </Card>
           )}
         </section>

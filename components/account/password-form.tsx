@@ -13,13 +13,39 @@ export function PasswordForm({ action: submit, submitLabel = 'Change password' }
   return (
     <form ref={formRef} action={action} className="grid max-w-md gap-4" noValidate>
       <Field label="Current password" htmlFor="current-password" error={error('currentPassword')}>
-        <Input id="current-password" name="currentPassword" type="password" autoComplete="current-password" required aria-invalid={Boolean(error('currentPassword'))} />
+        <Input
+          id="current-password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={Boolean(error('currentPassword'))}
+        />
       </Field>
-      <Field label="New password" htmlFor="new-password" error={error('newPassword')} hint="At least 12 characters. A few unrelated words make a good one.">
-        <Input id="new-password" name="newPassword" type="password" autoComplete="new-password" required aria-invalid={Boolean(error('newPassword'))} />
+      <Field
+        label="New password"
+        htmlFor="new-password"
+        error={error('newPassword')}
+        hint="At least 12 characters. A few unrelated words make a good one."
+      >
+        <Input
+          id="new-password"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-invalid={Boolean(error('newPassword'))}
+        />
       </Field>
       <Field label="New password again" htmlFor="confirm-password" error={error('confirmPassword')}>
-        <Input id="confirm-password" name="confirmPassword" type="password" autoComplete="new-password" required aria-invalid={Boolean(error('confirmPassword'))} />
+        <Input
+          id="confirm-password"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-invalid={Boolean(error('confirmPassword'))}
+        />
       </Field>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>

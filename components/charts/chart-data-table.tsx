@@ -1,5 +1,13 @@
 /** A chart's numbers as a table for screen readers: the chart itself is one `role="img"`. */
-export function ChartDataTable({ caption, columns, rows }: { caption: string; columns: readonly string[]; rows: readonly (readonly string[])[] }) {
+export function ChartDataTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string
+  columns: readonly string[]
+  rows: readonly (readonly string[])[]
+}) {
   return (
     <table className="sr-only">
       <caption>{caption}</caption>
@@ -15,7 +23,15 @@ export function ChartDataTable({ caption, columns, rows }: { caption: string; co
       <tbody>
         {rows.map((cells, index) => (
           <tr key={index}>
-            {cells.map((cell, column) => (column === 0 ? <th key={column} scope="row">{cell}</th> : <td key={column}>{cell}</td>))}
+            {cells.map((cell, column) =>
+              column === 0 ? (
+                <th key={column} scope="row">
+                  {cell}
+                </th>
+              ) : (
+                <td key={column}>{cell}</td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>

@@ -21,7 +21,9 @@ export function ChartTooltip({ title, lines, footer }: { title: string; lines: r
                 {line.color && <span aria-hidden className="size-2 shrink-0 rounded-full" style={{ background: line.color }} />}
                 {line.label}
               </dt>
-              <dd className={line.emphasis ? 'font-semibold text-foreground tabular-nums' : 'text-foreground tabular-nums'}>{line.value}</dd>
+              <dd className={line.emphasis ? 'font-semibold text-foreground tabular-nums' : 'text-foreground tabular-nums'}>
+                {line.value}
+              </dd>
             </div>
           ))}
         </dl>

@@ -31,7 +31,10 @@ const EMPTY_AXIS_MAX_RATIO = 0.01
 /** Axis ticks and tooltips: as few digits as the scale needs, a non-breaking space before %. */
 const formatRatioTick = (ratio: number) => `${(ratio * 100).toLocaleString('en', { maximumFractionDigits: ratio < 0.01 ? 2 : 1 })}\u00a0%`
 
-const spansText = (row: ErrorRatePoint) => (row.count === 0 ? 'No spans in this step' : `${formatCount(row.errors)} of ${formatCount(row.count)} spans${row.errorRatio === null ? '' : ` (${formatRatioTick(row.errorRatio)})`}`)
+const spansText = (row: ErrorRatePoint) =>
+  row.count === 0
+    ? 'No spans in this step'
+    : `${formatCount(row.errors)} of ${formatCount(row.count)} spans${row.errorRatio === null ? '' : ` (${formatRatioTick(row.errorRatio)})`}`
 
 /** The share of spans in error per step, as bars in the bad colour. */
 export function ErrorRateChart({ series, startUs, endUs, stepUs, height = 160, syncId }: ErrorRateChartProps) {
@@ -46,22 +49,59 @@ export function ErrorRateChart({ series, startUs, endUs, stepUs, height = 160, s
       label={extent ? `Error rate, ${extent} over the range` : 'Error rate: no spans in the range'}
       height={height}
       legend={<ChartLegend items={[{ key: 'errors', label: 'error rate', color: CHART_THEME.color.bad, mark: 'bar' }]} />}
-      dataTable={<ChartDataTable caption="Error rate per step" columns={['Step', 'Errors']} rows={rows.map((row) => [formatStepRange(row.bucketStartUs, stepUs), spansText(row)])} />}
+      dataTable={
+        <ChartDataTable
+          caption="Error rate per step"
+          columns={['Step', 'Errors']}
+          rows={rows.map((row) => [formatStepRange(row.bucketStartUs, stepUs), spansText(row)])}
+        />
+      }
     >
-      <BarChart data={rows} responsive style={{ width: '100%', height: '100%' }} margin={CHART_THEME.margin} syncId={syncId} syncMethod="value" accessibilityLayer={false} barCategoryGap="15%">
+      <BarChart
+        data={rows}
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        margin={CHART_THEME.margin}
+        syncId={syncId}
+        syncMethod="value"
+        accessibilityLayer={false}
+        barCategoryGap="15%"
+      >
         <CartesianGrid {...CHART_THEME.grid} />
         <XAxis {...timeAxis({ startUs, endUs })} />
-        <YAxis {...CHART_THEME.axis} type="number" domain={[0, series.some((point) => (point.errorRatio ?? 0) > 0) ? 'auto' : EMPTY_AXIS_MAX_RATIO]} tickFormatter={formatRatioTick} width={56} />
-        <Tooltip cursor={CHART_THEME.barCursor} filterNull={false} isAnimationActive={false} content={(props) => <ErrorRateTooltip {...props} rows={rows} stepUs={stepUs} />} />
+        <YAxis
+          {...CHART_THEME.axis}
+          type="number"
+          domain={[0, series.some((point) => (point.errorRatio ?? 0) > 0) ? 'auto' : EMPTY_AXIS_MAX_RATIO]}
+          tickFormatter={formatRatioTick}
+          width={56}
+        />
+        <Tooltip
+          cursor={CHART_THEME.barCursor}
+          filterNull={false}
+          isAnimationActive={false}
+          content={(props) => <ErrorRateTooltip {...props} rows={rows} stepUs={stepUs} />}
+        />
         <Bar dataKey="errorRatio" name="error rate" fill={CHART_THEME.color.bad} fillOpacity={0.8} isAnimationActive={false} />
       </BarChart>
     </ChartFrame>
   )
 }
 
-function ErrorRateTooltip({ active, payload, activeIndex, rows, stepUs }: TooltipContentProps & { rows: readonly ErrorRateRow[]; stepUs: number }) {
+function ErrorRateTooltip({
+  active,
+  payload,
+  activeIndex,
+  rows,
+  stepUs,
+}: TooltipContentProps & { rows: readonly ErrorRateRow[]; stepUs: number }) {
   const row = active ? ((payload[0]?.payload as ErrorRateRow | undefined) ?? rows[Number(activeIndex)]) : undefined
   if (!row) return null
   if (row.count === 0) return <ChartTooltip title={formatStepRange(row.bucketStartUs, stepUs)} lines={[]} footer={spansText(row)} />
-  return <ChartTooltip title={formatStepRange(row.bucketStartUs, stepUs)} lines={[{ label: 'errors', value: spansText(row), color: CHART_THEME.color.bad, emphasis: true }]} />
+  return (
+    <ChartTooltip
+      title={formatStepRange(row.bucketStartUs, stepUs)}
+      lines={[{ label: 'errors', value: spansText(row), color: CHART_THEME.color.bad, emphasis: true }]}
+    />
+  )
 }

@@ -51,11 +51,20 @@ export function LatencyChart({ points, band, startUs, endUs, stepUs, height = 24
   const { handlers, selection } = useDragSelect(stepUs, onSelectRange)
   const rows: LatencyRow[] = points.map((point, index) => {
     const stepBand = band?.[index] ?? null
-    return { ...point, xUs: stepMiddleUs(point.bucketStartUs, stepUs), bandUs: stepBand && [stepBand.lowerUs, stepBand.upperUs], bandCenterUs: stepBand?.centerUs ?? null }
+    return {
+      ...point,
+      xUs: stepMiddleUs(point.bucketStartUs, stepUs),
+      bandUs: stepBand && [stepBand.lowerUs, stepBand.upperUs],
+      bandCenterUs: stepBand?.centerUs ?? null,
+    }
   })
   const hasBand = rows.some((row) => row.bandUs !== null)
-  const toggle = (key: string) => setHidden((previous) => new Set(previous.has(key) ? [...previous].filter((other) => other !== key) : [...previous, key]))
-  const p95Extent = describeExtent(points.map((point) => point.p95Us), formatDurationUs)
+  const toggle = (key: string) =>
+    setHidden((previous) => new Set(previous.has(key) ? [...previous].filter((other) => other !== key) : [...previous, key]))
+  const p95Extent = describeExtent(
+    points.map((point) => point.p95Us),
+    formatDurationUs,
+  )
 
   return (
     <ChartFrame
@@ -67,15 +76,36 @@ export function LatencyChart({ points, band, startUs, endUs, stepUs, height = 24
         <ChartDataTable
           caption="Latency per step"
           columns={['Step', 'p50', 'p95', 'p99', 'Baseline p95', 'Spans']}
-          rows={rows.map((row) => [formatStepRange(row.bucketStartUs, stepUs), duration(row.p50Us), duration(row.p95Us), duration(row.p99Us), bandText(row), formatCount(row.count)])}
+          rows={rows.map((row) => [
+            formatStepRange(row.bucketStartUs, stepUs),
+            duration(row.p50Us),
+            duration(row.p95Us),
+            duration(row.p99Us),
+            bandText(row),
+            formatCount(row.count),
+          ])}
         />
       }
     >
-      <ComposedChart data={rows} responsive style={{ width: '100%', height: '100%' }} margin={CHART_THEME.margin} syncId={syncId} syncMethod="value" accessibilityLayer={false} {...handlers}>
+      <ComposedChart
+        data={rows}
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        margin={CHART_THEME.margin}
+        syncId={syncId}
+        syncMethod="value"
+        accessibilityLayer={false}
+        {...handlers}
+      >
         <CartesianGrid {...CHART_THEME.grid} />
         <XAxis {...timeAxis({ startUs, endUs })} />
         <YAxis {...durationAxis()} />
-        <Tooltip cursor={CHART_THEME.lineCursor} filterNull={false} isAnimationActive={false} content={(props) => <LatencyTooltip {...props} rows={rows} stepUs={stepUs} hidden={hidden} />} />
+        <Tooltip
+          cursor={CHART_THEME.lineCursor}
+          filterNull={false}
+          isAnimationActive={false}
+          content={(props) => <LatencyTooltip {...props} rows={rows} stepUs={stepUs} hidden={hidden} />}
+        />
         {hasBand && (
           <Area
             dataKey="bandUs"
@@ -121,19 +151,48 @@ export function LatencyChart({ points, band, startUs, endUs, stepUs, height = 24
             hide={hidden.has(line.key)}
           />
         ))}
-        {selection && <ReferenceArea x1={selection.startUs} x2={selection.endUs} fill={CHART_THEME.color.selection} fillOpacity={CHART_THEME.softFillOpacity} stroke="none" />}
+        {selection && (
+          <ReferenceArea
+            x1={selection.startUs}
+            x2={selection.endUs}
+            fill={CHART_THEME.color.selection}
+            fillOpacity={CHART_THEME.softFillOpacity}
+            stroke="none"
+          />
+        )}
       </ComposedChart>
     </ChartFrame>
   )
 }
 
-const bandText = (row: LatencyRow) => (row.bandUs && row.bandCenterUs !== null ? `${formatDurationUs(row.bandCenterUs)} (${formatDurationUs(row.bandUs[0])} – ${formatDurationUs(row.bandUs[1])})` : '—')
+const bandText = (row: LatencyRow) =>
+  row.bandUs && row.bandCenterUs !== null
+    ? `${formatDurationUs(row.bandCenterUs)} (${formatDurationUs(row.bandUs[0])} – ${formatDurationUs(row.bandUs[1])})`
+    : '—'
 
-function LatencyTooltip({ active, payload, activeIndex, rows, stepUs, hidden }: TooltipContentProps & { rows: readonly LatencyRow[]; stepUs: number; hidden: ReadonlySet<string> }) {
+function LatencyTooltip({
+  active,
+  payload,
+  activeIndex,
+  rows,
+  stepUs,
+  hidden,
+}: TooltipContentProps & { rows: readonly LatencyRow[]; stepUs: number; hidden: ReadonlySet<string> }) {
   const row = active ? ((payload[0]?.payload as LatencyRow | undefined) ?? rows[Number(activeIndex)]) : undefined
   if (!row) return null
-  const lines: ChartTooltipLine[] = LINES.filter((line) => !hidden.has(line.key)).map((line) => ({ label: line.key, value: duration(row[line.dataKey]), color: line.color, emphasis: line.key === 'p95' }))
+  const lines: ChartTooltipLine[] = LINES.filter((line) => !hidden.has(line.key)).map((line) => ({
+    label: line.key,
+    value: duration(row[line.dataKey]),
+    color: line.color,
+    emphasis: line.key === 'p95',
+  }))
   if (row.bandUs && !hidden.has(BAND.key)) lines.push({ label: 'baseline p95', value: bandText(row), color: BAND.color })
   const estimated = row.estimatedCount !== row.count ? ` (≈ ${formatCount(row.estimatedCount)} before sampling)` : ''
-  return <ChartTooltip title={formatStepRange(row.bucketStartUs, stepUs)} lines={lines} footer={row.count === 0 ? 'No spans in this step' : `${formatCount(row.count)} spans${estimated}`} />
+  return (
+    <ChartTooltip
+      title={formatStepRange(row.bucketStartUs, stepUs)}
+      lines={lines}
+      footer={row.count === 0 ? 'No spans in this step' : `${formatCount(row.count)} spans${estimated}`}
+    />
+  )
 }

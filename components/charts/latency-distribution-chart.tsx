@@ -32,11 +32,18 @@ const binRange = (bin: LatencyBin) => `${formatDurationUs(bin.lowerUs)} – ${fo
 export function LatencyDistributionChart({ bins, markers, height = 200 }: LatencyDistributionChartProps) {
   const rows: BinRow[] = bins.map((bin, index) => ({ ...bin, index }))
   const total = bins.reduce((sum, bin) => sum + bin.count, 0)
-  const placed = markers.map((marker) => ({ ...marker, color: TONE_COLOR[marker.tone ?? 'default'], binIndex: findBinIndex(bins, marker.valueUs) }))
+  const placed = markers.map((marker) => ({
+    ...marker,
+    color: TONE_COLOR[marker.tone ?? 'default'],
+    binIndex: findBinIndex(bins, marker.valueUs),
+  }))
   const markerText = (marker: LatencyMarker) => `${marker.label} ${formatDurationUs(marker.valueUs)}`
   const first = bins[0]
   const last = bins.at(-1)
-  const summary = first && last ? `Latency distribution of ${formatCount(total)} spans, ${formatDurationUs(first.lowerUs)} to ${formatDurationUs(last.upperUs)}` : 'Latency distribution: no spans'
+  const summary =
+    first && last
+      ? `Latency distribution of ${formatCount(total)} spans, ${formatDurationUs(first.lowerUs)} to ${formatDurationUs(last.upperUs)}`
+      : 'Latency distribution: no spans'
 
   return (
     <ChartFrame
@@ -44,16 +51,44 @@ export function LatencyDistributionChart({ bins, markers, height = 200 }: Latenc
       height={height}
       legend={
         <ChartLegend
-          items={placed.map((marker) => ({ key: marker.label, label: `${markerText(marker)}${marker.binIndex === null ? ' (off scale)' : ''}`, color: marker.color, mark: 'line' }))}
+          items={placed.map((marker) => ({
+            key: marker.label,
+            label: `${markerText(marker)}${marker.binIndex === null ? ' (off scale)' : ''}`,
+            color: marker.color,
+            mark: 'line',
+          }))}
         />
       }
-      dataTable={<ChartDataTable caption="Spans per latency bin" columns={['Latency', 'Spans']} rows={bins.map((bin) => [binRange(bin), formatCount(bin.count)])} />}
+      dataTable={
+        <ChartDataTable
+          caption="Spans per latency bin"
+          columns={['Latency', 'Spans']}
+          rows={bins.map((bin) => [binRange(bin), formatCount(bin.count)])}
+        />
+      }
     >
-      <BarChart data={rows} responsive style={{ width: '100%', height: '100%' }} margin={CHART_THEME.margin} accessibilityLayer={false} barCategoryGap={1}>
+      <BarChart
+        data={rows}
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        margin={CHART_THEME.margin}
+        accessibilityLayer={false}
+        barCategoryGap={1}
+      >
         <CartesianGrid {...CHART_THEME.grid} />
-        <XAxis {...CHART_THEME.axis} dataKey="index" type="category" tickFormatter={(index: number) => (bins[index] ? formatDurationUs(bins[index].lowerUs) : '')} minTickGap={12} />
+        <XAxis
+          {...CHART_THEME.axis}
+          dataKey="index"
+          type="category"
+          tickFormatter={(index: number) => (bins[index] ? formatDurationUs(bins[index].lowerUs) : '')}
+          minTickGap={12}
+        />
         <YAxis {...CHART_THEME.axis} type="number" allowDecimals={false} tickFormatter={formatCount} width={56} />
-        <Tooltip cursor={CHART_THEME.barCursor} isAnimationActive={false} content={(props) => <BinTooltip {...props} rows={rows} total={total} />} />
+        <Tooltip
+          cursor={CHART_THEME.barCursor}
+          isAnimationActive={false}
+          content={(props) => <BinTooltip {...props} rows={rows} total={total} />}
+        />
         <Bar dataKey="count" name="spans" fill={CHART_THEME.color.p95} fillOpacity={0.7} isAnimationActive={false} />
         {placed.map(
           (marker, order) =>
@@ -64,7 +99,9 @@ export function LatencyDistributionChart({ bins, markers, height = 200 }: Latenc
                 stroke={marker.color}
                 strokeWidth={1.5}
                 strokeDasharray="4 3"
-                label={<MarkerLabel text={markerText(marker)} color={marker.color} line={order} alignEnd={marker.binIndex > bins.length / 2} />}
+                label={
+                  <MarkerLabel text={markerText(marker)} color={marker.color} line={order} alignEnd={marker.binIndex > bins.length / 2} />
+                }
               />
             ),
         )}
@@ -74,10 +111,32 @@ export function LatencyDistributionChart({ bins, markers, height = 200 }: Latenc
 }
 
 /** Cloned by recharts with the line's viewBox (its top at y); a halo in the surface colour keeps it legible over bars. */
-function MarkerLabel({ viewBox, text, color, line, alignEnd }: { viewBox?: { x: number; y: number }; text: string; color: string; line: number; alignEnd: boolean }) {
+function MarkerLabel({
+  viewBox,
+  text,
+  color,
+  line,
+  alignEnd,
+}: {
+  viewBox?: { x: number; y: number }
+  text: string
+  color: string
+  line: number
+  alignEnd: boolean
+}) {
   if (!viewBox) return null
   return (
-    <text x={viewBox.x + (alignEnd ? -4 : 4)} y={viewBox.y + 10 + line * LABEL_LINE_PX} textAnchor={alignEnd ? 'end' : 'start'} fill={color} stroke="var(--surface)" strokeWidth={3} paintOrder="stroke" fontSize={11} fontWeight={500}>
+    <text
+      x={viewBox.x + (alignEnd ? -4 : 4)}
+      y={viewBox.y + 10 + line * LABEL_LINE_PX}
+      textAnchor={alignEnd ? 'end' : 'start'}
+      fill={color}
+      stroke="var(--surface)"
+      strokeWidth={3}
+      paintOrder="stroke"
+      fontSize={11}
+      fontWeight={500}
+    >
       {text}
     </text>
   )
@@ -87,5 +146,10 @@ function BinTooltip({ active, payload, activeIndex, rows, total }: TooltipConten
   const row = active ? ((payload[0]?.payload as BinRow | undefined) ?? rows[Number(activeIndex)]) : undefined
   if (!row) return null
   const share = total > 0 ? ` (${((row.count / total) * 100).toLocaleString('en', { maximumFractionDigits: 1 })} %)` : ''
-  return <ChartTooltip title={binRange(row)} lines={[{ label: 'spans', value: `${formatCount(row.count)}${share}`, color: CHART_THEME.color.p95, emphasis: true }]} />
+  return (
+    <ChartTooltip
+      title={binRange(row)}
+      lines={[{ label: 'spans', value: `${formatCount(row.count)}${share}`, color: CHART_THEME.color.p95, emphasis: true }]}
+    />
+  )
 }

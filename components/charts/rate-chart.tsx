@@ -47,17 +47,41 @@ export function RateChart({ series, unit, startUs, endUs, stepUs, height = 160, 
       label={extent ? `${name}, ${extent} over the range` : `${name}: no data in the range`}
       height={height}
       legend={<ChartLegend items={[{ key: 'rate', label: name, color: CHART_THEME.color.rate, mark: 'bar' }]} />}
-      dataTable={<ChartDataTable caption={`Rate per step, ${name}`} columns={['Step', name]} rows={rows.map((row) => [formatStepRange(row.bucketStartUs, stepUs), value(row)])} />}
+      dataTable={
+        <ChartDataTable
+          caption={`Rate per step, ${name}`}
+          columns={['Step', name]}
+          rows={rows.map((row) => [formatStepRange(row.bucketStartUs, stepUs), value(row)])}
+        />
+      }
     >
-      <BarChart data={rows} responsive style={{ width: '100%', height: '100%' }} margin={CHART_THEME.margin} syncId={syncId} syncMethod="value" accessibilityLayer={false} barCategoryGap="15%">
+      <BarChart
+        data={rows}
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        margin={CHART_THEME.margin}
+        syncId={syncId}
+        syncMethod="value"
+        accessibilityLayer={false}
+        barCategoryGap="15%"
+      >
         <CartesianGrid {...CHART_THEME.grid} />
         <XAxis {...timeAxis({ startUs, endUs })} />
-        <YAxis {...CHART_THEME.axis} type="number" domain={[0, series.some((point) => (point.value ?? 0) > 0) ? 'auto' : EMPTY_AXIS_MAX]} allowDecimals tickFormatter={(tick: number) => COMPACT.format(tick)} width={56} />
+        <YAxis
+          {...CHART_THEME.axis}
+          type="number"
+          domain={[0, series.some((point) => (point.value ?? 0) > 0) ? 'auto' : EMPTY_AXIS_MAX]}
+          allowDecimals
+          tickFormatter={(tick: number) => COMPACT.format(tick)}
+          width={56}
+        />
         <Tooltip
           cursor={CHART_THEME.barCursor}
           filterNull={false}
           isAnimationActive={false}
-          content={(props) => <RateTooltip {...props} rows={rows} stepUs={stepUs} seriesLabel={estimated ? 'estimated rate' : 'rate'} format={value} />}
+          content={(props) => (
+            <RateTooltip {...props} rows={rows} stepUs={stepUs} seriesLabel={estimated ? 'estimated rate' : 'rate'} format={value} />
+          )}
         />
         <Bar dataKey="value" name={name} fill={CHART_THEME.color.rate} fillOpacity={0.75} isAnimationActive={false} />
       </BarChart>
@@ -65,8 +89,21 @@ export function RateChart({ series, unit, startUs, endUs, stepUs, height = 160, 
   )
 }
 
-function RateTooltip({ active, payload, activeIndex, rows, stepUs, seriesLabel, format }: TooltipContentProps & { rows: readonly RateRow[]; stepUs: number; seriesLabel: string; format: (row: RatePoint) => string }) {
+function RateTooltip({
+  active,
+  payload,
+  activeIndex,
+  rows,
+  stepUs,
+  seriesLabel,
+  format,
+}: TooltipContentProps & { rows: readonly RateRow[]; stepUs: number; seriesLabel: string; format: (row: RatePoint) => string }) {
   const row = active ? ((payload[0]?.payload as RateRow | undefined) ?? rows[Number(activeIndex)]) : undefined
   if (!row) return null
-  return <ChartTooltip title={formatStepRange(row.bucketStartUs, stepUs)} lines={[{ label: seriesLabel, value: format(row), color: CHART_THEME.color.rate, emphasis: true }]} />
+  return (
+    <ChartTooltip
+      title={formatStepRange(row.bucketStartUs, stepUs)}
+      lines={[{ label: seriesLabel, value: format(row), color: CHART_THEME.color.rate, emphasis: true }]}
+    />
+  )
 }

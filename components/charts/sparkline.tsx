@@ -22,11 +22,28 @@ const PAD_PX = 2
 export function Sparkline({ values, tone = 'default', width = 96, height = 24, label }: SparklineProps) {
   const present = values.filter((value): value is number => value !== null)
   const midY = height / 2
-  const box = { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label, className: cn('inline-block shrink-0 align-middle', TONE_CLASS[tone]) }
+  const box = {
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': label,
+    className: cn('inline-block shrink-0 align-middle', TONE_CLASS[tone]),
+  }
   if (present.length === 0) {
     return (
       <svg {...box}>
-        <line x1={PAD_PX} x2={width - PAD_PX} y1={midY} y2={midY} className="text-muted" stroke="currentColor" strokeOpacity={0.5} strokeWidth={1} strokeDasharray="3 3" />
+        <line
+          x1={PAD_PX}
+          x2={width - PAD_PX}
+          y1={midY}
+          y2={midY}
+          className="text-muted"
+          stroke="currentColor"
+          strokeOpacity={0.5}
+          strokeWidth={1}
+          strokeDasharray="3 3"
+        />
       </svg>
     )
   }

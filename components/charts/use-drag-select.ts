@@ -5,7 +5,10 @@ import type { MouseHandlerDataParam } from 'recharts'
 type Drag = { fromUs: number; toUs: number }
 
 /** Step middles (the x of time charts) to the µs bounds of the steps they stand for. */
-const stepBounds = ({ fromUs, toUs }: Drag, stepUs: number) => ({ startUs: Math.min(fromUs, toUs) - stepUs / 2, endUs: Math.max(fromUs, toUs) + stepUs / 2 })
+const stepBounds = ({ fromUs, toUs }: Drag, stepUs: number) => ({
+  startUs: Math.min(fromUs, toUs) - stepUs / 2,
+  endUs: Math.max(fromUs, toUs) + stepUs / 2,
+})
 
 /** The hovered point's x; labels of number axes may arrive as strings. */
 function pointerUs(state: MouseHandlerDataParam): number | null {

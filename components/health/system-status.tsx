@@ -25,9 +25,16 @@ export function SystemStatus({ health }: { health: Health }) {
             <dd className="mt-1" data-testid="jaeger-status">
               {jaeger ? (
                 <>
-                  <StatusDot ok={jaeger.ok} label={jaeger.ok ? `Up · ${jaeger.api === 'v3' ? 'api/v3' : 'classic API'} · ${jaeger.serviceCount} services` : 'Unreachable'} />
+                  <StatusDot
+                    ok={jaeger.ok}
+                    label={
+                      jaeger.ok ? `Up · ${jaeger.api === 'v3' ? 'api/v3' : 'classic API'} · ${jaeger.serviceCount} services` : 'Unreachable'
+                    }
+                  />
                   {!jaeger.ok && <p className="mt-1 text-xs text-bad">{jaeger.error}</p>}
-                  {jaeger.source === 'worker' && <p className="mt-1 text-xs text-muted">as the worker saw it {formatRelativeTime(new Date(jaeger.checkedAt), now)}</p>}
+                  {jaeger.source === 'worker' && (
+                    <p className="mt-1 text-xs text-muted">as the worker saw it {formatRelativeTime(new Date(jaeger.checkedAt), now)}</p>
+                  )}
                 </>
               ) : (
                 <>
@@ -42,9 +49,17 @@ export function SystemStatus({ health }: { health: Health }) {
             <dd className="mt-1">
               <StatusDot
                 ok={health.worker.ok}
-                label={health.worker.lastSeenAt ? `${health.worker.ok ? 'Running' : 'Silent'} · seen ${formatRelativeTime(new Date(health.worker.lastSeenAt), now)}` : 'Never seen'}
+                label={
+                  health.worker.lastSeenAt
+                    ? `${health.worker.ok ? 'Running' : 'Silent'} · seen ${formatRelativeTime(new Date(health.worker.lastSeenAt), now)}`
+                    : 'Never seen'
+                }
               />
-              {!health.worker.ok && <p className="mt-1 text-xs text-muted">Start it with <code className="font-mono">npm run worker</code>.</p>}
+              {!health.worker.ok && (
+                <p className="mt-1 text-xs text-muted">
+                  Start it with <code className="font-mono">npm run worker</code>.
+                </p>
+              )}
             </dd>
           </div>
         </dl>

@@ -14,7 +14,11 @@ export function DataAsOf({ sync, nowUs, className }: { sync: Sync; nowUs: number
   const text = `Data as of ${formatMoment(asOf, now)} (${formatRelativeTime(asOf, now)})`
   if (sync.health !== 'failing') return <span className={cn('text-xs text-muted', className)}>{text}</span>
   return (
-    <span role="status" className={cn('inline-flex items-center gap-1.5 rounded-md bg-warn-soft px-2 py-1 text-xs text-warn', className)} title={sync.lastError ?? undefined}>
+    <span
+      role="status"
+      className={cn('inline-flex items-center gap-1.5 rounded-md bg-warn-soft px-2 py-1 text-xs text-warn', className)}
+      title={sync.lastError ?? undefined}
+    >
       <TriangleAlert className="size-3.5" aria-hidden />
       Jaeger unreachable — {text.charAt(0).toLowerCase()}
       {text.slice(1)}

@@ -9,7 +9,10 @@ export function LatencyVerdictBadge({ verdict, nowUs }: { verdict: LatencyVerdic
   switch (verdict.state) {
     case 'slow':
       return (
-        <Badge tone="bad" title={`p95 above its baseline band${verdict.deviation !== null ? ` (${verdict.deviation.toFixed(1)} spreads off)` : ''}`}>
+        <Badge
+          tone="bad"
+          title={`p95 above its baseline band${verdict.deviation !== null ? ` (${verdict.deviation.toFixed(1)} spreads off)` : ''}`}
+        >
           slow{verdict.slowSinceUs !== null && ` since ${formatMoment(fromMicros(verdict.slowSinceUs), fromMicros(nowUs))}`}
         </Badge>
       )

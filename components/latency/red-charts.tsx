@@ -11,7 +11,12 @@ import { computeErrorSeries, computeRateSeries } from '@/lib/latency/latency-vie
 import type { LatencySummary, LatencyVerdict, ServiceView } from '@/lib/latency/schemas'
 import { fromMicros } from '@/lib/time/micros'
 
-type Props = Pick<ServiceView, 'series' | 'band' | 'range'> & { summary: LatencySummary; verdict: LatencyVerdict | null; subject: string; syncId: string }
+type Props = Pick<ServiceView, 'series' | 'band' | 'range'> & {
+  summary: LatencySummary
+  verdict: LatencyVerdict | null
+  subject: string
+  syncId: string
+}
 
 function bandNote(verdict: LatencyVerdict | null) {
   if (!verdict) return 'No baseline yet: the worker has not judged this yet.'
@@ -22,11 +27,13 @@ function bandNote(verdict: LatencyVerdict | null) {
 /** Latency (p50/p95/p99 over the baseline band), throughput and error rate, crosshairs in step. */
 export function RedCharts({ series, band, range, summary, verdict, subject, syncId }: Props) {
   const update = useSearchParamsUpdate()
-  const zoom = (startUs: number, endUs: number) => update({ range: null, from: fromMicros(startUs).toISOString(), to: fromMicros(endUs).toISOString() }, { push: true })
+  const zoom = (startUs: number, endUs: number) =>
+    update({ range: null, from: fromMicros(startUs).toISOString(), to: fromMicros(endUs).toISOString() }, { push: true })
   if (summary.count === 0) {
     return (
       <EmptyState icon={BarChart3} title="No spans in this range">
-        {subject} has no spans in {range.label.toLowerCase()}. Pick a longer range; if it should be busy, check that its SDK still exports to Jaeger.
+        {subject} has no spans in {range.label.toLowerCase()}. Pick a longer range; if it should be busy, check that its SDK still exports
+        to Jaeger.
       </EmptyState>
     )
   }
@@ -35,13 +42,19 @@ export function RedCharts({ series, band, range, summary, verdict, subject, sync
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card className="lg:col-span-2">
-        <CardHeader title="Latency" description={`${subject}: p50, p95 and p99 per ${stepLabel.replace('steps', 'step')}. ${bandNote(verdict)}`} />
+        <CardHeader
+          title="Latency"
+          description={`${subject}: p50, p95 and p99 per ${stepLabel.replace('steps', 'step')}. ${bandNote(verdict)}`}
+        />
         <CardBody>
           <LatencyChart points={series} band={band} {...common} height={260} onSelectRange={zoom} />
         </CardBody>
       </Card>
       <Card>
-        <CardHeader title="Throughput" description={summary.estimated ? 'Requests per minute, estimated from sampled spans' : 'Spans per minute'} />
+        <CardHeader
+          title="Throughput"
+          description={summary.estimated ? 'Requests per minute, estimated from sampled spans' : 'Spans per minute'}
+        />
         <CardBody>
           <RateChart series={computeRateSeries(series, range.stepUs)} unit="req/min" estimated={summary.estimated} {...common} />
         </CardBody>

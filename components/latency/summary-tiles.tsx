@@ -7,7 +7,9 @@ function Tile({ label, value, detail, tone }: { label: string; value: string; de
   return (
     <div className="rounded-lg border border-border bg-surface px-4 py-3 shadow-xs">
       <div className="text-xs text-muted">{label}</div>
-      <div className={cn('mt-1 text-xl font-semibold tabular-nums', tone === 'bad' && 'text-bad', tone === 'warn' && 'text-warn')}>{value}</div>
+      <div className={cn('mt-1 text-xl font-semibold tabular-nums', tone === 'bad' && 'text-bad', tone === 'warn' && 'text-warn')}>
+        {value}
+      </div>
       {detail && <div className="mt-0.5 text-xs text-muted">{detail}</div>}
     </div>
   )

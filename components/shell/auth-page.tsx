@@ -2,7 +2,19 @@ import type { LucideIcon } from 'lucide-react'
 import type { ReactNode } from 'react'
 
 /** The centred page of signing in and of choosing a new password: an icon, a heading, a card. */
-export function AuthPage({ icon: Icon, title, description, width = 'max-w-sm', children }: { icon: LucideIcon; title: string; description: ReactNode; width?: string; children: ReactNode }) {
+export function AuthPage({
+  icon: Icon,
+  title,
+  description,
+  width = 'max-w-sm',
+  children,
+}: {
+  icon: LucideIcon
+  title: string
+  description: ReactNode
+  width?: string
+  children: ReactNode
+}) {
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-12">
       <div className={`w-full ${width}`}>

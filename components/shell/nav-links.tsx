@@ -15,7 +15,8 @@ export const NAV_ITEMS = [
   { href: '/settings', label: 'Settings', icon: Settings },
 ] as const
 
-const isActive = (pathname: string, href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`))
+const isActive = (pathname: string, href: string) =>
+  href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`)
 
 export function NavLinks() {
   const pathname = usePathname()

@@ -16,7 +16,10 @@ export function Sidebar({ user }: { user: SessionUser }) {
         Spanlens
       </Link>
       <NavLinks />
-      <div className="flex items-center justify-between gap-3 border-t border-border px-2 pt-3 md:mt-auto md:block md:space-y-3 md:pt-4" data-testid="current-user">
+      <div
+        className="flex items-center justify-between gap-3 border-t border-border px-2 pt-3 md:mt-auto md:block md:space-y-3 md:pt-4"
+        data-testid="current-user"
+      >
         <div className="min-w-0">
           <div className="truncate text-sm font-medium">{user.name}</div>
           <div className="truncate text-xs text-muted">{user.email}</div>

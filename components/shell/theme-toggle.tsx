@@ -16,7 +16,11 @@ const subscribeNever = () => () => {}
 export function ThemeToggle() {
   const { theme, setTheme } = useTheme()
   // The stored theme is only known in the browser; render neutral until mounted to avoid a mismatch.
-  const mounted = useSyncExternalStore(subscribeNever, () => true, () => false)
+  const mounted = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  )
   return (
     <div role="radiogroup" aria-label="Theme" className="inline-flex rounded-md border border-border bg-surface p-0.5">
       {OPTIONS.map(({ value, label, icon: Icon }) => {

@@ -22,7 +22,11 @@ export function SyncStatusPanel() {
         title="Sync"
         description={`${data.caughtUp} of ${data.synced} services in Jaeger have current data${error ? ' · refresh failed, showing the last answer' : ''}`}
         // "as of" counts from the clock of whoever renders: the server's and the hydrating browser's differ by the page's load time.
-        action={<span className="text-xs text-muted" suppressHydrationWarning>{isFetching ? 'refreshing…' : `as of ${formatRelativeTime(now, new Date())}`}</span>}
+        action={
+          <span className="text-xs text-muted" suppressHydrationWarning>
+            {isFetching ? 'refreshing…' : `as of ${formatRelativeTime(now, new Date())}`}
+          </span>
+        }
       />
       {backfilling && (
         <CardBody className="space-y-2 border-b border-border">
@@ -58,13 +62,19 @@ export function SyncStatusPanel() {
               <Td className="whitespace-nowrap text-muted" title={status.dataAsOf ? formatDateTime(new Date(status.dataAsOf)) : undefined}>
                 {status.dataAsOf ? formatRelativeTime(new Date(status.dataAsOf), now) : '—'}
               </Td>
-              <Td className="text-right whitespace-nowrap">{status.lagSeconds === null ? '—' : formatDuration(status.lagSeconds * 1000)}</Td>
+              <Td className="text-right whitespace-nowrap">
+                {status.lagSeconds === null ? '—' : formatDuration(status.lagSeconds * 1000)}
+              </Td>
               <Td className="text-right">{status.spansPerMinute ?? '—'}</Td>
               <Td className="max-w-sm text-xs">
                 {status.lastError ? (
                   <span className={status.health === 'failing' ? 'text-bad' : 'text-muted'} title={status.lastError}>
                     <span className="line-clamp-2">{status.lastError}</span>
-                    {status.retryAt && status.health === 'failing' && <span className="block text-muted">retrying in {formatDuration(Math.max(0, Date.parse(status.retryAt) - now.getTime()))}</span>}
+                    {status.retryAt && status.health === 'failing' && (
+                      <span className="block text-muted">
+                        retrying in {formatDuration(Math.max(0, Date.parse(status.retryAt) - now.getTime()))}
+                      </span>
+                    )}
                   </span>
                 ) : (
                   '—'

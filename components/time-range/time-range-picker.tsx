@@ -46,7 +46,10 @@ export function TimeRangePicker({ range, updatedAtUs, fetching }: { range: TimeR
             aria-pressed={range.kind === preset}
             title={PRESETS[preset].label}
             onClick={() => update({ range: preset, from: null, to: null }, { push: true })}
-            className={cn('h-7 rounded px-2.5 text-xs font-medium text-muted hover:text-foreground', range.kind === preset && 'bg-accent-soft text-accent')}
+            className={cn(
+              'h-7 rounded px-2.5 text-xs font-medium text-muted hover:text-foreground',
+              range.kind === preset && 'bg-accent-soft text-accent',
+            )}
           >
             {preset}
           </button>
@@ -57,7 +60,10 @@ export function TimeRangePicker({ range, updatedAtUs, fetching }: { range: TimeR
           aria-expanded={customOpen}
           aria-controls={`${id}-custom`}
           onClick={() => setCustomOpen((open) => !open)}
-          className={cn('inline-flex h-7 items-center gap-1 rounded px-2.5 text-xs font-medium text-muted hover:text-foreground', range.kind === 'custom' && 'bg-accent-soft text-accent')}
+          className={cn(
+            'inline-flex h-7 items-center gap-1 rounded px-2.5 text-xs font-medium text-muted hover:text-foreground',
+            range.kind === 'custom' && 'bg-accent-soft text-accent',
+          )}
         >
           <CalendarRange className="size-3.5" aria-hidden />
           Custom
@@ -85,11 +91,21 @@ export function TimeRangePicker({ range, updatedAtUs, fetching }: { range: TimeR
         >
           <label className="text-xs text-muted">
             From (UTC)
-            <input type="datetime-local" value={from} onChange={(event) => setFrom(event.target.value)} className="mt-1 block h-8 rounded-md border border-border bg-background px-2 text-sm text-foreground" />
+            <input
+              type="datetime-local"
+              value={from}
+              onChange={(event) => setFrom(event.target.value)}
+              className="mt-1 block h-8 rounded-md border border-border bg-background px-2 text-sm text-foreground"
+            />
           </label>
           <label className="text-xs text-muted">
             To (UTC)
-            <input type="datetime-local" value={to} onChange={(event) => setTo(event.target.value)} className="mt-1 block h-8 rounded-md border border-border bg-background px-2 text-sm text-foreground" />
+            <input
+              type="datetime-local"
+              value={to}
+              onChange={(event) => setTo(event.target.value)}
+              className="mt-1 block h-8 rounded-md border border-border bg-background px-2 text-sm text-foreground"
+            />
           </label>
           <Button type="submit" size="sm">
             Apply

@@ -25,13 +25,30 @@ export function SpanDetails({ row, criticalPathUs, jaegerUiUrl, onClose }: SpanD
   const { span } = row
   const color = serviceColorAt(row.serviceColorIndex)
   const facts: [string, ReactNode][] = [
-    ['Service', <span key="service" className="inline-flex items-center gap-1.5"><span aria-hidden className={`size-2 rounded-full ${color.fill}`} />{span.service}</span>],
+    [
+      'Service',
+      <span key="service" className="inline-flex items-center gap-1.5">
+        <span aria-hidden className={`size-2 rounded-full ${color.fill}`} />
+        {span.service}
+      </span>,
+    ],
     ['Kind', span.kind],
     ['Start', `+${formatDurationUs(row.offsetUs)} from trace start`],
     ['Duration', formatDurationUs(span.durationUs)],
     ['Self time', `${formatDurationUs(row.selfTimeUs)}${span.durationUs > 0 ? ` (${percentOf(row.selfTimeUs, span.durationUs)})` : ''}`],
     ['Critical path', criticalPathUs > 0 ? formatDurationUs(criticalPathUs) : 'not on it'],
-    ['Status', span.error ? <Badge key="status" tone="bad">error</Badge> : <Badge key="status" tone="ok">ok</Badge>],
+    [
+      'Status',
+      span.error ? (
+        <Badge key="status" tone="bad">
+          error
+        </Badge>
+      ) : (
+        <Badge key="status" tone="ok">
+          ok
+        </Badge>
+      ),
+    ],
     ['HTTP route', span.httpRoute ?? '—'],
     ['HTTP status', span.httpStatusCode ?? '—'],
     ['Service version', span.serviceVersion ?? '—'],

@@ -29,7 +29,10 @@ export function SpanWaterfall({ trace, highlightSpanId, jaegerUiUrl }: SpanWater
 
 function WaterfallView({ layout, highlightSpanId, jaegerUiUrl }: { layout: TraceLayout; highlightSpanId?: string; jaegerUiUrl?: string }) {
   const { rows } = layout
-  const highlightedRow = useMemo(() => (highlightSpanId ? rows.findIndex((row) => row.span.spanId === highlightSpanId) : -1), [rows, highlightSpanId])
+  const highlightedRow = useMemo(
+    () => (highlightSpanId ? rows.findIndex((row) => row.span.spanId === highlightSpanId) : -1),
+    [rows, highlightSpanId],
+  )
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set())
   const [selectedRow, setSelectedRow] = useState<number | null>(highlightedRow >= 0 ? highlightedRow : null)
   const [activeRow, setActiveRow] = useState(highlightedRow >= 0 ? highlightedRow : 0)
@@ -100,12 +103,16 @@ function WaterfallView({ layout, highlightSpanId, jaegerUiUrl }: { layout: Trace
   }, [selectedRow, closeDetails])
 
   useEffect(() => {
-    if (highlightedRow >= 0) listRef.current?.querySelector(`button[data-row-index="${highlightedRow}"]`)?.scrollIntoView({ block: 'center' })
+    if (highlightedRow >= 0)
+      listRef.current?.querySelector(`button[data-row-index="${highlightedRow}"]`)?.scrollIntoView({ block: 'center' })
   }, [highlightedRow])
 
   const selected = selectedRow === null ? null : rows[selectedRow]!
   const selectedCriticalPathUs = useMemo(
-    () => (selectedRow === null ? 0 : layout.criticalPath.reduce((sum, section) => (section.rowIndex === selectedRow ? sum + section.endUs - section.startUs : sum), 0)),
+    () =>
+      selectedRow === null
+        ? 0
+        : layout.criticalPath.reduce((sum, section) => (section.rowIndex === selectedRow ? sum + section.endUs - section.startUs : sum), 0),
     [layout.criticalPath, selectedRow],
   )
   // The tab stop: the active row, or the collapsed row hiding it (the last shown row before it).
@@ -117,7 +124,8 @@ function WaterfallView({ layout, highlightSpanId, jaegerUiUrl }: { layout: Trace
       <div className="min-w-0 self-start overflow-hidden rounded-lg border border-border bg-surface shadow-xs">
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-border px-3 py-2">
           <p className="text-xs text-muted">
-            {visibleRows.length === rows.length ? `${rows.length} spans` : `${visibleRows.length} of ${rows.length} spans shown`} · ↑↓ move, ←→ fold, Enter opens
+            {visibleRows.length === rows.length ? `${rows.length} spans` : `${visibleRows.length} of ${rows.length} spans shown`} · ↑↓ move,
+            ←→ fold, Enter opens
           </p>
           <div className="flex items-center gap-1.5">
             <Button variant="ghost" size="sm" onClick={() => setCollapsed(new Set())} disabled={collapsed.size === 0}>
@@ -128,7 +136,12 @@ function WaterfallView({ layout, highlightSpanId, jaegerUiUrl }: { layout: Trace
               <ChevronsDownUp className="size-3.5" aria-hidden />
               Collapse all
             </Button>
-            <Button variant={showCriticalPath ? 'secondary' : 'ghost'} size="sm" aria-pressed={showCriticalPath} onClick={() => setShowCriticalPath((shown) => !shown)}>
+            <Button
+              variant={showCriticalPath ? 'secondary' : 'ghost'}
+              size="sm"
+              aria-pressed={showCriticalPath}
+              onClick={() => setShowCriticalPath((shown) => !shown)}
+            >
               <span aria-hidden className={cn('h-1 w-4 rounded-full', showCriticalPath ? 'bg-foreground/85' : 'bg-muted/40')} />
               Critical path
             </Button>

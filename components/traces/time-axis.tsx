@@ -14,7 +14,10 @@ export function TimeAxis({ durationUs, label }: { durationUs: number; label: str
         {TICK_FRACTIONS.map((fraction) => (
           <span
             key={fraction}
-            className={cn('absolute top-1/2 -translate-y-1/2 whitespace-nowrap tabular-nums', fraction === 0 ? '' : fraction === 1 ? '-translate-x-full' : '-translate-x-1/2')}
+            className={cn(
+              'absolute top-1/2 -translate-y-1/2 whitespace-nowrap tabular-nums',
+              fraction === 0 ? '' : fraction === 1 ? '-translate-x-full' : '-translate-x-1/2',
+            )}
             style={{ left: `${fraction * 100}%` }}
           >
             {formatDurationUs(durationUs * fraction)}

@@ -53,7 +53,12 @@ export function TraceHeader({ trace, jaegerUiUrl }: TraceHeaderProps) {
           <h2 className="font-mono text-sm font-semibold break-all">{trace.traceId}</h2>
         </div>
         {jaegerUiUrl && (
-          <a href={`${jaegerUiUrl.replace(/\/+$/, '')}/trace/${trace.traceId}`} target="_blank" rel="noreferrer" className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
+          <a
+            href={`${jaegerUiUrl.replace(/\/+$/, '')}/trace/${trace.traceId}`}
+            target="_blank"
+            rel="noreferrer"
+            className={buttonClasses({ variant: 'secondary', size: 'sm' })}
+          >
             Open in Jaeger
             <ExternalLink className="size-3.5" aria-hidden />
           </a>
@@ -62,7 +67,10 @@ export function TraceHeader({ trace, jaegerUiUrl }: TraceHeaderProps) {
       <div className="space-y-4 px-5 py-4">
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5">
           <Fact label="Started (UTC)">
-            <time dateTime={summary.spanCount ? start.toISOString() : undefined} title={summary.spanCount ? start.toISOString() : undefined}>
+            <time
+              dateTime={summary.spanCount ? start.toISOString() : undefined}
+              title={summary.spanCount ? start.toISOString() : undefined}
+            >
               {summary.spanCount ? formatDateTime(start) : '—'}
             </time>
           </Fact>
@@ -82,7 +90,10 @@ export function TraceHeader({ trace, jaegerUiUrl }: TraceHeaderProps) {
             {summary.services.map((service) => {
               const color = serviceColorAt(service.colorIndex)
               return (
-                <li key={service.service} className={cn('inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium', color.chip)}>
+                <li
+                  key={service.service}
+                  className={cn('inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium', color.chip)}
+                >
                   <span aria-hidden className={cn('size-2 rounded-full', color.fill)} />
                   {service.service}
                   <span className="font-normal">

@@ -2,7 +2,16 @@ import { Card } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
 
 // Staggered bars, like a waterfall: where each span's bar starts and how wide it is (percent).
-const BARS = [[0, 100], [2, 70], [6, 40], [10, 22], [34, 30], [48, 18], [70, 25], [74, 12]] as const
+const BARS = [
+  [0, 100],
+  [2, 70],
+  [6, 40],
+  [10, 22],
+  [34, 30],
+  [48, 18],
+  [70, 25],
+  [74, 12],
+] as const
 
 /** The trace view's outline while Jaeger answers (the one live call). */
 export function TraceSkeleton() {
@@ -20,7 +29,10 @@ export function TraceSkeleton() {
               <div key={index} className="grid grid-cols-[16rem_1fr] items-center gap-4 px-5 py-2.5">
                 <Skeleton className="h-4" />
                 <div className="relative h-4">
-                  <div className="absolute inset-y-0 animate-pulse rounded bg-accent/30" style={{ left: `${offset}%`, width: `${width}%` }} />
+                  <div
+                    className="absolute inset-y-0 animate-pulse rounded bg-accent/30"
+                    style={{ left: `${offset}%`, width: `${width}%` }}
+                  />
                 </div>
               </div>
             ))}

@@ -31,7 +31,18 @@ export type WaterfallRowProps = {
   onKeyDown: (event: KeyboardEvent<HTMLButtonElement>, rowIndex: number) => void
 }
 
-export const WaterfallRow = memo(function WaterfallRow({ row, rowIndex, active, selected, highlighted, collapsed, showCriticalPath, onToggle, onSelect, onKeyDown }: WaterfallRowProps) {
+export const WaterfallRow = memo(function WaterfallRow({
+  row,
+  rowIndex,
+  active,
+  selected,
+  highlighted,
+  collapsed,
+  showCriticalPath,
+  onToggle,
+  onSelect,
+  onKeyDown,
+}: WaterfallRowProps) {
   const { span, bar } = row
   const color = serviceColorAt(row.serviceColorIndex)
   const indentRem = Math.min(row.depth, MAX_INDENT_LEVELS) * INDENT_REM
@@ -70,7 +81,10 @@ export const WaterfallRow = memo(function WaterfallRow({ row, rowIndex, active, 
         aria-pressed={selected}
         onClick={() => onSelect(rowIndex)}
         onKeyDown={(event) => onKeyDown(event, rowIndex)}
-        className={cn(WATERFALL_COLUMNS, 'h-7.5 w-full text-left text-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset')}
+        className={cn(
+          WATERFALL_COLUMNS,
+          'h-7.5 w-full text-left text-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset',
+        )}
       >
         <span className="flex min-w-0 items-center gap-1.5 border-r border-border pr-2" style={{ paddingLeft: `${indentRem + 1.75}rem` }}>
           <span aria-hidden className={cn('size-2 shrink-0 rounded-full', color.fill)} />
@@ -101,15 +115,26 @@ export const WaterfallRow = memo(function WaterfallRow({ row, rowIndex, active, 
               />
             ))}
           <span
-            className={cn('absolute top-1/2 -translate-y-1/2 text-[0.6875rem] whitespace-nowrap text-muted tabular-nums', labelAt === 'inside' && 'rounded-sm bg-surface/90 px-1 text-foreground')}
-            style={labelAt === 'after' ? { left: `calc(${end * 100}% + 0.375rem)` } : labelAt === 'before' ? { right: `calc(${(1 - bar.offset) * 100}% + 0.375rem)` } : { right: `calc(${(1 - end) * 100}% + 0.25rem)` }}
+            className={cn(
+              'absolute top-1/2 -translate-y-1/2 text-[0.6875rem] whitespace-nowrap text-muted tabular-nums',
+              labelAt === 'inside' && 'rounded-sm bg-surface/90 px-1 text-foreground',
+            )}
+            style={
+              labelAt === 'after'
+                ? { left: `calc(${end * 100}% + 0.375rem)` }
+                : labelAt === 'before'
+                  ? { right: `calc(${(1 - bar.offset) * 100}% + 0.375rem)` }
+                  : { right: `calc(${(1 - end) * 100}% + 0.25rem)` }
+            }
           >
             <span className="sr-only">, </span>
             {duration}
           </span>
         </span>
         {/* The name is what the row shows (WCAG 2.5.3, label in name), plus what only colour shows. */}
-        {(span.error || onPath) && <span className="sr-only">{`${span.error ? ', error' : ''}${onPath ? ', on the critical path' : ''}`}</span>}
+        {(span.error || onPath) && (
+          <span className="sr-only">{`${span.error ? ', error' : ''}${onPath ? ', on the critical path' : ''}`}</span>
+        )}
       </button>
     </div>
   )

@@ -12,5 +12,10 @@ const TONES = {
 export type BadgeTone = keyof typeof TONES
 
 export function Badge({ tone = 'neutral', className, ...props }: HTMLAttributes<HTMLSpanElement> & { tone?: BadgeTone }) {
-  return <span className={cn('inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium', TONES[tone], className)} {...props} />
+  return (
+    <span
+      className={cn('inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium', TONES[tone], className)}
+      {...props}
+    />
+  )
 }

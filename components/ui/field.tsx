@@ -14,7 +14,19 @@ export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectE
 }
 
 /** A labelled control with its validation message; `error` sets aria-invalid on the control's id. */
-export function Field({ label, htmlFor, error, hint, children }: { label: string; htmlFor: string; error?: string; hint?: string; children: ReactNode }) {
+export function Field({
+  label,
+  htmlFor,
+  error,
+  hint,
+  children,
+}: {
+  label: string
+  htmlFor: string
+  error?: string
+  hint?: string
+  children: ReactNode
+}) {
   return (
     <div className="space-y-1.5">
       <label htmlFor={htmlFor} className="block text-xs font-medium text-foreground">

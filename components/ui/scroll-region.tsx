@@ -22,7 +22,11 @@ export function ScrollRegion({ label, className, children }: { label: string; cl
     return () => observer.disconnect()
   }, [])
   return (
-    <div ref={ref} className={cn('relative overflow-x-auto', className)} {...(scrolls && { role: 'region', 'aria-label': label, tabIndex: 0 })}>
+    <div
+      ref={ref}
+      className={cn('relative overflow-x-auto', className)}
+      {...(scrolls && { role: 'region', 'aria-label': label, tabIndex: 0 })}
+    >
       {children}
     </div>
   )

@@ -12,7 +12,13 @@ export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement> 
 }
 
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={cn('border-b border-border px-4 py-2 text-left text-xs font-medium tracking-wide text-muted uppercase', className)} {...props} />
+  return (
+    <th
+      scope="col"
+      className={cn('border-b border-border px-4 py-2 text-left text-xs font-medium tracking-wide text-muted uppercase', className)}
+      {...props}
+    />
+  )
 }
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {

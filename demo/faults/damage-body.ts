@@ -26,7 +26,10 @@ export function flipBytes(body: string): string {
 }
 
 /** Corrupt first, then truncate, when both are on. */
-export function damageBody(response: DemoResponse, { corrupt, truncate }: { corrupt?: 'shape' | 'bytes'; truncate: boolean }): DemoResponse {
+export function damageBody(
+  response: DemoResponse,
+  { corrupt, truncate }: { corrupt?: 'shape' | 'bytes'; truncate: boolean },
+): DemoResponse {
   let body = response.body
   if (corrupt === 'shape') body = reshapeBody(body)
   if (corrupt === 'bytes') body = flipBytes(body)

@@ -46,7 +46,8 @@ const RESET: RequestFaults = { resetConnection: true, delayMs: 0, truncate: fals
  */
 const isErrorTurn = (rate: number, n: number) => Math.floor(n * rate + 1e-9) > Math.floor((n - 1) * rate + 1e-9)
 
-const withoutUndefined = (faults: FaultSettings): FaultSettings => Object.fromEntries(Object.entries(faults).filter(([, value]) => value !== undefined))
+const withoutUndefined = (faults: FaultSettings): FaultSettings =>
+  Object.fromEntries(Object.entries(faults).filter(([, value]) => value !== undefined))
 
 export function createFaultSwitch(): FaultEngine {
   let settings: FaultSettings = {}
@@ -67,7 +68,9 @@ export function createFaultSwitch(): FaultEngine {
         // Not unref'd: while nothing listens, this timer is what keeps a demo/server.ts process alive.
         lift = setTimeout(() => {
           lift = undefined
-          apply({ ...settings, down: undefined, downForMs: undefined }, { restartLift: false, restartCount: false }).catch((error: unknown) => console.error('demo Jaeger: lifting down failed', error))
+          apply({ ...settings, down: undefined, downForMs: undefined }, { restartLift: false, restartCount: false }).catch(
+            (error: unknown) => console.error('demo Jaeger: lifting down failed', error),
+          )
         }, settings.downForMs)
       }
     }

@@ -18,7 +18,8 @@ beforeAll(async () => {
 afterEach(() => demo.faults.clear())
 afterAll(() => demo.close())
 
-const control = (method: string, body?: unknown) => get(url(FAULT_CONTROL_PATH), { method, body: typeof body === 'string' ? body : JSON.stringify(body) })
+const control = (method: string, body?: unknown) =>
+  get(url(FAULT_CONTROL_PATH), { method, body: typeof body === 'string' ? body : JSON.stringify(body) })
 
 describe('PUT, GET, DELETE /__demo/faults', () => {
   test('PUT replaces the faults and answers them, GET reads them, DELETE clears them', async () => {
@@ -108,7 +109,11 @@ describe('demo/server.ts', () => {
 
   /** Starts the process entry on a free port and returns its URL; stop() ends it (SIGTERM) and waits. */
   async function startServer(flags: string[]) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts', '--port', '0', '--anchor', ANCHOR.toISOString(), ...flags], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'demo/server.ts', '--port', '0', '--anchor', ANCHOR.toISOString(), ...flags],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
     const stop = async () => {
       child.kill('SIGTERM')

@@ -36,11 +36,17 @@ export function withFaultControl(handler: DemoHandler, faults: FaultSwitch): Dem
       await faults.clear()
       return faultsResponse(faults)
     }
-    if (request.method !== 'PUT') return { status: 405, headers: { Allow: 'GET, PUT, DELETE', 'Content-Type': 'text/plain; charset=utf-8' }, body: 'method not allowed\n' }
+    if (request.method !== 'PUT')
+      return {
+        status: 405,
+        headers: { Allow: 'GET, PUT, DELETE', 'Content-Type': 'text/plain; charset=utf-8' },
+        body: 'method not allowed\n',
+      }
     const json = parseBody(request.body ?? '')
     if (!json.ok) return invalidInput([json.issue])
     const parsed = faultControlBody.safeParse(json.value)
-    if (!parsed.success) return invalidInput(parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })))
+    if (!parsed.success)
+      return invalidInput(parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })))
     await faults.replace(parsed.data)
     return faultsResponse(faults)
   }

@@ -61,7 +61,8 @@ test('slowMs: every response waits at least slowMs; a client with a shorter time
 
 describe('errorRate', () => {
   const v3 = (status: number, message: string) => `${JSON.stringify({ error: { httpCode: status, message } })}\n`
-  const classic = (status: number, msg: string) => `${JSON.stringify({ data: null, total: 0, limit: 0, offset: 0, errors: [{ code: status, msg }] })}\n`
+  const classic = (status: number, msg: string) =>
+    `${JSON.stringify({ data: null, total: 0, limit: 0, offset: 0, errors: [{ code: status, msg }] })}\n`
 
   test.each([
     ['api/v3 answers its error JSON', '/api/v3/services', {}, 500, v3(500, 'Internal Server Error (demo fault)')],
@@ -132,7 +133,12 @@ describe('times', () => {
 
 describe('capSearchesAt', () => {
   type Count = (body: unknown) => number
-  const v3Traces: Count = (body) => new Set((body as { result: { resourceSpans: { scopeSpans: { spans: { traceId: string }[] }[] }[] } }).result.resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans.map((span) => span.traceId)))).size
+  const v3Traces: Count = (body) =>
+    new Set(
+      (body as { result: { resourceSpans: { scopeSpans: { spans: { traceId: string }[] }[] }[] } }).result.resourceSpans.flatMap(
+        (resource) => resource.scopeSpans.flatMap((scope) => scope.spans.map((span) => span.traceId)),
+      ),
+    ).size
   const summaries: Count = (body) => (body as { summaries: unknown[] }).summaries.length
   const classic: Count = (body) => (body as { data: unknown[] }).data.length
   const classicWindow = `service=payment-gateway&start=${(NOW_MS - 600_000) * 1000}&end=${NOW_MS * 1000}`
@@ -150,13 +156,20 @@ describe('capSearchesAt', () => {
 })
 
 describe('skew', () => {
-  type ClassicTrace = { spans: { spanID: string; startTime: number; processID: string; logs: { timestamp: number }[] }[]; processes: Record<string, { serviceName: string }> }
+  type ClassicTrace = {
+    spans: { spanID: string; startTime: number; processID: string; logs: { timestamp: number }[] }[]
+    processes: Record<string, { serviceName: string }>
+  }
   const classicTraces = async (path: string) => (JSON.parse((await get(url(path))).text) as { data: ClassicTrace[] }).data
   const service = 'payment-gateway'
   const offsetUs = 90_000_000
 
   test("moves a service's reported span starts and log times; other services' stay", async () => {
-    const recent = demo.simulator.findTraces({ startTimeMinUs: (NOW_MS - 60 * 60_000) * 1000, startTimeMaxUs: (NOW_MS - 10 * 60_000) * 1000, searchDepth: -1 })
+    const recent = demo.simulator.findTraces({
+      startTimeMinUs: (NOW_MS - 60 * 60_000) * 1000,
+      startTimeMaxUs: (NOW_MS - 10 * 60_000) * 1000,
+      searchDepth: -1,
+    })
     const { traceId, spans } = recent.find((trace) => trace.spans.some((span) => span.events.length > 0))!
     const logging = spans.find((span) => span.events.length > 0)!.resource.serviceName
     const [before] = await classicTraces(`/api/traces/${traceId}`)
@@ -180,7 +193,11 @@ describe('skew', () => {
     await demo.faults.set({ skew: [{ service, offsetUs }] })
     const counts = demo.simulator.exactCounts({ service, startUs, endUs })
     const traces = await classicTraces(`/api/traces?service=${service}&start=${startUs}&end=${endUs - 1}&limit=100000`)
-    const spans = traces.flatMap((trace) => trace.spans.filter((span) => trace.processes[span.processID]!.serviceName === service && span.startTime >= startUs && span.startTime < endUs))
+    const spans = traces.flatMap((trace) =>
+      trace.spans.filter(
+        (span) => trace.processes[span.processID]!.serviceName === service && span.startTime >= startUs && span.startTime < endUs,
+      ),
+    )
     expect(counts.spans).not.toBe(unskewed.spans)
     expect(spans).toHaveLength(counts.spans)
     expect(traces).toHaveLength(counts.traces)

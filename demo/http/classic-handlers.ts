@@ -48,10 +48,18 @@ export function createClassicHandlers(simulator: Simulator) {
       const parsed = parseClassicTraceQuery(values, simulator.nowUs())
       if (!parsed.ok) return classicError(400, parsed.error)
       const { query, traceIds, raw } = parsed.value
-      if (traceIds.length === 0) return envelope(values, simulator.findTraces(capSearchDepth(query, maxSearchDepth)).map((trace) => toClassicTrace(trace, raw)))
+      if (traceIds.length === 0)
+        return envelope(
+          values,
+          simulator.findTraces(capSearchDepth(query, maxSearchDepth)).map((trace) => toClassicTrace(trace, raw)),
+        )
       const found = traceIds.map((id) => simulator.getTrace(id))
       const errors = traceIds.flatMap((id, index) => (found[index] ? [] : [{ msg: 'trace not found', traceID: id }]))
-      return envelope(values, found.flatMap((trace) => (trace ? [toClassicTrace(trace, raw)] : [])), { errors: errors.length > 0 ? errors : undefined })
+      return envelope(
+        values,
+        found.flatMap((trace) => (trace ? [toClassicTrace(trace, raw)] : [])),
+        { errors: errors.length > 0 ? errors : undefined },
+      )
     },
 
     getTrace(traceIdParam: string, values: UrlValues): DemoResponse {
@@ -74,7 +82,9 @@ export function createClassicHandlers(simulator: Simulator) {
       if (!parsed.ok) return classicError(400, parsed.error)
       const { endUs, lookbackUs } = parsed.value
       const service = values.get('service')
-      const links = simulator.dependencies(endUs - lookbackUs, endUs).filter((link) => service === '' || link.parent === service || link.child === service)
+      const links = simulator
+        .dependencies(endUs - lookbackUs, endUs)
+        .filter((link) => service === '' || link.parent === service || link.child === service)
       return envelope(values, links)
     },
   }

@@ -18,7 +18,12 @@ type Failure = { ok: false; error: string }
 const parseError = (param: string, error: string): Failure => ({ ok: false, error: `unable to parse param '${param}': ${error}` })
 
 /** parseTime: an integer count of `unitUs` since the epoch, in µs; absent → the given default. */
-export function parseClassicTime(values: UrlValues, param: string, unitUs: number, defaultUs: number): { ok: true; value: number } | Failure {
+export function parseClassicTime(
+  values: UrlValues,
+  param: string,
+  unitUs: number,
+  defaultUs: number,
+): { ok: true; value: number } | Failure {
   const text = values.get(param)
   if (text === '') return { ok: true, value: defaultUs }
   const parsed = goParseInt(text, 64)
@@ -84,11 +89,21 @@ export function parseClassicTraceQuery(values: UrlValues, nowUs: number): { ok: 
   if (traceIds.length === 0 && service === '') return { ok: false, error: "parameter 'service' is required" }
   if (limit <= 0) return { ok: false, error: 'invalid parameter: limit must be greater than 0' }
   if (start.value > end.value) return { ok: false, error: 'invalid parameter: start time must be before end time' }
-  if (durationMinNs && durationMaxNs && durationMaxNs < durationMinNs) return { ok: false, error: "'maxDuration' should be greater than 'minDuration'" }
+  if (durationMinNs && durationMaxNs && durationMaxNs < durationMinNs)
+    return { ok: false, error: "'maxDuration' should be greater than 'minDuration'" }
   return {
     ok: true,
     value: {
-      query: { serviceName: service, operationName: values.get('operation'), startTimeMinUs: start.value, startTimeMaxUs: end.value, durationMinNs, durationMaxNs, attributes: tags.value, searchDepth: limit },
+      query: {
+        serviceName: service,
+        operationName: values.get('operation'),
+        startTimeMinUs: start.value,
+        startTimeMaxUs: end.value,
+        durationMinNs,
+        durationMaxNs,
+        attributes: tags.value,
+        searchDepth: limit,
+      },
       traceIds,
       raw: raw.value,
     },
@@ -96,7 +111,10 @@ export function parseClassicTraceQuery(values: UrlValues, nowUs: number): { ok: 
 }
 
 /** parseDependenciesQueryParams: endTs in ms (default now), lookback in ms (default 24 h). */
-export function parseClassicDependenciesQuery(values: UrlValues, nowUs: number): { ok: true; value: { endUs: number; lookbackUs: number } } | Failure {
+export function parseClassicDependenciesQuery(
+  values: UrlValues,
+  nowUs: number,
+): { ok: true; value: { endUs: number; lookbackUs: number } } | Failure {
   const end = parseClassicTime(values, 'endTs', 1000, nowUs)
   if (!end.ok) return end
   const lookback = parseClassicTime(values, 'lookback', 1000, DEFAULT_DEPENDENCY_LOOKBACK_MS * 1000)

@@ -24,7 +24,11 @@ function cleanPath(path: string): string {
 }
 
 function redirect(location: string): DemoResponse {
-  return { status: 301, headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8' }, body: `<a href="${location}">Moved Permanently</a>.\n\n` }
+  return {
+    status: 301,
+    headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8' },
+    body: `<a href="${location}">Moved Permanently</a>.\n\n`,
+  }
 }
 
 function match(route: Route, segments: string[]): string[] | null {
@@ -46,7 +50,13 @@ export function createDemoHandler(simulator: Simulator): DemoHandler {
   const v3 = createV3Handlers(simulator)
   const classic = createClassicHandlers(simulator)
   const ui = createUiHandlers(simulator)
-  const route = (pattern: string, handle: Route['handle']): Route => ({ segments: pattern.split('/').slice(1).map((segment) => (segment.startsWith('{') ? '*' : segment)), handle })
+  const route = (pattern: string, handle: Route['handle']): Route => ({
+    segments: pattern
+      .split('/')
+      .slice(1)
+      .map((segment) => (segment.startsWith('{') ? '*' : segment)),
+    handle,
+  })
   const routes: Route[] = [
     route('/api/v3/traces/{trace_id}', ([traceId], values) => v3.getTrace(traceId!, values)),
     route('/api/v3/traces', (_, values, request) => v3.findTraces(values, request.maxSearchDepth)),

@@ -21,7 +21,9 @@ function syntaxError(text: string): string | null {
     while (index < text.length && ' \t\r\n'.includes(text[index]!)) index++
   }
   const fail = (context: string): never => {
-    throw new Error(index >= text.length ? END : `invalid character ${quoteChar(String.fromCodePoint(text.codePointAt(index)!))} ${context}`)
+    throw new Error(
+      index >= text.length ? END : `invalid character ${quoteChar(String.fromCodePoint(text.codePointAt(index)!))} ${context}`,
+    )
   }
   const digits = (context: string) => {
     if (!/[0-9]/.test(peek() ?? '')) fail(context)
@@ -43,7 +45,8 @@ function syntaxError(text: string): string | null {
         index++
         if (peek() === 'u') {
           index++
-          for (let digit = 0; digit < 4; digit++, index++) if (!/[0-9a-fA-F]/.test(peek() ?? '')) fail('in \\u hexadecimal character escape')
+          for (let digit = 0; digit < 4; digit++, index++)
+            if (!/[0-9a-fA-F]/.test(peek() ?? '')) fail('in \\u hexadecimal character escape')
         } else if ('bfnrt"\\/'.includes(peek() ?? '!')) {
           index++
         } else {
@@ -120,14 +123,24 @@ function syntaxError(text: string): string | null {
   }
 }
 
-const jsonKind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'boolean' ? 'bool' : typeof value === 'object' ? 'object' : typeof value)
+const jsonKind = (value: unknown) =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'array'
+      : typeof value === 'boolean'
+        ? 'bool'
+        : typeof value === 'object'
+          ? 'object'
+          : typeof value
 
 export function goUnmarshalStringMap(text: string): GoParsed<Map<string, string>> {
   const syntax = syntaxError(text)
   if (syntax) return { ok: false, error: syntax }
   const parsed: unknown = JSON.parse(text)
   if (parsed === null) return { ok: true, value: new Map() }
-  if (jsonKind(parsed) !== 'object') return { ok: false, error: `json: cannot unmarshal ${jsonKind(parsed)} into Go value of type map[string]string` }
+  if (jsonKind(parsed) !== 'object')
+    return { ok: false, error: `json: cannot unmarshal ${jsonKind(parsed)} into Go value of type map[string]string` }
   const map = new Map<string, string>()
   let typeError: string | undefined
   for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {

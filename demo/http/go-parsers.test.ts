@@ -71,7 +71,14 @@ describe('json.Unmarshal into map[string]string', () => {
     ['{"a":1}', 'json: cannot unmarshal number into Go value of type string'],
     ['["a"]', 'json: cannot unmarshal array into Go value of type map[string]string'],
   ])('%s', (text, expected) => expect(error(goUnmarshalStringMap(text))).toBe(expected))
-  test('reads a valid map', () => expect(goUnmarshalStringMap('{"http.route":"/x","error":"true"}')).toEqual({ ok: true, value: new Map([['http.route', '/x'], ['error', 'true']]) }))
+  test('reads a valid map', () =>
+    expect(goUnmarshalStringMap('{"http.route":"/x","error":"true"}')).toEqual({
+      ok: true,
+      value: new Map([
+        ['http.route', '/x'],
+        ['error', 'true'],
+      ]),
+    }))
 })
 
 describe('trace ids from a URL path (hex, then base64)', () => {

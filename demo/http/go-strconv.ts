@@ -3,8 +3,17 @@
 
 export type GoParsed<T> = { ok: true; value: T } | { ok: false; error: string }
 
-const isPrintable = (codePoint: number) => codePoint >= 0x20 && codePoint !== 0x7f && !(codePoint >= 0x80 && codePoint < 0xa0) && !(codePoint >= 0xd800 && codePoint < 0xe000)
-const SHORT_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' }
+const isPrintable = (codePoint: number) =>
+  codePoint >= 0x20 && codePoint !== 0x7f && !(codePoint >= 0x80 && codePoint < 0xa0) && !(codePoint >= 0xd800 && codePoint < 0xe000)
+const SHORT_ESCAPES: Record<string, string> = {
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\v': '\\v',
+}
 
 /** strconv.Quote: printable runes kept, the rest escaped Go-style. */
 export function goQuote(text: string): string {
@@ -21,7 +30,10 @@ export function goQuote(text: string): string {
   return `${quoted}"`
 }
 
-const numError = (fn: string, input: string, reason: 'invalid syntax' | 'value out of range') => ({ ok: false as const, error: `strconv.${fn}: parsing ${goQuote(input)}: ${reason}` })
+const numError = (fn: string, input: string, reason: 'invalid syntax' | 'value out of range') => ({
+  ok: false as const,
+  error: `strconv.${fn}: parsing ${goQuote(input)}: ${reason}`,
+})
 
 /** strconv.ParseUint(text, base, bitSize) (base 10 or 16: no prefixes, no underscores, no sign). */
 function parseUnsigned(text: string, base: 10 | 16, bitSize: number, fn: string, reported = text): GoParsed<bigint> {

@@ -36,11 +36,15 @@ function atoi(text: string): number | null {
   return text[0] === '-' ? -value : value
 }
 
-const daysIn = (month: number, year: number) => new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0)
+const daysIn = (month: number, year: number) =>
+  new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0)
 
 /** Parses an RFC 3339 timestamp to ns since the epoch. */
 export function goParseRfc3339Nano(value: string): GoParsed<bigint> {
-  const cannotParse = (rest: string, element: string) => ({ ok: false as const, error: `parsing time ${goTimeQuote(value)} as ${goTimeQuote(RFC3339_NANO)}: cannot parse ${goTimeQuote(rest)} as ${goTimeQuote(element)}` })
+  const cannotParse = (rest: string, element: string) => ({
+    ok: false as const,
+    error: `parsing time ${goTimeQuote(value)} as ${goTimeQuote(RFC3339_NANO)}: cannot parse ${goTimeQuote(rest)} as ${goTimeQuote(element)}`,
+  })
   const outOfRange = (what: string) => ({ ok: false as const, error: `parsing time ${goTimeQuote(value)}: ${what} out of range` })
   let rest = value
   const literal = (char: string) => {
@@ -110,7 +114,16 @@ export function goParseRfc3339Nano(value: string): GoParsed<bigint> {
   return { ok: true, value: (BigInt(date.getTime()) / 1000n - BigInt(offsetSeconds)) * 1_000_000_000n + BigInt(nanos) }
 }
 
-const DURATION_UNITS: Record<string, bigint> = { ns: 1n, us: 1_000n, 'µs': 1_000n, 'μs': 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n }
+const DURATION_UNITS: Record<string, bigint> = {
+  ns: 1n,
+  us: 1_000n,
+  µs: 1_000n,
+  μs: 1_000n,
+  ms: 1_000_000n,
+  s: 1_000_000_000n,
+  m: 60_000_000_000n,
+  h: 3_600_000_000_000n,
+}
 const MAX_DURATION = 1n << 63n
 
 /** time.ParseDuration: "300ms", "-1.5h", "2h45m" … to ns. */

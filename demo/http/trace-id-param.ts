@@ -6,7 +6,10 @@ import { goParseHexUint64 } from './go-strconv'
 
 export type ParsedTraceId = { ok: true; hex: string } | { ok: false; error: string }
 
-const ALPHABETS = ['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_']
+const ALPHABETS = [
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
+]
 
 /** encoding/base64 DecodeString (non-strict), or null when the input is not valid for that encoding. */
 function decodeBase64(text: string, alphabet: string, padded: boolean): Uint8Array | null {

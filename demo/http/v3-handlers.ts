@@ -11,12 +11,26 @@ import { goHttpError, jsonResponse, type DemoResponse } from './demo-response'
 import { goParseRfc3339Nano } from './go-time'
 import type { UrlValues } from './go-url-values'
 import { parseTraceIdParam } from './trace-id-param'
-import { ceilUs, createParamReader, deprecationHeaders, floorUs, getQueryParam, parseOptionalBool, parseOptionalTime, parseV3FindTracesQuery, type ParamReader } from './v3-query'
+import {
+  ceilUs,
+  createParamReader,
+  deprecationHeaders,
+  floorUs,
+  getQueryParam,
+  parseOptionalBool,
+  parseOptionalTime,
+  parseV3FindTracesQuery,
+  type ParamReader,
+} from './v3-query'
 
 /** tryHandleError: the GRPCGatewayError JSON, sent with http.Error's text/plain content type. */
-export const v3Error = (status: number, message: string): DemoResponse => goHttpError(goJson({ error: { httpCode: status, message } }), status)
+export const v3Error = (status: number, message: string): DemoResponse =>
+  goHttpError(goJson({ error: { httpCode: status, message } }), status)
 
-const withDeprecation = (response: DemoResponse, reader: ParamReader): DemoResponse => ({ ...response, headers: { ...response.headers, ...deprecationHeaders(reader) } })
+const withDeprecation = (response: DemoResponse, reader: ParamReader): DemoResponse => ({
+  ...response,
+  headers: { ...response.headers, ...deprecationHeaders(reader) },
+})
 
 /** returnTraces: an empty result is a 404, not an empty list. */
 function tracesResponse(traces: readonly SimTrace[], raw: boolean): DemoResponse {
@@ -59,7 +73,10 @@ export function createV3Handlers(simulator: Simulator) {
       if (!traceId.ok) return v3Error(400, `malformed parameter trace_id: ${traceId.error}`)
       const reader = createParamReader(values)
       // startTime/endTime only narrow where storage looks; the id alone locates a demo trace.
-      for (const [canonical, deprecated] of [['startTime', 'start_time'], ['endTime', 'end_time']] as const) {
+      for (const [canonical, deprecated] of [
+        ['startTime', 'start_time'],
+        ['endTime', 'end_time'],
+      ] as const) {
         const time = parseOptionalTime(reader, canonical, deprecated)
         if (!time.ok) return v3Error(400, time.error)
       }

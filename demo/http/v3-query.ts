@@ -45,7 +45,12 @@ const malformed = (name: string, error: string) => ({ ok: false as const, error:
 export const ceilUs = (ns: bigint) => Number(ns / 1000n + (ns % 1000n > 0n ? 1n : 0n))
 export const floorUs = (ns: bigint) => Number(ns / 1000n - (ns % 1000n < 0n ? 1n : 0n))
 
-function parseOptional<T>(reader: ParamReader, canonical: string, deprecated: string, parse: (text: string) => GoParsed<T>): { ok: true; value?: T } | { ok: false; error: string } {
+function parseOptional<T>(
+  reader: ParamReader,
+  canonical: string,
+  deprecated: string,
+  parse: (text: string) => GoParsed<T>,
+): { ok: true; value?: T } | { ok: false; error: string } {
   const { value, name } = getQueryParam(reader, canonical, deprecated)
   if (value === '') return { ok: true }
   const parsed = parse(value)

@@ -2,12 +2,15 @@ import { expect, test } from 'vitest'
 import { ENTRY_POINTS, HANDLERS, SCHEDULED_JOBS, consumerKey, getHandler, httpKey } from './call-graph'
 import { FLEET } from './fleet'
 
-const startsDaysAgo = (service: string) => FLEET.find((candidate) => candidate.name === service)!.instrumentedDaysAgo ?? Number.NEGATIVE_INFINITY
+const startsDaysAgo = (service: string) =>
+  FLEET.find((candidate) => candidate.name === service)!.instrumentedDaysAgo ?? Number.NEGATIVE_INFINITY
 
 const calls = HANDLERS.flatMap((handler) =>
   handler.steps.flatMap((step) => {
-    if (step.type === 'http') return [{ caller: handler.service, callee: getHandler(httpKey(step.service, step.method, step.route)).service }]
-    if (step.type === 'publish') return step.consumers.map((consumer) => ({ caller: handler.service, callee: getHandler(consumer).service }))
+    if (step.type === 'http')
+      return [{ caller: handler.service, callee: getHandler(httpKey(step.service, step.method, step.route)).service }]
+    if (step.type === 'publish')
+      return step.consumers.map((consumer) => ({ caller: handler.service, callee: getHandler(consumer).service }))
     return []
   }),
 )

@@ -4,8 +4,24 @@
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT'
 
-export type HttpStep = { type: 'http'; service: string; method: HttpMethod; route: string; probability?: number; critical?: boolean; times?: readonly [number, number] }
-export type ExternalStep = { type: 'external'; host: string; method: HttpMethod; route: string; medianMs: number; probability?: number; critical?: boolean }
+export type HttpStep = {
+  type: 'http'
+  service: string
+  method: HttpMethod
+  route: string
+  probability?: number
+  critical?: boolean
+  times?: readonly [number, number]
+}
+export type ExternalStep = {
+  type: 'external'
+  host: string
+  method: HttpMethod
+  route: string
+  medianMs: number
+  probability?: number
+  critical?: boolean
+}
 export type DbStep = {
   type: 'db'
   system: 'postgresql' | 'redis' | 'clickhouse'
@@ -43,19 +59,52 @@ export const httpKey = (service: string, method: HttpMethod, route: string) => `
 export const consumerKey = (service: string, topic: string) => `${service} process ${topic}`
 export const jobKey = (service: string, job: string) => `${service} job ${job}`
 
-const http = (service: string, method: HttpMethod, route: string, extra: Partial<HttpStep> = {}): HttpStep => ({ type: 'http', service, method, route, ...extra })
+const http = (service: string, method: HttpMethod, route: string, extra: Partial<HttpStep> = {}): HttpStep => ({
+  type: 'http',
+  service,
+  method,
+  route,
+  ...extra,
+})
 const queryTexts: Record<string, (table: string) => string> = {
   SELECT: (table) => `SELECT * FROM ${table} WHERE id = $1`,
   INSERT: (table) => `INSERT INTO ${table} (id, payload, created_at) VALUES ($1, $2, $3)`,
   UPDATE: (table) => `UPDATE ${table} SET status = $1, updated_at = $2 WHERE id = $3`,
 }
-const pg = (namespace: string, operation: 'SELECT' | 'INSERT' | 'UPDATE', table: string, medianMs: number, probability?: number): DbStep => ({
-  type: 'db', system: 'postgresql', namespace, operation, collection: table, queryText: queryTexts[operation]!(table), medianMs, probability,
+const pg = (
+  namespace: string,
+  operation: 'SELECT' | 'INSERT' | 'UPDATE',
+  table: string,
+  medianMs: number,
+  probability?: number,
+): DbStep => ({
+  type: 'db',
+  system: 'postgresql',
+  namespace,
+  operation,
+  collection: table,
+  queryText: queryTexts[operation]!(table),
+  medianMs,
+  probability,
 })
 const redis = (operation: 'GET' | 'SET' | 'HGETALL', keyPattern: string, medianMs: number, probability?: number): DbStep => ({
-  type: 'db', system: 'redis', namespace: '0', operation, queryText: `${operation} ${keyPattern}`, medianMs, probability,
+  type: 'db',
+  system: 'redis',
+  namespace: '0',
+  operation,
+  queryText: `${operation} ${keyPattern}`,
+  medianMs,
+  probability,
 })
-const server = (service: string, method: HttpMethod, route: string, selfMs: number, steps: Step[], errorRate = 0.002): Handler => ({ service, kind: 'server', method, route, selfMs, errorRate, steps })
+const server = (service: string, method: HttpMethod, route: string, selfMs: number, steps: Step[], errorRate = 0.002): Handler => ({
+  service,
+  kind: 'server',
+  method,
+  route,
+  selfMs,
+  errorRate,
+  steps,
+})
 
 const AUTH = http('auth-service', 'POST', '/v1/tokens/introspect')
 
@@ -71,9 +120,25 @@ export const HANDLERS: readonly Handler[] = [
   server('api-gateway', 'GET', '/v1/merchants/{merchantId}', 1.5, [AUTH, http('merchant-service', 'GET', '/merchants/{merchantId}')]),
   server('api-gateway', 'GET', '/v1/statements/{month}', 1.5, [AUTH, http('statement-service', 'GET', '/statements/{month}')]),
 
-  { ...server('auth-service', 'POST', '/v1/tokens/introspect', 1.2, [redis('GET', 'session:?', 0.4), pg('identity', 'SELECT', 'sessions', 2.5, 0.15)], 0.001), rejectRate: 0.01 },
-  server('account-service', 'GET', '/accounts/{accountId}', 2, [redis('GET', 'account:?', 0.4), pg('accounts', 'SELECT', 'accounts', 3, 0.35)]),
-  server('user-profile-service', 'GET', '/users/{userId}', 3, [redis('HGETALL', 'profile:?', 0.5), pg('profiles', 'SELECT', 'users', 2.8, 0.4)]),
+  {
+    ...server(
+      'auth-service',
+      'POST',
+      '/v1/tokens/introspect',
+      1.2,
+      [redis('GET', 'session:?', 0.4), pg('identity', 'SELECT', 'sessions', 2.5, 0.15)],
+      0.001,
+    ),
+    rejectRate: 0.01,
+  },
+  server('account-service', 'GET', '/accounts/{accountId}', 2, [
+    redis('GET', 'account:?', 0.4),
+    pg('accounts', 'SELECT', 'accounts', 3, 0.35),
+  ]),
+  server('user-profile-service', 'GET', '/users/{userId}', 3, [
+    redis('HGETALL', 'profile:?', 0.5),
+    pg('profiles', 'SELECT', 'users', 2.8, 0.4),
+  ]),
   server('user-profile-service', 'POST', '/users', 3, [pg('profiles', 'INSERT', 'users', 5)]),
 
   server('payment-gateway', 'POST', '/payments', 4, [
@@ -81,7 +146,11 @@ export const HANDLERS: readonly Handler[] = [
     http('exchange-rate-service', 'GET', '/rates/{pair}', { probability: 0.3, critical: false }),
     http('transactions-service', 'POST', '/transactions'),
     { type: 'external', host: 'api.acquirer.example', method: 'POST', route: '/v2/charges', medianMs: 180 },
-    { type: 'publish', topic: 'payments.events', consumers: ['notification-service process payments.events', 'audit-log-service process payments.events'] },
+    {
+      type: 'publish',
+      topic: 'payments.events',
+      consumers: ['notification-service process payments.events', 'audit-log-service process payments.events'],
+    },
   ]),
   server('fraud-detection', 'POST', '/v1/score', 6, [
     redis('HGETALL', 'features:?', 0.5),
@@ -89,7 +158,10 @@ export const HANDLERS: readonly Handler[] = [
     http('risk-scoring-service', 'GET', '/risk/{accountId}'),
     http('predictive-analytics', 'POST', '/v1/predict', { probability: 0.4, critical: false }),
   ]),
-  server('risk-scoring-service', 'GET', '/risk/{accountId}', 3, [redis('GET', 'risk:?', 0.4), pg('risk', 'SELECT', 'risk_profiles', 4, 0.6)]),
+  server('risk-scoring-service', 'GET', '/risk/{accountId}', 3, [
+    redis('GET', 'risk:?', 0.4),
+    pg('risk', 'SELECT', 'risk_profiles', 4, 0.6),
+  ]),
   server('predictive-analytics', 'POST', '/v1/predict', 30, [redis('GET', 'model:?', 0.6)]),
   server('transactions-service', 'POST', '/transactions', 3, [
     pg('transactions', 'SELECT', 'transactions', 3.5),
@@ -103,7 +175,11 @@ export const HANDLERS: readonly Handler[] = [
   ]),
   server('ledger-service', 'POST', '/entries', 1.5, [pg('ledger', 'INSERT', 'ledger_entries', 3), pg('ledger', 'UPDATE', 'balances', 2.5)]),
   server('ledger-service', 'GET', '/balances/{accountId}', 1, [pg('ledger', 'SELECT', 'balances', 2)]),
-  server('card-service', 'POST', '/authorizations', 3, [pg('cards', 'SELECT', 'cards', 2), http('fraud-detection', 'POST', '/v1/score'), http('ledger-service', 'POST', '/entries')]),
+  server('card-service', 'POST', '/authorizations', 3, [
+    pg('cards', 'SELECT', 'cards', 2),
+    http('fraud-detection', 'POST', '/v1/score'),
+    http('ledger-service', 'POST', '/entries'),
+  ]),
   server('exchange-rate-service', 'GET', '/rates/{pair}', 0.6, [redis('GET', 'rate:?', 0.3)], 0.001),
 
   server('onboarding-service', 'POST', '/applications', 8, [
@@ -120,21 +196,96 @@ export const HANDLERS: readonly Handler[] = [
     pg('kyc', 'UPDATE', 'kyc_checks', 3),
     { type: 'publish', topic: 'kyc.events', consumers: ['notification-service process kyc.events'] },
   ]),
-  server('sanctions-screening-service', 'POST', '/screen', 2, [redis('GET', 'watchlist:version', 0.3), { type: 'internal', name: 'match watchlists', medianMs: 25 }]),
-  server('document-service', 'POST', '/documents/verify', 10, [{ type: 'external', host: 'api.docscan.example', method: 'POST', route: '/v1/verify', medianMs: 250 }]),
+  server('sanctions-screening-service', 'POST', '/screen', 2, [
+    redis('GET', 'watchlist:version', 0.3),
+    { type: 'internal', name: 'match watchlists', medianMs: 25 },
+  ]),
+  server('document-service', 'POST', '/documents/verify', 10, [
+    { type: 'external', host: 'api.docscan.example', method: 'POST', route: '/v1/verify', medianMs: 250 },
+  ]),
 
-  server('merchant-service', 'GET', '/merchants/{merchantId}', 3, [redis('GET', 'merchant:?', 0.4), pg('merchants', 'SELECT', 'merchants', 3, 0.4)]),
+  server('merchant-service', 'GET', '/merchants/{merchantId}', 3, [
+    redis('GET', 'merchant:?', 0.4),
+    pg('merchants', 'SELECT', 'merchants', 3, 0.4),
+  ]),
   server('statement-service', 'GET', '/statements/{month}', 20, [pg('statements', 'SELECT', 'statements', 35)]),
   server('loan-service', 'GET', '/offers', 15, [pg('lending', 'SELECT', 'loan_offers', 6)]),
-  server('reporting-service', 'GET', '/reports/{reportId}', 12, [{ type: 'db', system: 'clickhouse', namespace: 'analytics', operation: 'SELECT', collection: 'report_rows', queryText: 'SELECT * FROM report_rows WHERE report_id = ?', medianMs: 250 }]),
+  server('reporting-service', 'GET', '/reports/{reportId}', 12, [
+    {
+      type: 'db',
+      system: 'clickhouse',
+      namespace: 'analytics',
+      operation: 'SELECT',
+      collection: 'report_rows',
+      queryText: 'SELECT * FROM report_rows WHERE report_id = ?',
+      medianMs: 250,
+    },
+  ]),
 
-  { service: 'notification-service', kind: 'consumer', topic: 'payments.events', selfMs: 2, errorRate: 0.002, brokenPropagation: true, steps: [pg('notifications', 'SELECT', 'notification_preferences', 2), { type: 'external', host: 'api.mailer.example', method: 'POST', route: '/v3/mail/send', medianMs: 90, probability: 0.6, critical: false }] },
-  { service: 'notification-service', kind: 'consumer', topic: 'onboarding.events', selfMs: 2, errorRate: 0.002, steps: [pg('notifications', 'SELECT', 'notification_preferences', 2), { type: 'external', host: 'api.mailer.example', method: 'POST', route: '/v3/mail/send', medianMs: 90, critical: false }] },
-  { service: 'notification-service', kind: 'consumer', topic: 'kyc.events', selfMs: 2, errorRate: 0.002, steps: [pg('notifications', 'SELECT', 'notification_preferences', 2)] },
-  { service: 'audit-log-service', kind: 'consumer', topic: 'payments.events', selfMs: 1, errorRate: 0.001, steps: [pg('audit', 'INSERT', 'audit_events', 2.5)] },
+  {
+    service: 'notification-service',
+    kind: 'consumer',
+    topic: 'payments.events',
+    selfMs: 2,
+    errorRate: 0.002,
+    brokenPropagation: true,
+    steps: [
+      pg('notifications', 'SELECT', 'notification_preferences', 2),
+      {
+        type: 'external',
+        host: 'api.mailer.example',
+        method: 'POST',
+        route: '/v3/mail/send',
+        medianMs: 90,
+        probability: 0.6,
+        critical: false,
+      },
+    ],
+  },
+  {
+    service: 'notification-service',
+    kind: 'consumer',
+    topic: 'onboarding.events',
+    selfMs: 2,
+    errorRate: 0.002,
+    steps: [
+      pg('notifications', 'SELECT', 'notification_preferences', 2),
+      { type: 'external', host: 'api.mailer.example', method: 'POST', route: '/v3/mail/send', medianMs: 90, critical: false },
+    ],
+  },
+  {
+    service: 'notification-service',
+    kind: 'consumer',
+    topic: 'kyc.events',
+    selfMs: 2,
+    errorRate: 0.002,
+    steps: [pg('notifications', 'SELECT', 'notification_preferences', 2)],
+  },
+  {
+    service: 'audit-log-service',
+    kind: 'consumer',
+    topic: 'payments.events',
+    selfMs: 1,
+    errorRate: 0.001,
+    steps: [pg('audit', 'INSERT', 'audit_events', 2.5)],
+  },
 
-  { service: 'settlement-service', kind: 'job', job: 'settle batch', selfMs: 50, errorRate: 0.01, steps: [http('ledger-service', 'GET', '/balances/{accountId}', { times: [3, 6] }), pg('settlement', 'INSERT', 'settlements', 8)] },
-  { service: 'reconciliation-service', kind: 'job', job: 'reconcile ledger', selfMs: 400, errorRate: 0.01, steps: [pg('reconciliation', 'SELECT', 'ledger_snapshots', 120)] },
+  {
+    service: 'settlement-service',
+    kind: 'job',
+    job: 'settle batch',
+    selfMs: 50,
+    errorRate: 0.01,
+    steps: [http('ledger-service', 'GET', '/balances/{accountId}', { times: [3, 6] }), pg('settlement', 'INSERT', 'settlements', 8)],
+  },
+  {
+    service: 'reconciliation-service',
+    kind: 'job',
+    job: 'reconcile ledger',
+    selfMs: 400,
+    errorRate: 0.01,
+    steps: [pg('reconciliation', 'SELECT', 'ledger_snapshots', 120)],
+  },
 ]
 
 export function handlerKey(handler: Handler): string {

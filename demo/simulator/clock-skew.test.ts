@@ -19,14 +19,26 @@ function skewedSimulator(initial: ServiceSkew[] = []) {
  * simulator, shifted by hand, counted by reported start in [startUs, endUs) if visible by now.
  */
 function countByHand(skew: ServiceSkew, window: { service?: string; startUs: number; endUs: number }) {
-  const everything = createSimulator(options).findTraces({ startTimeMinUs: window.startUs - 20 * MINUTE_US, startTimeMaxUs: window.endUs + 20 * MINUTE_US, searchDepth: -1 })
+  const everything = createSimulator(options).findTraces({
+    startTimeMinUs: window.startUs - 20 * MINUTE_US,
+    startTimeMaxUs: window.endUs + 20 * MINUTE_US,
+    searchDepth: -1,
+  })
   let spans = 0
   let traces = 0
   for (const trace of everything) {
-    const reported = trace.spans.map((span) => ({ span, startUs: span.startUs + (span.resource.serviceName === skew.service ? skew.offsetUs : 0) }))
+    const reported = trace.spans.map((span) => ({
+      span,
+      startUs: span.startUs + (span.resource.serviceName === skew.service ? skew.offsetUs : 0),
+    }))
     const visibleFromUs = Math.max(trace.visibleFromUs, ...reported.map(({ span, startUs }) => startUs + span.durationUs))
     if (visibleFromUs > NOW_US) continue
-    const inWindow = reported.filter(({ span, startUs }) => startUs >= window.startUs && startUs < window.endUs && (window.service === undefined || span.resource.serviceName === window.service))
+    const inWindow = reported.filter(
+      ({ span, startUs }) =>
+        startUs >= window.startUs &&
+        startUs < window.endUs &&
+        (window.service === undefined || span.resource.serviceName === window.service),
+    )
     spans += inWindow.length
     if (inWindow.length > 0) traces++
   }
@@ -54,8 +66,16 @@ describe('a skew fault', () => {
   })
 
   test.each([
-    ['+5 min: spans of traces that began before the window slide in', { service: 'payment-gateway', offsetUs: 5 * MINUTE_US }, 'payment-gateway'],
-    ['−5 min: spans of traces that begin after the window slide in', { service: 'payment-gateway', offsetUs: -5 * MINUTE_US }, 'payment-gateway'],
+    [
+      '+5 min: spans of traces that began before the window slide in',
+      { service: 'payment-gateway', offsetUs: 5 * MINUTE_US },
+      'payment-gateway',
+    ],
+    [
+      '−5 min: spans of traces that begin after the window slide in',
+      { service: 'payment-gateway', offsetUs: -5 * MINUTE_US },
+      'payment-gateway',
+    ],
     ['+90 s on a service whose hosts already lag', { service: 'fraud-detection', offsetUs: 90_000_000 }, 'fraud-detection'],
     ['−5 min, counted over the whole fleet', { service: 'payment-gateway', offsetUs: -5 * MINUTE_US }, undefined],
   ])('%s: exactCounts equals a count by hand and a complete search', (_, skew, service) => {
@@ -65,8 +85,18 @@ describe('a skew fault', () => {
     const unskewed = createSimulator(options).exactCounts(window)
     expect(counts.spans).not.toBe(unskewed.spans)
     expect({ spans: counts.spans, traces: counts.traces }).toEqual(countByHand(skew, window))
-    const found = simulator.findTraces({ serviceName: service, startTimeMinUs: window.startUs, startTimeMaxUs: window.endUs - 1, searchDepth: -1 })
-    const spans = found.flatMap((trace) => trace.spans).filter((span) => span.startUs >= window.startUs && span.startUs < window.endUs && (service === undefined || span.resource.serviceName === service))
+    const found = simulator.findTraces({
+      serviceName: service,
+      startTimeMinUs: window.startUs,
+      startTimeMaxUs: window.endUs - 1,
+      searchDepth: -1,
+    })
+    const spans = found
+      .flatMap((trace) => trace.spans)
+      .filter(
+        (span) =>
+          span.startUs >= window.startUs && span.startUs < window.endUs && (service === undefined || span.resource.serviceName === service),
+      )
     expect(spans).toHaveLength(counts.spans)
     expect(found).toHaveLength(counts.traces)
   })

@@ -30,7 +30,13 @@ export function exactCounts(source: MinuteSource, { service, startUs, endUs }: C
         const error = span.statusCode === 2 ? 1 : 0
         const spanKind = SPAN_KIND_NAMES[span.kind]
         const byService = (counts.byService[serviceName] ??= { traces: 0, spans: 0, errors: 0 })
-        const byOperation = (counts.byOperation[`${serviceName}\t${span.name}\t${spanKind}`] ??= { service: serviceName, operation: span.name, spanKind, spans: 0, errors: 0 })
+        const byOperation = (counts.byOperation[`${serviceName}\t${span.name}\t${spanKind}`] ??= {
+          service: serviceName,
+          operation: span.name,
+          spanKind,
+          spans: 0,
+          errors: 0,
+        })
         counts.spans++
         counts.errors += error
         byService.spans++

@@ -26,7 +26,8 @@ export const MAX_SPAN_START_AFTER_TRACE_US = 60_000_000
 export const MAX_CLOCK_LEAD_US = 1_000_000
 
 function matchesAttribute(span: SimSpan, key: string, value: string): boolean {
-  const matches = (attributes: readonly Attribute[]) => attributes.some((attribute) => attribute.key === key && attributeString(attribute) === value)
+  const matches = (attributes: readonly Attribute[]) =>
+    attributes.some((attribute) => attribute.key === key && attributeString(attribute) === value)
   return matches(span.attributes) || matches(span.resource.attributes) || span.events.some((event) => matches(event.attributes))
 }
 

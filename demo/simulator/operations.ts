@@ -31,7 +31,8 @@ function collectOperations(): Map<string, Operation[]> {
   }
   for (const handler of HANDLERS) {
     const service = FLEET.find((candidate) => candidate.name === handler.service)!
-    if (handler.kind === 'server') add(handler.service, service.omitsHttpRoute ? handler.method! : `${handler.method} ${handler.route}`, SpanKind.SERVER)
+    if (handler.kind === 'server')
+      add(handler.service, service.omitsHttpRoute ? handler.method! : `${handler.method} ${handler.route}`, SpanKind.SERVER)
     else if (handler.kind === 'consumer') add(handler.service, `process ${handler.topic}`, SpanKind.CONSUMER)
     else add(handler.service, handler.job!, SpanKind.INTERNAL)
     for (const step of handler.steps) {
@@ -41,7 +42,10 @@ function collectOperations(): Map<string, Operation[]> {
   }
   const sorted = new Map<string, Operation[]>()
   for (const [service, operations] of byService) {
-    sorted.set(service, [...operations.values()].sort((a, b) => compare(a.name, b.name) || compare(a.spanKind, b.spanKind)))
+    sorted.set(
+      service,
+      [...operations.values()].sort((a, b) => compare(a.name, b.name) || compare(a.spanKind, b.spanKind)),
+    )
   }
   return sorted
 }

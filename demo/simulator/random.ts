@@ -39,7 +39,8 @@ export type Random = {
 }
 
 const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
-const hex32 = (value: number) => HEX_BYTES[value >>> 24]! + HEX_BYTES[(value >>> 16) & 0xff]! + HEX_BYTES[(value >>> 8) & 0xff]! + HEX_BYTES[value & 0xff]!
+const hex32 = (value: number) =>
+  HEX_BYTES[value >>> 24]! + HEX_BYTES[(value >>> 16) & 0xff]! + HEX_BYTES[(value >>> 8) & 0xff]! + HEX_BYTES[value & 0xff]!
 
 /** mulberry32: small, fast, good enough for simulation (not for cryptography). A class rather than
  * closures: one is created per generated trace. */

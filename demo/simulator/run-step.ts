@@ -3,7 +3,14 @@
 import { getHandler, httpKey, type Handler, type Step } from './call-graph'
 import { applicationScope, instrumentationScope } from './resources'
 import { SpanKind } from './simulated-trace'
-import { dbAttributes, dbSpanName, httpClientAttributes, internalAttributes, producerAttributes, type MessageDelivery } from './span-attributes'
+import {
+  dbAttributes,
+  dbSpanName,
+  httpClientAttributes,
+  internalAttributes,
+  producerAttributes,
+  type MessageDelivery,
+} from './span-attributes'
 import { fillRoute, logNormalUs, networkUs, openSpan, type Outcome, type Process, type TraceBuild } from './trace-build'
 
 export type Inbound = { parentSpanId: string; path?: string; delivery?: MessageDelivery }
@@ -11,7 +18,14 @@ export type RunHandler = (build: TraceBuild, handler: Handler, inbound: Inbound 
 
 const OK = (endUs: number): Outcome => ({ endUs, statusCode: 200, failed: false })
 
-export function runStep(build: TraceBuild, process: Process, parentSpanId: string, step: Step, startUs: number, runHandler: RunHandler): Outcome {
+export function runStep(
+  build: TraceBuild,
+  process: Process,
+  parentSpanId: string,
+  step: Step,
+  startUs: number,
+  runHandler: RunHandler,
+): Outcome {
   const { rng, scenario } = build
   const language = process.service.language
 
@@ -23,11 +37,22 @@ export function runStep(build: TraceBuild, process: Process, parentSpanId: strin
     for (let call = 0; call < times; call++) {
       const spanId = rng.hex64()
       const path = fillRoute(step.route, rng)
-      const span = openSpan(build, process, { spanId, parentSpanId, scope: instrumentationScope(language, 'httpClient'), name: `${step.method} ${step.route}`, kind: SpanKind.CLIENT, startUs: t })
+      const span = openSpan(build, process, {
+        spanId,
+        parentSpanId,
+        scope: instrumentationScope(language, 'httpClient'),
+        name: `${step.method} ${step.route}`,
+        kind: SpanKind.CLIENT,
+        startUs: t,
+      })
       const result = runHandler(build, callee, { parentSpanId: spanId, path }, t + networkUs(rng), process.emitting)
       const endUs = result.endUs + networkUs(rng)
       const exchange = { method: step.method, route: step.route, path, statusCode: result.statusCode }
-      span.finish(endUs, httpClientAttributes({ host: step.service, port: 8080, scheme: 'http' }, exchange), result.statusCode >= 400 ? { message: '' } : undefined)
+      span.finish(
+        endUs,
+        httpClientAttributes({ host: step.service, port: 8080, scheme: 'http' }, exchange),
+        result.statusCode >= 400 ? { message: '' } : undefined,
+      )
       if (result.statusCode > worst.statusCode) worst = result
       t = endUs + 20 + rng.int(200)
     }
@@ -42,11 +67,22 @@ export function runStep(build: TraceBuild, process: Process, parentSpanId: strin
     const timedOut = rng.next() < (burst?.errorRatio ?? 0.003)
     // the client gives up after 3 s
     const durationUs = timedOut ? 3_000_000 + rng.int(5_000) : logNormalUs(rng, step.medianMs, 0.35)
-    const span = openSpan(build, process, { spanId, parentSpanId, scope: instrumentationScope(language, 'httpClient'), name: `${step.method} ${step.route}`, kind: SpanKind.CLIENT, startUs })
+    const span = openSpan(build, process, {
+      spanId,
+      parentSpanId,
+      scope: instrumentationScope(language, 'httpClient'),
+      name: `${step.method} ${step.route}`,
+      kind: SpanKind.CLIENT,
+      startUs,
+    })
     const errorType = burst?.exceptionType ?? 'timeout'
     const exchange = { method: step.method, route: step.route, path, statusCode: timedOut ? undefined : 200, errorType }
     const message = burst?.message ?? `${step.host} did not answer within 3s`
-    span.finish(startUs + durationUs, httpClientAttributes({ host: step.host, port: 443, scheme: 'https' }, exchange), timedOut ? { message, exception: { type: errorType, message } } : undefined)
+    span.finish(
+      startUs + durationUs,
+      httpClientAttributes({ host: step.host, port: 443, scheme: 'https' }, exchange),
+      timedOut ? { message, exception: { type: errorType, message } } : undefined,
+    )
     return { endUs: startUs + durationUs, statusCode: timedOut ? 504 : 200, failed: timedOut }
   }
 
@@ -56,9 +92,21 @@ export function runStep(build: TraceBuild, process: Process, parentSpanId: strin
     const { factor, sigma } = scenario.latencyFactor(process.service.name, name, startUs)
     const durationUs = logNormalUs(rng, step.medianMs * factor, sigma ?? 0.45)
     const failed = rng.chance(0.0005)
-    const span = openSpan(build, process, { spanId, parentSpanId, scope: instrumentationScope(language, step.system), name, kind: SpanKind.CLIENT, startUs })
-    const error = step.system === 'redis' ? { type: 'ReplyError', message: 'LOADING Redis is loading the dataset in memory' } : { type: '40P01', message: 'deadlock detected' }
-    const attributes = failed ? [...dbAttributes(step), { key: 'error.type', type: 'string' as const, value: error.type }] : dbAttributes(step)
+    const span = openSpan(build, process, {
+      spanId,
+      parentSpanId,
+      scope: instrumentationScope(language, step.system),
+      name,
+      kind: SpanKind.CLIENT,
+      startUs,
+    })
+    const error =
+      step.system === 'redis'
+        ? { type: 'ReplyError', message: 'LOADING Redis is loading the dataset in memory' }
+        : { type: '40P01', message: 'deadlock detected' }
+    const attributes = failed
+      ? [...dbAttributes(step), { key: 'error.type', type: 'string' as const, value: error.type }]
+      : dbAttributes(step)
     span.finish(startUs + durationUs, attributes, failed ? { message: error.message } : undefined)
     return OK(startUs + durationUs)
   }
@@ -66,8 +114,21 @@ export function runStep(build: TraceBuild, process: Process, parentSpanId: strin
   if (step.type === 'publish') {
     const spanId = rng.hex64()
     const durationUs = logNormalUs(rng, 1.5, 0.4)
-    const delivery: MessageDelivery = { topic: step.topic, key: `acc_${100000 + rng.int(900000)}`, partition: rng.int(12), offset: 4_000_000 + rng.int(60_000_000), bodySize: 400 + rng.int(1600) }
-    const span = openSpan(build, process, { spanId, parentSpanId, scope: instrumentationScope(language, 'kafka'), name: `send ${step.topic}`, kind: SpanKind.PRODUCER, startUs })
+    const delivery: MessageDelivery = {
+      topic: step.topic,
+      key: `acc_${100000 + rng.int(900000)}`,
+      partition: rng.int(12),
+      offset: 4_000_000 + rng.int(60_000_000),
+      bodySize: 400 + rng.int(1600),
+    }
+    const span = openSpan(build, process, {
+      spanId,
+      parentSpanId,
+      scope: instrumentationScope(language, 'kafka'),
+      name: `send ${step.topic}`,
+      kind: SpanKind.PRODUCER,
+      startUs,
+    })
     span.finish(startUs + durationUs, producerAttributes(delivery))
     for (const consumer of step.consumers) {
       const lagUs = logNormalUs(rng, 35, 0.8)
@@ -78,7 +139,17 @@ export function runStep(build: TraceBuild, process: Process, parentSpanId: strin
 
   const spanId = rng.hex64()
   const durationUs = logNormalUs(rng, step.medianMs, 0.4)
-  const span = openSpan(build, process, { spanId, parentSpanId, scope: applicationScope(process.service), name: step.name, kind: SpanKind.INTERNAL, startUs })
-  span.finish(startUs + durationUs, internalAttributes(step.name, () => rng.next()))
+  const span = openSpan(build, process, {
+    spanId,
+    parentSpanId,
+    scope: applicationScope(process.service),
+    name: step.name,
+    kind: SpanKind.INTERNAL,
+    startUs,
+  })
+  span.finish(
+    startUs + durationUs,
+    internalAttributes(step.name, () => rng.next()),
+  )
   return OK(startUs + durationUs)
 }

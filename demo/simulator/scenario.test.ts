@@ -17,7 +17,10 @@ function spans(service: string, startUs: number, endUs: number) {
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!
 
 describe('the slow operation', () => {
-  const durations = (startUs: number, endUs: number) => spans(SLOW_OPERATION.service, startUs, endUs).filter((span) => span.name === SLOW_OPERATION.spanName).map((span) => span.durationUs)
+  const durations = (startUs: number, endUs: number) =>
+    spans(SLOW_OPERATION.service, startUs, endUs)
+      .filter((span) => span.name === SLOW_OPERATION.spanName)
+      .map((span) => span.durationUs)
 
   test(`${SLOW_OPERATION.spanName} is several times slower (p95) from 3 h before the anchor on, and stays slow`, () => {
     const slowFromUs = ANCHOR_US - SLOW_OPERATION.startsBeforeAnchorUs
@@ -30,7 +33,10 @@ describe('the slow operation', () => {
   })
 
   test('other operations of the service keep their latency', () => {
-    const insert = (startUs: number) => spans(SLOW_OPERATION.service, startUs, startUs + 30 * MINUTE_US).filter((span) => span.name === 'INSERT transactions').map((span) => span.durationUs)
+    const insert = (startUs: number) =>
+      spans(SLOW_OPERATION.service, startUs, startUs + 30 * MINUTE_US)
+        .filter((span) => span.name === 'INSERT transactions')
+        .map((span) => span.durationUs)
     const ratio = p95(insert(ANCHOR_US - 30 * MINUTE_US)) / p95(insert(ANCHOR_US - 5 * HOUR_US))
     expect(ratio).toBeGreaterThan(0.7)
     expect(ratio).toBeLessThan(1.4)

@@ -31,8 +31,28 @@ export type ErrorBurst = {
 
 /** Windows, repeating every period (before and after the anchor), where a service mostly fails. */
 export const ERROR_BURSTS: readonly ErrorBurst[] = [
-  { service: 'payment-gateway', periodMinutes: 360, durationMinutes: 15, lastStartBeforeAnchorMinutes: 75, errorRatio: 0.35, via: 'external', statusCode: 504, exceptionType: 'context.DeadlineExceeded', message: 'acquirer did not answer within 3s' },
-  { service: 'card-service', periodMinutes: 240, durationMinutes: 10, lastStartBeforeAnchorMinutes: 150, errorRatio: 0.3, via: 'self', statusCode: 503, exceptionType: 'java.sql.SQLTransientConnectionException', message: 'HikariPool-1 - Connection is not available, request timed out after 30000ms.' },
+  {
+    service: 'payment-gateway',
+    periodMinutes: 360,
+    durationMinutes: 15,
+    lastStartBeforeAnchorMinutes: 75,
+    errorRatio: 0.35,
+    via: 'external',
+    statusCode: 504,
+    exceptionType: 'context.DeadlineExceeded',
+    message: 'acquirer did not answer within 3s',
+  },
+  {
+    service: 'card-service',
+    periodMinutes: 240,
+    durationMinutes: 10,
+    lastStartBeforeAnchorMinutes: 150,
+    errorRatio: 0.3,
+    via: 'self',
+    statusCode: 503,
+    exceptionType: 'java.sql.SQLTransientConnectionException',
+    message: 'HikariPool-1 - Connection is not available, request timed out after 30000ms.',
+  },
 ]
 
 export type ScenarioOptions = { anchorMs: number; seed: number; tracesPerMinute: number }
@@ -77,7 +97,7 @@ export function createScenario({ anchorMs, seed, tracesPerMinute }: ScenarioOpti
 
     /** Sampled traces started in a minute: the volume times a daily curve, with a little noise. */
     traceCount(minute: number): number {
-      const hourOfDay = ((minute % 1440) + 1440) % 1440 / 60
+      const hourOfDay = (((minute % 1440) + 1440) % 1440) / 60
       const diurnal = 1 + 0.35 * Math.sin((2 * Math.PI * (hourOfDay - 9)) / 24) // peak 15:00 UTC, trough 03:00 UTC
       const noise = 0.9 + 0.2 * (hash32(seed, minute, 0x5107) / 0x1_0000_0000)
       const expected = tracesPerMinute * diurnal * noise

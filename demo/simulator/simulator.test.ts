@@ -9,9 +9,16 @@ const ANCHOR_MS = Date.parse('2025-11-20T12:00:00Z')
 const ANCHOR_US = ANCHOR_MS * 1000
 const HOUR_US = 60 * MINUTE_US
 const DAY_US = 24 * HOUR_US
-const options = (overrides: Partial<SimulatorOptions> = {}): SimulatorOptions => ({ anchorMs: ANCHOR_MS, seed: 7, tracesPerMinute: 40, now: () => ANCHOR_MS + 30 * 60_000, ...overrides })
+const options = (overrides: Partial<SimulatorOptions> = {}): SimulatorOptions => ({
+  anchorMs: ANCHOR_MS,
+  seed: 7,
+  tracesPerMinute: 40,
+  now: () => ANCHOR_MS + 30 * 60_000,
+  ...overrides,
+})
 
-const spansOf = (traces: readonly SimTrace[], service: string) => traces.flatMap((trace) => trace.spans.filter((span) => span.resource.serviceName === service))
+const spansOf = (traces: readonly SimTrace[], service: string) =>
+  traces.flatMap((trace) => trace.spans.filter((span) => span.resource.serviceName === service))
 const window = (simulator: ReturnType<typeof createSimulator>, service: string, startUs: number, endUs: number) =>
   simulator.findTraces({ serviceName: service, startTimeMinUs: startUs, startTimeMaxUs: endUs, searchDepth: -1 })
 
@@ -54,7 +61,11 @@ describe('trace ids', () => {
     const recent = simulator.findTraces({ startTimeMinUs: ANCHOR_US - MINUTE_US, startTimeMaxUs: ANCHOR_US + HOUR_US, searchDepth: -1 })
     expect(recent.length).toBeGreaterThan(0)
     for (const trace of recent) expect(trace.visibleFromUs).toBeLessThanOrEqual(ANCHOR_US)
-    const later = createSimulator(options({ now: () => now + 10 * 60_000 })).findTraces({ startTimeMinUs: ANCHOR_US, startTimeMaxUs: ANCHOR_US + HOUR_US, searchDepth: 1 })[0]!
+    const later = createSimulator(options({ now: () => now + 10 * 60_000 })).findTraces({
+      startTimeMinUs: ANCHOR_US,
+      startTimeMaxUs: ANCHOR_US + HOUR_US,
+      searchDepth: 1,
+    })[0]!
     expect(simulator.getTrace(later.traceId)).toBeNull()
   })
 })
@@ -63,9 +74,15 @@ describe('rollout', () => {
   const simulator = createSimulator(options())
 
   test('a service not instrumented yet has no spans; its callers still call it', () => {
-    const loanCallers = window(simulator, 'api-gateway', ANCHOR_US - 10 * MINUTE_US, ANCHOR_US).flatMap((trace) => trace.spans).filter((span) => span.name === 'GET /offers')
+    const loanCallers = window(simulator, 'api-gateway', ANCHOR_US - 10 * MINUTE_US, ANCHOR_US)
+      .flatMap((trace) => trace.spans)
+      .filter((span) => span.name === 'GET /offers')
     expect(loanCallers.length).toBeGreaterThan(0)
-    const ids = new Set(window(simulator, 'api-gateway', ANCHOR_US - 10 * MINUTE_US, ANCHOR_US).flatMap((trace) => trace.spans.map((span) => span.parentSpanId)))
+    const ids = new Set(
+      window(simulator, 'api-gateway', ANCHOR_US - 10 * MINUTE_US, ANCHOR_US).flatMap((trace) =>
+        trace.spans.map((span) => span.parentSpanId),
+      ),
+    )
     for (const call of loanCallers) expect(ids.has(call.spanId)).toBe(false)
     for (const service of ['loan-service', 'predictive-analytics', 'reporting-service', 'document-service', 'reconciliation-service']) {
       expect(simulator.exactCounts({ service, startUs: ANCHOR_US - 30 * MINUTE_US, endUs: ANCHOR_US }).spans).toBe(0)
@@ -88,7 +105,12 @@ describe('fleet traffic', () => {
   const allSpans = lastHour.flatMap((trace) => trace.spans)
 
   test('records head sampling on every resource: 10 %, except the batch job and the webhook receiver', () => {
-    const samplers = new Map(allSpans.map((span) => [span.resource.serviceName, Object.fromEntries(span.resource.attributes.filter((a) => a.key.startsWith('sampler.')).map((a) => [a.key, a.value]))]))
+    const samplers = new Map(
+      allSpans.map((span) => [
+        span.resource.serviceName,
+        Object.fromEntries(span.resource.attributes.filter((a) => a.key.startsWith('sampler.')).map((a) => [a.key, a.value])),
+      ]),
+    )
     expect(samplers.get('payment-gateway')).toEqual({ 'sampler.type': 'probabilistic', 'sampler.param': 0.1 })
     expect(samplers.get('settlement-service')).toEqual({ 'sampler.type': 'const', 'sampler.param': 1 })
     expect(samplers.get('kyc-service')).toEqual({ 'sampler.type': 'probabilistic', 'sampler.param': 0.5 })
@@ -98,9 +120,17 @@ describe('fleet traffic', () => {
     const serverSpans = (service: string) => allSpans.filter((span) => span.resource.serviceName === service && span.kind === 2)
     const keys = (span: SimSpan) => span.attributes.map((attribute) => attribute.key)
     expect(serverSpans('merchant-service').every((span) => !keys(span).includes('http.route') && span.name === 'GET')).toBe(true)
-    expect(serverSpans('statement-service').every((span) => keys(span).includes('http.status_code') && !keys(span).includes('http.response.status_code'))).toBe(true)
-    expect(spansOf(lastHour, 'user-profile-service').every((span) => !span.resource.attributes.some((a) => a.key === 'service.version'))).toBe(true)
-    expect(spansOf(lastHour, 'account-service').every((span) => span.resource.attributes.some((a) => a.key === 'service.version'))).toBe(true)
+    expect(
+      serverSpans('statement-service').every(
+        (span) => keys(span).includes('http.status_code') && !keys(span).includes('http.response.status_code'),
+      ),
+    ).toBe(true)
+    expect(
+      spansOf(lastHour, 'user-profile-service').every((span) => !span.resource.attributes.some((a) => a.key === 'service.version')),
+    ).toBe(true)
+    expect(spansOf(lastHour, 'account-service').every((span) => span.resource.attributes.some((a) => a.key === 'service.version'))).toBe(
+      true,
+    )
   })
 
   test('notification-service consumes payment events with a parent that was never reported (orphans)', () => {
@@ -109,7 +139,9 @@ describe('fleet traffic', () => {
       return trace.spans.filter((span) => span.parentSpanId !== '' && !ids.has(span.parentSpanId))
     })
     expect(orphans.length).toBeGreaterThan(10)
-    expect(new Set(orphans.map((span) => `${span.resource.serviceName} ${span.name}`))).toEqual(new Set(['notification-service process payments.events']))
+    expect(new Set(orphans.map((span) => `${span.resource.serviceName} ${span.name}`))).toEqual(
+      new Set(['notification-service process payments.events']),
+    )
   })
 
   test('fraud-detection hosts lag and one ledger host runs fast: children outside their parents', () => {
@@ -117,7 +149,11 @@ describe('fleet traffic', () => {
       const byId = new Map(trace.spans.map((span) => [span.spanId, span]))
       return trace.spans.filter((span) => {
         const parent = byId.get(span.parentSpanId)
-        return parent && parent.resource.serviceName !== span.resource.serviceName && (span.startUs < parent.startUs || span.startUs + span.durationUs > parent.startUs + parent.durationUs)
+        return (
+          parent &&
+          parent.resource.serviceName !== span.resource.serviceName &&
+          (span.startUs < parent.startUs || span.startUs + span.durationUs > parent.startUs + parent.durationUs)
+        )
       })
     })
     const services = new Set(skewed.map((span) => span.resource.serviceName))
@@ -152,7 +188,8 @@ describe('exactCounts', () => {
 describe('memory', () => {
   test('reading hours of traffic window by window keeps at most cacheMinutes minutes', () => {
     const simulator = createSimulator(options({ cacheMinutes: 15 }))
-    for (let endUs = ANCHOR_US - 2 * HOUR_US; endUs <= ANCHOR_US; endUs += 5 * MINUTE_US) simulator.exactCounts({ startUs: endUs - 5 * MINUTE_US, endUs })
+    for (let endUs = ANCHOR_US - 2 * HOUR_US; endUs <= ANCHOR_US; endUs += 5 * MINUTE_US)
+      simulator.exactCounts({ startUs: endUs - 5 * MINUTE_US, endUs })
     const stats = simulator.cacheStats()
     expect(stats.cachedMinutes).toBe(15)
     expect(stats.generatedMinutes).toBeGreaterThan(100)

@@ -56,7 +56,8 @@ export function createSimulator(options: SimulatorOptions) {
   }
   // A trace's emitters are fixed at its start, so a minute can hold spans of a service only if
   // the service emits by the minute's end; minutes after now are never generated.
-  const mayEmit = (minute: number, serviceName?: string) => minute * MINUTE_US <= nowUs() && (minute + 1) * MINUTE_US > emitsFromUs(serviceName)
+  const mayEmit = (minute: number, serviceName?: string) =>
+    minute * MINUTE_US <= nowUs() && (minute + 1) * MINUTE_US > emitsFromUs(serviceName)
 
   const listServices = (): string[] =>
     FLEET.filter((_, index) => scenario.instrumentedFromUs[index]! <= nowUs())
@@ -77,7 +78,8 @@ export function createSimulator(options: SimulatorOptions) {
    * A scan longer than half the cache would only evict what other reads still need, and keeping
    * its minutes alive costs more in garbage collection than generating them again, so it passes.
    */
-  const sourceFor = (startUs: number, endUs: number) => sourceOf((endUs - startUs) / MINUTE_US > cache.capacity / 2 ? passingTraces : cachedTraces)
+  const sourceFor = (startUs: number, endUs: number) =>
+    sourceOf((endUs - startUs) / MINUTE_US > cache.capacity / 2 ? passingTraces : cachedTraces)
 
   return {
     scenario,
@@ -97,7 +99,8 @@ export function createSimulator(options: SimulatorOptions) {
       const parts = decodeTraceId(traceIdHex)
       if (!parts || parts.checksum !== traceChecksum(scenario.seed, parts.minute, parts.slot)) return null
       if (!mayEmit(parts.minute) || !slotsOfMinute(scenario, parts.minute).includes(parts.slot)) return null
-      const generated = cache.peek(parts.minute)?.find((candidate) => candidate.traceId === traceIdHex) ?? generateTrace(scenario, parts.minute, parts.slot)
+      const generated =
+        cache.peek(parts.minute)?.find((candidate) => candidate.traceId === traceIdHex) ?? generateTrace(scenario, parts.minute, parts.slot)
       const trace = applyClockSkew(generated, currentSkew())
       if (trace.traceId !== traceIdHex || trace.spans.length === 0 || trace.visibleFromUs > nowUs()) return null
       return trace

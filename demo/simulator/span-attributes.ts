@@ -18,7 +18,8 @@ function shared(attribute: Attribute): Attribute {
 }
 const str = (key: string, value: string): Attribute => shared({ key, type: 'string', value })
 const int = (key: string, value: number): Attribute => shared({ key, type: 'int', value })
-const unique = (key: string, value: string | number): Attribute => (typeof value === 'string' ? { key, type: 'string', value } : { key, type: 'int', value })
+const unique = (key: string, value: string | number): Attribute =>
+  typeof value === 'string' ? { key, type: 'string', value } : { key, type: 'int', value }
 
 export type HttpExchange = { method: string; route: string; path: string; statusCode: number }
 
@@ -66,7 +67,8 @@ export function httpClientAttributes(
     int('server.port', target.port),
     str('network.protocol.version', '1.1'),
   ]
-  if (exchange.statusCode !== undefined) attributes.push(int('http.response.status_code', exchange.statusCode), ...httpErrorType(exchange.statusCode, 400))
+  if (exchange.statusCode !== undefined)
+    attributes.push(int('http.response.status_code', exchange.statusCode), ...httpErrorType(exchange.statusCode, 400))
   else if (exchange.errorType) attributes.push(str('error.type', exchange.errorType))
   return attributes
 }
@@ -135,5 +137,10 @@ export function internalAttributes(name: string, draw: () => number): Attribute[
   if (name === 'match watchlists') {
     return [int('sanctions.lists', 7), shared({ key: 'sanctions.hit', type: 'bool', value: draw() < 0.002 })]
   }
-  return [str('code.function.name', name.replace(/ (\w)/g, (_, letter: string) => letter.toUpperCase()))]
+  return [
+    str(
+      'code.function.name',
+      name.replace(/ (\w)/g, (_, letter: string) => letter.toUpperCase()),
+    ),
+  ]
 }

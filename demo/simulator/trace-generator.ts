@@ -39,9 +39,14 @@ function planSlot(rng: Random, minute: number, slot: number): { handler: Handler
 function entrySpan(handler: Handler, service: FleetService): { name: string; kind: SpanKindNumber; scope: Scope } {
   if (handler.kind === 'server') {
     // Without http.route, semantic conventions name a server span by its method alone.
-    return { name: service.omitsHttpRoute ? handler.method! : `${handler.method} ${handler.route}`, kind: SpanKind.SERVER, scope: instrumentationScope(service.language, 'httpServer') }
+    return {
+      name: service.omitsHttpRoute ? handler.method! : `${handler.method} ${handler.route}`,
+      kind: SpanKind.SERVER,
+      scope: instrumentationScope(service.language, 'httpServer'),
+    }
   }
-  if (handler.kind === 'consumer') return { name: `process ${handler.topic}`, kind: SpanKind.CONSUMER, scope: instrumentationScope(service.language, 'kafka') }
+  if (handler.kind === 'consumer')
+    return { name: `process ${handler.topic}`, kind: SpanKind.CONSUMER, scope: instrumentationScope(service.language, 'kafka') }
   return { name: handler.job!, kind: SpanKind.INTERNAL, scope: applicationScope(service) }
 }
 
@@ -89,7 +94,10 @@ function runHandler(build: TraceBuild, handler: Handler, inbound: Inbound | null
   }
   if (failsAt >= 0 && !failure && !rejected) {
     statusCode = burst?.via === 'self' ? burst.statusCode : 500
-    const exception = burst?.via === 'self' ? { type: burst.exceptionType, message: burst.message } : { type: 'InternalError', message: `unexpected failure in ${name}` }
+    const exception =
+      burst?.via === 'self'
+        ? { type: burst.exceptionType, message: burst.message }
+        : { type: 'InternalError', message: `unexpected failure in ${name}` }
     failure = { message: exception.message, exception }
   }
   const endUs = t + Math.round(selfUs * 0.4)
@@ -97,7 +105,11 @@ function runHandler(build: TraceBuild, handler: Handler, inbound: Inbound | null
   let attributes: readonly Attribute[]
   if (handler.kind === 'server') {
     const path = inbound?.path ?? fillRoute(handler.route!, rng)
-    attributes = httpServerAttributes(service, { method: handler.method!, route: handler.route!, path, statusCode }, service.name === EDGE_SERVICE)
+    attributes = httpServerAttributes(
+      service,
+      { method: handler.method!, route: handler.route!, path, statusCode },
+      service.name === EDGE_SERVICE,
+    )
   } else if (handler.kind === 'consumer' && inbound?.delivery) {
     attributes = consumerAttributes(inbound.delivery, service.name)
   } else {

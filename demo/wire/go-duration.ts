@@ -3,7 +3,9 @@
 
 function withFraction(value: number, precision: number): string {
   const scale = 10 ** precision
-  const fraction = String(value % scale).padStart(precision, '0').replace(/0+$/, '')
+  const fraction = String(value % scale)
+    .padStart(precision, '0')
+    .replace(/0+$/, '')
   return `${Math.floor(value / scale)}${fraction ? `.${fraction}` : ''}`
 }
 

@@ -25,10 +25,25 @@ describe('formatGoDuration matches time.Duration.String', () => {
 const gateway = RESOURCES[fleetIndex('payment-gateway')]![0]!
 const fraud = RESOURCES[fleetIndex('fraud-detection')]![0]!
 const span = (spanId: string, parentSpanId: string, resource: typeof gateway, startUs: number, durationUs: number): SimSpan => ({
-  spanId, parentSpanId, resource, scope: { name: 's', version: '1' }, name: spanId, kind: 2, startUs, durationUs, statusCode: 0, statusMessage: '', attributes: [{ key: 'b', type: 'string', value: '2' }, { key: 'a', type: 'int', value: 1 }], events: [],
+  spanId,
+  parentSpanId,
+  resource,
+  scope: { name: 's', version: '1' },
+  name: spanId,
+  kind: 2,
+  startUs,
+  durationUs,
+  statusCode: 0,
+  statusMessage: '',
+  attributes: [
+    { key: 'b', type: 'string', value: '2' },
+    { key: 'a', type: 'int', value: 1 },
+  ],
+  events: [],
 })
 const trace = (spans: SimSpan[]): SimTrace => ({ traceId: 'd'.padEnd(32, '0'), minute: 0, slot: 0, startUs: 0, visibleFromUs: 0, spans })
-const warningsOf = (rendered: ReturnType<typeof renderTrace>) => Object.fromEntries(rendered.flatMap((r) => r.scopes.flatMap((s) => s.spans.map((x) => [x.span.spanId, x.warnings]))))
+const warningsOf = (rendered: ReturnType<typeof renderTrace>) =>
+  Object.fromEntries(rendered.flatMap((r) => r.scopes.flatMap((s) => s.spans.map((x) => [x.span.spanId, x.warnings]))))
 
 describe('renderTrace applies Jaeger adjusters unless raw', () => {
   const skewed = trace([

@@ -5,7 +5,12 @@ import type { Attribute, Resource, Scope, SimEvent, SimSpan, SimTrace } from '..
 import { formatGoDuration } from './go-duration'
 
 export type RenderedEvent = Omit<SimEvent, 'attributes'> & { attributes: readonly Attribute[] }
-export type RenderedSpan = { span: SimSpan; attributes: readonly Attribute[]; events: readonly RenderedEvent[]; warnings: readonly string[] }
+export type RenderedSpan = {
+  span: SimSpan
+  attributes: readonly Attribute[]
+  events: readonly RenderedEvent[]
+  warnings: readonly string[]
+}
 export type RenderedScope = { scope: Scope; spans: RenderedSpan[] }
 export type RenderedResource = { resource: Resource; attributes: readonly Attribute[]; scopes: RenderedScope[] }
 
@@ -37,7 +42,14 @@ function clockSkewWarnings(spans: readonly SimSpan[]): Map<string, string[]> {
   for (const span of spans) {
     const hostName = span.resource.attributes.find((attribute) => attribute.key === 'host.name')
     const startNs = span.startUs * 1000
-    nodes.set(span.spanId, { span, hostKey: hostName ? String(hostName.value) : '', startNs, endNs: startNs + span.durationUs * 1000, children: [], warnings: [] })
+    nodes.set(span.spanId, {
+      span,
+      hostKey: hostName ? String(hostName.value) : '',
+      startNs,
+      endNs: startNs + span.durationUs * 1000,
+      children: [],
+      warnings: [],
+    })
   }
   const roots: Node[] = []
   for (const node of nodes.values()) {
@@ -46,7 +58,8 @@ function clockSkewWarnings(spans: readonly SimSpan[]): Map<string, string[]> {
       parent.children.push(node)
       continue
     }
-    if (node.span.parentSpanId !== '') node.warnings.push(`parent span ID=${node.span.parentSpanId} is not in the trace; skipping clock skew adjustment`)
+    if (node.span.parentSpanId !== '')
+      node.warnings.push(`parent span ID=${node.span.parentSpanId} is not in the trace; skipping clock skew adjustment`)
     roots.push(node)
   }
   const skewNs = (child: Node, parent: Node): number => {
@@ -58,11 +71,17 @@ function clockSkewWarnings(spans: readonly SimSpan[]): Map<string, string[]> {
     return parent.startNs + Math.trunc((parentDuration - childDuration) / 2) - child.startNs
   }
   for (const root of roots) {
-    const stack: { node: Node; parent?: Node; skew: { hostKey: string; deltaNs: number } }[] = [{ node: root, skew: { hostKey: root.hostKey, deltaNs: 0 } }]
+    const stack: { node: Node; parent?: Node; skew: { hostKey: string; deltaNs: number } }[] = [
+      { node: root, skew: { hostKey: root.hostKey, deltaNs: 0 } },
+    ]
     while (stack.length > 0) {
       const { node, parent, skew: inherited } = stack.pop()!
-      const skew = parent && (node.hostKey !== inherited.hostKey || node.hostKey === '') ? { hostKey: node.hostKey, deltaNs: skewNs(node, parent) } : inherited
-      if (skew.deltaNs !== 0) node.warnings.push(`clock skew adjustment disabled; not applying calculated delta of ${formatGoDuration(skew.deltaNs)}`)
+      const skew =
+        parent && (node.hostKey !== inherited.hostKey || node.hostKey === '')
+          ? { hostKey: node.hostKey, deltaNs: skewNs(node, parent) }
+          : inherited
+      if (skew.deltaNs !== 0)
+        node.warnings.push(`clock skew adjustment disabled; not applying calculated delta of ${formatGoDuration(skew.deltaNs)}`)
       for (const child of node.children) stack.push({ node: child, parent: node, skew })
     }
   }

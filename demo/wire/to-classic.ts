@@ -8,11 +8,19 @@ export type ClassicKeyValue = { key: string; type: 'string' | 'bool' | 'int64' |
 
 const TAG_TYPES = { string: 'string', int: 'int64', double: 'float64', bool: 'bool' } as const
 
-const classicTag = (attribute: Attribute): ClassicKeyValue => ({ key: attribute.key, type: TAG_TYPES[attribute.type], value: attribute.value })
+const classicTag = (attribute: Attribute): ClassicKeyValue => ({
+  key: attribute.key,
+  type: TAG_TYPES[attribute.type],
+  value: attribute.value,
+})
 const stringTag = (key: string, value: string): ClassicKeyValue => ({ key, type: 'string', value })
 
 function spanTags({ span, attributes }: RenderedSpan): ClassicKeyValue[] {
-  const tags = [stringTag('otel.scope.name', span.scope.name), stringTag('otel.scope.version', span.scope.version), ...attributes.map(classicTag)]
+  const tags = [
+    stringTag('otel.scope.name', span.scope.name),
+    stringTag('otel.scope.version', span.scope.version),
+    ...attributes.map(classicTag),
+  ]
   tags.push(stringTag('span.kind', SPAN_KIND_NAMES[span.kind]))
   if (span.statusCode === 2) tags.push(stringTag('otel.status_code', 'ERROR'), { key: 'error', type: 'bool', value: true })
   if (span.statusMessage) tags.push(stringTag('otel.status_description', span.statusMessage))
@@ -23,7 +31,10 @@ export function toClassicTrace(trace: SimTrace, raw: boolean) {
   const processes: Record<string, { serviceName: string; tags: ClassicKeyValue[] }> = {}
   const spans = renderTrace(trace, raw).flatMap(({ resource, attributes, scopes }, index) => {
     const processID = `p${index + 1}`
-    processes[processID] = { serviceName: resource.serviceName, tags: attributes.filter((attribute) => attribute.key !== 'service.name').map(classicTag) }
+    processes[processID] = {
+      serviceName: resource.serviceName,
+      tags: attributes.filter((attribute) => attribute.key !== 'service.name').map(classicTag),
+    }
     return scopes.flatMap(({ spans: scopeSpans }) =>
       scopeSpans.map((rendered) => ({
         traceID: trace.traceId,
@@ -33,7 +44,10 @@ export function toClassicTrace(trace: SimTrace, raw: boolean) {
         startTime: rendered.span.startUs,
         duration: rendered.span.durationUs,
         tags: spanTags(rendered),
-        logs: rendered.events.map((event) => ({ timestamp: event.timeUs, fields: [stringTag('event', event.name), ...event.attributes.map(classicTag)] })),
+        logs: rendered.events.map((event) => ({
+          timestamp: event.timeUs,
+          fields: [stringTag('event', event.name), ...event.attributes.map(classicTag)],
+        })),
         processID,
         warnings: rendered.warnings.length > 0 ? rendered.warnings : null,
       })),

@@ -7,7 +7,12 @@ import { renderTrace, type RenderedSpan } from './render-trace'
 
 const WARNINGS_ATTRIBUTE = '@jaeger@warnings'
 
-type OtlpValue = { stringValue: string } | { intValue: string } | { doubleValue: number } | { boolValue: boolean } | { arrayValue: { values: OtlpValue[] } }
+type OtlpValue =
+  | { stringValue: string }
+  | { intValue: string }
+  | { doubleValue: number }
+  | { boolValue: boolean }
+  | { arrayValue: { values: OtlpValue[] } }
 
 function otlpValue(attribute: Attribute): OtlpValue {
   switch (attribute.type) {
@@ -22,7 +27,8 @@ function otlpValue(attribute: Attribute): OtlpValue {
   }
 }
 
-const otlpAttributes = (attributes: readonly Attribute[]) => attributes.map((attribute) => ({ key: attribute.key, value: otlpValue(attribute) }))
+const otlpAttributes = (attributes: readonly Attribute[]) =>
+  attributes.map((attribute) => ({ key: attribute.key, value: otlpValue(attribute) }))
 
 /** µs → OTLP's ns decimal string. */
 const unixNano = (us: number) => `${us}000`
@@ -35,9 +41,18 @@ function otlpSpan({ span, attributes, events, warnings }: RenderedSpan, traceId:
   rendered.startTimeUnixNano = unixNano(span.startUs)
   rendered.endTimeUnixNano = unixNano(span.startUs + span.durationUs)
   const allAttributes = otlpAttributes(attributes) as { key: string; value: OtlpValue }[]
-  if (warnings.length > 0) allAttributes.push({ key: WARNINGS_ATTRIBUTE, value: { arrayValue: { values: warnings.map((warning) => ({ stringValue: warning })) } } })
+  if (warnings.length > 0)
+    allAttributes.push({
+      key: WARNINGS_ATTRIBUTE,
+      value: { arrayValue: { values: warnings.map((warning) => ({ stringValue: warning })) } },
+    })
   if (allAttributes.length > 0) rendered.attributes = allAttributes
-  if (events.length > 0) rendered.events = events.map((event) => ({ timeUnixNano: unixNano(event.timeUs), name: event.name, attributes: otlpAttributes(event.attributes) }))
+  if (events.length > 0)
+    rendered.events = events.map((event) => ({
+      timeUnixNano: unixNano(event.timeUs),
+      name: event.name,
+      attributes: otlpAttributes(event.attributes),
+    }))
   rendered.status = span.statusCode === 2 ? (span.statusMessage ? { message: span.statusMessage, code: 2 } : { code: 2 }) : {}
   return rendered
 }

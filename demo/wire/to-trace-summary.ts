@@ -12,7 +12,8 @@ function earliest(spans: readonly SimSpan[]): SimSpan | undefined {
   return best
 }
 
-const withoutZero = <T extends Record<string, unknown>>(fields: T) => Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== 0 && value !== '')) as Partial<T>
+const withoutZero = <T extends Record<string, unknown>>(fields: T) =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== 0 && value !== '')) as Partial<T>
 
 export function toTraceSummary(trace: SimTrace) {
   const spanIds = new Set(trace.spans.map((span) => span.spanId))
@@ -45,6 +46,8 @@ export function toTraceSummary(trace: SimTrace) {
       errorSpanCount,
       orphanSpanCount: trace.spans.filter(isOrphan).length,
     }),
-    services: [...services.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).map((service) => ({ name: service.name, ...withoutZero({ spanCount: service.spanCount, errorSpanCount: service.errorSpanCount }) })),
+    services: [...services.values()]
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .map((service) => ({ name: service.name, ...withoutZero({ spanCount: service.spanCount, errorSpanCount: service.errorSpanCount }) })),
   }
 }

@@ -9,10 +9,20 @@ export async function saveAuditEntry(tx: Tx, actorId: string | null, entry: Audi
   await tx.auditLog.create({ data: { actorId, ...parsed, details: parsed.details as Prisma.InputJsonValue } })
 }
 
-export type AuditRow = { id: string; at: Date; actorEmail: string | null; action: string; subjectType: string; subjectId: string; details: unknown }
+export type AuditRow = {
+  id: string
+  at: Date
+  actorEmail: string | null
+  action: string
+  subjectType: string
+  subjectId: string
+  details: unknown
+}
 
 /** Newest first; `before` pages back (an entry id), `action` keeps one kind of change (`user.` keeps all of users'). */
-export async function listAuditEntries({ limit = 50, before, action }: { limit?: number; before?: bigint; action?: string } = {}): Promise<AuditRow[]> {
+export async function listAuditEntries({ limit = 50, before, action }: { limit?: number; before?: bigint; action?: string } = {}): Promise<
+  AuditRow[]
+> {
   const rows = await db.auditLog.findMany({
     where: { ...(before !== undefined ? { id: { lt: before } } : {}), ...(action ? { action: { startsWith: action } } : {}) },
     orderBy: { id: 'desc' },

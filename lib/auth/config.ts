@@ -50,7 +50,8 @@ export function authOptions(): NextAuthOptions {
     // The token carries the user id and the session row's id: everything else (role, name, whether
     // the session still counts) is read from the database on every request (lib/auth/session.ts).
     callbacks: {
-      jwt: ({ token, user }) => (user ? { sub: user.id, email: user.email, name: user.name, sid: (user as { sessionId?: string }).sessionId } : token),
+      jwt: ({ token, user }) =>
+        user ? { sub: user.id, email: user.email, name: user.name, sid: (user as { sessionId?: string }).sessionId } : token,
       session: ({ session, token }) => ({ ...session, user: { ...session.user, id: token.sub }, sessionId: token.sid }),
     },
     events: {

@@ -13,13 +13,22 @@ describe('computeLoginDelayMs', () => {
 })
 
 describe('computeClaim', () => {
-  const state = (failures: number, blockedUntilMs: number, updatedAtMs: number): BackoffState => ({ failures, blockedUntil: at(blockedUntilMs), updatedAt: at(updatedAtMs) })
+  const state = (failures: number, blockedUntilMs: number, updatedAtMs: number): BackoffState => ({
+    failures,
+    blockedUntil: at(blockedUntilMs),
+    updatedAt: at(updatedAtMs),
+  })
   test.each<[string, BackoffState | null, number, { allowed: boolean; failures?: number; retryAfterMs?: number }]>([
     ['no history: the first attempt', null, 0, { allowed: true, failures: 1 }],
     ['free attempts follow each other at once', state(1, 0, 0), 1, { allowed: true, failures: 2 }],
     ['blocked: wait the rest of the delay', state(3, 1000, 0), 400, { allowed: false, retryAfterMs: 600 }],
     ['the delay has passed', state(3, 1000, 0), 1000, { allowed: true, failures: 4 }],
-    ['a quiet period forgets everything, even a block', state(40, RESET_AFTER_MS + 30_000, 0), RESET_AFTER_MS, { allowed: true, failures: 1 }],
+    [
+      'a quiet period forgets everything, even a block',
+      state(40, RESET_AFTER_MS + 30_000, 0),
+      RESET_AFTER_MS,
+      { allowed: true, failures: 1 },
+    ],
   ])('%s', (_label, current, nowMs, expected) => {
     const claim = computeClaim(current, at(nowMs))
     expect(claim.allowed).toBe(expected.allowed)

@@ -27,7 +27,10 @@ export type BackoffState = { failures: number; blockedUntil: Date; updatedAt: Da
  * The same rule the claim applies atomically in SQL, as a pure function (for tests and docs): may an
  * attempt start now, and what is the pair's state once it has (counted as a failure until it succeeds)?
  */
-export function computeClaim(state: BackoffState | null, now: Date): { allowed: true; next: BackoffState } | { allowed: false; retryAfterMs: number } {
+export function computeClaim(
+  state: BackoffState | null,
+  now: Date,
+): { allowed: true; next: BackoffState } | { allowed: false; retryAfterMs: number } {
   const forgotten = !state || now.getTime() - state.updatedAt.getTime() >= RESET_AFTER_MS
   if (!forgotten && state.blockedUntil > now) return { allowed: false, retryAfterMs: state.blockedUntil.getTime() - now.getTime() }
   const failures = forgotten ? 1 : state.failures + 1

@@ -23,7 +23,8 @@ describe('permissions', () => {
     for (const permission of PERMISSIONS) {
       for (const lower of ROLES) {
         for (const higher of ROLES) {
-          if (ROLE_RANK[higher] > ROLE_RANK[lower] && can(lower, permission)) expect(can(higher, permission), `${higher} ${permission}`).toBe(true)
+          if (ROLE_RANK[higher] > ROLE_RANK[lower] && can(lower, permission))
+            expect(can(higher, permission), `${higher} ${permission}`).toBe(true)
         }
       }
     }

@@ -20,7 +20,10 @@ export const credentialsInput = z.object({
 export type CredentialsInput = z.infer<typeof credentialsInput>
 
 /** NIST SP 800-63B: length over composition rules; 12 is our floor for staff accounts. */
-export const newPasswordSchema = z.string({ error: 'enter a password' }).min(12, 'at least 12 characters').max(256, 'at most 256 characters')
+export const newPasswordSchema = z
+  .string({ error: 'enter a password' })
+  .min(12, 'at least 12 characters')
+  .max(256, 'at most 256 characters')
 
 export const userInput = z.object({
   email,
@@ -35,7 +38,10 @@ export const roleChangeInput = z.object({ userId, role: roleSchema })
 export type RoleChangeInput = z.infer<typeof roleChangeInput>
 
 /** An admin disabling (or enabling again) a user; form values are strings. */
-export const userStatusInput = z.object({ userId, disabled: z.enum(['true', 'false'], { error: 'true or false' }).transform((value) => value === 'true') })
+export const userStatusInput = z.object({
+  userId,
+  disabled: z.enum(['true', 'false'], { error: 'true or false' }).transform((value) => value === 'true'),
+})
 export const userReferenceInput = z.object({ userId })
 
 /** A user's own password change: the current one, and the new one typed twice. */

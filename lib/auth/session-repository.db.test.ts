@@ -4,9 +4,16 @@ import { describe, expect, test } from 'vitest'
 import { createScratchDatabase } from '@/scripts/stack/scratch-database'
 
 await createScratchDatabase()
-const { createUser, changeUserRole, setUserDisabled, changeOwnPassword, signOutEverywhere, listActiveSessions, revokeOwnSession, resetUserPassword } = await import(
-  '@/lib/users/repository'
-)
+const {
+  createUser,
+  changeUserRole,
+  setUserDisabled,
+  changeOwnPassword,
+  signOutEverywhere,
+  listActiveSessions,
+  revokeOwnSession,
+  resetUserPassword,
+} = await import('@/lib/users/repository')
 const { createSession, findActiveUser, revokeSession } = await import('./session-repository')
 const { signInWithPassword } = await import('./sign-in')
 
@@ -15,7 +22,16 @@ const admin = await createUser({ email: 'root@example.com', name: 'Root', role: 
 let users = 0
 async function signedIn(role: 'engineer' | 'admin' = 'engineer') {
   const user = await createUser({ email: `user${++users}@example.com`, name: `User ${users}`, role, password: PASSWORD }, { by: admin.id })
-  const open = async () => ({ userId: user.id, sessionId: await createSession({ userId: user.id, sessionVersion: (await currentVersion(user.id)) ?? 0, expiresAt: new Date(Date.now() + 3_600_000), address: '192.0.2.1', userAgent: 'test' }) })
+  const open = async () => ({
+    userId: user.id,
+    sessionId: await createSession({
+      userId: user.id,
+      sessionVersion: (await currentVersion(user.id)) ?? 0,
+      expiresAt: new Date(Date.now() + 3_600_000),
+      address: '192.0.2.1',
+      userAgent: 'test',
+    }),
+  })
   return { user, open }
 }
 async function currentVersion(userId: string) {
@@ -27,7 +43,14 @@ describe('findActiveUser', () => {
   test('a fresh session counts, and says which user and session it is', async () => {
     const { user, open } = await signedIn()
     const session = await open()
-    expect(await findActiveUser(session)).toEqual({ id: user.id, email: user.email, name: user.name, role: 'engineer', passwordResetRequired: false, sessionId: session.sessionId })
+    expect(await findActiveUser(session)).toEqual({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: 'engineer',
+      passwordResetRequired: false,
+      sessionId: session.sessionId,
+    })
   })
 
   test("signing out revokes that session only; another user's id with it does not work", async () => {
@@ -60,11 +83,16 @@ describe('findActiveUser', () => {
   test('a password change keeps the session it was made from and ends the others', async () => {
     const { user, open } = await signedIn()
     const [here, elsewhere] = [await open(), await open()]
-    await changeOwnPassword({ userId: user.id, sessionId: here.sessionId }, { currentPassword: PASSWORD, newPassword: 'a brand new long secret' })
+    await changeOwnPassword(
+      { userId: user.id, sessionId: here.sessionId },
+      { currentPassword: PASSWORD, newPassword: 'a brand new long secret' },
+    )
     expect(await findActiveUser(here)).not.toBeNull()
     expect(await findActiveUser(elsewhere)).toBeNull()
     expect((await listActiveSessions(user.id)).map((s) => s.id)).toEqual([here.sessionId])
-    expect(await signInWithPassword({ email: user.email, password: 'a brand new long secret' }, { address: '192.0.2.50' })).toMatchObject({ ok: true })
+    expect(await signInWithPassword({ email: user.email, password: 'a brand new long secret' }, { address: '192.0.2.50' })).toMatchObject({
+      ok: true,
+    })
   })
 
   test('after an admin reset, the temporary password signs in and the user must choose a new one', async () => {
@@ -73,7 +101,13 @@ describe('findActiveUser', () => {
     expect(temporaryPassword).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/)
     const signIn = await signInWithPassword({ email: user.email, password: temporaryPassword }, { address: '192.0.2.51' })
     expect(signIn).toMatchObject({ ok: true })
-    const sessionId = await createSession({ userId: user.id, sessionVersion: (await currentVersion(user.id))!, expiresAt: new Date(Date.now() + 60_000), address: 'x', userAgent: null })
+    const sessionId = await createSession({
+      userId: user.id,
+      sessionVersion: (await currentVersion(user.id))!,
+      expiresAt: new Date(Date.now() + 60_000),
+      address: 'x',
+      userAgent: null,
+    })
     expect(await findActiveUser({ userId: user.id, sessionId })).toMatchObject({ passwordResetRequired: true })
     await changeOwnPassword({ userId: user.id, sessionId }, { currentPassword: temporaryPassword, newPassword: 'my own long password' })
     expect(await findActiveUser({ userId: user.id, sessionId })).toMatchObject({ passwordResetRequired: false })

@@ -6,7 +6,13 @@ import { db } from '@/lib/db/client'
 import type { ActiveUser } from './schemas'
 
 export async function createSession(
-  { userId, sessionVersion, expiresAt, address, userAgent }: { userId: string; sessionVersion: number; expiresAt: Date; address: string; userAgent: string | null },
+  {
+    userId,
+    sessionVersion,
+    expiresAt,
+    address,
+    userAgent,
+  }: { userId: string; sessionVersion: number; expiresAt: Date; address: string; userAgent: string | null },
   now = new Date(),
 ): Promise<string> {
   const id = crypto.randomBytes(16).toString('base64url')
@@ -19,10 +25,16 @@ export async function createSession(
 }
 
 /** The user behind a session, or null when the session no longer counts (see above). */
-export async function findActiveUser({ userId, sessionId }: { userId: string; sessionId: string }, now = new Date()): Promise<ActiveUser | null> {
+export async function findActiveUser(
+  { userId, sessionId }: { userId: string; sessionId: string },
+  now = new Date(),
+): Promise<ActiveUser | null> {
   const session = await db.userSession.findFirst({
     where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now }, user: { disabledAt: null } },
-    select: { sessionVersion: true, user: { select: { id: true, email: true, name: true, role: true, passwordResetRequired: true, sessionVersion: true } } },
+    select: {
+      sessionVersion: true,
+      user: { select: { id: true, email: true, name: true, role: true, passwordResetRequired: true, sessionVersion: true } },
+    },
   })
   if (!session || session.sessionVersion !== session.user.sessionVersion) return null
   const { sessionVersion: _version, ...user } = session.user

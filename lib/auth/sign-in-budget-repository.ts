@@ -27,7 +27,10 @@ function budgets() {
 /** Spends one attempt of each budget; the wait in ms when one is spent already (0: go ahead). */
 export async function spendSignInBudgets(address: string): Promise<number> {
   const { address: perAddress, all } = budgets()
-  for (const [limiter, key] of [[perAddress, address], [all, GLOBAL_KEY]] as const) {
+  for (const [limiter, key] of [
+    [perAddress, address],
+    [all, GLOBAL_KEY],
+  ] as const) {
     try {
       await limiter.consume(key)
     } catch (rejection) {

@@ -24,7 +24,10 @@ const BUSY_RETRY_MS = 2000
 /** One sign-in in this many sweeps stale backoff rows. */
 const PRUNE_EVERY = 50
 
-export async function signInWithPassword({ email, password }: CredentialsInput, { address, now = new Date() }: { address: string; now?: Date }): Promise<SignInResult> {
+export async function signInWithPassword(
+  { email, password }: CredentialsInput,
+  { address, now = new Date() }: { address: string; now?: Date },
+): Promise<SignInResult> {
   const budgetWaitMs = await spendSignInBudgets(address)
   if (budgetWaitMs > 0) return { ok: false, reason: 'throttled', retryAfterMs: budgetWaitMs }
 

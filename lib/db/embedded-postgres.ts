@@ -89,7 +89,13 @@ async function ensureDatabase(port: number, database: string) {
  * Starts (or, if this cluster is already up on `port`, joins) the embedded Postgres and makes sure
  * `database` exists. `stop()` stops the server only if this call started it.
  */
-export async function startEmbeddedPostgres({ dataDir, port, database, log = () => {}, holdProcess = true }: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  database,
+  log = () => {},
+  holdProcess = true,
+}: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const url = embeddedDatabaseUrl(port, database)
   if (await isListening(port)) {
     await ensureDatabase(port, database)

@@ -8,14 +8,56 @@ const iso = (us: number) => fromMicros(us).toISOString().replace(':00.000Z', 'Z'
 
 describe('computeTimeTicks', () => {
   test.each([
-    { label: '1 h: every 10 min', startUs: at('2026-11-21T09:03:00Z'), lengthUs: HOUR_US, first: '2026-11-21T09:10Z', intervalUs: 10 * MINUTE_US },
+    {
+      label: '1 h: every 10 min',
+      startUs: at('2026-11-21T09:03:00Z'),
+      lengthUs: HOUR_US,
+      first: '2026-11-21T09:10Z',
+      intervalUs: 10 * MINUTE_US,
+    },
     { label: '6 h: hourly', startUs: at('2026-11-21T09:00:00Z'), lengthUs: 6 * HOUR_US, first: '2026-11-21T09:00Z', intervalUs: HOUR_US },
-    { label: '24 h: every 3 h, so midnight is a tick', startUs: at('2026-11-21T09:15:00Z'), lengthUs: DAY_US, first: '2026-11-21T12:00Z', intervalUs: 3 * HOUR_US },
-    { label: '36 h: every 6 h', startUs: at('2026-11-21T09:00:00Z'), lengthUs: 36 * HOUR_US, first: '2026-11-21T12:00Z', intervalUs: 6 * HOUR_US },
-    { label: '2 days: whole days only', startUs: at('2026-11-21T09:00:00Z'), lengthUs: 2 * DAY_US, first: '2026-11-22T00:00Z', intervalUs: DAY_US },
-    { label: '7 days: daily at midnight', startUs: at('2026-11-21T09:00:00Z'), lengthUs: 7 * DAY_US, first: '2026-11-22T00:00Z', intervalUs: DAY_US },
-    { label: '30 days: weekly', startUs: at('2026-11-01T00:00:00Z'), lengthUs: 30 * DAY_US, first: '2026-11-05T00:00Z', intervalUs: 7 * DAY_US },
-    { label: '2 min: every 30 s', startUs: at('2026-11-21T09:00:00Z'), lengthUs: 2 * MINUTE_US, first: '2026-11-21T09:00Z', intervalUs: 30_000_000 },
+    {
+      label: '24 h: every 3 h, so midnight is a tick',
+      startUs: at('2026-11-21T09:15:00Z'),
+      lengthUs: DAY_US,
+      first: '2026-11-21T12:00Z',
+      intervalUs: 3 * HOUR_US,
+    },
+    {
+      label: '36 h: every 6 h',
+      startUs: at('2026-11-21T09:00:00Z'),
+      lengthUs: 36 * HOUR_US,
+      first: '2026-11-21T12:00Z',
+      intervalUs: 6 * HOUR_US,
+    },
+    {
+      label: '2 days: whole days only',
+      startUs: at('2026-11-21T09:00:00Z'),
+      lengthUs: 2 * DAY_US,
+      first: '2026-11-22T00:00Z',
+      intervalUs: DAY_US,
+    },
+    {
+      label: '7 days: daily at midnight',
+      startUs: at('2026-11-21T09:00:00Z'),
+      lengthUs: 7 * DAY_US,
+      first: '2026-11-22T00:00Z',
+      intervalUs: DAY_US,
+    },
+    {
+      label: '30 days: weekly',
+      startUs: at('2026-11-01T00:00:00Z'),
+      lengthUs: 30 * DAY_US,
+      first: '2026-11-05T00:00Z',
+      intervalUs: 7 * DAY_US,
+    },
+    {
+      label: '2 min: every 30 s',
+      startUs: at('2026-11-21T09:00:00Z'),
+      lengthUs: 2 * MINUTE_US,
+      first: '2026-11-21T09:00Z',
+      intervalUs: 30_000_000,
+    },
   ])('$label', ({ startUs, lengthUs, first, intervalUs }) => {
     const ticksUs = computeTimeTicks(startUs, startUs + lengthUs)
     expect(iso(ticksUs[0]!)).toBe(first)

@@ -6,7 +6,12 @@ import { fromMicros } from '@/lib/time/micros'
 
 const SECOND_US = 1_000_000
 /** Each divides a day, so ticks on multiples of one land on every midnight they cross. */
-const INTERVALS_US = [10, 30].map((s) => s * SECOND_US).concat([1, 2, 5, 10, 15, 30].map((m) => m * MINUTE_US), [1, 2, 3, 6, 12].map((h) => h * HOUR_US))
+const INTERVALS_US = [10, 30]
+  .map((s) => s * SECOND_US)
+  .concat(
+    [1, 2, 5, 10, 15, 30].map((m) => m * MINUTE_US),
+    [1, 2, 3, 6, 12].map((h) => h * HOUR_US),
+  )
 const DAY_INTERVALS_US = [1, 2, 7, 14, 30, 60, 90].map((d) => d * DAY_US)
 /** Ranges this long or longer label whole days: "Nov 21". */
 const DATE_LABELS_FROM_US = 2 * DAY_US

@@ -30,7 +30,14 @@ describe('checkHealth', () => {
     const seenAt = new Date()
     await saveHeartbeat(worker, { ok: true, api: 'v3', serviceCount: 19, latencyMs: 4 }, seenAt)
     const health = await checkHealth({ jaeger: 'worker' }, new Date(seenAt.getTime() + 5000))
-    expect(health.jaeger).toEqual({ ok: true, api: 'v3', serviceCount: 19, latencyMs: 4, checkedAt: seenAt.toISOString(), source: 'worker' })
+    expect(health.jaeger).toEqual({
+      ok: true,
+      api: 'v3',
+      serviceCount: 19,
+      latencyMs: 4,
+      checkedAt: seenAt.toISOString(),
+      source: 'worker',
+    })
     expect(health.status).toBe('ok')
   })
 

@@ -32,13 +32,21 @@ function probeJaegerCached(url: string, timeoutMs: number, nowMs: number): Promi
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms).unref?.())])
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms).unref?.()),
+  ])
 }
 
 /** Prisma's messages are multi-line with the cause last ("… Message: `Can't reach database server at …`"). */
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error)
-  const last = error.message.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? error.name
+  const last =
+    error.message
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .at(-1) ?? error.name
   return /Message: `(.+)`/.exec(last)?.[1] ?? last
 }
 
@@ -54,11 +62,16 @@ async function checkDatabase() {
   }
 }
 
-export async function checkHealth({ jaeger: jaegerSource = 'live' }: { jaeger?: 'live' | 'worker' } = {}, now = new Date()): Promise<Health> {
+export async function checkHealth(
+  { jaeger: jaegerSource = 'live' }: { jaeger?: 'live' | 'worker' } = {},
+  now = new Date(),
+): Promise<Health> {
   const config = env()
   const [database, liveProbe] = await Promise.all([
     checkDatabase(),
-    jaegerSource === 'live' ? probeJaegerCached(config.JAEGER_URL, Math.min(config.JAEGER_TIMEOUT_MS, JAEGER_HEALTH_TIMEOUT_MS), now.getTime()) : null,
+    jaegerSource === 'live'
+      ? probeJaegerCached(config.JAEGER_URL, Math.min(config.JAEGER_TIMEOUT_MS, JAEGER_HEALTH_TIMEOUT_MS), now.getTime())
+      : null,
   ])
   const lastSeenAt = database.heartbeat?.lastSeenAt ?? null
   const workerFresh = isWorkerFresh(lastSeenAt, now, config.WORKER_HEARTBEAT_SECONDS)

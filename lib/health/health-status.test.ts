@@ -29,6 +29,12 @@ test('toPublicHealth keeps only up or down per part', () => {
     worker: { ok: true, lastSeenAt: '2026-12-06T00:00:00.000Z' },
   }
   const shown = toPublicHealth(health)
-  expect(shown).toEqual({ status: 'degraded', checkedAt: health.checkedAt, database: { ok: true }, jaeger: { ok: false }, worker: { ok: true } })
+  expect(shown).toEqual({
+    status: 'degraded',
+    checkedAt: health.checkedAt,
+    database: { ok: true },
+    jaeger: { ok: false },
+    worker: { ok: true },
+  })
   expect(JSON.stringify(shown)).not.toContain('10.1.2.3')
 })

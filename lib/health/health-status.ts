@@ -10,15 +10,35 @@ export function isWorkerFresh(lastSeenAt: Date | null, now: Date, heartbeatSecon
 }
 
 /** The database is the app: without it, down. Jaeger or the worker missing only degrades (pages stay up, data ages). */
-export function computeHealthStatus({ databaseOk, jaegerOk, workerFresh }: { databaseOk: boolean; jaegerOk: boolean; workerFresh: boolean }): HealthStatus {
+export function computeHealthStatus({
+  databaseOk,
+  jaegerOk,
+  workerFresh,
+}: {
+  databaseOk: boolean
+  jaegerOk: boolean
+  workerFresh: boolean
+}): HealthStatus {
   if (!databaseOk) return 'down'
   return jaegerOk && workerFresh ? 'ok' : 'degraded'
 }
 
 /** What anyone may know without signing in: up or down per part, nothing more (no hosts, ports or errors). */
-export type PublicHealth = { status: HealthStatus; checkedAt: string; database: { ok: boolean }; jaeger: { ok: boolean } | null; worker: { ok: boolean } }
+export type PublicHealth = {
+  status: HealthStatus
+  checkedAt: string
+  database: { ok: boolean }
+  jaeger: { ok: boolean } | null
+  worker: { ok: boolean }
+}
 
-export function toPublicHealth(health: { status: HealthStatus; checkedAt: string; database: { ok: boolean }; jaeger: { ok: boolean } | null; worker: { ok: boolean } }): PublicHealth {
+export function toPublicHealth(health: {
+  status: HealthStatus
+  checkedAt: string
+  database: { ok: boolean }
+  jaeger: { ok: boolean } | null
+  worker: { ok: boolean }
+}): PublicHealth {
   return {
     status: health.status,
     checkedAt: health.checkedAt,

@@ -41,7 +41,8 @@ export function defineAction<S extends z.ZodType, R, D = undefined>(definition: 
     const user = await requirePermission(definition.permission, { allowPasswordReset: definition.allowPasswordReset })
     if (!(form instanceof FormData)) return { error: 'expected a form' }
     const parsed = definition.input.safeParse(formFields(form))
-    if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error as z.ZodError<Record<string, unknown>>).fieldErrors as Record<string, string[]> }
+    if (!parsed.success)
+      return { fieldErrors: z.flattenError(parsed.error as z.ZodError<Record<string, unknown>>).fieldErrors as Record<string, string[]> }
     let result: R
     try {
       result = await definition.run({ input: parsed.data, user })

@@ -32,15 +32,25 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 const json = (body: unknown, status: number) => NextResponse.json(body, { status, headers: { 'cache-control': 'no-store' } })
 const invalid = (issues: FieldIssue[]) => json({ error: 'invalid_input', issues }, 400)
-export const issuesOf = (error: z.ZodError): FieldIssue[] => error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message }))
+export const issuesOf = (error: z.ZodError): FieldIssue[] =>
+  error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message }))
 
 /** The body as JSON, or the response that refuses it (wrong type 415, too big 413, not JSON 400). */
 async function readJsonBody(request: NextRequest): Promise<{ ok: true; value: unknown } | { ok: false; response: NextResponse }> {
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase()
   if (type !== 'application/json') {
-    return { ok: false, response: json({ error: 'unsupported_media_type', issues: [{ path: 'content-type', message: 'send the body as application/json' }] }, 415) }
+    return {
+      ok: false,
+      response: json(
+        { error: 'unsupported_media_type', issues: [{ path: 'content-type', message: 'send the body as application/json' }] },
+        415,
+      ),
+    }
   }
-  const tooBig = () => ({ ok: false as const, response: json({ error: 'payload_too_large', issues: [{ path: '(body)', message: `at most ${MAX_BODY_BYTES} bytes` }] }, 413) })
+  const tooBig = () => ({
+    ok: false as const,
+    response: json({ error: 'payload_too_large', issues: [{ path: '(body)', message: `at most ${MAX_BODY_BYTES} bytes` }] }, 413),
+  })
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return tooBig()
   const text = await request.text()
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) return tooBig()
@@ -51,7 +61,12 @@ async function readJsonBody(request: NextRequest): Promise<{ ok: true; value: un
   }
 }
 
-export function defineRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodType<Record<string, string | string[]>>, R = unknown>(definition: Definition<Q, B, P, R>) {
+export function defineRoute<
+  Q extends z.ZodType = z.ZodUndefined,
+  B extends z.ZodType = z.ZodUndefined,
+  P extends z.ZodType = z.ZodType<Record<string, string | string[]>>,
+  R = unknown,
+>(definition: Definition<Q, B, P, R>) {
   return async (request: NextRequest, context: RouteContext): Promise<NextResponse> => {
     try {
       if (!READS.has(request.method)) {
@@ -65,12 +80,16 @@ export function defineRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.Zo
       } else {
         user = await getCurrentUser()
         if (!user) throw new UnauthorizedError()
-        if (user.passwordResetRequired) return json({ error: 'password_change_required', message: 'choose a new password first (your password was reset)' }, 403)
+        if (user.passwordResetRequired)
+          return json({ error: 'password_change_required', message: 'choose a new password first (your password was reset)' }, 403)
         if (!can(user.role, definition.permission)) throw new ForbiddenError(`your role (${user.role}) may not ${definition.permission}`)
       }
       const rawParams = (await context.params) ?? {}
       const unusable = unusablePathParams(rawParams)
-      if (unusable.length) return invalid(unusable.map((path) => ({ path, message: 'not valid text: bad percent-encoding, broken unicode or control characters' })))
+      if (unusable.length)
+        return invalid(
+          unusable.map((path) => ({ path, message: 'not valid text: bad percent-encoding, broken unicode or control characters' })),
+        )
       const params = definition.params ? definition.params.safeParse(rawParams) : { success: true as const, data: rawParams }
       if (!params.success) return invalid(issuesOf(params.error))
       const query = definition.query?.safeParse(Object.fromEntries(request.nextUrl.searchParams))
@@ -83,7 +102,13 @@ export function defineRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.Zo
         if (!parsed.success) return invalid(issuesOf(parsed.error))
         body = parsed.data
       }
-      const result = await definition.run({ user, query: query?.data as z.output<Q>, body: body as z.output<B>, params: params.data as z.output<P>, request })
+      const result = await definition.run({
+        user,
+        query: query?.data as z.output<Q>,
+        body: body as z.output<B>,
+        params: params.data as z.output<P>,
+        request,
+      })
       return result instanceof NextResponse ? result : json(result, request.method === 'POST' ? 201 : 200)
     } catch (error) {
       const mapped = mapError(error)

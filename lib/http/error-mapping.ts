@@ -1,6 +1,14 @@
 // The one translation of errors lib/ throws into what a caller is told, shared by route handlers
 // (JSON + status) and server actions (form state). Anything not listed here is a bug: it propagates.
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnauthorizedError, UnavailableError, type FieldIssue } from '@/lib/errors'
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnauthorizedError,
+  UnavailableError,
+  type FieldIssue,
+} from '@/lib/errors'
 
 export type MappedError =
   | { status: 400; error: 'invalid_input'; issues: FieldIssue[] }

@@ -3,14 +3,28 @@ import { buildOpenApiDocument } from './openapi'
 
 describe('buildOpenApiDocument', () => {
   const document = buildOpenApiDocument('http://localhost:3000')
-  type Operation = { parameters: { name: string; in: string; required: boolean; schema: { enum?: string[] } }[]; responses: Record<string, { content?: { 'application/json': { schema: { $ref: string } } } }> }
+  type Operation = {
+    parameters: { name: string; in: string; required: boolean; schema: { enum?: string[] } }[]
+    responses: Record<string, { content?: { 'application/json': { schema: { $ref: string } } } }>
+  }
   const get = (path: string) => (document.paths[path] as { get: Operation }).get
 
   test('every latency read is described, with its path and query parameters', () => {
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/services', '/api/v1/services/{service}/latency', '/api/v1/services/{service}/operations/{operation}/latency']))
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/services',
+        '/api/v1/services/{service}/latency',
+        '/api/v1/services/{service}/operations/{operation}/latency',
+      ]),
+    )
     const operation = get('/api/v1/services/{service}/operations/{operation}/latency')
     expect(operation.parameters.map((parameter) => `${parameter.in}:${parameter.name}:${parameter.required}`)).toEqual([
-      'path:service:true', 'path:operation:true', 'query:range:false', 'query:from:false', 'query:to:false', 'query:kind:false',
+      'path:service:true',
+      'path:operation:true',
+      'query:range:false',
+      'query:from:false',
+      'query:to:false',
+      'query:kind:false',
     ])
     expect(operation.parameters.find((parameter) => parameter.name === 'range')!.schema.enum).toEqual(['1h', '6h', '24h', '7d', '30d'])
   })

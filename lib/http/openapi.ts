@@ -1,11 +1,25 @@
 // The OpenAPI 3.0 description of /api/v1, built from the same zod schemas the handlers validate
 // with and the browser parses with, so the document cannot drift from the code.
 import { z } from 'zod'
-import { operationNameParam, operationQueryParams, operationViewSchema, serviceNameParam, servicesViewSchema, serviceViewSchema } from '@/lib/latency/schemas'
+import {
+  operationNameParam,
+  operationQueryParams,
+  operationViewSchema,
+  serviceNameParam,
+  servicesViewSchema,
+  serviceViewSchema,
+} from '@/lib/latency/schemas'
 import { syncStatusResponseSchema } from '@/lib/sync/schemas'
 import { timeRangeParams } from '@/lib/time-range/time-range'
 
-type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; required?: string[]; allOf?: JsonSchema[]; description?: string; [key: string]: unknown }
+type JsonSchema = {
+  type?: string
+  properties?: Record<string, JsonSchema>
+  required?: string[]
+  allOf?: JsonSchema[]
+  description?: string
+  [key: string]: unknown
+}
 
 type RouteDoc = {
   path: string
@@ -20,14 +34,16 @@ const ROUTES: RouteDoc[] = [
   {
     path: '/api/v1/services',
     summary: 'Every inventory and discovered service over a time range',
-    description: 'Request rate, error rate, p95 against its baseline, slow operations, trace quality and "data as of" per service. A range is `range` (a preset) or `from` and `to` (ISO instants, both).',
+    description:
+      'Request rate, error rate, p95 against its baseline, slow operations, trace quality and "data as of" per service. A range is `range` (a preset) or `from` and `to` (ISO instants, both).',
     query: timeRangeParams,
     response: { name: 'ServicesView', schema: servicesViewSchema },
   },
   {
     path: '/api/v1/services/{service}/latency',
     summary: "One service's latency over a time range",
-    description: 'Entry-span (server, consumer) RED series with the baseline p95 band, its operations with their verdicts, trace quality, coverage, callers and callees.',
+    description:
+      'Entry-span (server, consumer) RED series with the baseline p95 band, its operations with their verdicts, trace quality, coverage, callers and callees.',
     pathParams: { service: serviceNameParam },
     query: timeRangeParams,
     response: { name: 'ServiceView', schema: serviceViewSchema },
@@ -35,7 +51,8 @@ const ROUTES: RouteDoc[] = [
   {
     path: '/api/v1/services/{service}/operations/{operation}/latency',
     summary: "One operation's latency over a time range",
-    description: 'Series with the baseline p95 band, the verdict and the latency distribution of the range. `kind` picks a span kind when the operation name has several.',
+    description:
+      'Series with the baseline p95 band, the verdict and the latency distribution of the range. `kind` picks a span kind when the operation name has several.',
     pathParams: { service: serviceNameParam, operation: operationNameParam },
     query: operationQueryParams,
     response: { name: 'OperationView', schema: operationViewSchema },
@@ -47,7 +64,8 @@ const ROUTES: RouteDoc[] = [
   },
 ]
 
-const toSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as JsonSchema
+const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as JsonSchema
 
 /** An object schema's properties, through intersections (allOf). */
 function propertiesOf(schema: JsonSchema): { properties: Record<string, JsonSchema>; required: Set<string> } {
@@ -70,7 +88,12 @@ export function buildOpenApiDocument(serverUrl?: string) {
   const schemas: Record<string, JsonSchema> = {}
   for (const route of ROUTES) {
     const parameters = [
-      ...Object.entries(route.pathParams ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema: toSchema(schema, 'input') })),
+      ...Object.entries(route.pathParams ?? {}).map(([name, schema]) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema: toSchema(schema, 'input'),
+      })),
       ...(() => {
         if (!route.query) return []
         const { properties, required } = propertiesOf(toSchema(route.query, 'input'))
@@ -84,16 +107,34 @@ export function buildOpenApiDocument(serverUrl?: string) {
         description: route.description,
         parameters,
         security: [{ session: [] }],
-        responses: { '200': { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.response.name}` } } } }, ...ERROR_RESPONSES },
+        responses: {
+          '200': {
+            description: 'OK',
+            content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.response.name}` } } },
+          },
+          ...ERROR_RESPONSES,
+        },
       },
     }
   }
   return {
     openapi: '3.0.3',
-    info: { title: 'Spanlens API', version: '1', description: 'JSON for the Spanlens dashboard: latency summaries read from the Postgres summary store (never from Jaeger). Times are µs since the Unix epoch unless a field says otherwise.' },
+    info: {
+      title: 'Spanlens API',
+      version: '1',
+      description:
+        'JSON for the Spanlens dashboard: latency summaries read from the Postgres summary store (never from Jaeger). Times are µs since the Unix epoch unless a field says otherwise.',
+    },
     servers: serverUrl ? [{ url: serverUrl }] : [],
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token', description: 'The session cookie of a signed-in user (sign in at /login).' } },
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'next-auth.session-token',
+          description: 'The session cookie of a signed-in user (sign in at /login).',
+        },
+      },
       schemas,
     },
     paths,

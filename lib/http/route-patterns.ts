@@ -7,7 +7,10 @@ let patterns: readonly string[] | undefined
 
 export function dynamicRoutePatterns(): readonly string[] {
   if (!patterns) {
-    const candidates = [path.join(process.cwd(), '.next', 'routes-manifest.json'), path.join(process.cwd(), '.next', 'dev', 'routes-manifest.json')]
+    const candidates = [
+      path.join(process.cwd(), '.next', 'routes-manifest.json'),
+      path.join(process.cwd(), '.next', 'dev', 'routes-manifest.json'),
+    ]
     const manifest = candidates.find((file) => fs.existsSync(file))
     const parsed = manifest ? (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { dynamicRoutes?: { page?: unknown }[] }) : {}
     patterns = (parsed.dynamicRoutes ?? []).map((route) => route.page).filter((page): page is string => typeof page === 'string')

@@ -30,13 +30,23 @@ describe('safeLocalPath', () => {
 
   test('whatever it is given, the answer resolves to this site, also after one more decoding', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.string().map((s) => `/${s}`), fc.constantFrom('/', '//', '/\\', '%2F')).chain((s) => fc.constant(s)), (candidate) => {
-        const local = safeLocalPath(candidate)
-        expect(local.startsWith('/')).toBe(true)
-        expect(local.startsWith('//')).toBe(false)
-        expect(new URL(local, 'https://app.test/').origin).toBe('https://app.test')
-        expect(new URL(decodeURIComponent(local), 'https://app.test/').origin).toBe('https://app.test')
-      }),
+      fc.property(
+        fc
+          .oneof(
+            fc.string(),
+            fc.webUrl(),
+            fc.string().map((s) => `/${s}`),
+            fc.constantFrom('/', '//', '/\\', '%2F'),
+          )
+          .chain((s) => fc.constant(s)),
+        (candidate) => {
+          const local = safeLocalPath(candidate)
+          expect(local.startsWith('/')).toBe(true)
+          expect(local.startsWith('//')).toBe(false)
+          expect(new URL(local, 'https://app.test/').origin).toBe('https://app.test')
+          expect(new URL(decodeURIComponent(local), 'https://app.test/').origin).toBe('https://app.test')
+        },
+      ),
       { numRuns: 500 },
     )
   })

@@ -1,11 +1,21 @@
 import { describe, expect, test } from 'vitest'
 import { parameterNameAt, undecodableSegments } from './undecodable-segments'
 
-const PATTERNS = ['/api/auth/[...nextauth]', '/api/v1/services/[service]/latency', '/api/v1/services/[service]/operations/[operation]/latency', '/api/v1/users/[id]', '/services/[service]/[operation]']
+const PATTERNS = [
+  '/api/auth/[...nextauth]',
+  '/api/v1/services/[service]/latency',
+  '/api/v1/services/[service]/operations/[operation]/latency',
+  '/api/v1/users/[id]',
+  '/services/[service]/[operation]',
+]
 
 describe('undecodableSegments', () => {
-  test.each(['/api/v1/services/auth-service/latency', '/services/a/GET%20%2Fusers', '/', ''])('%s decodes', (path) => expect(undecodableSegments(path)).toEqual([]))
-  test.each(['%zz', '%FF%FE', '%ED%A0%80', '%C0%AE%C0%AE', '%', 'abc%'])('%s does not', (segment) => expect(undecodableSegments(`/api/v1/services/${segment}/latency`)).toEqual([4]))
+  test.each(['/api/v1/services/auth-service/latency', '/services/a/GET%20%2Fusers', '/', ''])('%s decodes', (path) =>
+    expect(undecodableSegments(path)).toEqual([]),
+  )
+  test.each(['%zz', '%FF%FE', '%ED%A0%80', '%C0%AE%C0%AE', '%', 'abc%'])('%s does not', (segment) =>
+    expect(undecodableSegments(`/api/v1/services/${segment}/latency`)).toEqual([4]),
+  )
 })
 
 describe('parameterNameAt', () => {

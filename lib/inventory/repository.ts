@@ -15,7 +15,16 @@ export type InventoryService = {
 
 export function listInventory(): Promise<InventoryService[]> {
   return db.service.findMany({
-    select: { name: true, origin: true, team: true, owner: true, tier: true, rolloutWave: true, plannedDate: true, expectedOperations: true },
+    select: {
+      name: true,
+      origin: true,
+      team: true,
+      owner: true,
+      tier: true,
+      rolloutWave: true,
+      plannedDate: true,
+      expectedOperations: true,
+    },
     orderBy: [{ origin: 'asc' }, { rolloutWave: 'asc' }, { name: 'asc' }],
   })
 }
@@ -33,7 +42,12 @@ export async function saveInventoryCatalog(entries: InventoryEntry[], { by }: { 
       const fields = { ...entry, origin: 'inventory' as const, rolloutWave: wave, plannedDate: new Date(`${plannedDate}T00:00:00Z`) }
       await tx.service.upsert({ where: { name: entry.name }, create: fields, update: fields })
     }
-    await saveAuditEntry(tx, by, { action: 'inventory.import', subjectType: 'inventory', subjectId: 'catalog', details: { services: entries.length } })
+    await saveAuditEntry(tx, by, {
+      action: 'inventory.import',
+      subjectType: 'inventory',
+      subjectId: 'catalog',
+      details: { services: entries.length },
+    })
     return entries.length
   })
 }

@@ -55,8 +55,21 @@ describe.each(['v3', 'classic'] as const)('JaegerClient through the %s API', (ap
 
     // Oracle: the simulator's own search, as deep as the client asked, slowest matching span per trace.
     const oracle = jaeger.simulator
-      .findTraces({ serviceName: SLOW.service, operationName: SLOW.operation, startTimeMinUs: SLOW.startUs, startTimeMaxUs: SLOW.endUs, durationMinNs: FLOOR_US * 1000, searchDepth: computeSlowTraceSearchDepth(SLOW.limit) })
-      .map((trace) => Math.max(...trace.spans.filter((span) => span.resource.serviceName === SLOW.service && span.name === SLOW.operation).map((span) => span.durationUs)))
+      .findTraces({
+        serviceName: SLOW.service,
+        operationName: SLOW.operation,
+        startTimeMinUs: SLOW.startUs,
+        startTimeMaxUs: SLOW.endUs,
+        durationMinNs: FLOOR_US * 1000,
+        searchDepth: computeSlowTraceSearchDepth(SLOW.limit),
+      })
+      .map((trace) =>
+        Math.max(
+          ...trace.spans
+            .filter((span) => span.resource.serviceName === SLOW.service && span.name === SLOW.operation)
+            .map((span) => span.durationUs),
+        ),
+      )
       .sort((a, b) => b - a)
     expect(durations).toEqual(oracle.slice(0, SLOW.limit))
   })
@@ -69,9 +82,20 @@ describe.each(['v3', 'classic'] as const)('JaegerClient through the %s API', (ap
       expect(lookup?.rejected).toEqual([])
       const spans = lookup!.trace.spans
       expect(lookup!.trace.traceId).toBe(slow.traceId)
-      expect(spans.find((span) => span.spanId === slow.spanId)).toMatchObject({ service: SLOW.service, operation: SLOW.operation, durationUs: slow.durationUs, startUs: slow.startUs, error: slow.error })
+      expect(spans.find((span) => span.spanId === slow.spanId)).toMatchObject({
+        service: SLOW.service,
+        operation: SLOW.operation,
+        durationUs: slow.durationUs,
+        startUs: slow.startUs,
+        error: slow.error,
+      })
       const root = spans.find((span) => span.parentSpanId === null)
-      expect({ spanCount: spans.length, serviceCount: new Set(spans.map((span) => span.service)).size, rootService: root?.service, rootOperation: root?.operation }).toEqual({
+      expect({
+        spanCount: spans.length,
+        serviceCount: new Set(spans.map((span) => span.service)).size,
+        rootService: root?.service,
+        rootOperation: root?.operation,
+      }).toEqual({
         spanCount: slow.spanCount,
         serviceCount: slow.serviceCount,
         rootService: slow.rootService,
@@ -85,7 +109,13 @@ describe.each(['v3', 'classic'] as const)('JaegerClient through the %s API', (ap
   })
 
   test('getTrace: an error span keeps its status message and its exception event', async () => {
-    const [burstTrace] = jaeger.simulator.findTraces({ serviceName: 'payment-gateway', attributes: new Map([['error', 'true']]), startTimeMinUs: BURST.startUs, startTimeMaxUs: BURST.endUs, searchDepth: 1 })
+    const [burstTrace] = jaeger.simulator.findTraces({
+      serviceName: 'payment-gateway',
+      attributes: new Map([['error', 'true']]),
+      startTimeMinUs: BURST.startUs,
+      startTimeMaxUs: BURST.endUs,
+      searchDepth: 1,
+    })
     const lookup = await clients[api].getTrace(burstTrace!.traceId)
     const failed = lookup!.trace.spans.find((span) => span.service === 'payment-gateway' && span.error && span.statusMessage !== null)
     expect(failed).toMatchObject({

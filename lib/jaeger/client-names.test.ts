@@ -11,7 +11,10 @@ const hex = (n: number, digits: number) => n.toString(16).padStart(digits, '0')
 
 /** Trace n: one span per (service, operation), each 1 ms longer than the one before. */
 const TRACES: { service: string; operation: string }[][] = [
-  [{ service: 'a\u0000', operation: 'op\u0000' }, { service: 'a\uFFFD', operation: 'op\u0000' }], // found by both names of a\uFFFD
+  [
+    { service: 'a\u0000', operation: 'op\u0000' },
+    { service: 'a\uFFFD', operation: 'op\u0000' },
+  ], // found by both names of a\uFFFD
   [{ service: 'a\u0000', operation: 'op\u0000' }],
   [{ service: 'a\uFFFD', operation: 'op\uFFFD' }],
   [{ service: 'ledger', operation: 'GET' }],
@@ -22,7 +25,20 @@ const SERVICES = ['a\u0000', 'a\uFFFD', 'ledger']
 const spansOf = (t: number) =>
   TRACES[t]!.map(({ service, operation }, s) => ({
     resource: { attributes: [{ key: 'service.name', value: { stringValue: service } }] },
-    scopeSpans: [{ spans: [{ traceId: hex(t + 1, 32), spanId: hex(s + 1, 16), name: operation, kind: 2, startTimeUnixNano: `${START_US + s}000`, endTimeUnixNano: `${START_US + s + 1000 * (t + s + 1)}000` }] }],
+    scopeSpans: [
+      {
+        spans: [
+          {
+            traceId: hex(t + 1, 32),
+            spanId: hex(s + 1, 16),
+            name: operation,
+            kind: 2,
+            startTimeUnixNano: `${START_US + s}000`,
+            endTimeUnixNano: `${START_US + s + 1000 * (t + s + 1)}000`,
+          },
+        ],
+      },
+    ],
   }))
 
 const requests: string[] = []
@@ -32,10 +48,21 @@ const server = http.createServer((request, response) => {
   const json = (body: unknown) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
   if (url.pathname === '/api/v3/services') return json({ services: SERVICES })
   const service = url.searchParams.get('service') ?? url.searchParams.get('query.service_name')
-  if (url.pathname === '/api/v3/operations') return json({ operations: [...new Set(TRACES.flat().filter((span) => span.service === service).map((span) => span.operation))].map((name) => ({ name, spanKind: 'server' })) })
+  if (url.pathname === '/api/v3/operations')
+    return json({
+      operations: [
+        ...new Set(
+          TRACES.flat()
+            .filter((span) => span.service === service)
+            .map((span) => span.operation),
+        ),
+      ].map((name) => ({ name, spanKind: 'server' })),
+    })
   if (url.pathname !== '/api/v3/traces') return response.writeHead(404).end('404 page not found\n')
   const operation = url.searchParams.get('query.operation_name')
-  const found = TRACES.flatMap((spans, t) => (spans.some((span) => span.service === service && (operation === null || span.operation === operation)) ? spansOf(t) : []))
+  const found = TRACES.flatMap((spans, t) =>
+    spans.some((span) => span.service === service && (operation === null || span.operation === operation)) ? spansOf(t) : [],
+  )
   if (found.length === 0) return response.writeHead(404).end('{"error":{"httpCode":404,"message":"No traces found"}}')
   json({ result: { resourceSpans: found } })
 })
@@ -55,7 +82,11 @@ describe('JaegerClient: names Jaeger listed before cleaning', () => {
     const client = newClient()
     expect(await client.listServices()).toEqual(['a\uFFFD', 'ledger'])
     const result = await client.searchTraces({ service: 'a\uFFFD', ...WINDOW })
-    expect(spanCounts(result.traces)).toEqual([['1', 2], ['2', 1], ['3', 1]])
+    expect(spanCounts(result.traces)).toEqual([
+      ['1', 2],
+      ['2', 1],
+      ['3', 1],
+    ])
     expect(result.traces.flatMap((trace) => trace.spans).every((span) => span.service === 'a\uFFFD')).toBe(true)
   })
 
@@ -82,10 +113,20 @@ describe('JaegerClient: names Jaeger listed before cleaning', () => {
 
   test('slow traces of a cleaned operation of a cleaned service: each pair of listed names is searched', async () => {
     const client = newClient()
-    const { traces, searched } = await client.findSlowTraces({ service: 'a\uFFFD', operation: 'op\uFFFD', ...WINDOW, minDurationUs: 0, limit: 10 })
+    const { traces, searched } = await client.findSlowTraces({
+      service: 'a\uFFFD',
+      operation: 'op\uFFFD',
+      ...WINDOW,
+      minDurationUs: 0,
+      limit: 10,
+    })
     // (a\u0000, op\u0000) finds traces 1 and 2, (a\uFFFD, op\u0000) trace 1 again, (a\uFFFD, op\uFFFD) trace 3.
     expect(searched).toBe(3)
-    expect(traces.map((trace) => [trace.traceId.slice(-1), trace.durationUs])).toEqual([['3', 3000], ['1', 2000], ['2', 2000]])
+    expect(traces.map((trace) => [trace.traceId.slice(-1), trace.durationUs])).toEqual([
+      ['3', 3000],
+      ['1', 2000],
+      ['2', 2000],
+    ])
     expect(requests.filter((path) => path === '/api/v3/operations')).toHaveLength(2)
   })
 })

@@ -55,12 +55,17 @@ describe('JaegerClient', () => {
   test('falls back to the classic API, and both APIs give the same spans', async () => {
     const v3 = await (await start()).client.searchTraces({ service: 'ledger-service', ...WINDOW, limit: 10_000 })
     await jaeger!.close()
-    const { client } = await start((handler) => async (request) => (request.path.startsWith('/api/v3/') ? { status: 404, headers: {}, body: '404 page not found\n' } : handler(request)))
+    const { client } = await start(
+      (handler) => async (request) =>
+        request.path.startsWith('/api/v3/') ? { status: 404, headers: {}, body: '404 page not found\n' } : handler(request),
+    )
     expect(await client.api()).toBe('classic')
     const classic = await client.searchTraces({ service: 'ledger-service', ...WINDOW, limit: 10_000 })
     const key = (t: { traceId: string }) => t.traceId
     const sort = <T extends { traceId: string; spans: { spanId: string }[] }>(traces: T[]) =>
-      [...traces].sort((a, b) => key(a).localeCompare(key(b))).map((t) => ({ ...t, spans: [...t.spans].sort((a, b) => a.spanId.localeCompare(b.spanId)) }))
+      [...traces]
+        .sort((a, b) => key(a).localeCompare(key(b)))
+        .map((t) => ({ ...t, spans: [...t.spans].sort((a, b) => a.spanId.localeCompare(b.spanId)) }))
     expect(sort(classic.traces)).toEqual(sort(v3.traces))
   })
 
@@ -83,7 +88,7 @@ describe('JaegerClient', () => {
   ])('retries: %s', async (_label, failures, failure, succeeds) => {
     let failed = 0
     const { client } = await start((handler) => async (request) => {
-      if (request.path === '/api/v3/traces' && failed < failures) return failed++, failure
+      if (request.path === '/api/v3/traces' && failed < failures) return (failed++, failure)
       return handler(request)
     })
     const search = client.searchTraces({ service: 'auth-service', ...WINDOW, limit: 50 })
@@ -93,8 +98,11 @@ describe('JaegerClient', () => {
   })
 
   test('a 400 is not retried: it names what Jaeger said', async () => {
-    const { client } = await start((handler) => async (request) =>
-      request.path === '/api/v3/traces' ? { status: 400, headers: {}, body: '{"error":{"httpCode":400,"message":"malformed parameter query.num_traces"}}' } : handler(request),
+    const { client } = await start(
+      (handler) => async (request) =>
+        request.path === '/api/v3/traces'
+          ? { status: 400, headers: {}, body: '{"error":{"httpCode":400,"message":"malformed parameter query.num_traces"}}' }
+          : handler(request),
     )
     const error = await client.searchTraces({ service: 'auth-service', ...WINDOW, limit: 50 }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(JaegerRequestError)

@@ -11,7 +11,15 @@ import { jaegerEndpoint } from './jaeger-endpoint'
 import { JaegerNames, mayBeCleaned } from './jaeger-names'
 import { normalizeClassic, normalizeV3, type Normalized } from './normalize'
 import { normalizeClassicDetail, normalizeV3Detail, type NormalizedDetail } from './normalize-detail'
-import { parseClassicNames, parseClassicOperations, parseClassicTraces, parseV3Operations, parseV3Services, parseV3Traces, type RejectedRecord } from './parse'
+import {
+  parseClassicNames,
+  parseClassicOperations,
+  parseClassicTraces,
+  parseV3Operations,
+  parseV3Services,
+  parseV3Traces,
+  type RejectedRecord,
+} from './parse'
 
 export type JaegerApi = 'v3' | 'classic'
 
@@ -73,7 +81,12 @@ function mergeResults(results: readonly SearchResult[]): SearchResult {
   if (results.length === 1) return results[0]!
   const traces = new Map<string, Trace>()
   for (const result of results) for (const trace of result.traces) if (!traces.has(trace.traceId)) traces.set(trace.traceId, trace)
-  return { traces: [...traces.values()], rejected: results.flatMap((result) => result.rejected), bytes: results.reduce((sum, result) => sum + result.bytes, 0), api: results[0]!.api }
+  return {
+    traces: [...traces.values()],
+    rejected: results.flatMap((result) => result.rejected),
+    bytes: results.reduce((sum, result) => sum + result.bytes, 0),
+    api: results[0]!.api,
+  }
 }
 
 /** A trace response read for the trace view; records rejected by the schemas or the normaliser, together. */
@@ -154,7 +167,14 @@ export class JaegerClient {
     const searches: JaegerSearch[] = []
     for (const service of await this.originalServices(search.service)) {
       for (const operation of await this.originalOperations(service, search.operation)) {
-        searches.push({ service, operation, startUs, endUs, minDurationUs: search.minDurationUs, limit: computeSlowTraceSearchDepth(search.limit) })
+        searches.push({
+          service,
+          operation,
+          startUs,
+          endUs,
+          minDurationUs: search.minDurationUs,
+          limit: computeSlowTraceSearchDepth(search.limit),
+        })
       }
     }
     const found = await this.searchEach(searches)
@@ -162,7 +182,10 @@ export class JaegerClient {
   }
 
   private async readServiceNames(): Promise<JaegerNames> {
-    const names = (await this.api()) === 'v3' ? parseV3Services((await this.request('/api/v3/services', {})).body) : parseClassicNames((await this.request('/api/services', {})).body)
+    const names =
+      (await this.api()) === 'v3'
+        ? parseV3Services((await this.request('/api/v3/services', {})).body)
+        : parseClassicNames((await this.request('/api/services', {})).body)
     this.serviceNames = new JaegerNames(names)
     return this.serviceNames
   }
@@ -180,7 +203,10 @@ export class JaegerClient {
   /** The names Jaeger knows for a stored operation name of `service` (as Jaeger names it), listed only if it may have been cleaned. */
   private async originalOperations(service: string, operation: string): Promise<readonly string[]> {
     if (!mayBeCleaned(operation)) return [operation]
-    const operations = (await this.api()) === 'v3' ? parseV3Operations((await this.request('/api/v3/operations', { service })).body) : parseClassicOperations((await this.request('/api/operations', { service })).body)
+    const operations =
+      (await this.api()) === 'v3'
+        ? parseV3Operations((await this.request('/api/v3/operations', { service })).body)
+        : parseClassicOperations((await this.request('/api/operations', { service })).body)
     return new JaegerNames(operations.map((listed) => listed.name)).originalsOf(operation)
   }
 
@@ -240,7 +266,8 @@ export class JaegerClient {
           lastError = new JaegerRequestError(path, `answered ${response.status}: ${text.slice(0, 200).trim()}`, response.status, true)
           continue
         }
-        if (response.status !== 200) throw new JaegerRequestError(path, `answered ${response.status}: ${text.slice(0, 200).trim()}`, response.status, false)
+        if (response.status !== 200)
+          throw new JaegerRequestError(path, `answered ${response.status}: ${text.slice(0, 200).trim()}`, response.status, false)
         try {
           return { status: 200, body: JSON.parse(text), bytes: text.length }
         } catch {

@@ -19,22 +19,28 @@ const FIXTURES = path.join(import.meta.dirname, 'fixtures')
 const SHARED_FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/jaeger')
 
 type Check = (body: unknown) => void
-const spans = (expected: number, parse: (body: unknown) => Parsed<{ span: unknown }>): Check => (body) => {
-  const parsed = parse(body)
-  expect(parsed.rejected).toEqual([])
-  expect(parsed.records).toHaveLength(expected)
-}
-const classicTrace = (expectedSpans: number, expectedProcesses: number): Check => (body) => {
-  const { records, rejected } = parseClassicTrace(body, 'fixture')
-  expect(rejected).toEqual([])
-  expect(records[0]?.spans).toHaveLength(expectedSpans)
-  expect(Object.keys(records[0]?.processes ?? {})).toHaveLength(expectedProcesses)
-}
-const classicTraces = (spansPerTrace: number[]): Check => (body) => {
-  const { records, rejected } = parseClassicTraces(body, 'fixture')
-  expect(rejected).toEqual([])
-  expect(records.map((trace) => trace.spans.length)).toEqual(spansPerTrace)
-}
+const spans =
+  (expected: number, parse: (body: unknown) => Parsed<{ span: unknown }>): Check =>
+  (body) => {
+    const parsed = parse(body)
+    expect(parsed.rejected).toEqual([])
+    expect(parsed.records).toHaveLength(expected)
+  }
+const classicTrace =
+  (expectedSpans: number, expectedProcesses: number): Check =>
+  (body) => {
+    const { records, rejected } = parseClassicTrace(body, 'fixture')
+    expect(rejected).toEqual([])
+    expect(records[0]?.spans).toHaveLength(expectedSpans)
+    expect(Object.keys(records[0]?.processes ?? {})).toHaveLength(expectedProcesses)
+  }
+const classicTraces =
+  (spansPerTrace: number[]): Check =>
+  (body) => {
+    const { records, rejected } = parseClassicTraces(body, 'fixture')
+    expect(rejected).toEqual([])
+    expect(records.map((trace) => trace.spans.length)).toEqual(spansPerTrace)
+  }
 const otlp = (expected: number): Check => spans(expected, (body) => parseOtlpTracesData(body, 'fixture'))
 
 /** Every fixture file, with what it is. A new file without an entry fails the suite. */

@@ -9,5 +9,9 @@ test('credentials become a Basic Authorization header and leave the URL', () => 
 })
 
 test('a URL without credentials is used as it is', () => {
-  expect(jaegerEndpoint('http://127.0.0.1:16686/')).toEqual({ baseUrl: 'http://127.0.0.1:16686', authorization: null, display: 'http://127.0.0.1:16686/' })
+  expect(jaegerEndpoint('http://127.0.0.1:16686/')).toEqual({
+    baseUrl: 'http://127.0.0.1:16686',
+    authorization: null,
+    display: 'http://127.0.0.1:16686/',
+  })
 })

@@ -5,12 +5,25 @@ import type { Span } from '@/lib/traces/span'
 import type { Attribute, DetailSpan } from '@/lib/traces/trace-detail'
 import { normalizeClassic, normalizeV3 } from './normalize'
 import { classicAttributeValue, normalizeClassicDetail, normalizeV3Detail, otlpAttributeValue } from './normalize-detail'
-import { parseClassicTrace, parseClassicTraces, parseOtlpTracesData, parseV3Traces, type ClassicTraceRecord, type V3SpanRecord } from './parse'
+import {
+  parseClassicTrace,
+  parseClassicTraces,
+  parseOtlpTracesData,
+  parseV3Traces,
+  type ClassicTraceRecord,
+  type V3SpanRecord,
+} from './parse'
 
 const fixture = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', file), 'utf8'))
 const byKey = (attributes: Attribute[]) => [...attributes].sort((a, b) => a.key.localeCompare(b.key))
 /** A DetailSpan without its details: the lean Span. */
-const leanOf = ({ statusMessage: _statusMessage, attributes: _attributes, resource: _resource, events: _events, ...span }: DetailSpan): Span => span
+const leanOf = ({
+  statusMessage: _statusMessage,
+  attributes: _attributes,
+  resource: _resource,
+  events: _events,
+  ...span
+}: DetailSpan): Span => span
 const sortedSpans = (spans: Span[]) => [...spans].sort((a, b) => a.startUs - b.startUs || a.spanId.localeCompare(b.spanId))
 
 describe('otlpAttributeValue', () => {
@@ -25,16 +38,45 @@ describe('otlpAttributeValue', () => {
     ['a double written as a string', { doubleValue: '0.25' }, 0.25],
     ['NaN stays a string (JSON has no NaN)', { doubleValue: 'NaN' }, 'NaN'],
     ['bytes stay base64', { bytesValue: 'AAAwOQ==' }, 'AAAwOQ=='],
-    ['an array becomes JSON of its plain items', { arrayValue: { values: [{ stringValue: 'a' }, { intValue: '2' }, { boolValue: true }] } }, '["a",2,true]'],
+    [
+      'an array becomes JSON of its plain items',
+      { arrayValue: { values: [{ stringValue: 'a' }, { intValue: '2' }, { boolValue: true }] } },
+      '["a",2,true]',
+    ],
     ['an empty array', { arrayValue: {} }, '[]'],
-    ['a key-value list becomes a JSON object', { kvlistValue: { values: [{ key: 'region', value: { stringValue: 'eu' } }, { key: 'zones', value: { intValue: '3' } }] } }, '{"region":"eu","zones":3}'],
+    [
+      'a key-value list becomes a JSON object',
+      {
+        kvlistValue: {
+          values: [
+            { key: 'region', value: { stringValue: 'eu' } },
+            { key: 'zones', value: { intValue: '3' } },
+          ],
+        },
+      },
+      '{"region":"eu","zones":3}',
+    ],
     [
       'nested arrays and lists decode all the way down',
-      { arrayValue: { values: [{ kvlistValue: { values: [{ key: 'ids', value: { arrayValue: { values: [{ intValue: '18446744073709551615' }] } } }] } }] } },
+      {
+        arrayValue: {
+          values: [
+            { kvlistValue: { values: [{ key: 'ids', value: { arrayValue: { values: [{ intValue: '18446744073709551615' }] } } }] } },
+          ],
+        },
+      },
       '[{"ids":["18446744073709551615"]}]',
     ],
-    ['an unchecked item that is not an AnyValue is shown as it came', { arrayValue: { values: ['bare', { unknownValue: 1 }] } }, '["bare",{"unknownValue":1}]'],
-    ['a list entry without a string key is left out', { kvlistValue: { values: [{ value: { stringValue: 'lost' } }, { key: 'k', value: { stringValue: 'v' } }] } }, '{"k":"v"}'],
+    [
+      'an unchecked item that is not an AnyValue is shown as it came',
+      { arrayValue: { values: ['bare', { unknownValue: 1 }] } },
+      '["bare",{"unknownValue":1}]',
+    ],
+    [
+      'a list entry without a string key is left out',
+      { kvlistValue: { values: [{ value: { stringValue: 'lost' } }, { key: 'k', value: { stringValue: 'v' } }] } },
+      '{"k":"v"}',
+    ],
     ['an unset item inside an array is null', { arrayValue: { values: [{}] } }, '[null]'],
     ['no value set at all', {}, ''],
     ['no value field', undefined, ''],
@@ -48,7 +90,11 @@ describe('classicAttributeValue', () => {
     ['string', { key: 'k', type: 'string' as const, value: 'service-y' }, 'service-y'],
     ['bool', { key: 'k', type: 'bool' as const, value: true }, true],
     ['int64 as a number', { key: 'k', type: 'int64' as const, value: 23456 }, 23456],
-    ['int64 beyond 2^53 arrives as a string and stays one', { key: 'k', type: 'int64' as const, value: '9223372036854775222' }, '9223372036854775222'],
+    [
+      'int64 beyond 2^53 arrives as a string and stays one',
+      { key: 'k', type: 'int64' as const, value: '9223372036854775222' },
+      '9223372036854775222',
+    ],
     ['float64', { key: 'k', type: 'float64' as const, value: 72.5 }, 72.5],
     ['binary is base64 text', { key: 'k', type: 'binary' as const, value: 'AAAwOQ==' }, 'AAAwOQ=='],
     ['a null value', { key: 'k', type: 'string' as const, value: null }, ''],
@@ -140,7 +186,11 @@ describe('normalizeClassicDetail', () => {
       warnings: [],
     }
     const span = normalizeClassicDetail([record]).traces[0]!.spans[0]!
-    expect(span).toMatchObject({ error: true, statusMessage: 'HikariPool-1 - Connection is not available', resource: [{ key: 'service.name', value: 'card-service' }] })
+    expect(span).toMatchObject({
+      error: true,
+      statusMessage: 'HikariPool-1 - Connection is not available',
+      resource: [{ key: 'service.name', value: 'card-service' }],
+    })
     expect(span.events).toEqual([{ timeUs: 1_000, name: 'exception', attributes: [] }]) // no timestamp: at the span's start
   })
 
@@ -206,7 +256,16 @@ describe('normalizeV3Detail', () => {
     expect(traces[0]).toEqual({
       traceId: '000000000000009600000000000000a0',
       warnings: [],
-      spans: [expect.objectContaining({ spanId: '00000000000000b4', operation: 'foobar', statusMessage: null, attributes: [], resource: [], events: [] })],
+      spans: [
+        expect.objectContaining({
+          spanId: '00000000000000b4',
+          operation: 'foobar',
+          statusMessage: null,
+          attributes: [],
+          resource: [],
+          events: [],
+        }),
+      ],
     })
   })
 
@@ -215,7 +274,9 @@ describe('normalizeV3Detail', () => {
     const detail = normalizeV3Detail(records)
     expect(detail.traces).toEqual([])
     expect(detail.rejected).toEqual(normalizeV3(records).rejected)
-    expect(detail.rejected).toEqual([{ path: 'span 0000000000000002 of trace 00000000000000000000000000000001', message: 'no start or end time' }])
+    expect(detail.rejected).toEqual([
+      { path: 'span 0000000000000002 of trace 00000000000000000000000000000001', message: 'no start or end time' },
+    ])
   })
 
   test('status message; Jaeger warnings are the span`s warnings, not also an attribute; an event without time sits at the span start', () => {

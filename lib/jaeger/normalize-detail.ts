@@ -3,7 +3,16 @@
 // reasons to reject), plus what the pipeline drops: attributes, events, resource and status message,
 // as values a page can show.
 import type { Attribute, AttributeValue, DetailSpan, SpanEvent, TraceDetail } from '@/lib/traces/trace-detail'
-import { classicProcessOf, classicSpan, collectClassic, collectV3, nanosToMicros, v3Span, WARNINGS_ATTRIBUTE, type Collected } from './normalize'
+import {
+  classicProcessOf,
+  classicSpan,
+  collectClassic,
+  collectV3,
+  nanosToMicros,
+  v3Span,
+  WARNINGS_ATTRIBUTE,
+  type Collected,
+} from './normalize'
 import type { ClassicTraceRecord, RejectedRecord, V3SpanRecord } from './parse'
 import type { ClassicKeyValue, OtlpKeyValue } from './schemas'
 
@@ -46,7 +55,11 @@ function plainValue(value: unknown): unknown {
   const items = (container: unknown): unknown[] => (isFields(container) && Array.isArray(container.values) ? container.values : [])
   if (isFields(value.arrayValue)) return items(value.arrayValue).map(plainValue)
   if (isFields(value.kvlistValue)) {
-    return Object.fromEntries(items(value.kvlistValue).flatMap((entry) => (isFields(entry) && typeof entry.key === 'string' ? [[entry.key, plainValue(entry.value)]] : [])))
+    return Object.fromEntries(
+      items(value.kvlistValue).flatMap((entry) =>
+        isFields(entry) && typeof entry.key === 'string' ? [[entry.key, plainValue(entry.value)]] : [],
+      ),
+    )
   }
   return Object.keys(value).length === 0 ? null : value
 }
@@ -64,8 +77,10 @@ export function classicAttributeValue({ type, value }: ClassicKeyValue): Attribu
   return type === 'int64' && typeof value !== 'boolean' ? int64Value(value) : value
 }
 
-const otlpAttributes = (attributes: readonly OtlpKeyValue[] | undefined): Attribute[] => (attributes ?? []).map(({ key, value }) => ({ key, value: otlpAttributeValue(value) }))
-const classicAttributes = (tags: readonly ClassicKeyValue[] | null | undefined): Attribute[] => (tags ?? []).map((tag) => ({ key: tag.key, value: classicAttributeValue(tag) }))
+const otlpAttributes = (attributes: readonly OtlpKeyValue[] | undefined): Attribute[] =>
+  (attributes ?? []).map(({ key, value }) => ({ key, value: otlpAttributeValue(value) }))
+const classicAttributes = (tags: readonly ClassicKeyValue[] | null | undefined): Attribute[] =>
+  (tags ?? []).map((tag) => ({ key: tag.key, value: classicAttributeValue(tag) }))
 
 // ---------------------------------------------------------------- spans
 
@@ -89,7 +104,9 @@ function v3DetailSpan(record: V3SpanRecord): DetailSpan {
 
 /** A classic log as an OTLP event, as Jaeger's own translation makes it: the `event` field is the name. */
 function classicEvent({ timestamp, fields }: ClassicLog, spanStartUs: number): SpanEvent {
-  const nameField = fields?.find((field) => field.key === 'event' && field.value !== null && field.value !== undefined && field.value !== '')
+  const nameField = fields?.find(
+    (field) => field.key === 'event' && field.value !== null && field.value !== undefined && field.value !== '',
+  )
   return {
     timeUs: timestamp ?? spanStartUs,
     name: nameField ? String(nameField.value) : 'log',
@@ -106,7 +123,10 @@ function classicDetailSpan(trace: ClassicTraceRecord, record: ClassicSpanRecord)
     statusMessage: description === null || description === undefined || description === '' ? null : String(description),
     attributes: classicAttributes(record.tags),
     // serviceName is the process's service.name (what the lean span's `service` is); a tag of that name cannot override it.
-    resource: [{ key: 'service.name', value: process.serviceName }, ...classicAttributes(process.tags?.filter((tag) => tag.key !== 'service.name'))],
+    resource: [
+      { key: 'service.name', value: process.serviceName },
+      ...classicAttributes(process.tags?.filter((tag) => tag.key !== 'service.name')),
+    ],
     events: (record.logs ?? []).map((log) => classicEvent(log, lean.startUs)),
   }
 }
@@ -123,4 +143,5 @@ function sorted(collected: Collected<DetailSpan>): NormalizedDetail {
 
 export const normalizeV3Detail = (records: readonly V3SpanRecord[]): NormalizedDetail => sorted(collectV3(records, v3DetailSpan))
 
-export const normalizeClassicDetail = (traces: readonly ClassicTraceRecord[]): NormalizedDetail => sorted(collectClassic(traces, classicDetailSpan))
+export const normalizeClassicDetail = (traces: readonly ClassicTraceRecord[]): NormalizedDetail =>
+  sorted(collectClassic(traces, classicDetailSpan))

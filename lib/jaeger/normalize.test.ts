@@ -28,7 +28,12 @@ describe('the same trace through both APIs', () => {
       isHttp: true,
       parentSpanId: null,
     })
-    expect(fromV3.traces[0]?.spans[1]).toMatchObject({ parentSpanId: 'd4dcb46e95b781f5', startUs: 1010, durationUs: 100, kind: 'unspecified' })
+    expect(fromV3.traces[0]?.spans[1]).toMatchObject({
+      parentSpanId: 'd4dcb46e95b781f5',
+      startUs: 1010,
+      durationUs: 100,
+      kind: 'unspecified',
+    })
   })
 })
 
@@ -37,7 +42,9 @@ describe('normalizeV3', () => {
     const { traces, rejected } = otlp('otlp/example_trace.json')
     expect(rejected).toEqual([])
     expect(traces).toHaveLength(1)
-    expect(new Set(traces[0]!.spans.map((s) => s.service))).toEqual(new Set(['example-service-1', 'example-service-2', 'example-service-3']))
+    expect(new Set(traces[0]!.spans.map((s) => s.service))).toEqual(
+      new Set(['example-service-1', 'example-service-2', 'example-service-3']),
+    )
     expect(traces[0]!.spans.every((s) => s.durationUs === 100)).toBe(true)
   })
 
@@ -87,7 +94,10 @@ describe('normalizeV3', () => {
         { key: 'http.request.method', value: { stringValue: 'GET' } },
         { key: 'http.route', value: { stringValue: '/risk/{accountId}' } },
         { key: 'http.response.status_code', value: { intValue: '503' } },
-        { key: '@jaeger@warnings', value: { arrayValue: { values: [{ stringValue: 'clock skew adjustment disabled; not applying calculated delta of 41.5ms' }] } } },
+        {
+          key: '@jaeger@warnings',
+          value: { arrayValue: { values: [{ stringValue: 'clock skew adjustment disabled; not applying calculated delta of 41.5ms' }] } },
+        },
       ],
     }
     const { traces } = normalizeV3([{ resourceAttributes, span }])
@@ -112,7 +122,12 @@ describe('normalizeV3', () => {
   })
 
   test('a span ending before it starts is rejected', () => {
-    const { rejected } = normalizeV3([{ resourceAttributes: [], span: { traceId: '01', spanId: '02', name: 'x', startTimeUnixNano: '2000000', endTimeUnixNano: '1000000' } }])
+    const { rejected } = normalizeV3([
+      {
+        resourceAttributes: [],
+        span: { traceId: '01', spanId: '02', name: 'x', startTimeUnixNano: '2000000', endTimeUnixNano: '1000000' },
+      },
+    ])
     expect(rejected[0]?.message).toBe('ends before it starts')
   })
 })
@@ -136,7 +151,12 @@ describe('normalizeClassic', () => {
     const child = traces[0]!.spans.find((s) => s.parentSpanId)
     expect(ids).toContain(child?.parentSpanId)
     // This 2019 client tagged the root span with its sampler, not the process.
-    expect(traces[0]!.spans.find((s) => s.parentSpanId === null)).toMatchObject({ samplerType: 'probabilistic', samplerParam: 1, httpStatusCode: 200, kind: 'server' })
+    expect(traces[0]!.spans.find((s) => s.parentSpanId === null)).toMatchObject({
+      samplerType: 'probabilistic',
+      samplerParam: 1,
+      httpStatusCode: 200,
+      kind: 'server',
+    })
   })
 
   test('a FOLLOWS_FROM to a missing span makes it a child of that span (an orphan), not a second root', () => {
@@ -151,7 +171,12 @@ describe('normalizeClassic', () => {
   })
 
   test('a span whose process is missing is rejected', () => {
-    const record = { traceID: '01', spans: [{ traceID: '01', spanID: '02', operationName: 'x', startTime: 1, duration: 1, processID: 'p9' }], processes: {}, warnings: [] }
+    const record = {
+      traceID: '01',
+      spans: [{ traceID: '01', spanID: '02', operationName: 'x', startTime: 1, duration: 1, processID: 'p9' }],
+      processes: {},
+      warnings: [],
+    }
     expect(normalizeClassic([record]).rejected[0]?.message).toBe('process p9 is not in the trace')
   })
 })
@@ -164,7 +189,11 @@ describe('names Postgres cannot store', () => {
   })
 
   test('api/v3: NUL and lone surrogates in service and operation become U+FFFD, and the span says so', () => {
-    const { traces } = normalizeV3([v3Record('pay\u0000ments', 'GET /a'), v3Record('payments', 'GET /\uD800a', '03'), v3Record('payments', 'GET /\uD83D\uDE00', '04')])
+    const { traces } = normalizeV3([
+      v3Record('pay\u0000ments', 'GET /a'),
+      v3Record('payments', 'GET /\uD800a', '03'),
+      v3Record('payments', 'GET /\uD83D\uDE00', '04'),
+    ])
     expect(traces[0]!.spans.map(({ service, operation, textCleaned }) => ({ service, operation, textCleaned }))).toEqual([
       { service: 'pay\uFFFDments', operation: 'GET /a', textCleaned: true },
       { service: 'payments', operation: 'GET /\uFFFDa', textCleaned: true },

@@ -24,11 +24,26 @@ export const WARNINGS_ATTRIBUTE = '@jaeger@warnings'
 const NO_WARNINGS: string[] = []
 
 const V3_KINDS: Record<string, SpanKind> = {
-  0: 'unspecified', 1: 'internal', 2: 'server', 3: 'client', 4: 'producer', 5: 'consumer',
-  SPAN_KIND_UNSPECIFIED: 'unspecified', SPAN_KIND_INTERNAL: 'internal', SPAN_KIND_SERVER: 'server',
-  SPAN_KIND_CLIENT: 'client', SPAN_KIND_PRODUCER: 'producer', SPAN_KIND_CONSUMER: 'consumer',
+  0: 'unspecified',
+  1: 'internal',
+  2: 'server',
+  3: 'client',
+  4: 'producer',
+  5: 'consumer',
+  SPAN_KIND_UNSPECIFIED: 'unspecified',
+  SPAN_KIND_INTERNAL: 'internal',
+  SPAN_KIND_SERVER: 'server',
+  SPAN_KIND_CLIENT: 'client',
+  SPAN_KIND_PRODUCER: 'producer',
+  SPAN_KIND_CONSUMER: 'consumer',
 }
-const CLASSIC_KINDS: Record<string, SpanKind> = { server: 'server', client: 'client', producer: 'producer', consumer: 'consumer', internal: 'internal' }
+const CLASSIC_KINDS: Record<string, SpanKind> = {
+  server: 'server',
+  client: 'client',
+  producer: 'producer',
+  consumer: 'consumer',
+  internal: 'internal',
+}
 
 /** Facts of the reporting process, shared by all its spans. */
 type Process = Pick<Span, 'service' | 'serviceVersion' | 'samplerType' | 'samplerParam'>
@@ -91,7 +106,11 @@ function anyValue(value: OtlpAnyValue | undefined): string | number | boolean | 
 /** The string items of an array value (items are unchecked by the schema: read defensively). */
 function stringItems(value: OtlpAnyValue | undefined): string[] {
   const items = value?.arrayValue?.values ?? []
-  return items.flatMap((item) => (item && typeof item === 'object' && typeof (item as { stringValue?: unknown }).stringValue === 'string' ? [(item as { stringValue: string }).stringValue] : []))
+  return items.flatMap((item) =>
+    item && typeof item === 'object' && typeof (item as { stringValue?: unknown }).stringValue === 'string'
+      ? [(item as { stringValue: string }).stringValue]
+      : [],
+  )
 }
 
 const v3Processes = new WeakMap<readonly OtlpKeyValue[], ProcessEntry>()
@@ -184,7 +203,10 @@ export function v3Span({ resourceAttributes, span }: V3SpanRecord): Span {
 }
 
 /** Each record through `toSpan`, grouped by trace; a record `toSpan` throws on is rejected with the reason. */
-export function collectV3<S extends { traceId: string }>(records: readonly V3SpanRecord[], toSpan: (record: V3SpanRecord) => S): Collected<S> {
+export function collectV3<S extends { traceId: string }>(
+  records: readonly V3SpanRecord[],
+  toSpan: (record: V3SpanRecord) => S,
+): Collected<S> {
   const collector = new TraceCollector<S>()
   for (const record of records) {
     try {

@@ -14,7 +14,9 @@ const int64 = fc.oneof(fc.integer(), fc.bigInt({ min: 0n, max: 2n ** 64n }).map(
 const anyValue = fc.oneof(
   fc.record({ stringValue: fc.string() }),
   fc.record({ intValue: int64 }),
-  fc.record({ doubleValue: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom('NaN', 'Infinity', '-Infinity')) }),
+  fc.record({
+    doubleValue: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom('NaN', 'Infinity', '-Infinity')),
+  }),
   fc.record({ boolValue: fc.boolean() }),
   fc.record({ arrayValue: fc.record({ values: fc.array(fc.record({ stringValue: fc.string() })) }) }),
   fc.record({ kvlistValue: fc.record({ values: fc.array(fc.anything()) }, { requiredKeys: [] }) }),
@@ -32,7 +34,10 @@ const validSpan = fc.record(
     attributes,
     events: fc.array(fc.record({ timeUnixNano: int64, name: fc.string(), attributes }, { requiredKeys: [] }), { maxLength: 2 }),
     links: fc.array(fc.record({ traceId: wireId, spanId: wireId, attributes }, { requiredKeys: ['traceId', 'spanId'] }), { maxLength: 2 }),
-    status: fc.record({ code: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constant('STATUS_CODE_ERROR')), message: fc.string() }, { requiredKeys: [] }),
+    status: fc.record(
+      { code: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constant('STATUS_CODE_ERROR')), message: fc.string() },
+      { requiredKeys: [] },
+    ),
     flags: fc.integer(),
     traceState: fc.string(),
     droppedAttributesCount: fc.nat(),
@@ -41,8 +46,34 @@ const validSpan = fc.record(
 )
 
 /** Any JSON-ish value, biased towards the shapes that nearly pass. */
-const wrongValue = fc.oneof(fc.anything(), fc.constant(null), fc.constant(''), fc.double(), fc.constant(2 ** 60), fc.constant(-1), fc.constant(6), fc.string(), fc.array(fc.anything()), fc.constant({}))
-const FIELDS = ['traceId', 'spanId', 'parentSpanId', 'name', 'kind', 'startTimeUnixNano', 'endTimeUnixNano', 'attributes', 'events', 'links', 'status', 'flags', 'traceState', 'droppedAttributesCount']
+const wrongValue = fc.oneof(
+  fc.anything(),
+  fc.constant(null),
+  fc.constant(''),
+  fc.double(),
+  fc.constant(2 ** 60),
+  fc.constant(-1),
+  fc.constant(6),
+  fc.string(),
+  fc.array(fc.anything()),
+  fc.constant({}),
+)
+const FIELDS = [
+  'traceId',
+  'spanId',
+  'parentSpanId',
+  'name',
+  'kind',
+  'startTimeUnixNano',
+  'endTimeUnixNano',
+  'attributes',
+  'events',
+  'links',
+  'status',
+  'flags',
+  'traceState',
+  'droppedAttributesCount',
+]
 
 describe('isOtlpSpan agrees with otlpSpanSchema', () => {
   test('on valid spans (all accepted)', () => {
@@ -66,10 +97,18 @@ describe('isOtlpSpan agrees with otlpSpanSchema', () => {
 
   test('on valid spans with one attribute damaged', () => {
     fc.assert(
-      fc.property(validSpan, wrongValue, fc.constantFrom('key', 'value', 'stringValue', 'intValue', 'doubleValue', 'boolValue', 'arrayValue'), (span, value, field) => {
-        const attribute = field === 'key' || field === 'value' ? { key: 'k', value: { stringValue: 'v' }, [field]: value } : { key: 'k', value: { [field]: value } }
-        agree({ ...span, attributes: [...(span.attributes ?? []), attribute] })
-      }),
+      fc.property(
+        validSpan,
+        wrongValue,
+        fc.constantFrom('key', 'value', 'stringValue', 'intValue', 'doubleValue', 'boolValue', 'arrayValue'),
+        (span, value, field) => {
+          const attribute =
+            field === 'key' || field === 'value'
+              ? { key: 'k', value: { stringValue: 'v' }, [field]: value }
+              : { key: 'k', value: { [field]: value } }
+          agree({ ...span, attributes: [...(span.attributes ?? []), attribute] })
+        },
+      ),
       { numRuns: 3000 },
     )
   })
@@ -97,8 +136,22 @@ describe('isOtlpTracesData agrees with otlpTracesDataSchema', () => {
   const agreeData = (value: unknown) => {
     expect(isOtlpTracesData(value)).toBe(otlpTracesDataSchema.safeParse(value).success)
   }
-  const scopeSpans = fc.record({ scope: fc.record({ name: fc.string(), version: fc.string(), attributes }, { requiredKeys: [] }), spans: fc.array(fc.anything(), { maxLength: 3 }), schemaUrl: fc.string() }, { requiredKeys: [] })
-  const resourceSpans = fc.record({ resource: fc.record({ attributes, droppedAttributesCount: fc.nat() }, { requiredKeys: [] }), scopeSpans: fc.array(scopeSpans, { maxLength: 3 }), schemaUrl: fc.string() }, { requiredKeys: [] })
+  const scopeSpans = fc.record(
+    {
+      scope: fc.record({ name: fc.string(), version: fc.string(), attributes }, { requiredKeys: [] }),
+      spans: fc.array(fc.anything(), { maxLength: 3 }),
+      schemaUrl: fc.string(),
+    },
+    { requiredKeys: [] },
+  )
+  const resourceSpans = fc.record(
+    {
+      resource: fc.record({ attributes, droppedAttributesCount: fc.nat() }, { requiredKeys: [] }),
+      scopeSpans: fc.array(scopeSpans, { maxLength: 3 }),
+      schemaUrl: fc.string(),
+    },
+    { requiredKeys: [] },
+  )
   const tracesData = fc.record({ resourceSpans: fc.array(resourceSpans, { maxLength: 3 }) }, { requiredKeys: [] })
 
   test('on valid TracesData (all accepted)', () => {
@@ -113,10 +166,20 @@ describe('isOtlpTracesData agrees with otlpTracesDataSchema', () => {
 
   test('with one level damaged', () => {
     fc.assert(
-      fc.property(tracesData, resourceSpans, fc.constantFrom('resource', 'scopeSpans', 'schemaUrl', 'scope', 'spans', 'attributes'), wrongValue, (data, block, field, value) => {
-        const damaged = ['scope', 'spans'].includes(field) ? { ...block, scopeSpans: [{ [field]: value }] } : field === 'attributes' ? { ...block, resource: { attributes: [value] } } : { ...block, [field]: value }
-        agreeData({ resourceSpans: [...(data.resourceSpans ?? []), damaged] })
-      }),
+      fc.property(
+        tracesData,
+        resourceSpans,
+        fc.constantFrom('resource', 'scopeSpans', 'schemaUrl', 'scope', 'spans', 'attributes'),
+        wrongValue,
+        (data, block, field, value) => {
+          const damaged = ['scope', 'spans'].includes(field)
+            ? { ...block, scopeSpans: [{ [field]: value }] }
+            : field === 'attributes'
+              ? { ...block, resource: { attributes: [value] } }
+              : { ...block, [field]: value }
+          agreeData({ resourceSpans: [...(data.resourceSpans ?? []), damaged] })
+        },
+      ),
       { numRuns: 3000 },
     )
   })

@@ -15,8 +15,17 @@ const INTEGER_STRING = /^-?\d+$/
 const DOUBLE_STRING = /^-?[\d.eE+-]+$/
 const isWireId = (value: unknown) => typeof value === 'string' && value.length > 0 && WIRE_ID.test(value)
 const isInt64 = (value: unknown) => isNumber(value) || (typeof value === 'string' && INTEGER_STRING.test(value))
-const isDouble = (value: unknown) => isNumber(value) || (typeof value === 'string' && (value === 'NaN' || value === 'Infinity' || value === '-Infinity' || DOUBLE_STRING.test(value)))
-const SPAN_KINDS = new Set(['SPAN_KIND_UNSPECIFIED', 'SPAN_KIND_INTERNAL', 'SPAN_KIND_SERVER', 'SPAN_KIND_CLIENT', 'SPAN_KIND_PRODUCER', 'SPAN_KIND_CONSUMER'])
+const isDouble = (value: unknown) =>
+  isNumber(value) ||
+  (typeof value === 'string' && (value === 'NaN' || value === 'Infinity' || value === '-Infinity' || DOUBLE_STRING.test(value)))
+const SPAN_KINDS = new Set([
+  'SPAN_KIND_UNSPECIFIED',
+  'SPAN_KIND_INTERNAL',
+  'SPAN_KIND_SERVER',
+  'SPAN_KIND_CLIENT',
+  'SPAN_KIND_PRODUCER',
+  'SPAN_KIND_CONSUMER',
+])
 const STATUS_CODES = new Set(['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'])
 
 /** `undefined` (absent) or passes `check`. Checks are module-level functions: no closure per call. */
@@ -25,7 +34,8 @@ const isString = (value: unknown) => typeof value === 'string'
 const isBoolean = (value: unknown) => typeof value === 'boolean'
 const isParentId = (value: unknown) => value === '' || isWireId(value)
 const isSpanKind = (value: unknown) => (isInt(value) && (value as number) >= 0 && (value as number) <= 5) || SPAN_KINDS.has(value as string)
-const isStatusCode = (value: unknown) => (isInt(value) && (value as number) >= 0 && (value as number) <= 2) || STATUS_CODES.has(value as string)
+const isStatusCode = (value: unknown) =>
+  (isInt(value) && (value as number) >= 0 && (value as number) <= 2) || STATUS_CODES.has(value as string)
 
 const isValuesContainer = (value: unknown) => isObject(value) && optional(value.values, Array.isArray)
 
@@ -44,12 +54,17 @@ function isAnyValue(value: unknown): boolean {
 
 function isAttributes(value: unknown): boolean {
   if (!Array.isArray(value)) return false
-  for (const attribute of value) if (!isObject(attribute) || typeof attribute.key !== 'string' || !optional(attribute.value, isAnyValue)) return false
+  for (const attribute of value)
+    if (!isObject(attribute) || typeof attribute.key !== 'string' || !optional(attribute.value, isAnyValue)) return false
   return true
 }
 
 const isEvent = (value: unknown) =>
-  isObject(value) && optional(value.timeUnixNano, isInt64) && optional(value.name, isString) && optional(value.attributes, isAttributes) && optional(value.droppedAttributesCount, isInt)
+  isObject(value) &&
+  optional(value.timeUnixNano, isInt64) &&
+  optional(value.name, isString) &&
+  optional(value.attributes, isAttributes) &&
+  optional(value.droppedAttributesCount, isInt)
 
 const isLink = (value: unknown) =>
   isObject(value) &&
@@ -60,10 +75,7 @@ const isLink = (value: unknown) =>
   optional(value.droppedAttributesCount, isInt) &&
   optional(value.flags, isInt)
 
-const isStatus = (value: unknown) =>
-  isObject(value) &&
-  optional(value.code, isStatusCode) &&
-  optional(value.message, isString)
+const isStatus = (value: unknown) => isObject(value) && optional(value.code, isStatusCode) && optional(value.message, isString)
 
 const everyItem = (check: (value: unknown) => boolean) => (value: unknown) => Array.isArray(value) && value.every(check)
 const isEvents = everyItem(isEvent)
@@ -93,16 +105,24 @@ export function isOtlpSpan(value: unknown): value is OtlpSpan {
 }
 
 const isScope = (value: unknown) =>
-  isObject(value) && optional(value.name, isString) && optional(value.version, isString) && optional(value.attributes, isAttributes) && optional(value.droppedAttributesCount, isInt)
+  isObject(value) &&
+  optional(value.name, isString) &&
+  optional(value.version, isString) &&
+  optional(value.attributes, isAttributes) &&
+  optional(value.droppedAttributesCount, isInt)
 
-const isResource = (value: unknown) => isObject(value) && optional(value.attributes, isAttributes) && optional(value.droppedAttributesCount, isInt)
+const isResource = (value: unknown) =>
+  isObject(value) && optional(value.attributes, isAttributes) && optional(value.droppedAttributesCount, isInt)
 
 const isScopeSpans = (value: unknown) =>
   isObject(value) && optional(value.scope, isScope) && optional(value.spans, Array.isArray) && optional(value.schemaUrl, isString)
 
 const isScopeSpansList = everyItem(isScopeSpans)
 const isResourceSpans = (value: unknown) =>
-  isObject(value) && optional(value.resource, isResource) && optional(value.scopeSpans, isScopeSpansList) && optional(value.schemaUrl, isString)
+  isObject(value) &&
+  optional(value.resource, isResource) &&
+  optional(value.scopeSpans, isScopeSpansList) &&
+  optional(value.schemaUrl, isString)
 
 const isResourceSpansList = everyItem(isResourceSpans)
 

@@ -11,7 +11,11 @@ const otlpSpan = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 })
 const v3Body = (spans: unknown[]) => ({
-  result: { resourceSpans: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'auth-service' } }] }, scopeSpans: [{ scope: {}, spans }] }] },
+  result: {
+    resourceSpans: [
+      { resource: { attributes: [{ key: 'service.name', value: { stringValue: 'auth-service' } }] }, scopeSpans: [{ scope: {}, spans }] },
+    ],
+  },
 })
 
 describe('parseV3Traces', () => {
@@ -75,7 +79,7 @@ describe('parseClassicTraces', () => {
   })
 
   test('an error envelope is an error, naming the endpoint and Jaeger message', () => {
-    const body = { data: null, total: 0, limit: 0, offset: 0, errors: [{ code: 400, msg: 'parameter \'service\' is required' }] }
+    const body = { data: null, total: 0, limit: 0, offset: 0, errors: [{ code: 400, msg: "parameter 'service' is required" }] }
     expect(() => parseClassicTraces(body)).toThrow("/api/traces: 400 parameter 'service' is required")
   })
 

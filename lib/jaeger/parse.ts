@@ -78,8 +78,13 @@ export function parseOtlpTracesData(body: unknown, endpoint: string): Parsed<V3S
       const spans = scopeSpans.spans ?? []
       for (let i = 0; i < spans.length; i++) {
         const span = spans[i]
-        if (isOtlpSpan(span)) out.records.push({ resourceAttributes, scopeName: scopeSpans.scope?.name, scopeVersion: scopeSpans.scope?.version, span })
-        else out.rejected.push({ path: `resourceSpans.${r}.scopeSpans.${s}.spans.${i}`, message: describe(otlpSpanSchema.safeParse(span).error!) })
+        if (isOtlpSpan(span))
+          out.records.push({ resourceAttributes, scopeName: scopeSpans.scope?.name, scopeVersion: scopeSpans.scope?.version, span })
+        else
+          out.rejected.push({
+            path: `resourceSpans.${r}.scopeSpans.${s}.spans.${i}`,
+            message: describe(otlpSpanSchema.safeParse(span).error!),
+          })
       }
     }
   }

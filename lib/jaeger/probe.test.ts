@@ -18,14 +18,19 @@ describe('probeJaeger', () => {
   })
 
   test('a Jaeger without api/v3 (before 1.35) is up on the classic API', async () => {
-    const { url } = await start((handler) => async (request) =>
-      request.path.startsWith('/api/v3/') ? { status: 404, headers: {}, body: '404 page not found\n' } : handler(request),
+    const { url } = await start(
+      (handler) => async (request) =>
+        request.path.startsWith('/api/v3/') ? { status: 404, headers: {}, body: '404 page not found\n' } : handler(request),
     )
     expect(await probeJaeger(url, 2000)).toMatchObject({ ok: true, api: 'classic' })
   })
 
   test('a body that is not what the endpoint promises is an error naming the endpoint, not a crash', async () => {
-    const { url } = await start(() => async () => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"services": 5}' }))
+    const { url } = await start(() => async () => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"services": 5}',
+    }))
     const probe = await probeJaeger(url, 2000)
     expect(probe).toMatchObject({ ok: false, error: expect.stringContaining('/api/v3/services') })
   })

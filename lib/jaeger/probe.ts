@@ -14,7 +14,10 @@ export const jaegerCheckSchema = z.intersection(jaegerProbeSchema, z.object({ ch
 export type JaegerCheck = z.infer<typeof jaegerCheckSchema>
 
 async function getJson(url: string, authorization: string | null, timeoutMs: number): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json', ...(authorization ? { authorization } : {}) } })
+  const response = await fetch(url, {
+    signal: AbortSignal.timeout(timeoutMs),
+    headers: { accept: 'application/json', ...(authorization ? { authorization } : {}) },
+  })
   const text = await response.text()
   try {
     return { status: response.status, body: JSON.parse(text) }
@@ -42,7 +45,8 @@ export async function probeJaeger(baseUrl: string, timeoutMs: number): Promise<J
     if (v3.status === 200) return { ok: true, api: 'v3', serviceCount: parseV3Services(v3.body).length, latencyMs: elapsed() }
     if (v3.status !== 404) return { ok: false, error: `GET /api/v3/services answered ${v3.status}`, latencyMs: elapsed() }
     const classic = await getJson(`${base}/api/services`, authorization, timeoutMs)
-    if (classic.status === 200) return { ok: true, api: 'classic', serviceCount: parseClassicNames(classic.body).length, latencyMs: elapsed() }
+    if (classic.status === 200)
+      return { ok: true, api: 'classic', serviceCount: parseClassicNames(classic.body).length, latencyMs: elapsed() }
     return { ok: false, error: `GET /api/services answered ${classic.status}`, latencyMs: elapsed() }
   } catch (error) {
     return { ok: false, error: reason(error), latencyMs: elapsed() }

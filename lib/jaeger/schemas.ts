@@ -15,7 +15,10 @@ const int64 = z.union([z.number(), z.string().regex(/^-?\d+$/, 'expected an inte
 /** proto3 JSON renders doubles as numbers, or as the strings "NaN", "Infinity", "-Infinity". */
 const double = z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity']), z.string().regex(/^-?[\d.eE+-]+$/)])
 /** Trace and span ids: hex (any case, possibly unpadded) or base64 (Jaeger ≤ 1.52's grpc-gateway). */
-const wireId = z.string().min(1, 'empty id').regex(/^[0-9A-Za-z+/=_-]+$/, 'not hex or base64')
+const wireId = z
+  .string()
+  .min(1, 'empty id')
+  .regex(/^[0-9A-Za-z+/=_-]+$/, 'not hex or base64')
 
 // ---------------------------------------------------------------- api/v3 (OTLP JSON)
 
@@ -201,9 +204,7 @@ export const classicSpanSchema = z.looseObject({
   spanID: wireId,
   flags: z.number().int().optional(),
   operationName: z.string().default(''),
-  references: z
-    .array(z.looseObject({ refType: z.enum(['CHILD_OF', 'FOLLOWS_FROM']), traceID: wireId, spanID: wireId }))
-    .nullish(),
+  references: z.array(z.looseObject({ refType: z.enum(['CHILD_OF', 'FOLLOWS_FROM']), traceID: wireId, spanID: wireId })).nullish(),
   /** µs since the epoch; absent on some malformed traces (ui-trace-contract fixtures). */
   startTime: z.number().optional(),
   /** µs */
@@ -242,7 +243,10 @@ export const classicEnvelopeSchema = z.looseObject({
 })
 
 /** /api/services and /api/services/{service}/operations: `data` is a list of names. */
-export const classicNamesSchema = z.array(z.string()).nullable().transform((names) => names ?? [])
+export const classicNamesSchema = z
+  .array(z.string())
+  .nullable()
+  .transform((names) => names ?? [])
 
 /** /api/operations?service=…&spanKind=…: `data` is a list of {name, spanKind}. */
 export const classicOperationsSchema = z
@@ -257,4 +261,7 @@ export const classicDependencyLinkSchema = z.looseObject({
   callCount: int64,
   source: z.string().optional(),
 })
-export const classicDependenciesSchema = z.array(classicDependencyLinkSchema).nullable().transform((links) => links ?? [])
+export const classicDependenciesSchema = z
+  .array(classicDependencyLinkSchema)
+  .nullable()
+  .transform((links) => links ?? [])

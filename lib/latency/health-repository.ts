@@ -11,7 +11,10 @@ import { fromStored, SERVICE_LEVEL } from './stored-verdicts-repository'
  * was committed since its last verdict (same watermark) unless `force`. The worker judges its services
  * together and incrementally instead (LatencyHealthJudge).
  */
-export async function judgeAndSaveLatencyHealth(service: string, { now = new Date(), force = false }: { now?: Date; force?: boolean } = {}): Promise<ServicePassReport> {
+export async function judgeAndSaveLatencyHealth(
+  service: string,
+  { now = new Date(), force = false }: { now?: Date; force?: boolean } = {},
+): Promise<ServicePassReport> {
   const [report] = await new LatencyHealthJudge().judgeAndSave([service], { now, force })
   if (report!.skipped === 'failed') throw report!.error
   return report!
@@ -22,12 +25,17 @@ export async function judgeAndSaveLatencyHealth(service: string, { now = new Dat
  * each service's own and its slow operations' (`summaryOnly`, what the services list shows: the
  * baselines' JSON is most of what these rows weigh).
  */
-export async function listLatencyHealth(services: readonly string[], { operation, summaryOnly = false }: { operation?: string; summaryOnly?: boolean } = {}): Promise<LatencyHealth[]> {
+export async function listLatencyHealth(
+  services: readonly string[],
+  { operation, summaryOnly = false }: { operation?: string; summaryOnly?: boolean } = {},
+): Promise<LatencyHealth[]> {
   const rows = await db.latencyHealth.findMany({
     where: {
       service: { in: [...services] },
       ...(operation === undefined ? {} : { operation }),
-      ...(summaryOnly ? { OR: [{ operation: SERVICE_LEVEL.operation, spanKind: SERVICE_LEVEL.spanKind }, { state: 'slow' as const }] } : {}),
+      ...(summaryOnly
+        ? { OR: [{ operation: SERVICE_LEVEL.operation, spanKind: SERVICE_LEVEL.spanKind }, { state: 'slow' as const }] }
+        : {}),
     },
   })
   return rows.flatMap((row) => fromStored(row) ?? [])

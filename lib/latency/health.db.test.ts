@@ -32,8 +32,24 @@ afterAll(async () => {
 const client = new JaegerClient({ baseUrl: jaeger.url, timeoutMs: 20_000 })
 const silent = { info() {}, warn() {}, error() {} }
 await runSyncTick(
-  { search: (s) => client.searchTraces(s), listServices: async () => [SERVICE], leases, workerId: 'test', log: silent, now: () => NOW, random: () => 0.5, shouldStop: () => false },
-  { liveFirstUs: 0, backfillUs: 30 * HOUR_US, settleUs: 120_000_000, windowUs: 60 * 60_000_000, fetch: { limit: 5000, floorUs: 5_000_000, maxRequests: 64 }, maxWindowsPerTurn: 1000 },
+  {
+    search: (s) => client.searchTraces(s),
+    listServices: async () => [SERVICE],
+    leases,
+    workerId: 'test',
+    log: silent,
+    now: () => NOW,
+    random: () => 0.5,
+    shouldStop: () => false,
+  },
+  {
+    liveFirstUs: 0,
+    backfillUs: 30 * HOUR_US,
+    settleUs: 120_000_000,
+    windowUs: 60 * 60_000_000,
+    fetch: { limit: 5000, floorUs: 5_000_000, maxRequests: 64 },
+    maxWindowsPerTurn: 1000,
+  },
 )
 const retention = { minuteUs: 48 * HOUR_US, hourUs: 35 * 24 * HOUR_US, dayUs: 400 * 24 * HOUR_US }
 for (let round = 0; round < 5; round++) await compactService(SERVICE, { now: NOW, retention })
@@ -45,7 +61,12 @@ describe('judgeAndSaveLatencyHealth', () => {
     const health = await listLatencyHealth([SERVICE])
     const slow = health.filter((row) => row.state === 'slow').sort((a, b) => b.deviation! - a.deviation!)
     // The handlers that run the query, and the service's own entry spans (operation ''), wait on it.
-    expect(slow.map((row) => `${row.operation} (${row.spanKind})`).sort()).toEqual([' ()', 'GET /transactions (server)', 'POST /transactions (server)', `${SLOW_OPERATION.spanName} (client)`])
+    expect(slow.map((row) => `${row.operation} (${row.spanKind})`).sort()).toEqual([
+      ' ()',
+      'GET /transactions (server)',
+      'POST /transactions (server)',
+      `${SLOW_OPERATION.spanName} (client)`,
+    ])
     expect(slow[0]!.operation).toBe(SLOW_OPERATION.spanName) // the cause strays furthest
     expect(health.find((row) => row.operation === 'INSERT transactions')?.state).toBe('ok')
     // Judged on the hourly history before the lookback: the hour it turned slow in.
@@ -68,8 +89,14 @@ describe('judgeAndSaveLatencyHealth', () => {
 
   test('a stored baseline of another version, or damaged, is left out of what pages read and judged again at the next pass', async () => {
     const slowOperation = SLOW_OPERATION.spanName
-    await db.latencyHealth.updateMany({ where: { service: SERVICE, operation: slowOperation }, data: { baseline: { bands: 'not what we wrote' } } })
-    await db.latencyHealth.updateMany({ where: { service: SERVICE, operation: 'INSERT transactions' }, data: { baseline: { state: 'insufficient', have: 1, need: 24, reason: 'unversioned, as rows were before' } } })
+    await db.latencyHealth.updateMany({
+      where: { service: SERVICE, operation: slowOperation },
+      data: { baseline: { bands: 'not what we wrote' } },
+    })
+    await db.latencyHealth.updateMany({
+      where: { service: SERVICE, operation: 'INSERT transactions' },
+      data: { baseline: { state: 'insufficient', have: 1, need: 24, reason: 'unversioned, as rows were before' } },
+    })
     const read = await listLatencyHealth([SERVICE])
     expect(read.map((row) => row.operation)).not.toContain(slowOperation)
     expect(read.map((row) => row.operation)).not.toContain('INSERT transactions')
@@ -87,7 +114,10 @@ describe('judgeAndSaveLatencyHealth', () => {
     expect(row.status).toBe('slow')
     expect(row.slowOperations[0]!.operation).toBe(SLOW_OPERATION.spanName)
     expect(row.sparklineP95Us).toHaveLength(72) // 6 h of 5-minute steps
-    expect(list.services.find((service) => service.service === 'loan-service')).toMatchObject({ status: 'not_traced', summary: { count: 0 } })
+    expect(list.services.find((service) => service.service === 'loan-service')).toMatchObject({
+      status: 'not_traced',
+      summary: { count: 0 },
+    })
 
     const view = await getServiceView(SERVICE, { range: '6h' }, NOW)
     const slowQuery = view.operations.find((operation) => operation.operation === SLOW_OPERATION.spanName)!
@@ -118,7 +148,10 @@ describe('judgeAndSaveLatencyHealth', () => {
     await judgeAndSaveLatencyHealth(SERVICE, { now: NOW, force: true })
     const slow = (await listLatencyHealth([SERVICE])).find((row) => row.operation === SLOW_OPERATION.spanName)!
     expect(slow.baseline.state === 'ready' && slow.baseline.windowEndUs - slow.baseline.windowStartUs).toBe(24 * HOUR_US)
-    expect(await db.auditLog.findFirst({ where: { action: 'service.baseline_window', subjectId: SERVICE } })).toMatchObject({ actorId: admin.id, details: { from: 7, to: 1 } })
+    expect(await db.auditLog.findFirst({ where: { action: 'service.baseline_window', subjectId: SERVICE } })).toMatchObject({
+      actorId: admin.id,
+      details: { from: 7, to: 1 },
+    })
     await saveBaselineWindow({ service: SERVICE, days: 7 }, { by: admin.id })
     await judgeAndSaveLatencyHealth(SERVICE, { now: NOW, force: true })
   })

@@ -47,7 +47,10 @@ export type LatencyHealth = {
 
 /** The finest detection step at which the median usable hour would put ≥ minCount spans in a bucket. */
 export function chooseDetectionStep(hourly: readonly LatencyPoint[], minCount = SLOW_DETECTION_DEFAULTS.minCount): number {
-  const counts = hourly.filter((point) => point.count > 0).map((point) => point.count).sort((a, b) => a - b)
+  const counts = hourly
+    .filter((point) => point.count > 0)
+    .map((point) => point.count)
+    .sort((a, b) => a - b)
   return detectionStepFor(counts.length ? counts[Math.floor((counts.length - 1) / 2)]! : 0, minCount)
 }
 
@@ -74,7 +77,10 @@ export function judgeLatency(
 ): LatencyJudgement {
   const window = detectionWindowAt(chooseDetectionStep(hourly), judgedToUs)
   const baseline = computeBaseline(hourly, { ...options, windowEndUs: window.startUs })
-  const points = baseline.state === 'ready' ? computeSeries(recent, { startUs: window.startUs, endUs: window.endUs, stepUs: window.detectionStepUs }) : []
+  const points =
+    baseline.state === 'ready'
+      ? computeSeries(recent, { startUs: window.startUs, endUs: window.endUs, stepUs: window.detectionStepUs })
+      : []
   return judgeAgainstBaseline({ hourly: () => hourly, baseline, window, points })
 }
 
@@ -83,7 +89,17 @@ export function judgeLatency(
  * for callers that keep those between passes (lib/latency/series-history.ts). The points are read for
  * their count and p95 only; `hourly` is asked for only when a streak fills the whole lookback.
  */
-export function judgeAgainstBaseline({ hourly, baseline, window, points }: { hourly: () => readonly LatencyPoint[]; baseline: Baseline; window: DetectionWindow; points: readonly LatencyPoint[] }): LatencyJudgement {
+export function judgeAgainstBaseline({
+  hourly,
+  baseline,
+  window,
+  points,
+}: {
+  hourly: () => readonly LatencyPoint[]
+  baseline: Baseline
+  window: DetectionWindow
+  points: readonly LatencyPoint[]
+}): LatencyJudgement {
   const { detectionStepUs } = window
   const empty = { baseline, slowSinceUs: null, deviation: null, currentP95Us: null, detectionStepUs }
   if (baseline.state !== 'ready') return { ...empty, state: 'insufficient_data' }
@@ -124,7 +140,10 @@ function extendStreakBack(hourly: readonly LatencyPoint[], baseline: Baseline, s
  * A streak that was already slow keeps its earlier start once the lookback no longer reaches it —
  * if the previous judgement saw the same streak (it judged data up to where this streak starts).
  */
-export function carrySlowSince(previous: { state: LatencyState; slowSinceUs: number | null; judgedToUs: number } | null, next: LatencyJudgement): number | null {
+export function carrySlowSince(
+  previous: { state: LatencyState; slowSinceUs: number | null; judgedToUs: number } | null,
+  next: LatencyJudgement,
+): number | null {
   if (next.state !== 'slow' || next.slowSinceUs === null) return null
   const sameStreak = previous?.state === 'slow' && previous.slowSinceUs !== null && previous.judgedToUs >= next.slowSinceUs
   return sameStreak ? Math.min(previous.slowSinceUs!, next.slowSinceUs) : next.slowSinceUs

@@ -1,10 +1,28 @@
 import { describe, expect, test } from 'vitest'
 import { computeBaseline } from '@/lib/metrics/baseline'
-import { computeCoverage, computeErrorSeries, computeLatencySummary, computeRateSeries, computeServiceStatus, computeSlowness, computeVerdict, sortOperationRows, sparklineRange } from './latency-view'
+import {
+  computeCoverage,
+  computeErrorSeries,
+  computeLatencySummary,
+  computeRateSeries,
+  computeServiceStatus,
+  computeSlowness,
+  computeVerdict,
+  sortOperationRows,
+  sparklineRange,
+} from './latency-view'
 import type { OperationRow } from './schemas'
 
 const HOUR_US = 3_600_000_000
-const stats = (count: number, errors: number, estimatedCount = count) => ({ count, errors, estimatedCount, estimatedErrors: errors, p50Us: 1, p95Us: 2, p99Us: 3 })
+const stats = (count: number, errors: number, estimatedCount = count) => ({
+  count,
+  errors,
+  estimatedCount,
+  estimatedErrors: errors,
+  p50Us: 1,
+  p95Us: 2,
+  p99Us: 3,
+})
 
 describe('computeServiceStatus', () => {
   const summary = (count: number, errors: number) => computeLatencySummary(stats(count, errors), HOUR_US)
@@ -28,38 +46,98 @@ describe('computeLatencySummary', () => {
 
 describe('computeCoverage', () => {
   test('expected operations seen and missing; key-attribute shares; mean sampling probability', () => {
-    const totals = { spans: 200, tracesSeen: 50, tracesComplete: 49, orphanSpans: 1, skewedSpans: 0, warningSpans: 0, cleanedTextSpans: 0, serverSpans: 100, serverSpansWithRoute: 90, httpSpans: 0, httpSpansWithStatus: 0, spansWithVersion: 200, spansWithSampler: 100, samplerParamSum: 10 }
+    const totals = {
+      spans: 200,
+      tracesSeen: 50,
+      tracesComplete: 49,
+      orphanSpans: 1,
+      skewedSpans: 0,
+      warningSpans: 0,
+      cleanedTextSpans: 0,
+      serverSpans: 100,
+      serverSpansWithRoute: 90,
+      httpSpans: 0,
+      httpSpansWithStatus: 0,
+      spansWithVersion: 200,
+      spansWithSampler: 100,
+      samplerParamSum: 10,
+    }
     expect(computeCoverage(totals, new Set(['GET /a', 'SELECT a']), ['GET /a', 'POST /a'])).toEqual({
-      operationsSeen: 2, operationsExpected: 2, missingOperations: ['POST /a'], routeRatio: 0.9, statusCodeRatio: null, versionRatio: 1, samplingRate: 0.1,
+      operationsSeen: 2,
+      operationsExpected: 2,
+      missingOperations: ['POST /a'],
+      routeRatio: 0.9,
+      statusCodeRatio: null,
+      versionRatio: 1,
+      samplingRate: 0.1,
     })
   })
 })
 
 describe('computeVerdict', () => {
   test('a seasonal baseline gives the band of the hour asked about; an insufficient one says why', () => {
-    const points = Array.from({ length: 4 * 24 }, (_, i) => ({ bucketStartUs: i * HOUR_US, count: 100, p50Us: 100, p95Us: (i % 24) === 15 ? 5000 : 1000, p99Us: 9000 }))
+    const points = Array.from({ length: 4 * 24 }, (_, i) => ({
+      bucketStartUs: i * HOUR_US,
+      count: 100,
+      p50Us: 100,
+      p95Us: i % 24 === 15 ? 5000 : 1000,
+      p99Us: 9000,
+    }))
     const baseline = computeBaseline(points, { windowEndUs: 4 * 24 * HOUR_US })
-    const health = { service: 's', operation: 'o', spanKind: 'server', state: 'ok' as const, baseline, slowSinceUs: null, deviation: 0.2, currentP95Us: 1000, judgedToUs: 1, computedAtUs: 1 }
+    const health = {
+      service: 's',
+      operation: 'o',
+      spanKind: 'server',
+      state: 'ok' as const,
+      baseline,
+      slowSinceUs: null,
+      deviation: 0.2,
+      currentP95Us: 1000,
+      judgedToUs: 1,
+      computedAtUs: 1,
+    }
     expect(computeVerdict(health, 15 * HOUR_US)?.baselineP95?.centerUs).toBe(5000)
     expect(computeVerdict(health, 16 * HOUR_US)).toMatchObject({ baselineKind: 'seasonal', baselineP95: { centerUs: 1000 } })
     const insufficient = computeVerdict({ ...health, state: 'insufficient_data', baseline: computeBaseline(points.slice(0, 5)) }, 0)
-    expect(insufficient).toMatchObject({ baselineP95: null, baselineKind: null, insufficientReason: expect.stringContaining('5 of the 24 clock hours') })
+    expect(insufficient).toMatchObject({
+      baselineP95: null,
+      baselineKind: null,
+      insufficientReason: expect.stringContaining('5 of the 24 clock hours'),
+    })
     expect(computeVerdict(undefined, 0)).toBeNull()
   })
 })
 
 describe('chart series', () => {
-  const point = (bucketStartUs: number, count: number, errors: number, estimatedCount: number) => ({ bucketStartUs, count, errors, estimatedCount, estimatedErrors: errors, p50Us: null, p95Us: null, p99Us: null })
+  const point = (bucketStartUs: number, count: number, errors: number, estimatedCount: number) => ({
+    bucketStartUs,
+    count,
+    errors,
+    estimatedCount,
+    estimatedErrors: errors,
+    p50Us: null,
+    p95Us: null,
+    p99Us: null,
+  })
   test('rate per minute from the estimates and error ratio per step; empty steps are gaps, not zeros', () => {
     const points = [point(0, 10, 1, 100), point(300_000_000, 0, 0, 0)]
-    expect(computeRateSeries(points, 300_000_000)).toEqual([{ bucketStartUs: 0, value: 20 }, { bucketStartUs: 300_000_000, value: null }])
+    expect(computeRateSeries(points, 300_000_000)).toEqual([
+      { bucketStartUs: 0, value: 20 },
+      { bucketStartUs: 300_000_000, value: null },
+    ])
     expect(computeErrorSeries(points).map((p) => p.errorRatio)).toEqual([0.1, null])
   })
 })
 
 describe('sortOperationRows', () => {
   type State = NonNullable<OperationRow['verdict']>['state']
-  const row = (operation: string, state: State, deviation: number, perMinute: number, p95: { currentUs: number; baselineUs: number } | null = null): OperationRow => ({
+  const row = (
+    operation: string,
+    state: State,
+    deviation: number,
+    perMinute: number,
+    p95: { currentUs: number; baselineUs: number } | null = null,
+  ): OperationRow => ({
     operation,
     spanKind: 'server',
     summary: { count: 1, errors: 0, estimatedPerMinute: perMinute, estimated: false, errorRatio: 0, p50Us: 1, p95Us: 1, p99Us: 1 },
@@ -75,7 +153,13 @@ describe('sortOperationRows', () => {
     },
   })
   test('slow first, furthest off first; then the busiest', () => {
-    const sorted = sortOperationRows([row('quiet', 'ok', 0, 1), row('busy', 'ok', 0, 50), row('slowish', 'slow', 4, 1), row('slowest', 'slow', 30, 1), row('forming', 'insufficient_data', 0, 99)])
+    const sorted = sortOperationRows([
+      row('quiet', 'ok', 0, 1),
+      row('busy', 'ok', 0, 50),
+      row('slowish', 'slow', 4, 1),
+      row('slowest', 'slow', 30, 1),
+      row('forming', 'insufficient_data', 0, 99),
+    ])
     expect(sorted.map((r) => r.operation)).toEqual(['slowest', 'slowish', 'busy', 'quiet', 'forming'])
   })
   test('the query that turned 12× slower leads the handler that waits on it, though the handler is more spreads off', () => {

@@ -77,7 +77,15 @@ export function computeCoverage(totals: QualityTotals, seenOperations: ReadonlyS
  * erroring (≥ ERRORING_RATIO of its entry spans failed, over enough spans), ok; no_data when it
  * was traced but nothing fell in the range; not_traced when Jaeger has never shown it.
  */
-export function computeServiceStatus({ traced, summary, slow }: { traced: boolean; summary: LatencySummary; slow: boolean }): ServiceRow['status'] {
+export function computeServiceStatus({
+  traced,
+  summary,
+  slow,
+}: {
+  traced: boolean
+  summary: LatencySummary
+  slow: boolean
+}): ServiceRow['status'] {
   if (!traced) return 'not_traced'
   if (slow) return 'slow'
   if (summary.count === 0) return 'no_data'
@@ -87,11 +95,19 @@ export function computeServiceStatus({ traced, summary, slow }: { traced: boolea
 
 /** Per step: estimated requests per minute (null for an empty step, so gaps show). */
 export const computeRateSeries = (points: readonly SeriesPoint[], stepUs: number) =>
-  points.map((point) => ({ bucketStartUs: point.bucketStartUs, value: point.count > 0 ? point.estimatedCount / (stepUs / 60_000_000) : null }))
+  points.map((point) => ({
+    bucketStartUs: point.bucketStartUs,
+    value: point.count > 0 ? point.estimatedCount / (stepUs / 60_000_000) : null,
+  }))
 
 /** Per step: the share of failed spans (null for an empty step). */
 export const computeErrorSeries = (points: readonly SeriesPoint[]) =>
-  points.map((point) => ({ bucketStartUs: point.bucketStartUs, errorRatio: ratio(point.errors, point.count), errors: point.errors, count: point.count }))
+  points.map((point) => ({
+    bucketStartUs: point.bucketStartUs,
+    errorRatio: ratio(point.errors, point.count),
+    errors: point.errors,
+    count: point.count,
+  }))
 
 const VERDICT_RANK: Record<LatencyVerdict['state'], number> = { slow: 0, ok: 1, no_recent_data: 2, insufficient_data: 3 }
 
@@ -109,7 +125,9 @@ export function computeSlowness(verdict: Pick<LatencyVerdict, 'currentP95Us' | '
  */
 export function sortOperationRows(rows: readonly OperationRow[]): OperationRow[] {
   const slowFirst = (a: OperationRow, b: OperationRow) =>
-    a.verdict?.state !== 'slow' ? 0 : (computeSlowness(b.verdict) ?? 0) - (computeSlowness(a.verdict) ?? 0) || (b.verdict?.deviation ?? 0) - (a.verdict?.deviation ?? 0)
+    a.verdict?.state !== 'slow'
+      ? 0
+      : (computeSlowness(b.verdict) ?? 0) - (computeSlowness(a.verdict) ?? 0) || (b.verdict?.deviation ?? 0) - (a.verdict?.deviation ?? 0)
   return [...rows].sort(
     (a, b) =>
       (a.verdict ? VERDICT_RANK[a.verdict.state] : 4) - (b.verdict ? VERDICT_RANK[b.verdict.state] : 4) ||

@@ -16,7 +16,8 @@ export const latencyKeys = {
   all: ['latency'] as const,
   services: (params: TimeRangeParams) => ['latency', 'services', rangeKey(params)] as const,
   service: (service: string, params: TimeRangeParams) => ['latency', 'service', service, rangeKey(params)] as const,
-  operation: (service: string, operation: string, kind: string | undefined, params: TimeRangeParams) => ['latency', 'operation', service, operation, kind ?? null, rangeKey(params)] as const,
+  operation: (service: string, operation: string, kind: string | undefined, params: TimeRangeParams) =>
+    ['latency', 'operation', service, operation, kind ?? null, rangeKey(params)] as const,
 }
 
 async function getJson(path: string, query: Record<string, string | undefined>) {
@@ -45,6 +46,9 @@ export const serviceViewQuery = (service: string, params: TimeRangeParams) =>
 export const operationViewQuery = (service: string, operation: string, kind: string | undefined, params: TimeRangeParams) =>
   queryOptions({
     queryKey: latencyKeys.operation(service, operation, kind, params),
-    queryFn: async () => operationViewSchema.parse(await getJson(`/api/v1/services/${segment(service)}/operations/${segment(operation)}/latency`, { ...rangeKey(params), kind })),
+    queryFn: async () =>
+      operationViewSchema.parse(
+        await getJson(`/api/v1/services/${segment(service)}/operations/${segment(operation)}/latency`, { ...rangeKey(params), kind }),
+      ),
     refetchInterval: isLive(params) ? LIVE_REFRESH_MS : false,
   })

@@ -25,8 +25,14 @@ export type RangeLatency = {
   segments: ReadSegment[]
 }
 
-type Row = { histogram: Uint8Array; span_count: number; error_count: number; estimated_span_count: number; estimated_error_count: number; duration_max_us: number }
-
+type Row = {
+  histogram: Uint8Array
+  span_count: number
+  error_count: number
+  estimated_span_count: number
+  estimated_error_count: number
+  duration_max_us: number
+}
 
 async function readPlan(service: string, startUs: number, endUs: number, now: Date) {
   const plan = (await readPlans([service], startUs, endUs, { now })).get(service)!
@@ -53,10 +59,19 @@ export async function getRangeLatency(query: RangeLatencyQuery, now = new Date()
   return { ...summary, p50Us: histogram.quantile(0.5), p95Us: histogram.quantile(0.95), p99Us: histogram.quantile(0.99), segments }
 }
 
-type EntryRow = { entry_histogram: Uint8Array | null; entry_spans: number; entry_errors: number; entry_estimated_spans: number; entry_estimated_errors: number }
+type EntryRow = {
+  entry_histogram: Uint8Array | null
+  entry_spans: number
+  entry_errors: number
+  entry_estimated_spans: number
+  entry_estimated_errors: number
+}
 
 /** A service's RED latency: its entry spans (server, consumer) over [startUs, endUs). */
-export async function getServiceLatency({ service, startUs, endUs }: Omit<RangeLatencyQuery, 'operation' | 'spanKind'>, now = new Date()): Promise<Omit<RangeLatency, 'durationMaxUs'>> {
+export async function getServiceLatency(
+  { service, startUs, endUs }: Omit<RangeLatencyQuery, 'operation' | 'spanKind'>,
+  now = new Date(),
+): Promise<Omit<RangeLatency, 'durationMaxUs'>> {
   const { segments, ranges } = await readPlan(service, startUs, endUs, now)
   const rows = await db.$queryRaw<EntryRow[]>`
     SELECT entry_histogram, entry_spans, entry_errors, entry_estimated_spans, entry_estimated_errors

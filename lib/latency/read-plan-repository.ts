@@ -8,22 +8,35 @@ import { fromMicros, toMicros } from '@/lib/time/micros'
 
 export type ReadPlan = { segments: ReadSegment[]; sql: Prisma.Sql }
 
-
 export function segmentsSql(segments: readonly ReadSegment[]): Prisma.Sql {
   if (segments.length === 0) return Prisma.sql`false` // an empty range reads nothing
   return Prisma.join(
-    segments.map((s) => Prisma.sql`(resolution = ${s.resolution}::"RollupResolution" AND bucket_start >= ${fromMicros(s.startUs)} AND bucket_start < ${fromMicros(s.endUs)})`),
+    segments.map(
+      (s) =>
+        Prisma.sql`(resolution = ${s.resolution}::"RollupResolution" AND bucket_start >= ${fromMicros(s.startUs)} AND bucket_start < ${fromMicros(s.endUs)})`,
+    ),
     ' OR ',
   )
 }
 
-export async function readPlans(services: readonly string[], startUs: number, endUs: number, options: { now?: Date; maxBucketUs?: number } = {}): Promise<Map<string, ReadPlan>> {
+export async function readPlans(
+  services: readonly string[],
+  startUs: number,
+  endUs: number,
+  options: { now?: Date; maxBucketUs?: number } = {},
+): Promise<Map<string, ReadPlan>> {
   return readPlansByService(new Map(services.map((service) => [service, { startUs, endUs }])), options)
 }
 
 /** Like readPlans, with a range of its own for each service. */
-export async function readPlansByService(ranges: ReadonlyMap<string, { startUs: number; endUs: number }>, { now = new Date(), maxBucketUs = DAY_US }: { now?: Date; maxBucketUs?: number } = {}): Promise<Map<string, ReadPlan>> {
-  const marks = await db.syncState.findMany({ where: { serviceName: { in: [...ranges.keys()] } }, select: { serviceName: true, hoursCompactedTo: true, daysCompactedTo: true } })
+export async function readPlansByService(
+  ranges: ReadonlyMap<string, { startUs: number; endUs: number }>,
+  { now = new Date(), maxBucketUs = DAY_US }: { now?: Date; maxBucketUs?: number } = {},
+): Promise<Map<string, ReadPlan>> {
+  const marks = await db.syncState.findMany({
+    where: { serviceName: { in: [...ranges.keys()] } },
+    select: { serviceName: true, hoursCompactedTo: true, daysCompactedTo: true },
+  })
   const byService = new Map(marks.map((mark) => [mark.serviceName, mark]))
   const { ROLLUP_MINUTE_RETENTION_HOURS, ROLLUP_HOUR_RETENTION_DAYS } = env()
   const nowUs = toMicros(now)

@@ -14,7 +14,16 @@ import { listLatencyHealth } from './health-repository'
 import { DEFAULT_BASELINE_WINDOW_DAYS } from './latency-health-judge'
 import { SERVICE_LEVEL } from './stored-verdicts-repository'
 import type { LatencyHealth } from './judge-latency'
-import { computeBandSeries, computeCoverage, computeLatencySummary, computeQuality, computeServiceStatus, computeSlowness, computeVerdict, sparklineRange } from './latency-view'
+import {
+  computeBandSeries,
+  computeCoverage,
+  computeLatencySummary,
+  computeQuality,
+  computeServiceStatus,
+  computeSlowness,
+  computeVerdict,
+  sparklineRange,
+} from './latency-view'
 import type { BaselineWindowInput, OperationView, ServicesView, ServiceView } from './schemas'
 import { toMicros } from '@/lib/time/micros'
 import { operationKey } from '@/lib/metrics/operation-key'
@@ -42,7 +51,6 @@ function groupHealth(rows: readonly LatencyHealth[]) {
   return byService
 }
 
-
 /** The URL's range, resolved against `now`. */
 const rangeAt = (params: TimeRangeParams, now: Date) => resolveTimeRange(params, toMicros(now))
 
@@ -53,8 +61,13 @@ export async function listServicesView(params: TimeRangeParams, now = new Date()
     getSyncStatus(now),
   ])
   const statusOf = new Map(syncStatus.services.map((status) => [status.service, status]))
-  const traced = services.filter((service) => (statusOf.get(service.name)?.health ?? 'not-in-jaeger') !== 'not-in-jaeger').map((service) => service.name)
-  const [stats, health] = await Promise.all([listServiceStats(traced, range, now, sparklineRange(range)), listLatencyHealth(traced, { summaryOnly: true })])
+  const traced = services
+    .filter((service) => (statusOf.get(service.name)?.health ?? 'not-in-jaeger') !== 'not-in-jaeger')
+    .map((service) => service.name)
+  const [stats, health] = await Promise.all([
+    listServiceStats(traced, range, now, sparklineRange(range)),
+    listLatencyHealth(traced, { summaryOnly: true }),
+  ])
   const statsOf = new Map(stats.map((entry) => [entry.service, entry]))
   const healthOf = groupHealth(health)
   const atUs = verdictTimeUs(range, now)
@@ -78,7 +91,11 @@ export async function listServicesView(params: TimeRangeParams, now = new Date()
         origin: service.origin,
         team: service.team,
         tier: service.tier,
-        status: computeServiceStatus({ traced: traced.includes(service.name), summary, slow: verdict?.state === 'slow' || slowOperations.length > 0 }),
+        status: computeServiceStatus({
+          traced: traced.includes(service.name),
+          summary,
+          slow: verdict?.state === 'slow' || slowOperations.length > 0,
+        }),
         summary,
         verdict,
         sparklineP95Us: entry?.series.map((point) => point.p95Us) ?? [],
@@ -91,9 +108,11 @@ export async function listServicesView(params: TimeRangeParams, now = new Date()
   }
 }
 
-
 async function findServiceOrThrow(service: string) {
-  const found = await db.service.findUnique({ where: { name: service }, select: { name: true, origin: true, team: true, owner: true, tier: true, expectedOperations: true, baselineWindowDays: true } })
+  const found = await db.service.findUnique({
+    where: { name: service },
+    select: { name: true, origin: true, team: true, owner: true, tier: true, expectedOperations: true, baselineWindowDays: true },
+  })
   if (!found) throw new NotFoundError(`no service named "${service}" in the inventory or in Jaeger`)
   return found
 }
@@ -121,7 +140,12 @@ export async function getServiceView(service: string, params: TimeRangeParams, n
     summary: computeLatencySummary(stats, lengthOf(range)),
     verdict: computeVerdict(verdicts?.operations.get(operationKey(operation, spanKind)), atUs),
   }))
-  const dependency = (edge: (typeof dependencies)[number], other: string) => ({ service: other, calls: Number(edge.calls), errors: Number(edge.errors), lastSeenUs: toMicros(edge.lastSeen) })
+  const dependency = (edge: (typeof dependencies)[number], other: string) => ({
+    service: other,
+    calls: Number(edge.calls),
+    errors: Number(edge.errors),
+    lastSeenUs: toMicros(edge.lastSeen),
+  })
   return {
     service,
     origin: inventory.origin,
@@ -150,7 +174,12 @@ export async function saveBaselineWindow({ service, days }: BaselineWindowInput,
     const before = await tx.service.findUnique({ where: { name: service }, select: { baselineWindowDays: true } })
     if (!before) throw new NotFoundError(`no service named "${service}"`)
     await tx.service.update({ where: { name: service }, data: { baselineWindowDays: days } })
-    await saveAuditEntry(tx, by, { action: 'service.baseline_window', subjectType: 'service', subjectId: service, details: { from: before.baselineWindowDays ?? DEFAULT_BASELINE_WINDOW_DAYS, to: days } })
+    await saveAuditEntry(tx, by, {
+      action: 'service.baseline_window',
+      subjectType: 'service',
+      subjectId: service,
+      details: { from: before.baselineWindowDays ?? DEFAULT_BASELINE_WINDOW_DAYS, to: days },
+    })
   })
 }
 
@@ -158,7 +187,13 @@ export async function saveBaselineWindow({ service, days }: BaselineWindowInput,
  * One operation over the range: all its span kinds together unless `spanKind` picks one (an
  * operation name seen with one kind only is shown as that kind).
  */
-export async function getOperationView(service: string, operation: string, spanKind: string | undefined, params: TimeRangeParams, now = new Date()): Promise<OperationView> {
+export async function getOperationView(
+  service: string,
+  operation: string,
+  spanKind: string | undefined,
+  params: TimeRangeParams,
+  now = new Date(),
+): Promise<OperationView> {
   const range = rangeAt(params, now)
   await findServiceOrThrow(service)
   // Every span kind at the chart's step: the kinds it has, and (histograms merging exactly) the range's totals too.
@@ -196,4 +231,3 @@ export async function getOperationView(service: string, operation: string, spanK
 async function hasEverSeen(service: string, operation: string): Promise<boolean> {
   return (await db.spanRollup.findFirst({ where: { service, operation }, select: { service: true } })) !== null
 }
-

@@ -7,9 +7,20 @@ import { timeRangeParams } from '@/lib/time-range/time-range'
 export const latencyStateSchema = z.enum(['ok', 'slow', 'insufficient_data', 'no_recent_data'])
 
 /** `/services/{service}`: a Jaeger service name (non-empty, no control characters). */
-export const serviceNameParam = z.string().trim().min(1, 'a service name').max(255).regex(/^[^\p{Cc}]+$/u, 'no control characters')
-export const operationNameParam = z.string().min(1, 'an operation name').max(1024).regex(/^[^\p{Cc}]+$/u, 'no control characters')
-export const spanKindParam = z.enum(['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'], { error: 'one of unspecified, internal, server, client, producer, consumer' })
+export const serviceNameParam = z
+  .string()
+  .trim()
+  .min(1, 'a service name')
+  .max(255)
+  .regex(/^[^\p{Cc}]+$/u, 'no control characters')
+export const operationNameParam = z
+  .string()
+  .min(1, 'an operation name')
+  .max(1024)
+  .regex(/^[^\p{Cc}]+$/u, 'no control characters')
+export const spanKindParam = z.enum(['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'], {
+  error: 'one of unspecified, internal, server, client, producer, consumer',
+})
 
 /** The operation page's query: the range, and which span kind when an operation name has several. */
 export const operationQueryParams = timeRangeParams.and(z.object({ kind: spanKindParam.optional() }))
@@ -135,7 +146,11 @@ export const MAX_BASELINE_WINDOW_DAYS = 35
 /** An admin's change to one service's baseline window. */
 export const baselineWindowInput = z.object({
   service: serviceNameParam,
-  days: z.coerce.number({ error: 'a number of days' }).int('whole days').min(1, 'at least 1 day').max(MAX_BASELINE_WINDOW_DAYS, `at most ${MAX_BASELINE_WINDOW_DAYS} days (hour rollups are kept that long)`),
+  days: z.coerce
+    .number({ error: 'a number of days' })
+    .int('whole days')
+    .min(1, 'at least 1 day')
+    .max(MAX_BASELINE_WINDOW_DAYS, `at most ${MAX_BASELINE_WINDOW_DAYS} days (hour rollups are kept that long)`),
 })
 export type BaselineWindowInput = z.infer<typeof baselineWindowInput>
 
@@ -169,7 +184,11 @@ export const serviceViewSchema = latencyPageSchema.extend({
 })
 export type ServiceView = z.infer<typeof serviceViewSchema>
 
-export const distributionSchema = z.object({ bins: z.array(z.object({ lowerUs: us, upperUs: us, count: z.number() })), total: z.number(), zeroCount: z.number() })
+export const distributionSchema = z.object({
+  bins: z.array(z.object({ lowerUs: us, upperUs: us, count: z.number() })),
+  total: z.number(),
+  zeroCount: z.number(),
+})
 
 export const operationViewSchema = latencyPageSchema.extend({
   service: z.string(),

@@ -21,11 +21,20 @@ export type ServicesListParams = z.infer<typeof servicesListParams>
 const STATUS_RANK: Record<ServiceRow['status'], number> = { slow: 0, erroring: 1, ok: 2, no_data: 3, not_traced: 4 }
 
 /** The direction a column sorts in when first clicked: the bad end first. */
-export const DEFAULT_DIRECTION: Record<ServiceSort, 'asc' | 'desc'> = { status: 'asc', service: 'asc', rate: 'desc', errors: 'desc', p95: 'desc', deviation: 'desc' }
+export const DEFAULT_DIRECTION: Record<ServiceSort, 'asc' | 'desc'> = {
+  status: 'asc',
+  service: 'asc',
+  rate: 'desc',
+  errors: 'desc',
+  p95: 'desc',
+  deviation: 'desc',
+}
 
 /** Current p95 over the baseline's p95 centre: 1.0 is normal. */
-export const p95Ratio = (row: ServiceRow) => (row.summary.p95Us !== null && row.verdict?.baselineP95 ? row.summary.p95Us / row.verdict.baselineP95.centerUs : null)
-const worstDeviation = (row: ServiceRow) => Math.max(row.verdict?.deviation ?? -Infinity, ...row.slowOperations.map((operation) => operation.deviation ?? -Infinity))
+export const p95Ratio = (row: ServiceRow) =>
+  row.summary.p95Us !== null && row.verdict?.baselineP95 ? row.summary.p95Us / row.verdict.baselineP95.centerUs : null
+const worstDeviation = (row: ServiceRow) =>
+  Math.max(row.verdict?.deviation ?? -Infinity, ...row.slowOperations.map((operation) => operation.deviation ?? -Infinity))
 
 /** Sort keys; null sorts last whichever the direction. */
 const KEYS: Record<ServiceSort, (row: ServiceRow) => number | string | null> = {
@@ -50,7 +59,9 @@ const matchesStatus = (row: ServiceRow, status: StatusFilter) =>
 const matchesQuery = (row: ServiceRow, q: string) => {
   const needle = q.trim().toLowerCase()
   if (!needle) return true
-  return [row.service, row.team ?? '', ...row.slowOperations.map((operation) => operation.operation)].some((text) => text.toLowerCase().includes(needle))
+  return [row.service, row.team ?? '', ...row.slowOperations.map((operation) => operation.operation)].some((text) =>
+    text.toLowerCase().includes(needle),
+  )
 }
 
 export function filterAndSortServices(rows: readonly ServiceRow[], params: ServicesListParams): ServiceRow[] {
@@ -70,5 +81,8 @@ export function filterAndSortServices(rows: readonly ServiceRow[], params: Servi
 
 /** How many rows each status filter would show (for the filter chips). */
 export function countByStatus(rows: readonly ServiceRow[]): Record<StatusFilter, number> {
-  return Object.fromEntries(STATUS_FILTERS.map((status) => [status, rows.filter((row) => matchesStatus(row, status)).length])) as Record<StatusFilter, number>
+  return Object.fromEntries(STATUS_FILTERS.map((status) => [status, rows.filter((row) => matchesStatus(row, status)).length])) as Record<
+    StatusFilter,
+    number
+  >
 }

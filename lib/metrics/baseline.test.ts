@@ -1,13 +1,24 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { bandAt, computeBaseline, computeDeviation, QUANTILES, weightedMedian, type Band, type Baseline, type BaselineOptions, type LatencyPoint } from './baseline'
+import {
+  bandAt,
+  computeBaseline,
+  computeDeviation,
+  QUANTILES,
+  weightedMedian,
+  type Band,
+  type Baseline,
+  type BaselineOptions,
+  type LatencyPoint,
+} from './baseline'
 import { D0, dailyPeakUs, flatUs, latencySeries } from './testing/latency-series'
 import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
 import { fromMicros } from '@/lib/time/micros'
 
 const L = 200_000 // p95 level, µs
 const WEEK_END = D0 + 7 * DAY_US
-const hourly = (hours: number, p95Us: (atUs: number) => number, seed = 1, count = 500) => latencySeries({ startUs: D0, stepUs: HOUR_US, buckets: hours, seed, p95Us, count })
+const hourly = (hours: number, p95Us: (atUs: number) => number, seed = 1, count = 500) =>
+  latencySeries({ startUs: D0, stepUs: HOUR_US, buckets: hours, seed, p95Us, count })
 const ready = (baseline: Baseline) => {
   if (baseline.state !== 'ready') throw new Error(`expected a ready baseline, got ${JSON.stringify(baseline)}`)
   return baseline
@@ -18,13 +29,31 @@ describe('weightedMedian', () => {
   test.each([
     ['odd count, equal weights', [1, 2, 3].map((value) => ({ value, weight: 1 })), 2],
     ['even count, equal weights: the lower middle', [4, 1, 3, 2].map((value) => ({ value, weight: 1 })), 2],
-    ['a heavy value carries it', [{ value: 1, weight: 1 }, { value: 2, weight: 1 }, { value: 100, weight: 10 }], 100],
-    ['exactly half the weight below: the lower', [{ value: 1, weight: 5 }, { value: 9, weight: 5 }], 1],
+    [
+      'a heavy value carries it',
+      [
+        { value: 1, weight: 1 },
+        { value: 2, weight: 1 },
+        { value: 100, weight: 10 },
+      ],
+      100,
+    ],
+    [
+      'exactly half the weight below: the lower',
+      [
+        { value: 1, weight: 5 },
+        { value: 9, weight: 5 },
+      ],
+      1,
+    ],
     ['empty', [], NaN],
   ])('%s', (_label, samples, expected) => expect(weightedMedian(samples)).toBe(expected))
 
   test('equals the lower median of each value repeated `weight` times', () => {
-    const samples = fc.array(fc.record({ value: fc.integer({ min: 0, max: 1e6 }), weight: fc.integer({ min: 1, max: 20 }) }), { minLength: 1, maxLength: 50 })
+    const samples = fc.array(fc.record({ value: fc.integer({ min: 0, max: 1e6 }), weight: fc.integer({ min: 1, max: 20 }) }), {
+      minLength: 1,
+      maxLength: 50,
+    })
     fc.assert(
       fc.property(samples, (weighted) => {
         const expanded = weighted.flatMap(({ value, weight }) => Array<number>(weight).fill(value)).sort((a, b) => a - b)
@@ -36,12 +65,29 @@ describe('weightedMedian', () => {
 
 describe('computeBaseline: state and kind', () => {
   const fiveMinute = latencySeries({ startUs: D0, stepUs: 5 * MINUTE_US, buckets: 24 * 12, seed: 2, p95Us: flatUs(L) })
-  test.each<[string, LatencyPoint[], BaselineOptions, Partial<Extract<Baseline, { state: 'insufficient' }>> | { state: 'ready'; kind: string; points: number }]>([
+  test.each<
+    [
+      string,
+      LatencyPoint[],
+      BaselineOptions,
+      Partial<Extract<Baseline, { state: 'insufficient' }>> | { state: 'ready'; kind: string; points: number },
+    ]
+  >([
     ['no points', [], {}, { state: 'insufficient', have: 0, need: 24 }],
     ['sparse: 10 hourly points', hourly(10, flatUs(L)), {}, { state: 'insufficient', have: 10, need: 24 }],
     ['a day of buckets with too few spans', hourly(24, flatUs(L), 1, 5), {}, { state: 'insufficient', have: 0, need: 24 }],
-    ['a day of empty buckets (null quantiles)', hourly(24, flatUs(L)).map((p) => ({ ...p, count: 0, p50Us: null, p95Us: null, p99Us: null })), {}, { state: 'insufficient', have: 0 }],
-    ['points before the window are left out', hourly(48, flatUs(L)), { windowEndUs: D0 + 48 * HOUR_US, windowUs: 10 * HOUR_US }, { state: 'insufficient', have: 10 }],
+    [
+      'a day of empty buckets (null quantiles)',
+      hourly(24, flatUs(L)).map((p) => ({ ...p, count: 0, p50Us: null, p95Us: null, p99Us: null })),
+      {},
+      { state: 'insufficient', have: 0 },
+    ],
+    [
+      'points before the window are left out',
+      hourly(48, flatUs(L)),
+      { windowEndUs: D0 + 48 * HOUR_US, windowUs: 10 * HOUR_US },
+      { state: 'insufficient', have: 10 },
+    ],
     ['exactly 24 usable hours', hourly(24, flatUs(L)), {}, { state: 'ready', kind: 'plain', points: 24 }],
     ['24 hours of 5-minute points', fiveMinute, {}, { state: 'ready', kind: 'plain', points: 288 }],
     ['2 days of history: plain (seasonal needs 3 days)', hourly(48, flatUs(L)), {}, { state: 'ready', kind: 'plain', points: 48 }],
@@ -51,7 +97,9 @@ describe('computeBaseline: state and kind', () => {
   ])('%s', (_label, points, options, expected) => expect(computeBaseline(points, options)).toMatchObject(expected))
 
   test('insufficient says why', () => {
-    expect(computeBaseline(hourly(10, flatUs(L)))).toMatchObject({ reason: '10 of the 24 clock hours needed have a bucket of ≥ 20 spans in the last 7 d' })
+    expect(computeBaseline(hourly(10, flatUs(L)))).toMatchObject({
+      reason: '10 of the 24 clock hours needed have a bucket of ≥ 20 spans in the last 7 d',
+    })
   })
 
   test('rejects options that cannot make a band', () => {
@@ -64,12 +112,28 @@ describe('computeBaseline: state and kind', () => {
 describe('computeBaseline: bands', () => {
   const constant = (valueUs: number) => hourly(48, flatUs(valueUs)).map((p) => ({ ...p, p50Us: valueUs, p95Us: valueUs, p99Us: valueUs }))
   test.each<[string, LatencyPoint[], Band, number]>([
-    ['flat traffic, 2 % noise: the 5 % relative floor, band ±15 %', hourly(168, flatUs(L)), { centerUs: L, spreadUs: 0.05 * L, lowerUs: 0.85 * L, upperUs: 1.15 * L }, 0.01],
-    ['identical buckets (MAD 0): 5 % of the center', constant(L), { centerUs: L, spreadUs: 0.05 * L, lowerUs: 0.85 * L, upperUs: 1.15 * L }, 1e-12],
-    ['identical µs-scale buckets: the 100 µs floor, lower edge clamped at 0', constant(40), { centerUs: 40, spreadUs: 100, lowerUs: 0, upperUs: 340 }, 1e-12],
+    [
+      'flat traffic, 2 % noise: the 5 % relative floor, band ±15 %',
+      hourly(168, flatUs(L)),
+      { centerUs: L, spreadUs: 0.05 * L, lowerUs: 0.85 * L, upperUs: 1.15 * L },
+      0.01,
+    ],
+    [
+      'identical buckets (MAD 0): 5 % of the center',
+      constant(L),
+      { centerUs: L, spreadUs: 0.05 * L, lowerUs: 0.85 * L, upperUs: 1.15 * L },
+      1e-12,
+    ],
+    [
+      'identical µs-scale buckets: the 100 µs floor, lower edge clamped at 0',
+      constant(40),
+      { centerUs: 40, spreadUs: 100, lowerUs: 0, upperUs: 340 },
+      1e-12,
+    ],
   ])('%s', (_label, points, expected, relativeTolerance) => {
     const band = ready(computeBaseline(points, { allowSeasonal: false })).bands.p95
-    for (const field of ['centerUs', 'spreadUs', 'lowerUs', 'upperUs'] as const) expect(Math.abs(band[field] - expected[field])).toBeLessThanOrEqual(relativeTolerance * expected[field])
+    for (const field of ['centerUs', 'spreadUs', 'lowerUs', 'upperUs'] as const)
+      expect(Math.abs(band[field] - expected[field])).toBeLessThanOrEqual(relativeTolerance * expected[field])
   })
 
   test('noisy traffic: the spread estimates σ (1.4826 · MAD)', () => {
@@ -79,7 +143,13 @@ describe('computeBaseline: bands', () => {
 
   test('buckets under minCount spans are ignored', () => {
     const week = hourly(168, flatUs(L))
-    const fewSpans = week.map((p) => ({ bucketStartUs: p.bucketStartUs + 30 * MINUTE_US, count: 2, p50Us: 10 * L, p95Us: 10 * L, p99Us: 10 * L }))
+    const fewSpans = week.map((p) => ({
+      bucketStartUs: p.bucketStartUs + 30 * MINUTE_US,
+      count: 2,
+      p50Us: 10 * L,
+      p95Us: 10 * L,
+      p99Us: 10 * L,
+    }))
     expect(computeBaseline([...week, ...fewSpans], { windowEndUs: WEEK_END })).toEqual(computeBaseline(week, { windowEndUs: WEEK_END }))
   })
 
@@ -122,7 +192,9 @@ describe('computeBaseline: bands', () => {
   })
 
   test('seasonal: hours with history on fewer than 3 days fall back to the plain band', () => {
-    const businessHours = hourly(168, flatUs(L)).filter((p) => fromMicros(p.bucketStartUs).getUTCHours() >= 9 && fromMicros(p.bucketStartUs).getUTCHours() < 17)
+    const businessHours = hourly(168, flatUs(L)).filter(
+      (p) => fromMicros(p.bucketStartUs).getUTCHours() >= 9 && fromMicros(p.bucketStartUs).getUTCHours() < 17,
+    )
     businessHours.push(...hourly(2 * 24, flatUs(2 * L), 5).filter((p) => fromMicros(p.bucketStartUs).getUTCHours() === 3))
     const baseline = ready(computeBaseline(businessHours))
     if (baseline.kind !== 'seasonal') throw new Error('expected seasonal')
@@ -131,7 +203,11 @@ describe('computeBaseline: bands', () => {
   })
 
   test('a baseline survives JSON (pages send it to the browser)', () => {
-    for (const baseline of [computeBaseline(hourly(168, dailyPeakUs(L, 3 * L, 12, 14))), computeBaseline(hourly(30, flatUs(L))), computeBaseline([])]) {
+    for (const baseline of [
+      computeBaseline(hourly(168, dailyPeakUs(L, 3 * L, 12, 14))),
+      computeBaseline(hourly(30, flatUs(L))),
+      computeBaseline([]),
+    ]) {
       expect(JSON.parse(JSON.stringify(baseline))).toEqual(baseline)
     }
   })
@@ -157,12 +233,24 @@ describe('computeDeviation', () => {
 describe('computeBaseline: properties', () => {
   const durationUs = fc.integer({ min: 2000, max: 10_000_000 })
   /** Hourly points over the week, one per hour at most; values ≥ 2000 µs so the 100 µs floor never binds (5 % of ≥ 2000 µs). */
-  const weekOfPoints = fc.uniqueArray(
-    fc.record({ hour: fc.integer({ min: 0, max: 167 }), count: fc.integer({ min: 0, max: 3000 }), p50Us: durationUs, p95Us: durationUs, p99Us: durationUs }),
-    { selector: (point) => point.hour, minLength: 24, maxLength: 168 },
-  ).map((records) => records.map(({ hour, ...rest }): LatencyPoint => ({ bucketStartUs: D0 + hour * HOUR_US, ...rest })))
+  const weekOfPoints = fc
+    .uniqueArray(
+      fc.record({
+        hour: fc.integer({ min: 0, max: 167 }),
+        count: fc.integer({ min: 0, max: 3000 }),
+        p50Us: durationUs,
+        p95Us: durationUs,
+        p99Us: durationUs,
+      }),
+      { selector: (point) => point.hour, minLength: 24, maxLength: 168 },
+    )
+    .map((records) => records.map(({ hour, ...rest }): LatencyPoint => ({ bucketStartUs: D0 + hour * HOUR_US, ...rest })))
   const everyBand = (baseline: Baseline): Band[] =>
-    baseline.state !== 'ready' ? [] : [baseline.bands, ...(baseline.kind === 'seasonal' ? baseline.hourlyBands : [])].flatMap((bands) => (bands ? QUANTILES.map((q) => bands[q]) : []))
+    baseline.state !== 'ready'
+      ? []
+      : [baseline.bands, ...(baseline.kind === 'seasonal' ? baseline.hourlyBands : [])].flatMap((bands) =>
+          bands ? QUANTILES.map((q) => bands[q]) : [],
+        )
 
   test('every band contains its center, its lower edge ≥ 0', () => {
     fc.assert(
@@ -193,9 +281,13 @@ describe('computeBaseline: properties', () => {
   })
 
   test('the result does not depend on the order of the points', () => {
-    const shuffled = weekOfPoints.chain((points) => fc.tuple(fc.constant(points), fc.shuffledSubarray(points, { minLength: points.length, maxLength: points.length })))
-    fc.assert(fc.property(shuffled, ([points, permuted]) => {
-      expect(computeBaseline(permuted)).toEqual(computeBaseline(points))
-    }))
+    const shuffled = weekOfPoints.chain((points) =>
+      fc.tuple(fc.constant(points), fc.shuffledSubarray(points, { minLength: points.length, maxLength: points.length })),
+    )
+    fc.assert(
+      fc.property(shuffled, ([points, permuted]) => {
+        expect(computeBaseline(permuted)).toEqual(computeBaseline(points))
+      }),
+    )
   })
 })

@@ -97,7 +97,8 @@ export const hourOfDay = (us: number) => ((Math.floor(us / HOUR_US) % HOURS_PER_
 const isDurationUs = (value: number | null): value is number => value !== null && Number.isFinite(value) && value >= 0
 
 function checkedOption(name: string, value: number, allowZero = false): number {
-  if (!(allowZero ? value >= 0 : value > 0) || !Number.isFinite(value)) throw new RangeError(`Baseline option ${name} must be a finite number ${allowZero ? '≥' : '>'} 0, got ${value}`)
+  if (!(allowZero ? value >= 0 : value > 0) || !Number.isFinite(value))
+    throw new RangeError(`Baseline option ${name} must be a finite number ${allowZero ? '≥' : '>'} 0, got ${value}`)
   return value
 }
 
@@ -126,7 +127,12 @@ export function computeBaseline(points: readonly LatencyPoint[], options: Baseli
   const hours = new Set(usable.map((point) => Math.floor(point.bucketStartUs / HOUR_US))).size
   if (hours < minHours) {
     const days = Math.round((windowUs / DAY_US) * 10) / 10
-    return { state: 'insufficient', have: hours, need: minHours, reason: `${hours} of the ${minHours} clock hours needed have a bucket of ≥ ${minCount} spans in the last ${days} d` }
+    return {
+      state: 'insufficient',
+      have: hours,
+      need: minHours,
+      reason: `${hours} of the ${minHours} clock hours needed have a bucket of ≥ ${minCount} spans in the last ${days} d`,
+    }
   }
 
   const weightCap = WEIGHT_CAP_MEDIANS * weightedMedian(usable.map((point) => ({ value: point.count, weight: 1 })))
@@ -147,7 +153,9 @@ export function computeBaseline(points: readonly LatencyPoint[], options: Baseli
 
   const byHour = Array.from({ length: HOURS_PER_DAY }, () => [] as LatencyPoint[])
   for (const point of usable) byHour[hourOfDay(point.bucketStartUs)]!.push(point)
-  const seasonalHours = byHour.map((group) => new Set(group.map((point) => Math.floor(point.bucketStartUs / DAY_US))).size >= minSeasonalDays)
+  const seasonalHours = byHour.map(
+    (group) => new Set(group.map((point) => Math.floor(point.bucketStartUs / DAY_US))).size >= minSeasonalDays,
+  )
   if (!seasonalHours.includes(true)) return { ...ready, kind: 'plain' }
 
   const seasonalBands = (quantile: Quantile): (Band | null)[] => {
@@ -157,7 +165,9 @@ export function computeBaseline(points: readonly LatencyPoint[], options: Baseli
     const residuals: Weighted[] = []
     byHour.forEach((group, hour) => {
       const centerUs = centersUs[hour]!
-      if (seasonalHours[hour] && centerUs > 0) for (const sample of samplesOf(group, quantile)) residuals.push({ value: Math.abs(sample.value - centerUs) / centerUs, weight: sample.weight })
+      if (seasonalHours[hour] && centerUs > 0)
+        for (const sample of samplesOf(group, quantile))
+          residuals.push({ value: Math.abs(sample.value - centerUs) / centerUs, weight: sample.weight })
     })
     const pooledRelativeSpread = residuals.length > 0 ? MAD_TO_SIGMA * weightedMedian(residuals) : 0
     return byHour.map((group, hour) => {

@@ -18,11 +18,14 @@ const row = (operation: string, durationsUs: number[], errors = 0): StoredSpanRo
 describe('compactSpanRollups', () => {
   test('minute rows of one operation become one row whose histogram is the histogram of all their spans', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 50 }), { minLength: 1, maxLength: 60 }), (minutes) => {
-        const [hour] = compactSpanRollups(minutes.map((durations) => row('GET /accounts', durations)))
-        const all = minutes.flat()
-        expect(hour).toEqual({ ...row('GET /accounts', all), histogram: histogramOf(all).encode() })
-      }),
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 50 }), { minLength: 1, maxLength: 60 }),
+        (minutes) => {
+          const [hour] = compactSpanRollups(minutes.map((durations) => row('GET /accounts', durations)))
+          const all = minutes.flat()
+          expect(hour).toEqual({ ...row('GET /accounts', all), histogram: histogramOf(all).encode() })
+        },
+      ),
       { numRuns: 200 },
     )
   })
@@ -40,11 +43,37 @@ describe('compactSpanRollups', () => {
 
 describe('compactServiceRollups', () => {
   test('sums every counter and merges the entry histograms; nothing for no rows', () => {
-    const counters = { spans: 10, tracesSeen: 3, tracesComplete: 2, rootTraces: 1, rootTracesComplete: 1, orphanSpans: 1, skewedSpans: 0, warningSpans: 2, serverSpans: 4, serverSpansWithRoute: 3, httpSpans: 6, httpSpansWithStatus: 6, spansWithVersion: 10, spansWithSampler: 10, samplerParamSum: 1, rejectedRecords: 0, cleanedTextSpans: 1, entrySpans: 4, entryErrors: 1, entryEstimatedSpans: 40, entryEstimatedErrors: 10, entryDurationSumUs: 100 }
+    const counters = {
+      spans: 10,
+      tracesSeen: 3,
+      tracesComplete: 2,
+      rootTraces: 1,
+      rootTracesComplete: 1,
+      orphanSpans: 1,
+      skewedSpans: 0,
+      warningSpans: 2,
+      serverSpans: 4,
+      serverSpansWithRoute: 3,
+      httpSpans: 6,
+      httpSpansWithStatus: 6,
+      spansWithVersion: 10,
+      spansWithSampler: 10,
+      samplerParamSum: 1,
+      rejectedRecords: 0,
+      cleanedTextSpans: 1,
+      entrySpans: 4,
+      entryErrors: 1,
+      entryEstimatedSpans: 40,
+      entryEstimatedErrors: 10,
+      entryDurationSumUs: 100,
+    }
     const a = { ...counters, entryHistogram: histogramOf([10, 20]).encode() }
     const b = { ...counters, entryHistogram: histogramOf([30, 40]).encode() }
     const none = { ...counters, entryHistogram: null }
-    expect(compactServiceRollups([a, b, none])).toEqual({ ...Object.fromEntries(Object.entries(counters).map(([k, v]) => [k, v * 3])), entryHistogram: histogramOf([10, 20, 30, 40]).encode() })
+    expect(compactServiceRollups([a, b, none])).toEqual({
+      ...Object.fromEntries(Object.entries(counters).map(([k, v]) => [k, v * 3])),
+      entryHistogram: histogramOf([10, 20, 30, 40]).encode(),
+    })
     expect(compactServiceRollups([none, none])?.entryHistogram).toBeNull()
     expect(compactServiceRollups([])).toBeNull()
   })

@@ -34,7 +34,10 @@ export function compactSpanRollups(rows: readonly StoredSpanRollup[]): StoredSpa
     addSpanCounts(group.row, row)
     group.histograms.push(row.histogram)
   }
-  return [...groups.values()].map(({ row, histograms }) => ({ ...row, histogram: histograms.length === 1 ? row.histogram : LatencyHistogram.mergeEncoded(histograms).encode() }))
+  return [...groups.values()].map(({ row, histograms }) => ({
+    ...row,
+    histogram: histograms.length === 1 ? row.histogram : LatencyHistogram.mergeEncoded(histograms).encode(),
+  }))
 }
 
 /** The sum of a service's rows, entry histograms merged; null when there are none. */
@@ -43,6 +46,7 @@ export function compactServiceRollups(rows: readonly StoredServiceRollup[]): Sto
   const total = { ...rows[0]! }
   for (const row of rows.slice(1)) for (const field of SERVICE_COUNTERS) total[field] += row[field]
   const histograms = rows.flatMap((row) => (row.entryHistogram ? [row.entryHistogram] : []))
-  total.entryHistogram = histograms.length === 0 ? null : histograms.length === 1 ? histograms[0]! : LatencyHistogram.mergeEncoded(histograms).encode()
+  total.entryHistogram =
+    histograms.length === 0 ? null : histograms.length === 1 ? histograms[0]! : LatencyHistogram.mergeEncoded(histograms).encode()
   return total
 }

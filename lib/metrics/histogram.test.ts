@@ -2,18 +2,11 @@ import { DDSketch } from '@datadog/sketches-js'
 import { LogarithmicMapping } from '@datadog/sketches-js/dist/ddsketch/mapping/LogarithmicMapping'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import {
-  LatencyHistogram,
-  MAX_RELATIVE_ERROR,
-  bucketKey,
-  bucketValueUs,
-  decodeHistogram,
-  histogramOf,
-  mergeEncoded,
-} from './histogram'
+import { LatencyHistogram, MAX_RELATIVE_ERROR, bucketKey, bucketValueUs, decodeHistogram, histogramOf, mergeEncoded } from './histogram'
 
 /** The oracle: the element at rank floor(q·(n − 1)) of the sorted durations. */
-const exactQuantile = (durationsUs: number[], q: number) => [...durationsUs].sort((a, b) => a - b)[Math.floor(q * (durationsUs.length - 1))]!
+const exactQuantile = (durationsUs: number[], q: number) =>
+  [...durationsUs].sort((a, b) => a - b)[Math.floor(q * (durationsUs.length - 1))]!
 const relativeError = (approx: number | null, exact: number) =>
   approx === null ? Infinity : exact === 0 ? (approx === 0 ? 0 : Infinity) : Math.abs(approx - exact) / exact
 const contents = (histogram: LatencyHistogram) => ({ count: histogram.count, zeroCount: histogram.zeroCount, buckets: histogram.buckets() })
@@ -21,21 +14,36 @@ const contents = (histogram: LatencyHistogram) => ({ count: histogram.count, zer
 const durationsUs = fc.array(fc.integer({ min: 1, max: 60_000_000 }), { minLength: 1 })
 /** Zeros, repeats of small values, typical spans and outliers up to 1e12 µs (11.6 days). */
 const mixedDurationsUs = fc.array(
-  fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 60_000_000 }), fc.integer({ min: 60_000_000, max: 1e12 })),
+  fc.oneof(
+    fc.constant(0),
+    fc.integer({ min: 1, max: 100 }),
+    fc.integer({ min: 1, max: 60_000_000 }),
+    fc.integer({ min: 60_000_000, max: 1e12 }),
+  ),
   { minLength: 1, maxLength: 500 },
 )
 const FIXED_QUANTILES = [0, 0.5, 0.9, 0.95, 0.99, 1]
 
 describe('quantile', () => {
   test.each(FIXED_QUANTILES)('q = %s is within MAX_RELATIVE_ERROR of the exact element', (q) => {
-    fc.assert(fc.property(durationsUs, (values) => relativeError(histogramOf(values).quantile(q), exactQuantile(values, q)) <= MAX_RELATIVE_ERROR))
-    fc.assert(fc.property(mixedDurationsUs, (values) => relativeError(histogramOf(values).quantile(q), exactQuantile(values, q)) <= MAX_RELATIVE_ERROR))
+    fc.assert(
+      fc.property(durationsUs, (values) => relativeError(histogramOf(values).quantile(q), exactQuantile(values, q)) <= MAX_RELATIVE_ERROR),
+    )
+    fc.assert(
+      fc.property(
+        mixedDurationsUs,
+        (values) => relativeError(histogramOf(values).quantile(q), exactQuantile(values, q)) <= MAX_RELATIVE_ERROR,
+      ),
+    )
   })
 
   test('any q in [0, 1] is within MAX_RELATIVE_ERROR of the exact element', () => {
     fc.assert(
-      fc.property(fc.oneof(durationsUs, mixedDurationsUs), fc.double({ min: 0, max: 1, noNaN: true }), (values, q) =>
-        relativeError(histogramOf(values).quantile(q), exactQuantile(values, q)) <= MAX_RELATIVE_ERROR),
+      fc.property(
+        fc.oneof(durationsUs, mixedDurationsUs),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (values, q) => relativeError(histogramOf(values).quantile(q), exactQuantile(values, q)) <= MAX_RELATIVE_ERROR,
+      ),
     )
   })
 
@@ -66,14 +74,23 @@ describe('quantile', () => {
 
   test.each([
     { label: 'empty', valuesUs: [], expected: { 0: null, 0.5: null, 1: null } },
-    { label: 'single value', valuesUs: [1234], expected: { 0: bucketValueUs(bucketKey(1234)), 0.5: bucketValueUs(bucketKey(1234)), 1: bucketValueUs(bucketKey(1234)) } },
+    {
+      label: 'single value',
+      valuesUs: [1234],
+      expected: { 0: bucketValueUs(bucketKey(1234)), 0.5: bucketValueUs(bucketKey(1234)), 1: bucketValueUs(bucketKey(1234)) },
+    },
     { label: 'all zeros', valuesUs: [0, 0, 0], expected: { 0: 0, 0.5: 0, 1: 0 } },
     { label: 'negative (clock skew) and subnormal count as 0', valuesUs: [-5, 1e-320, 0], expected: { 0: 0, 0.5: 0, 1: 0 } },
     { label: 'zeros below one value', valuesUs: [0, 0, 1000], expected: { 0: 0, 0.5: 0, 1: bucketValueUs(bucketKey(1000)) } },
     {
       label: 'one huge outlier stays out of p50 and shows at p100',
       valuesUs: [...Array<number>(999).fill(1000), 1e10],
-      expected: { 0: bucketValueUs(bucketKey(1000)), 0.5: bucketValueUs(bucketKey(1000)), 0.999: bucketValueUs(bucketKey(1000)), 1: bucketValueUs(bucketKey(1e10)) },
+      expected: {
+        0: bucketValueUs(bucketKey(1000)),
+        0.5: bucketValueUs(bucketKey(1000)),
+        0.999: bucketValueUs(bucketKey(1000)),
+        1: bucketValueUs(bucketKey(1e10)),
+      },
     },
   ])('$label', ({ valuesUs, expected }) => {
     const histogram = histogramOf(valuesUs)
@@ -157,7 +174,11 @@ describe('merge', () => {
   })
 
   test('three-way merges agree in every order and grouping', () => {
-    const parts = fc.tuple(fc.array(fc.integer({ min: 0, max: 1e10 })), fc.array(fc.integer({ min: 0, max: 1e10 })), fc.array(fc.integer({ min: 0, max: 1e10 })))
+    const parts = fc.tuple(
+      fc.array(fc.integer({ min: 0, max: 1e10 })),
+      fc.array(fc.integer({ min: 0, max: 1e10 })),
+      fc.array(fc.integer({ min: 0, max: 1e10 })),
+    )
     fc.assert(
       fc.property(parts, fc.constantFrom([0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]), (valuesUs, order) => {
         const [first, second, third] = order.map((i) => histogramOf(valuesUs[i]!)) as [LatencyHistogram, LatencyHistogram, LatencyHistogram]
@@ -178,12 +199,15 @@ describe('merge', () => {
 describe('encoding', () => {
   test('decode(encode(h)) equals h, and encoding is canonical', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 1e12 }), fc.double({ min: 1e-300, max: 1e300, noNaN: true }))), (valuesUs) => {
-        const histogram = histogramOf(valuesUs)
-        const bytes = histogram.encode()
-        expect(contents(decodeHistogram(bytes))).toEqual(contents(histogram))
-        expect(decodeHistogram(bytes).encode()).toEqual(bytes)
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 1e12 }), fc.double({ min: 1e-300, max: 1e300, noNaN: true }))),
+        (valuesUs) => {
+          const histogram = histogramOf(valuesUs)
+          const bytes = histogram.encode()
+          expect(contents(decodeHistogram(bytes))).toEqual(contents(histogram))
+          expect(decodeHistogram(bytes).encode()).toEqual(bytes)
+        },
+      ),
     )
   })
 
@@ -244,7 +268,11 @@ describe('encoding', () => {
     { label: 'zero count past 2^53', bytes: [1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 0], error: /exceeds 2\^53/ },
     { label: 'key out of range', bytes: [1, 0, 1, 0x80, 0x80, 0x80, 0x01, 1], error: /outside/ },
     { label: 'more buckets claimed than bytes hold', bytes: [1, 0, 0x80, 0x80, 0x80, 0x01, 0, 1], error: /claims 2097152 buckets/ },
-    { label: 'total count past 2^53', bytes: [1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f], error: /total count/ },
+    {
+      label: 'total count past 2^53',
+      bytes: [1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f],
+      error: /total count/,
+    },
   ])('rejects $label', ({ bytes, error }) => {
     expect(() => decodeHistogram(Uint8Array.from(bytes))).toThrow(error)
   })

@@ -52,7 +52,8 @@ export class LatencyHistogram {
 
   /** Adds `count` spans of `valueUs`. Zero, negative (clock skew) and subnormal values count as 0. */
   add(valueUs: number, count = 1): void {
-    if (!(Math.abs(valueUs) <= MAX_INDEXABLE_US)) throw new RangeError(`Histogram value must be finite and ≤ ${MAX_INDEXABLE_US}, got ${valueUs}`)
+    if (!(Math.abs(valueUs) <= MAX_INDEXABLE_US))
+      throw new RangeError(`Histogram value must be finite and ≤ ${MAX_INDEXABLE_US}, got ${valueUs}`)
     if (!(count >= 1 && Number.isSafeInteger(count))) throw new RangeError(`Histogram count must be a positive integer, got ${count}`)
     this.total += count
     if (valueUs > MIN_INDEXABLE_US) this.addToKey(bucketKey(valueUs), count)

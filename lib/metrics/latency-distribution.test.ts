@@ -7,7 +7,10 @@ const sum = (counts: readonly number[]) => counts.reduce((total, count) => total
 
 /** The oracle: each span counted in the bin around its bucket's representative value (strictly inside its bucket). */
 const exactBinCounts = ({ bins }: LatencyDistribution, durationsUs: readonly number[]) =>
-  bins.map(({ lowerUs, upperUs }) => durationsUs.filter((us) => us > 0 && bucketValueUs(bucketKey(us)) > lowerUs && bucketValueUs(bucketKey(us)) <= upperUs).length)
+  bins.map(
+    ({ lowerUs, upperUs }) =>
+      durationsUs.filter((us) => us > 0 && bucketValueUs(bucketKey(us)) > lowerUs && bucketValueUs(bucketKey(us)) <= upperUs).length,
+  )
 
 function expectWellFormed(distribution: LatencyDistribution, maxBins: number) {
   const { bins, total, zeroCount } = distribution
@@ -27,7 +30,13 @@ describe('computeLatencyDistribution', () => {
     { label: 'only zero durations: no bins, counted in zeroCount', durationsUs: [0, 0, -5], maxBins: 40, binCount: 0, binCounts: [] },
     { label: 'one value: one bin around it', durationsUs: [1500], maxBins: 40, binCount: 1, binCounts: [1] },
     { label: 'repeats of one value: one bin', durationsUs: [1500, 1500, 1500], maxBins: 40, binCount: 1, binCounts: [3] },
-    { label: 'narrow range: one bin per sketch bucket, empty ones kept', durationsUs: [1000, 1050], maxBins: 40, binCount: 3, binCounts: [1, 0, 1] },
+    {
+      label: 'narrow range: one bin per sketch bucket, empty ones kept',
+      durationsUs: [1000, 1050],
+      maxBins: 40,
+      binCount: 3,
+      binCounts: [1, 0, 1],
+    },
     { label: 'maxBins 1: everything in one bin', durationsUs: [1, 1000, 60_000_000], maxBins: 1, binCount: 1, binCounts: [3] },
   ])('$label', ({ durationsUs, maxBins, binCount, binCounts }) => {
     const distribution = computeLatencyDistribution(histogramOf(durationsUs), { maxBins })
@@ -57,9 +66,17 @@ describe('computeLatencyDistribution', () => {
   })
 
   test('every span lands in exactly one bin: counts match the oracle, in any maxBins', () => {
-    const durationsUs = fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 60_000_000 }), fc.integer({ min: 60_000_000, max: 1e12 })), {
-      maxLength: 300,
-    })
+    const durationsUs = fc.array(
+      fc.oneof(
+        fc.constant(0),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 60_000_000 }),
+        fc.integer({ min: 60_000_000, max: 1e12 }),
+      ),
+      {
+        maxLength: 300,
+      },
+    )
     fc.assert(
       fc.property(durationsUs, fc.integer({ min: 1, max: 80 }), (values, maxBins) => {
         const distribution = computeLatencyDistribution(histogramOf(values), { maxBins })
@@ -75,7 +92,11 @@ describe('findBinIndex', () => {
   const { bins } = computeLatencyDistribution(histogramOf([1000, 2000, 4000]), { maxBins: 4 })
 
   test.each([
-    { label: 'a quantile value sits in its bin', valueUs: bucketValueUs(bucketKey(2000)), expected: bins.findIndex((bin) => bin.lowerUs < 2000 && 2000 <= bin.upperUs) },
+    {
+      label: 'a quantile value sits in its bin',
+      valueUs: bucketValueUs(bucketKey(2000)),
+      expected: bins.findIndex((bin) => bin.lowerUs < 2000 && 2000 <= bin.upperUs),
+    },
     { label: 'the upper edge belongs to the bin below it', valueUs: bins[0]!.upperUs, expected: 0 },
     { label: 'the lowest edge is off the bins', valueUs: bins[0]!.lowerUs, expected: null },
     { label: 'faster than every bin', valueUs: 10, expected: null },

@@ -57,7 +57,10 @@ describe('computeWindowRollups', () => {
 
   test('a trace is "seen" at the service earliest span: not here if that span is in an earlier window', () => {
     const early = trace(span({ startUs: T0 - 30_000_000 }), span({ startUs: T0 + 1_000_000 }))
-    const here = trace(span({ traceId: 'b'.repeat(32), startUs: T0 + 2 * MINUTE_US + 5 }), span({ traceId: 'b'.repeat(32), startUs: T0 + 3 * MINUTE_US }))
+    const here = trace(
+      span({ traceId: 'b'.repeat(32), startUs: T0 + 2 * MINUTE_US + 5 }),
+      span({ traceId: 'b'.repeat(32), startUs: T0 + 3 * MINUTE_US }),
+    )
     const r = rollup([early, here])
     expect(r.traces).toBe(1)
     expect(minute(r, 2)?.tracesSeen).toBe(1)
@@ -77,7 +80,15 @@ describe('computeWindowRollups', () => {
     const r = rollup([
       trace(
         client,
-        span({ parentSpanId: client.spanId, kind: 'server', startUs: T0 + 900_000, httpRoute: '/entries', isHttp: true, httpStatusCode: 200, warnings: ['clock skew adjustment disabled'] }),
+        span({
+          parentSpanId: client.spanId,
+          kind: 'server',
+          startUs: T0 + 900_000,
+          httpRoute: '/entries',
+          isHttp: true,
+          httpStatusCode: 200,
+          warnings: ['clock skew adjustment disabled'],
+        }),
         span({ parentSpanId: 'ffffffffffffffff', isHttp: true, serviceVersion: null, samplerParam: null }),
       ),
     ])
@@ -201,7 +212,9 @@ describe('exactly once across services and windows (demo fleet)', () => {
 describe('mergeWindowRollups', () => {
   test('rollups of the pieces of a window merge into the rollup of the whole window', () => {
     const root = span({ service: 'gateway', kind: 'server' })
-    const spans = [0, 20, 40, 70, 130].map((seconds, i) => span({ parentSpanId: root.spanId, startUs: T0 + seconds * 1_000_000, durationUs: 1000 * (i + 1), error: i === 2 }))
+    const spans = [0, 20, 40, 70, 130].map((seconds, i) =>
+      span({ parentSpanId: root.spanId, startUs: T0 + seconds * 1_000_000, durationUs: 1000 * (i + 1), error: i === 2 }),
+    )
     const whole = rollup([trace(root, ...spans)])
     const cut = T0 + 30_000_000
     const pieces = [
@@ -211,8 +224,12 @@ describe('mergeWindowRollups', () => {
     const merged = mergeWindowRollups(pieces)
     const comparable = (r: WindowRollups) => ({
       ...r,
-      spanRollups: r.spanRollups.map((s) => ({ ...s, histogram: [...s.histogram.encode()] })).sort((a, b) => a.bucketStartUs - b.bucketStartUs),
-      serviceRollups: [...r.serviceRollups].map((s) => ({ ...s, entryHistogram: [...s.entryHistogram.encode()] })).sort((a, b) => a.bucketStartUs - b.bucketStartUs),
+      spanRollups: r.spanRollups
+        .map((s) => ({ ...s, histogram: [...s.histogram.encode()] }))
+        .sort((a, b) => a.bucketStartUs - b.bucketStartUs),
+      serviceRollups: [...r.serviceRollups]
+        .map((s) => ({ ...s, entryHistogram: [...s.entryHistogram.encode()] }))
+        .sort((a, b) => a.bucketStartUs - b.bucketStartUs),
     })
     expect(comparable(merged)).toEqual(comparable(whole))
     expect(pieces[0]!.spanRollups[0]!.histogram.count).toBe(2) // inputs untouched

@@ -63,7 +63,13 @@ export const ENTRY_KINDS: ReadonlySet<string> = new Set(['server', 'consumer'])
  */
 export type CallerRollup = { caller: string; calls: number; errors: number; firstSeenUs: number; lastSeenUs: number }
 
-export type WindowRollups = { spanRollups: SpanRollup[]; serviceRollups: ServiceRollup[]; callers: CallerRollup[]; spans: number; traces: number }
+export type WindowRollups = {
+  spanRollups: SpanRollup[]
+  serviceRollups: ServiceRollup[]
+  callers: CallerRollup[]
+  spans: number
+  traces: number
+}
 
 /** Head samplers whose `sampler.param` is the probability a trace was kept. */
 const PROBABILISTIC = new Set(['probabilistic', 'traceidratio', 'parentbased_traceidratio'])
@@ -108,7 +114,11 @@ const emptyServiceRollup = (bucketStartUs: number): ServiceRollup => ({
  * @param extrapolation ≥ 1: the window was sampled (only 1/extrapolation of it read); estimates scale by it.
  * @param rejectedRecords records of this window that failed validation, booked on its first minute.
  */
-export function computeWindowRollups(traces: Iterable<Trace>, window: RollupWindow, { extrapolation = 1, rejectedRecords = 0 } = {}): WindowRollups {
+export function computeWindowRollups(
+  traces: Iterable<Trace>,
+  window: RollupWindow,
+  { extrapolation = 1, rejectedRecords = 0 } = {},
+): WindowRollups {
   const spanRollups = new Map<string, SpanRollup>()
   const serviceRollups = new Map<number, ServiceRollup>()
   const serviceRollup = (bucketStartUs: number) => {
@@ -133,11 +143,26 @@ export function computeWindowRollups(traces: Iterable<Trace>, window: RollupWind
       if (!inWindow(span)) continue
       spans++
       const bucketStartUs = minuteOf(span.startUs)
-      const weight = extrapolation * (decider?.samplerParam != null ? samplingWeight(decider.samplerType, decider.samplerParam) : samplingWeight(span.samplerType, span.samplerParam))
+      const weight =
+        extrapolation *
+        (decider?.samplerParam != null
+          ? samplingWeight(decider.samplerType, decider.samplerParam)
+          : samplingWeight(span.samplerType, span.samplerParam))
       const key = `${operationKey(span.operation, span.kind)}\u0000${bucketStartUs}`
       let rollup = spanRollups.get(key)
       if (!rollup) {
-        rollup = { operation: span.operation, spanKind: span.kind, bucketStartUs, spanCount: 0, errorCount: 0, estimatedSpanCount: 0, estimatedErrorCount: 0, durationSumUs: 0, durationMaxUs: 0, histogram: new LatencyHistogram() }
+        rollup = {
+          operation: span.operation,
+          spanKind: span.kind,
+          bucketStartUs,
+          spanCount: 0,
+          errorCount: 0,
+          estimatedSpanCount: 0,
+          estimatedErrorCount: 0,
+          durationSumUs: 0,
+          durationMaxUs: 0,
+          histogram: new LatencyHistogram(),
+        }
         spanRollups.set(key, rollup)
       }
       rollup.spanCount++
@@ -197,7 +222,13 @@ export function computeWindowRollups(traces: Iterable<Trace>, window: RollupWind
     }
   }
   if (rejectedRecords > 0) serviceRollup(minuteOf(window.startUs)).rejectedRecords += rejectedRecords
-  return { spanRollups: [...spanRollups.values()], serviceRollups: [...serviceRollups.values()], callers: [...callers.values()], spans, traces: traceCount }
+  return {
+    spanRollups: [...spanRollups.values()],
+    serviceRollups: [...serviceRollups.values()],
+    callers: [...callers.values()],
+    spans,
+    traces: traceCount,
+  }
 }
 
 function addCall(callers: Map<string, CallerRollup>, caller: string, span: Span) {
@@ -212,7 +243,10 @@ function addCall(callers: Map<string, CallerRollup>, caller: string, span: Span)
   edge.lastSeenUs = Math.max(edge.lastSeenUs, span.startUs)
 }
 
-export type SpanCounts = Pick<SpanRollup, 'spanCount' | 'errorCount' | 'estimatedSpanCount' | 'estimatedErrorCount' | 'durationSumUs' | 'durationMaxUs'>
+export type SpanCounts = Pick<
+  SpanRollup,
+  'spanCount' | 'errorCount' | 'estimatedSpanCount' | 'estimatedErrorCount' | 'durationSumUs' | 'durationMaxUs'
+>
 
 /** Adds `from`'s counts into `into` (sums, and the larger maximum): rows of disjoint spans combine this way. */
 export function addSpanCounts(into: SpanCounts, from: SpanCounts): void {
@@ -269,8 +303,16 @@ export function mergeWindowRollups(parts: readonly WindowRollups[]): WindowRollu
       into.entryHistogram.merge(rollup.entryHistogram)
     }
   }
-  return { spanRollups: [...spanRollups.values()], serviceRollups: [...serviceRollups.values()], callers: [...callers.values()], spans, traces }
+  return {
+    spanRollups: [...spanRollups.values()],
+    serviceRollups: [...serviceRollups.values()],
+    callers: [...callers.values()],
+    spans,
+    traces,
+  }
 }
 
 /** The numeric fields of a service rollup, which add up when buckets merge. */
-export const SERVICE_COUNTERS = Object.keys(emptyServiceRollup(0)).filter((field) => field !== 'bucketStartUs' && field !== 'entryHistogram') as Exclude<keyof ServiceRollup, 'bucketStartUs' | 'entryHistogram'>[]
+export const SERVICE_COUNTERS = Object.keys(emptyServiceRollup(0)).filter(
+  (field) => field !== 'bucketStartUs' && field !== 'entryHistogram',
+) as Exclude<keyof ServiceRollup, 'bucketStartUs' | 'entryHistogram'>[]

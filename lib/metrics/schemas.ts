@@ -35,7 +35,12 @@ export const readyBaselineSchema = z.discriminatedUnion('kind', [
 export type ReadyBaseline = z.infer<typeof readyBaselineSchema>
 
 /** Not enough data yet: a state, never a zero band. `have` and `need` count clock hours with usable buckets. */
-export const insufficientBaselineSchema = z.object({ state: z.literal('insufficient'), have: z.number().int(), need: z.number().int(), reason: z.string() })
+export const insufficientBaselineSchema = z.object({
+  state: z.literal('insufficient'),
+  have: z.number().int(),
+  need: z.number().int(),
+  reason: z.string(),
+})
 export type InsufficientBaseline = z.infer<typeof insufficientBaselineSchema>
 
 export const baselineSchema = z.union([readyBaselineSchema, insufficientBaselineSchema])

@@ -15,7 +15,11 @@ const row = (minute: number, durations: number[], errors = 0): SeriesRow => ({
 
 describe('computeSeries', () => {
   test('rows fall into their step; every step is there, empty ones as gaps', () => {
-    const points = computeSeries([row(0, [1000, 2000]), row(3, [3000], 1), row(7, [9000])], { startUs: T0, endUs: T0 + 15 * MINUTE_US, stepUs: 5 * MINUTE_US })
+    const points = computeSeries([row(0, [1000, 2000]), row(3, [3000], 1), row(7, [9000])], {
+      startUs: T0,
+      endUs: T0 + 15 * MINUTE_US,
+      stepUs: 5 * MINUTE_US,
+    })
     expect(points.map((p) => [(p.bucketStartUs - T0) / MINUTE_US, p.count, p.errors, p.estimatedCount])).toEqual([
       [0, 3, 1, 30],
       [5, 1, 0, 10],
@@ -25,13 +29,21 @@ describe('computeSeries', () => {
   })
 
   test('a step percentile is the merge of its rows, not an average of theirs', () => {
-    const [point] = computeSeries([row(0, Array(99).fill(1000)), row(1, [1_000_000])], { startUs: T0, endUs: T0 + 5 * MINUTE_US, stepUs: 5 * MINUTE_US })
+    const [point] = computeSeries([row(0, Array(99).fill(1000)), row(1, [1_000_000])], {
+      startUs: T0,
+      endUs: T0 + 5 * MINUTE_US,
+      stepUs: 5 * MINUTE_US,
+    })
     expect(point!.p50Us).toBeCloseTo(1000, -1)
     expect(point!.p99Us).toBeCloseTo(1000, -1) // 1 of 100 is slow: p99 (rank 98) is still fast
   })
 
   test('rows outside the range are left out; a row without spans of the kind has no histogram', () => {
-    const points = computeSeries([row(-1, [5]), row(60, [5]), { ...row(0, []), count: 0 }], { startUs: T0, endUs: T0 + HOUR_US, stepUs: HOUR_US })
+    const points = computeSeries([row(-1, [5]), row(60, [5]), { ...row(0, []), count: 0 }], {
+      startUs: T0,
+      endUs: T0 + HOUR_US,
+      stepUs: HOUR_US,
+    })
     expect(points).toHaveLength(1)
     expect(points[0]!.count).toBe(0)
   })
@@ -44,7 +56,8 @@ test('summarizeRows and perMinute', () => {
 })
 
 describe('sumQualityTotals', () => {
-  const counters = (value: number) => Object.fromEntries(QUALITY_FIELDS.map((field, index) => [field, value * (index + 1)])) as QualityTotals
+  const counters = (value: number) =>
+    Object.fromEntries(QUALITY_FIELDS.map((field, index) => [field, value * (index + 1)])) as QualityTotals
   test('sums every counter; no rows is all zero', () => {
     expect(sumQualityTotals([counters(1), counters(2)])).toEqual(counters(3))
     expect(Object.values(sumQualityTotals([]))).toEqual(QUALITY_FIELDS.map(() => 0))

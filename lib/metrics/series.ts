@@ -15,7 +15,15 @@ export type SeriesRow = {
   histogram: Uint8Array | null
 }
 
-export type LatencyStats = { count: number; errors: number; estimatedCount: number; estimatedErrors: number; p50Us: number | null; p95Us: number | null; p99Us: number | null }
+export type LatencyStats = {
+  count: number
+  errors: number
+  estimatedCount: number
+  estimatedErrors: number
+  p50Us: number | null
+  p95Us: number | null
+  p99Us: number | null
+}
 export type SeriesPoint = LatencyStats & { bucketStartUs: number }
 
 /** The trace-quality and coverage counters of a service's rollups that pages sum over a range. */
@@ -58,11 +66,22 @@ function stats(rows: readonly SeriesRow[]): LatencyStats {
     estimatedCount += row.estimatedCount
     estimatedErrors += row.estimatedErrors
   }
-  return { count, errors, estimatedCount, estimatedErrors, p50Us: histogram.quantile(0.5), p95Us: histogram.quantile(0.95), p99Us: histogram.quantile(0.99) }
+  return {
+    count,
+    errors,
+    estimatedCount,
+    estimatedErrors,
+    p50Us: histogram.quantile(0.5),
+    p95Us: histogram.quantile(0.95),
+    p99Us: histogram.quantile(0.99),
+  }
 }
 
 /** Every step of [startUs, endUs), empty steps included (count 0, percentiles null): gaps stay visible. */
-export function computeSeries(rows: readonly SeriesRow[], { startUs, endUs, stepUs }: { startUs: number; endUs: number; stepUs: number }): SeriesPoint[] {
+export function computeSeries(
+  rows: readonly SeriesRow[],
+  { startUs, endUs, stepUs }: { startUs: number; endUs: number; stepUs: number },
+): SeriesPoint[] {
   const byStep = new Map<number, SeriesRow[]>()
   for (const row of rows) {
     if (row.bucketStartUs < startUs || row.bucketStartUs >= endUs) continue
@@ -72,7 +91,8 @@ export function computeSeries(rows: readonly SeriesRow[], { startUs, endUs, step
     else byStep.set(step, [row])
   }
   const points: SeriesPoint[] = []
-  for (let bucketStartUs = startUs; bucketStartUs < endUs; bucketStartUs += stepUs) points.push({ bucketStartUs, ...stats(byStep.get(bucketStartUs) ?? []) })
+  for (let bucketStartUs = startUs; bucketStartUs < endUs; bucketStartUs += stepUs)
+    points.push({ bucketStartUs, ...stats(byStep.get(bucketStartUs) ?? []) })
   return points
 }
 

@@ -55,7 +55,11 @@ function smallestStepUs(sortedStartsUs: readonly number[]): number {
   return Number.isFinite(stepUs) ? stepUs : 0
 }
 
-export function computeSlowDetection(recent: readonly LatencyPoint[], baseline: Baseline, options: SlowDetectionOptions = {}): SlowDetection {
+export function computeSlowDetection(
+  recent: readonly LatencyPoint[],
+  baseline: Baseline,
+  options: SlowDetectionOptions = {},
+): SlowDetection {
   const quantile = options.quantile ?? SLOW_DETECTION_DEFAULTS.quantile
   const sustainedUs = options.sustainedUs ?? SLOW_DETECTION_DEFAULTS.sustainedUs
   const minBuckets = options.minBuckets ?? SLOW_DETECTION_DEFAULTS.minBuckets
@@ -82,4 +86,3 @@ export function computeSlowDetection(recent: readonly LatencyPoint[], baseline: 
   const slow = breachingBuckets >= minBuckets && coveredUs >= sustainedUs
   return { slow, sinceUs: slow ? sinceUs : null, score, breachingBuckets }
 }
-

@@ -17,4 +17,6 @@ test.each([
   ['first attempt, within a quarter second', 0, 250],
   ['a restart of a few seconds is retried within 2 s', 3, 2_000],
   ['a long outage is retried at least every 5 s', 40, 5_000],
-])('database reconnect, %s', (_label, attempt, ceilingMs) => expect(computeBackoffMs(attempt, RECONNECT_BACKOFF, () => 0.9999)).toBeLessThan(ceilingMs))
+])('database reconnect, %s', (_label, attempt, ceilingMs) =>
+  expect(computeBackoffMs(attempt, RECONNECT_BACKOFF, () => 0.9999)).toBeLessThan(ceilingMs),
+)

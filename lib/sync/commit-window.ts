@@ -14,23 +14,51 @@ export class WindowConflictError extends Error {
   override name = 'WindowConflictError'
 }
 
-
 export type Cursor = 'backfill' | 'live'
 
-export async function commitWindow({ service, window, cursor = 'backfill', result, workerId, durationMs, now = new Date() }: { service: string; window: SyncWindow; cursor?: Cursor; result: WindowResult; workerId: string; durationMs: number; now?: Date }): Promise<void> {
+export async function commitWindow({
+  service,
+  window,
+  cursor = 'backfill',
+  result,
+  workerId,
+  durationMs,
+  now = new Date(),
+}: {
+  service: string
+  window: SyncWindow
+  cursor?: Cursor
+  result: WindowResult
+  workerId: string
+  durationMs: number
+  now?: Date
+}): Promise<void> {
   await db.$transaction(async (tx) => {
     const success = { lastSuccessAt: now, lastError: null, consecutiveFailures: 0, nextAttemptAt: null }
     const advanced =
       cursor === 'live'
-        ? await tx.syncState.updateMany({ where: { serviceName: service, liveWatermark: fromMicros(window.startUs) }, data: { liveWatermark: fromMicros(window.endUs), ...success } })
-        : await tx.syncState.updateMany({ where: { serviceName: service, watermark: fromMicros(window.startUs) }, data: { watermark: fromMicros(window.endUs), ...success } })
-    if (advanced.count !== 1) throw new WindowConflictError(`${service}: the ${cursor} cursor is no longer at ${fromMicros(window.startUs).toISOString()}`)
+        ? await tx.syncState.updateMany({
+            where: { serviceName: service, liveWatermark: fromMicros(window.startUs) },
+            data: { liveWatermark: fromMicros(window.endUs), ...success },
+          })
+        : await tx.syncState.updateMany({
+            where: { serviceName: service, watermark: fromMicros(window.startUs) },
+            data: { watermark: fromMicros(window.endUs), ...success },
+          })
+    if (advanced.count !== 1)
+      throw new WindowConflictError(`${service}: the ${cursor} cursor is no longer at ${fromMicros(window.startUs).toISOString()}`)
     // History has reached the live range: one contiguous range from here on.
     await tx.$executeRaw`UPDATE sync_state SET watermark = live_watermark, live_from = NULL, live_watermark = NULL WHERE service_name = ${service} AND live_from IS NOT NULL AND watermark = live_from`
     const { spanRollups, serviceRollups } = result.rollups
     if (spanRollups.length) {
       await tx.spanRollup.createMany({
-        data: spanRollups.map(({ bucketStartUs, histogram, ...rollup }) => ({ ...rollup, service, resolution: 'minute' as const, bucketStart: fromMicros(bucketStartUs), histogram: Uint8Array.from(histogram.encode()) })),
+        data: spanRollups.map(({ bucketStartUs, histogram, ...rollup }) => ({
+          ...rollup,
+          service,
+          resolution: 'minute' as const,
+          bucketStart: fromMicros(bucketStartUs),
+          histogram: Uint8Array.from(histogram.encode()),
+        })),
       })
     }
     if (serviceRollups.length) {

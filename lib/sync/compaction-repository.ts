@@ -13,19 +13,42 @@ type Resolution = 'minute' | 'hour' | 'day'
 export type Retention = { minuteUs: number; hourUs: number; dayUs: number }
 export type CompactionReport = { hours: number; days: number; deletedRows: number }
 
-
 /** Rows of `from` resolution in [startUs, startUs + bucketUs) merged into one bucket of `to`. Returns whether any existed. */
-async function compactBucket(tx: Tx, service: string, from: Resolution, to: Resolution, startUs: number, bucketUs: number): Promise<boolean> {
+async function compactBucket(
+  tx: Tx,
+  service: string,
+  from: Resolution,
+  to: Resolution,
+  startUs: number,
+  bucketUs: number,
+): Promise<boolean> {
   const range = { service, resolution: from, bucketStart: { gte: fromMicros(startUs), lt: fromMicros(startUs + bucketUs) } }
   const spanRows = await tx.spanRollup.findMany({ where: range })
   const serviceRows = await tx.serviceRollup.findMany({ where: range })
   if (spanRows.length === 0 && serviceRows.length === 0) return false
   const stored: StoredSpanRollup[] = spanRows.map(({ service: _s, resolution: _r, bucketStart: _b, ...row }) => row)
   await tx.spanRollup.createMany({
-    data: compactSpanRollups(stored).map((row) => ({ ...row, histogram: Uint8Array.from(row.histogram), service, resolution: to, bucketStart: fromMicros(startUs) })),
+    data: compactSpanRollups(stored).map((row) => ({
+      ...row,
+      histogram: Uint8Array.from(row.histogram),
+      service,
+      resolution: to,
+      bucketStart: fromMicros(startUs),
+    })),
   })
-  const total = compactServiceRollups(serviceRows.map(({ service: _s, resolution: _r, bucketStart: _b, ...row }): StoredServiceRollup => row))
-  if (total) await tx.serviceRollup.create({ data: { ...total, entryHistogram: total.entryHistogram && Uint8Array.from(total.entryHistogram), service, resolution: to, bucketStart: fromMicros(startUs) } })
+  const total = compactServiceRollups(
+    serviceRows.map(({ service: _s, resolution: _r, bucketStart: _b, ...row }): StoredServiceRollup => row),
+  )
+  if (total)
+    await tx.serviceRollup.create({
+      data: {
+        ...total,
+        entryHistogram: total.entryHistogram && Uint8Array.from(total.entryHistogram),
+        service,
+        resolution: to,
+        bucketStart: fromMicros(startUs),
+      },
+    })
   return true
 }
 
@@ -33,10 +56,15 @@ async function compactBucket(tx: Tx, service: string, from: Resolution, to: Reso
  * Builds up to `maxBuckets` hours and days for `service` (the rest on the next call) and applies
  * retention. Idempotent: marks advance in the same transaction as the rows they promise.
  */
-export async function compactService(service: string, { now, retention, maxBuckets = 72 }: { now: Date; retention: Retention; maxBuckets?: number }): Promise<CompactionReport> {
+export async function compactService(
+  service: string,
+  { now, retention, maxBuckets = 72 }: { now: Date; retention: Retention; maxBuckets?: number },
+): Promise<CompactionReport> {
   return db.$transaction(
     async (tx) => {
-      const [state] = await tx.$queryRaw<{ watermark: Date; backfill_from: Date; hours_compacted_to: Date | null; days_compacted_to: Date | null }[]>`
+      const [state] = await tx.$queryRaw<
+        { watermark: Date; backfill_from: Date; hours_compacted_to: Date | null; days_compacted_to: Date | null }[]
+      >`
         SELECT watermark, backfill_from, hours_compacted_to, days_compacted_to FROM sync_state WHERE service_name = ${service} FOR UPDATE`
       if (!state) return { hours: 0, days: 0, deletedRows: 0 }
       const report: CompactionReport = { hours: 0, days: 0, deletedRows: 0 }
@@ -52,7 +80,10 @@ export async function compactService(service: string, { now, retention, maxBucke
       for (; daysTo + DAY_US <= daysLimit && budget > 0; daysTo += DAY_US, budget--) {
         if (await compactBucket(tx, service, 'hour', 'day', daysTo, DAY_US)) report.days++
       }
-      await tx.syncState.update({ where: { serviceName: service }, data: { hoursCompactedTo: fromMicros(hoursTo), daysCompactedTo: fromMicros(daysTo) } })
+      await tx.syncState.update({
+        where: { serviceName: service },
+        data: { hoursCompactedTo: fromMicros(hoursTo), daysCompactedTo: fromMicros(daysTo) },
+      })
 
       // Retention: a finer row goes only once it is past its retention and covered by the coarser level.
       const nowUs = toMicros(now)

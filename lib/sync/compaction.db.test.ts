@@ -27,9 +27,25 @@ afterAll(async () => {
 })
 const client = new JaegerClient({ baseUrl: jaeger.url, timeoutMs: 20_000 })
 const silent = { info() {}, warn() {}, error() {} }
-const settings = { liveFirstUs: 0, backfillUs: 50 * HOUR_US, settleUs: 120_000_000, windowUs: 60 * 60_000_000, fetch: { limit: 5000, floorUs: 5_000_000, maxRequests: 64 }, maxWindowsPerTurn: 1000 }
+const settings = {
+  liveFirstUs: 0,
+  backfillUs: 50 * HOUR_US,
+  settleUs: 120_000_000,
+  windowUs: 60 * 60_000_000,
+  fetch: { limit: 5000, floorUs: 5_000_000, maxRequests: 64 },
+  maxWindowsPerTurn: 1000,
+}
 await runSyncTick(
-  { search: (s) => client.searchTraces(s), listServices: async () => [SERVICE], leases, workerId: 'test', log: silent, now: () => NOW, random: () => 0.5, shouldStop: () => false },
+  {
+    search: (s) => client.searchTraces(s),
+    listServices: async () => [SERVICE],
+    leases,
+    workerId: 'test',
+    log: silent,
+    now: () => NOW,
+    random: () => 0.5,
+    shouldStop: () => false,
+  },
   settings,
 )
 const state = await db.syncState.findUniqueOrThrow({ where: { serviceName: SERVICE } })
@@ -45,7 +61,9 @@ const readAll = async () =>
     await Promise.all(
       Object.entries(RANGES).flatMap(([label, [start, end]]) => [
         getRangeLatency({ service: SERVICE, startUs: start, endUs: end }, NOW).then((summary) => [label, summary] as const),
-        getServiceLatency({ service: SERVICE, startUs: start, endUs: end }, NOW).then((summary) => [`${label} (entry spans)`, { ...summary, durationMaxUs: 0 }] as const),
+        getServiceLatency({ service: SERVICE, startUs: start, endUs: end }, NOW).then(
+          (summary) => [`${label} (entry spans)`, { ...summary, durationMaxUs: 0 }] as const,
+        ),
       ]),
     ),
   )
@@ -66,7 +84,11 @@ describe('compaction', () => {
   test('builds hours and days, and every range reads the same from them as from minutes', async () => {
     let report
     let rounds = 0
-    do report = await compactService(SERVICE, { now: NOW, retention: { minuteUs: 48 * HOUR_US, hourUs: 35 * 24 * HOUR_US, dayUs: 400 * 24 * HOUR_US } })
+    do
+      report = await compactService(SERVICE, {
+        now: NOW,
+        retention: { minuteUs: 48 * HOUR_US, hourUs: 35 * 24 * HOUR_US, dayUs: 400 * 24 * HOUR_US },
+      })
     while ((report.hours > 0 || report.days > 0) && ++rounds < 10)
     const marks = await db.syncState.findUniqueOrThrow({ where: { serviceName: SERVICE } })
     expect(toMicros(marks.hoursCompactedTo!)).toBe(Math.floor(to / HOUR_US) * HOUR_US)
@@ -80,16 +102,27 @@ describe('compaction', () => {
 
   test('compacting again changes nothing', async () => {
     const rows = await db.spanRollup.count()
-    expect(await compactService(SERVICE, { now: NOW, retention: { minuteUs: 48 * HOUR_US, hourUs: 35 * 24 * HOUR_US, dayUs: 400 * 24 * HOUR_US } })).toEqual({ hours: 0, days: 0, deletedRows: 0 })
+    expect(
+      await compactService(SERVICE, {
+        now: NOW,
+        retention: { minuteUs: 48 * HOUR_US, hourUs: 35 * 24 * HOUR_US, dayUs: 400 * 24 * HOUR_US },
+      }),
+    ).toEqual({ hours: 0, days: 0, deletedRows: 0 })
     expect(await db.spanRollup.count()).toBe(rows)
   })
 
   test('retention deletes minutes only under hours: hour-aligned ranges still read the same', async () => {
-    const report = await compactService(SERVICE, { now: NOW, retention: { minuteUs: 6 * HOUR_US, hourUs: 35 * 24 * HOUR_US, dayUs: 400 * 24 * HOUR_US } })
+    const report = await compactService(SERVICE, {
+      now: NOW,
+      retention: { minuteUs: 6 * HOUR_US, hourUs: 35 * 24 * HOUR_US, dayUs: 400 * 24 * HOUR_US },
+    })
     expect(report.deletedRows).toBeGreaterThan(0)
     const oldest = await db.spanRollup.findFirst({ where: { service: SERVICE, resolution: 'minute' }, orderBy: { bucketStart: 'asc' } })
     expect(oldest!.bucketStart.getTime()).toBeGreaterThanOrEqual(NOW.getTime() - 6 * 3_600_000)
-    const aligned = await getRangeLatency({ service: SERVICE, startUs: Math.ceil(from / HOUR_US) * HOUR_US, endUs: to }, new Date(NOW.getTime()))
+    const aligned = await getRangeLatency(
+      { service: SERVICE, startUs: Math.ceil(from / HOUR_US) * HOUR_US, endUs: to },
+      new Date(NOW.getTime()),
+    )
     const expected = jaeger.simulator.exactCounts({ service: SERVICE, startUs: Math.ceil(from / HOUR_US) * HOUR_US, endUs: to })
     expect(aligned.spanCount).toBe(expected.spans)
   })

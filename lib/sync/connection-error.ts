@@ -10,9 +10,16 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'
 /** @prisma/adapter-pg's names for socket errors (its convertDriverError). */
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout'])
 /** node-postgres raises these as plain Errors, without a code. */
-const PG_MESSAGES = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect/
+const PG_MESSAGES =
+  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect/
 
-type Inspectable = { code?: unknown; kind?: unknown; message?: unknown; errors?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } }
+type Inspectable = {
+  code?: unknown
+  kind?: unknown
+  message?: unknown
+  errors?: unknown
+  meta?: { driverAdapterError?: { cause?: unknown } }
+}
 
 export function isConnectionError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false

@@ -6,7 +6,13 @@ const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), 
 function outageWithLog() {
   const lines: string[] = []
   let nowMs = 1_000
-  const outage = new DatabaseOutage({ info: (details, message) => lines.push(`info ${message} ${JSON.stringify(details)}`), warn: (details, message) => lines.push(`warn ${message} ${JSON.stringify(details)}`) }, () => nowMs)
+  const outage = new DatabaseOutage(
+    {
+      info: (details, message) => lines.push(`info ${message} ${JSON.stringify(details)}`),
+      warn: (details, message) => lines.push(`warn ${message} ${JSON.stringify(details)}`),
+    },
+    () => nowMs,
+  )
   return { outage, lines, advance: (ms: number) => (nowMs += ms) }
 }
 
@@ -27,9 +33,16 @@ test('an outage is logged once when it starts and once when it ends, however man
 
 test("Prisma's call site and code frame stay out of the log line", () => {
   const { outage, lines } = outageWithLog()
-  const prismaError = Object.assign(new Error('\nInvalid `db.service.findMany()` invocation in\n/app/lib/sync/sync-state-repository.ts:24:43\n\n→ 24   await db.service.findMany(\nCan\'t reach database server at 127.0.0.1:5432'), { code: 'P1001' })
+  const prismaError = Object.assign(
+    new Error(
+      "\nInvalid `db.service.findMany()` invocation in\n/app/lib/sync/sync-state-repository.ts:24:43\n\n→ 24   await db.service.findMany(\nCan't reach database server at 127.0.0.1:5432",
+    ),
+    { code: 'P1001' },
+  )
   outage.failed(prismaError)
-  expect(lines).toEqual(['warn database unreachable; the worker keeps retrying until it answers {"error":"Can\'t reach database server at 127.0.0.1:5432"}'])
+  expect(lines).toEqual([
+    'warn database unreachable; the worker keeps retrying until it answers {"error":"Can\'t reach database server at 127.0.0.1:5432"}',
+  ])
 })
 
 test('a second outage is logged again', () => {

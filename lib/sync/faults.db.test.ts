@@ -46,7 +46,16 @@ async function syncThroughFault(fault: FaultSettings, { limit = 1000, clearAfter
   let clock = NOW
   const tick = () =>
     runSyncTick(
-      { search: (s) => client.searchTraces(s), listServices: async () => SERVICES, leases, workerId: 'faults', log: { info() {}, warn() {} }, now: () => new Date(clock), random: () => 1, shouldStop: () => false },
+      {
+        search: (s) => client.searchTraces(s),
+        listServices: async () => SERVICES,
+        leases,
+        workerId: 'faults',
+        log: { info() {}, warn() {} },
+        now: () => new Date(clock),
+        random: () => 1,
+        shouldStop: () => false,
+      },
       settingsFor(limit),
     )
   await jaeger.faults.replace(fault)
@@ -65,8 +74,15 @@ async function syncThroughFault(fault: FaultSettings, { limit = 1000, clearAfter
   let lost = 0
   let doubleCounted = 0
   for (const state of await db.syncState.findMany()) {
-    const exact = { spans: committedRanges(state).reduce((sum, range) => sum + jaeger.simulator.exactCounts({ service: state.serviceName, ...range }).spans, 0) }
-    const committed = (await db.spanRollup.aggregate({ where: { service: state.serviceName, resolution: 'minute' }, _sum: { spanCount: true } }))._sum.spanCount ?? 0
+    const exact = {
+      spans: committedRanges(state).reduce(
+        (sum, range) => sum + jaeger.simulator.exactCounts({ service: state.serviceName, ...range }).spans,
+        0,
+      ),
+    }
+    const committed =
+      (await db.spanRollup.aggregate({ where: { service: state.serviceName, resolution: 'minute' }, _sum: { spanCount: true } }))._sum
+        .spanCount ?? 0
     spans += committed
     lost += Math.max(0, exact.spans - committed)
     doubleCounted += Math.max(0, committed - exact.spans)
@@ -82,12 +98,33 @@ describe('fault matrix: no span lost, none counted twice', () => {
     ['connections refused for 1.5 s', { down: 'refuse', downForMs: 1500 }, { expectFailures: true }],
     ['slower than the client timeout', { slowMs: 1500 }, { expectFailures: true }],
     ['every other request answers 500 (absorbed by the client retry)', { errorRate: 0.5 }, { expectFailures: false }],
-    ['503 for the first 6 searches', { errorRate: 1, errorStatus: 503, times: 6, paths: ['/api/v3/traces'] }, { clearAfterFirstRound: false, expectFailures: true }],
+    [
+      '503 for the first 6 searches',
+      { errorRate: 1, errorStatus: 503, times: 6, paths: ['/api/v3/traces'] },
+      { clearAfterFirstRound: false, expectFailures: true },
+    ],
     ['truncated JSON', { truncate: true, times: 6, paths: ['/api/v3/traces'] }, { clearAfterFirstRound: false, expectFailures: true }],
-    ['valid JSON of the wrong shape', { corrupt: 'shape', times: 6, paths: ['/api/v3/traces'] }, { clearAfterFirstRound: false, expectFailures: true }],
+    [
+      'valid JSON of the wrong shape',
+      { corrupt: 'shape', times: 6, paths: ['/api/v3/traces'] },
+      { clearAfterFirstRound: false, expectFailures: true },
+    ],
     ['flipped bytes', { corrupt: 'bytes', times: 6, paths: ['/api/v3/traces'] }, { clearAfterFirstRound: false, expectFailures: true }],
-    ['every search capped at the depth asked for (20)', { capSearchesAt: 20 }, { limit: 20, clearAfterFirstRound: false, expectFailures: false }],
-    ['clock skew of +90 s and −45 s on two services', { skew: [{ service: 'ledger-service', offsetUs: 90_000_000 }, { service: 'payment-gateway', offsetUs: -45_000_000 }] }, { clearAfterFirstRound: false, expectFailures: false }],
+    [
+      'every search capped at the depth asked for (20)',
+      { capSearchesAt: 20 },
+      { limit: 20, clearAfterFirstRound: false, expectFailures: false },
+    ],
+    [
+      'clock skew of +90 s and −45 s on two services',
+      {
+        skew: [
+          { service: 'ledger-service', offsetUs: 90_000_000 },
+          { service: 'payment-gateway', offsetUs: -45_000_000 },
+        ],
+      },
+      { clearAfterFirstRound: false, expectFailures: false },
+    ],
   ])('%s', async (fault, settings, { limit, clearAfterFirstRound, expectFailures }) => {
     const result = await syncThroughFault(settings, { limit, clearAfterFirstRound })
     matrix.push({ fault, failedRounds: result.failedRounds, spans: result.spans, lost: result.lost, doubleCounted: result.doubleCounted })

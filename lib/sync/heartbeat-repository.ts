@@ -18,7 +18,16 @@ export async function markWorkerStopped(workerId: string, now = new Date()): Pro
   await db.workerHeartbeat.updateMany({ where: { id: workerId }, data: { stoppedAt: now, lastSeenAt: now } })
 }
 
-export type WorkerRow = { id: string; host: string; pid: number; version: string; startedAt: Date; lastSeenAt: Date; stoppedAt: Date | null; jaeger: JaegerCheck | null }
+export type WorkerRow = {
+  id: string
+  host: string
+  pid: number
+  version: string
+  startedAt: Date
+  lastSeenAt: Date
+  stoppedAt: Date | null
+  jaeger: JaegerCheck | null
+}
 
 /** A stored probe that no longer matches the schema reads as "unknown", never as an error. */
 const readProbe = (value: unknown): JaegerCheck | null => jaegerCheckSchema.safeParse(value).data ?? null
@@ -31,6 +40,10 @@ export async function listWorkers({ limit = 10 }: { limit?: number } = {}): Prom
 
 /** The freshest heartbeat of a worker that has not stopped, with its view of Jaeger. */
 export async function findLatestHeartbeat(): Promise<{ lastSeenAt: Date; jaeger: JaegerCheck | null } | null> {
-  const row = await db.workerHeartbeat.findFirst({ where: { stoppedAt: null }, orderBy: { lastSeenAt: 'desc' }, select: { lastSeenAt: true, jaegerProbe: true } })
+  const row = await db.workerHeartbeat.findFirst({
+    where: { stoppedAt: null },
+    orderBy: { lastSeenAt: 'desc' },
+    select: { lastSeenAt: true, jaegerProbe: true },
+  })
   return row && { lastSeenAt: row.lastSeenAt, jaeger: readProbe(row.jaegerProbe) }
 }

@@ -9,7 +9,10 @@ const { db } = await import('@/lib/db/client')
 const { SyncLeases } = await import('./leases')
 
 const messages: string[] = []
-const log = { info: (_details: object, message: string) => messages.push(message), warn: (_details: object, message: string) => messages.push(message) }
+const log = {
+  info: (_details: object, message: string) => messages.push(message),
+  warn: (_details: object, message: string) => messages.push(message),
+}
 const leases = await SyncLeases.connect(databaseUrl, { log })
 const other = await SyncLeases.connect(databaseUrl)
 afterAll(() => Promise.all([leases.close(), other.close()]))
@@ -47,7 +50,10 @@ test('a cut connection loses every lease at once; the leases reconnect and grant
   await leases.release('checkout')
   expect(await other.tryAcquire('checkout')).toBe(true)
   await other.release('checkout')
-  expect(messages).toEqual(['lease connection lost; this worker holds no sync leases until it reconnects', 'lease connection restored; services are leased again on their next turn'])
+  expect(messages).toEqual([
+    'lease connection lost; this worker holds no sync leases until it reconnects',
+    'lease connection restored; services are leased again on their next turn',
+  ])
 })
 
 test('close() after a cut leaves no connection and no retries behind', async () => {

@@ -89,7 +89,12 @@ export class SyncLeases {
   }
 
   private async open(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'spanlens-sync-leases', connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true })
+    const client = new pg.Client({
+      connectionString: this.databaseUrl,
+      application_name: 'spanlens-sync-leases',
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      keepAlive: true,
+    })
     // A pg.Client that loses its connection emits 'error' (twice on a server shutdown: the FATAL
     // message, then the closed socket); with no listener that would end the worker.
     client.on('error', (error) => this.lost(client, error))
@@ -111,7 +116,10 @@ export class SyncLeases {
     void client.end().catch(() => {})
     if (this.closed) return
     this.lostAtMs = Date.now()
-    this.log.warn({ error: error?.message ?? 'connection ended', held }, 'lease connection lost; this worker holds no sync leases until it reconnects')
+    this.log.warn(
+      { error: error?.message ?? 'connection ended', held },
+      'lease connection lost; this worker holds no sync leases until it reconnects',
+    )
     this.scheduleReconnect()
   }
 
@@ -130,7 +138,10 @@ export class SyncLeases {
     }
     if (this.closed) return void client.end().catch(() => {})
     this.client = client
-    this.log.info({ attempts: this.attempts, outageMs: Date.now() - this.lostAtMs }, 'lease connection restored; services are leased again on their next turn')
+    this.log.info(
+      { attempts: this.attempts, outageMs: Date.now() - this.lostAtMs },
+      'lease connection restored; services are leased again on their next turn',
+    )
     this.attempts = 0
   }
 }

@@ -32,7 +32,9 @@ describe('runWindow', () => {
     expect(spansOf(result)).toBe(exact.spans)
     expect(result.rollups.spanRollups.reduce((sum, r) => sum + r.errorCount, 0)).toBe(exact.errors)
     // the pieces tile the window: no gap, no overlap
-    const leaves = searches.filter((s, i) => !searches.slice(i + 1).some((later) => later.startUs >= s.startUs && later.endUs <= s.endUs && later !== s))
+    const leaves = searches.filter(
+      (s, i) => !searches.slice(i + 1).some((later) => later.startUs >= s.startUs && later.endUs <= s.endUs && later !== s),
+    )
     const covered = leaves.reduce((sum, s) => sum + (s.endUs - s.startUs), 0)
     expect(covered).toBe(WINDOW.endUs - WINDOW.startUs)
   })

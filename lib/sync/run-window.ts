@@ -43,7 +43,9 @@ type Search = (search: TraceSearch) => Promise<SearchResult>
 /** The earliest start of `service`'s spans in the piece, among the traces a full answer returned. */
 function oldestMatch(traces: readonly Trace[], service: string, piece: SyncWindow): number {
   let oldest = piece.endUs
-  for (const trace of traces) for (const span of trace.spans) if (span.service === service && span.startUs >= piece.startUs && span.startUs < oldest) oldest = span.startUs
+  for (const trace of traces)
+    for (const span of trace.spans)
+      if (span.service === service && span.startUs >= piece.startUs && span.startUs < oldest) oldest = span.startUs
   return oldest
 }
 
@@ -87,5 +89,13 @@ export async function runWindow(search: Search, service: string, window: SyncWin
     const first = computeWindowRollups([], { service, ...window }, { rejectedRecords })
     rollups.serviceRollups = mergeWindowRollups([rollups, first]).serviceRollups
   }
-  return { rollups, requests, traces: seen.size, rejectedRecords, rejectedExamples, bytes, extrapolation: coveredUs > 0 ? (window.endUs - window.startUs) / coveredUs : 1 }
+  return {
+    rollups,
+    requests,
+    traces: seen.size,
+    rejectedRecords,
+    rejectedExamples,
+    bytes,
+    extrapolation: coveredUs > 0 ? (window.endUs - window.startUs) / coveredUs : 1,
+  }
 }

@@ -48,13 +48,15 @@ const asSent = (name: string) => new URLSearchParams({ name }).get('name')!
 const peer = { services: [] as string[], fleet: null as Fleet | null, searched: [] as string[], failure: null as string | null }
 const server = http.createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://peer')
-  if (url.pathname === '/api/v3/services') return response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ services: peer.services }))
+  if (url.pathname === '/api/v3/services')
+    return response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ services: peer.services }))
   if (url.pathname !== '/api/v3/traces') return response.writeHead(404).end('404 page not found\n')
   if (peer.failure !== null) return response.writeHead(500, { 'content-type': 'text/plain' }).end(peer.failure)
   const service = url.searchParams.get('query.service_name') ?? ''
   peer.searched.push(service)
   const body = peer.fleet && tracesResponse(peer.fleet, service)
-  if (!body) return response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"httpCode":404,"message":"No traces found"}}')
+  if (!body)
+    return response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"httpCode":404,"message":"No traces found"}}')
   response.writeHead(200, { 'content-type': 'application/json' }).end(body)
 })
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -67,20 +69,60 @@ afterAll(async () => {
 
 const tick = () =>
   runSyncTick(
-    { search: (search) => client.searchTraces(search), listServices: () => client.listServices(), leases, workerId: 'span-text', log: { info() {}, warn() {} }, now: () => new Date(NOW_MS), random: () => 0.5, shouldStop: () => false },
+    {
+      search: (search) => client.searchTraces(search),
+      listServices: () => client.listServices(),
+      leases,
+      workerId: 'span-text',
+      log: { info() {}, warn() {} },
+      now: () => new Date(NOW_MS),
+      random: () => 0.5,
+      shouldStop: () => false,
+    },
     SETTINGS,
   )
 
-const reset = () => db.$executeRawUnsafe('TRUNCATE services, sync_state, span_rollups, service_rollups, sync_windows, service_dependencies CASCADE')
+const reset = () =>
+  db.$executeRawUnsafe('TRUNCATE services, sync_state, span_rollups, service_rollups, sync_windows, service_dependencies CASCADE')
 
 // ---------------------------------------------------------------- generated text and traces
 
 /** A small alphabet, so names often differ only where cleaning changes them (and then merge). */
-const piece = fc.constantFrom('a', 'b', '/', ' ', '\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uD83D\uDE00', '\uFFFD', '\u0001', '\t', '\n', '\u001F', '\u007F')
+const piece = fc.constantFrom(
+  'a',
+  'b',
+  '/',
+  ' ',
+  '\u0000',
+  '\uD800',
+  '\uDBFF',
+  '\uDC00',
+  '\uDFFF',
+  '\uD83D\uDE00',
+  '\uFFFD',
+  '\u0001',
+  '\t',
+  '\n',
+  '\u001F',
+  '\u007F',
+)
 const text = fc.array(piece, { minLength: 1, maxLength: 5 }).map((pieces) => pieces.join(''))
-const attribute = fc.record({ key: fc.oneof(fc.constantFrom('http.route', 'http.request.method', 'service.version', 'db.statement'), text), value: text })
+const attribute = fc.record({
+  key: fc.oneof(fc.constantFrom('http.route', 'http.request.method', 'service.version', 'db.statement'), text),
+  value: text,
+})
 
-type SpanSpec = { service: number; operation: string; kind: number; offsetUs: number; durationUs: number; parent: number | null; attributes: { key: string; value: string }[]; event: string; statusMessage: string }
+type SpanSpec = {
+  service: number
+  operation: string
+  kind: number
+  offsetUs: number
+  durationUs: number
+  parent: number | null
+  attributes: { key: string; value: string }[]
+  event: string
+  statusMessage: string
+}
 const spanSpec = fc.record({
   service: fc.nat(),
   operation: text,
@@ -130,7 +172,12 @@ function tracesResponse({ services, resourceNoise, scope, traces }: Fleet, servi
       byService.set(service, [...(byService.get(service) ?? []), span])
     })
     return [...byService].map(([service, serviceSpans]) => ({
-      resource: { attributes: [{ key: 'service.name', value: stringValue(services[service]!) }, { key: resourceNoise.key, value: stringValue(resourceNoise.value) }] },
+      resource: {
+        attributes: [
+          { key: 'service.name', value: stringValue(services[service]!) },
+          { key: resourceNoise.key, value: stringValue(resourceNoise.value) },
+        ],
+      },
       scopeSpans: [{ scope: { name: scope, version: scope }, spans: serviceSpans }],
     }))
   })
@@ -140,7 +187,8 @@ function tracesResponse({ services, resourceNoise, scope, traces }: Fleet, servi
 // ---------------------------------------------------------------- the oracle
 
 /** What Postgres can take, written independently of clean-text.ts: code point by code point. */
-const storable = (raw: string) => [...raw].map((char) => (char === '\u0000' || (char.length === 1 && char >= '\uD800' && char <= '\uDFFF') ? '\uFFFD' : char)).join('')
+const storable = (raw: string) =>
+  [...raw].map((char) => (char === '\u0000' || (char.length === 1 && char >= '\uD800' && char <= '\uDFFF') ? '\uFFFD' : char)).join('')
 
 function expected({ services, traces }: Fleet) {
   const rows = new Map<string, number>() // service | operation | kind | minute → spans
@@ -173,7 +221,11 @@ async function committed() {
   return {
     services: new Set((await db.service.findMany({ select: { name: true } })).map((service) => service.name)),
     rows: new Map(spanRows.map((row) => [[row.service, row.operation, row.spanKind, row.bucketStart.getTime()].join('|'), row.spanCount])),
-    minutes: new Map(serviceRows.filter((row) => row.spans > 0).map((row) => [`${row.service}|${row.bucketStart.getTime()}`, { spans: row.spans, cleaned: row.cleanedTextSpans }])),
+    minutes: new Map(
+      serviceRows
+        .filter((row) => row.spans > 0)
+        .map((row) => [`${row.service}|${row.bucketStart.getTime()}`, { spans: row.spans, cleaned: row.cleanedTextSpans }]),
+    ),
     calls: new Map((await db.serviceDependency.findMany()).map((edge) => [`${edge.caller}|${edge.callee}`, Number(edge.calls)])),
     states: await db.syncState.findMany(),
   }
@@ -197,13 +249,28 @@ async function syncAndCheck(generated: Fleet) {
   const want = expected(generated)
   const got = await committed()
   expect(got.services).toEqual(want.services)
-  for (const state of got.states) expect({ service: state.serviceName, watermark: state.watermark.getTime(), lastError: state.lastError }).toEqual({ service: state.serviceName, watermark: NOW_MS - 2 * MINUTE_MS, lastError: null })
+  for (const state of got.states)
+    expect({ service: state.serviceName, watermark: state.watermark.getTime(), lastError: state.lastError }).toEqual({
+      service: state.serviceName,
+      watermark: NOW_MS - 2 * MINUTE_MS,
+      lastError: null,
+    })
   expect(got.rows).toEqual(want.rows)
   expect(got.minutes).toEqual(want.minutes)
   expect(got.calls).toEqual(want.calls)
 }
 
-const spanOf = (service: number, offsetUs: number, parent: number | null = null): SpanSpec => ({ service, operation: 'GET /a\u0000', kind: 2, offsetUs, durationUs: 1000, parent, attributes: [], event: 'e', statusMessage: '' })
+const spanOf = (service: number, offsetUs: number, parent: number | null = null): SpanSpec => ({
+  service,
+  operation: 'GET /a\u0000',
+  kind: 2,
+  offsetUs,
+  durationUs: 1000,
+  parent,
+  attributes: [],
+  event: 'e',
+  statusMessage: '',
+})
 
 describe('span text Postgres cannot store', () => {
   test('every window commits; spans are counted once under their cleaned names, and the cleaned ones are counted', async () => {
@@ -211,8 +278,15 @@ describe('span text Postgres cannot store', () => {
   })
 
   test('a service Jaeger knows only by a name with a NUL has its spans committed under the cleaned name', async () => {
-    await syncAndCheck({ services: ['svc\u0000a', 'ok'], resourceNoise: { key: 'k', value: 'v' }, scope: 's', traces: [[spanOf(0, 0), spanOf(1, 10, 0)], [spanOf(0, 7 * MINUTE_MS * 1000)]] })
-    expect(await db.spanRollup.aggregate({ where: { service: 'svc\uFFFDa' }, _sum: { spanCount: true } })).toEqual({ _sum: { spanCount: 2 } })
+    await syncAndCheck({
+      services: ['svc\u0000a', 'ok'],
+      resourceNoise: { key: 'k', value: 'v' },
+      scope: 's',
+      traces: [[spanOf(0, 0), spanOf(1, 10, 0)], [spanOf(0, 7 * MINUTE_MS * 1000)]],
+    })
+    expect(await db.spanRollup.aggregate({ where: { service: 'svc\uFFFDa' }, _sum: { spanCount: true } })).toEqual({
+      _sum: { spanCount: 2 },
+    })
   })
 
   test('names that clean alike are each searched, and a trace holding spans of both is counted once', async () => {

@@ -27,7 +27,11 @@ export function syncSettingsFrom(env: Env): SyncSettings {
     liveFirstUs: env.SYNC_LIVE_FIRST_MINUTES * MINUTE_US,
     settleUs: env.SYNC_SETTLE_SECONDS * 1_000_000,
     windowUs: env.SYNC_WINDOW_MINUTES * MINUTE_US,
-    fetch: { limit: env.SYNC_SEARCH_DEPTH, floorUs: env.SYNC_SPLIT_FLOOR_SECONDS * 1_000_000, maxRequests: env.SYNC_MAX_REQUESTS_PER_WINDOW },
+    fetch: {
+      limit: env.SYNC_SEARCH_DEPTH,
+      floorUs: env.SYNC_SPLIT_FLOOR_SECONDS * 1_000_000,
+      maxRequests: env.SYNC_MAX_REQUESTS_PER_WINDOW,
+    },
     maxWindowsPerTurn: 8,
   }
 }
@@ -93,13 +97,18 @@ export class SyncLoop {
   }
 
   private async logProgress(report: TickReport, now: Date) {
-    if (report.discovered.length) this.deps.log.info({ services: report.discovered }, 'discovered services in Jaeger that are not in the inventory')
+    if (report.discovered.length)
+      this.deps.log.info({ services: report.discovered }, 'discovered services in Jaeger that are not in the inventory')
     if (report.jaegerError) this.deps.log.warn({ error: report.jaegerError }, 'Jaeger unreachable; services back off and retry')
     this.spansSinceStart += report.turns.reduce((sum, turn) => sum + turn.spans, 0)
     const nowMs = now.getTime()
     if (nowMs - this.lastProgressLogMs < PROGRESS_EVERY_MS) return
     const states = await listSyncStates()
-    const progress: SyncProgress = computeSyncProgress(states, { nowUs: nowMs * 1000, settleUs: this.deps.settings.settleUs, windowUs: this.deps.settings.windowUs })
+    const progress: SyncProgress = computeSyncProgress(states, {
+      nowUs: nowMs * 1000,
+      settleUs: this.deps.settings.settleUs,
+      windowUs: this.deps.settings.windowUs,
+    })
     const remainingMs = this.lastProgress ? estimateRemainingMs(this.lastProgress, { done: progress.done, atMs: nowMs }) : null
     this.lastProgress = { done: progress.done, atMs: nowMs }
     this.lastProgressLogMs = nowMs

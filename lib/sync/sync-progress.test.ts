@@ -13,7 +13,11 @@ const options = { nowUs: NOW * 1000, settleUs: 2 * MIN * 1000, windowUs: 15 * MI
 test.each([
   ['nothing synced yet', [state('a', 62, 62)], { services: 1, caughtUp: 0, done: 0, maxLagUs: 60 * MIN * 1000 }],
   ['half way', [state('a', 62, 32)], { services: 1, caughtUp: 0, done: 0.5, maxLagUs: 30 * MIN * 1000 }],
-  ['within one window of the horizon counts as caught up', [state('a', 62, 12), state('b', 62, 2)], { services: 2, caughtUp: 2, maxLagUs: 10 * MIN * 1000 }],
+  [
+    'within one window of the horizon counts as caught up',
+    [state('a', 62, 12), state('b', 62, 2)],
+    { services: 2, caughtUp: 2, maxLagUs: 10 * MIN * 1000 },
+  ],
   ['no services: nothing to do', [], { services: 0, caughtUp: 0, done: 1, maxLagUs: 0 }],
   [
     'live range current, history half way: caught up, progress counts both ranges',

@@ -23,7 +23,10 @@ export type SyncProgress = {
 }
 
 /** A service counts as caught up when its current data is within one window of the settle horizon (history may still be filling). */
-export function computeSyncProgress(states: readonly SyncPosition[], { nowUs, settleUs, windowUs }: { nowUs: number; settleUs: number; windowUs: number }): SyncProgress {
+export function computeSyncProgress(
+  states: readonly SyncPosition[],
+  { nowUs, settleUs, windowUs }: { nowUs: number; settleUs: number; windowUs: number },
+): SyncProgress {
   const horizonUs = nowUs - settleUs
   let total = 0
   let covered = 0

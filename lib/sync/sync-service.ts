@@ -43,22 +43,41 @@ export async function syncServiceTurn(service: string, context: SyncContext, set
   // Recent data first (the live range, while there is one), then history up to where it begins.
   const plan = { nowUs: toMicros(now), settleUs: settings.settleUs, windowUs: settings.windowUs, maxWindows: settings.maxWindowsPerTurn }
   const windows: { window: SyncWindow; cursor: Cursor }[] = [
-    ...(state.liveFrom && state.liveWatermark ? planWindows({ ...plan, watermarkUs: toMicros(state.liveWatermark) }).map((window) => ({ window, cursor: 'live' as const })) : []),
-    ...planWindows({ ...plan, watermarkUs: toMicros(state.watermark), untilUs: state.liveFrom ? toMicros(state.liveFrom) : undefined }).map((window) => ({ window, cursor: 'backfill' as const })),
+    ...(state.liveFrom && state.liveWatermark
+      ? planWindows({ ...plan, watermarkUs: toMicros(state.liveWatermark) }).map((window) => ({ window, cursor: 'live' as const }))
+      : []),
+    ...planWindows({ ...plan, watermarkUs: toMicros(state.watermark), untilUs: state.liveFrom ? toMicros(state.liveFrom) : undefined }).map(
+      (window) => ({ window, cursor: 'backfill' as const }),
+    ),
   ].slice(0, settings.maxWindowsPerTurn)
   for (const { window, cursor } of windows) {
     if (context.shouldStop()) break
     const started = performance.now()
     try {
       const result = await runWindow(context.search, service, window, settings.fetch)
-      await commitWindow({ service, window, cursor, result, workerId: context.workerId, durationMs: Math.round(performance.now() - started), now: context.now() })
+      await commitWindow({
+        service,
+        window,
+        cursor,
+        result,
+        workerId: context.workerId,
+        durationMs: Math.round(performance.now() - started),
+        now: context.now(),
+      })
       turn.windows++
       turn.spans += result.rollups.spans
       turn.requests += result.requests
       if (result.rejectedRecords > 0) {
-        context.log.warn({ service, endpoint: '/api/v3/traces or /api/traces', rejected: result.rejectedRecords, examples: result.rejectedExamples }, 'skipped records that failed validation')
+        context.log.warn(
+          { service, endpoint: '/api/v3/traces or /api/traces', rejected: result.rejectedRecords, examples: result.rejectedExamples },
+          'skipped records that failed validation',
+        )
       }
-      if (result.extrapolation > 1) context.log.warn({ service, extrapolation: Number(result.extrapolation.toFixed(2)) }, 'window too busy to read whole: counts are estimates')
+      if (result.extrapolation > 1)
+        context.log.warn(
+          { service, extrapolation: Number(result.extrapolation.toFixed(2)) },
+          'window too busy to read whole: counts are estimates',
+        )
     } catch (error) {
       if (error instanceof WindowConflictError) {
         turn.conflict = true

@@ -60,7 +60,23 @@ export async function getSyncStatus(now = new Date()): Promise<SyncStatusRespons
     .sort(compareSyncStatus)
   const synced = rows
     .filter((row) => row.watermark && row.backfill_from)
-    .map((row) => ({ serviceName: row.service, watermark: row.watermark!, backfillFrom: row.backfill_from!, liveFrom: row.live_from, liveWatermark: row.live_watermark }))
-  const progress = computeSyncProgress(synced, { nowUs: toMicros(now), settleUs: SYNC_SETTLE_SECONDS * 1_000_000, windowUs: SYNC_WINDOW_MINUTES * MINUTE_US })
-  return { generatedAt: now.toISOString(), backfillPercent: Math.round(progress.done * 1000) / 10, caughtUp: progress.caughtUp, synced: progress.services, services }
+    .map((row) => ({
+      serviceName: row.service,
+      watermark: row.watermark!,
+      backfillFrom: row.backfill_from!,
+      liveFrom: row.live_from,
+      liveWatermark: row.live_watermark,
+    }))
+  const progress = computeSyncProgress(synced, {
+    nowUs: toMicros(now),
+    settleUs: SYNC_SETTLE_SECONDS * 1_000_000,
+    windowUs: SYNC_WINDOW_MINUTES * MINUTE_US,
+  })
+  return {
+    generatedAt: now.toISOString(),
+    backfillPercent: Math.round(progress.done * 1000) / 10,
+    caughtUp: progress.caughtUp,
+    synced: progress.services,
+    services,
+  }
 }

@@ -8,7 +8,10 @@ import { toMicros } from '@/lib/time/micros'
 
 export type TickReport = { services: number; discovered: string[]; turns: ServiceTurn[]; jaegerError: string | null }
 
-export async function runSyncTick(context: SyncContext & { listServices: () => Promise<string[]>; leases: SyncLeases }, settings: SyncSettings): Promise<TickReport> {
+export async function runSyncTick(
+  context: SyncContext & { listServices: () => Promise<string[]>; leases: SyncLeases },
+  settings: SyncSettings,
+): Promise<TickReport> {
   const now = context.now()
   let names: string[] | null = null
   let jaegerError: string | null = null

@@ -34,7 +34,10 @@ const jaeger: DemoJaeger = await startDemoJaeger({
   port: 0,
   anchor: new Date(ANCHOR_MS),
   now: () => NOW.getTime(),
-  wrapHandler: (handler: DemoHandler): DemoHandler => async (request) => (outage ? { status: 503, headers: {}, body: 'upstream unavailable' } : handler(request)),
+  wrapHandler:
+    (handler: DemoHandler): DemoHandler =>
+    async (request) =>
+      outage ? { status: 503, headers: {}, body: 'upstream unavailable' } : handler(request),
 })
 const leases = [await SyncLeases.connect(databaseUrl), await SyncLeases.connect(databaseUrl)]
 afterAll(async () => {
@@ -47,7 +50,16 @@ function worker(index: number, now = () => NOW) {
   return {
     tick: () =>
       runSyncTick(
-        { search: (s) => client.searchTraces(s), listServices: () => client.listServices(), leases: leases[index]!, workerId: `test-${index}`, log: silent, now, random: () => 0.5, shouldStop: () => false },
+        {
+          search: (s) => client.searchTraces(s),
+          listServices: () => client.listServices(),
+          leases: leases[index]!,
+          workerId: `test-${index}`,
+          log: silent,
+          now,
+          random: () => 0.5,
+          shouldStop: () => false,
+        },
         SETTINGS,
       ),
   }
@@ -66,7 +78,11 @@ async function syncUntilCaughtUp(ticks: () => Promise<unknown>, now = NOW) {
 /** Spans and errors committed per service vs the simulator's exact counts over each service's synced range. */
 async function compareWithSimulator() {
   const states = await db.syncState.findMany()
-  const committed = await db.spanRollup.groupBy({ by: ['service'], where: { resolution: 'minute' }, _sum: { spanCount: true, errorCount: true } })
+  const committed = await db.spanRollup.groupBy({
+    by: ['service'],
+    where: { resolution: 'minute' },
+    _sum: { spanCount: true, errorCount: true },
+  })
   const mismatches: string[] = []
   for (const state of states) {
     const exact = { spans: 0, errors: 0 }
@@ -77,7 +93,8 @@ async function compareWithSimulator() {
     }
     const row = committed.find((c) => c.service === state.serviceName)
     const got = { spans: row?._sum.spanCount ?? 0, errors: row?._sum.errorCount ?? 0 }
-    if (got.spans !== exact.spans || got.errors !== exact.errors) mismatches.push(`${state.serviceName}: ${JSON.stringify(got)} vs exact ${exact.spans}/${exact.errors}`)
+    if (got.spans !== exact.spans || got.errors !== exact.errors)
+      mismatches.push(`${state.serviceName}: ${JSON.stringify(got)} vs exact ${exact.spans}/${exact.errors}`)
   }
   // Calls between services: the simulator's dependency links (Jaeger's derivation) over each callee's ranges.
   const expectedCalls = new Map<string, number>()
@@ -90,10 +107,13 @@ async function compareWithSimulator() {
       }
     }
   }
-  const storedCalls = new Map((await db.serviceDependency.findMany()).map((edge) => [`${edge.caller} → ${edge.callee}`, Number(edge.calls)]))
+  const storedCalls = new Map(
+    (await db.serviceDependency.findMany()).map((edge) => [`${edge.caller} → ${edge.callee}`, Number(edge.calls)]),
+  )
   if (expectedCalls.size === 0) mismatches.push('no calls between services expected: the comparison proves nothing')
   for (const key of new Set([...expectedCalls.keys(), ...storedCalls.keys()])) {
-    if (expectedCalls.get(key) !== storedCalls.get(key)) mismatches.push(`${key}: ${storedCalls.get(key)} calls stored vs ${expectedCalls.get(key)} expected`)
+    if (expectedCalls.get(key) !== storedCalls.get(key))
+      mismatches.push(`${key}: ${storedCalls.get(key)} calls stored vs ${expectedCalls.get(key)} expected`)
   }
   return { services: states.length, mismatches, totalSpans: committed.reduce((sum, c) => sum + (c._sum.spanCount ?? 0), 0) }
 }
@@ -127,13 +147,26 @@ describe('sync', () => {
     const client = new JaegerClient({ baseUrl: jaeger.url, timeoutMs: 10_000 })
     const oneWindowAtATime = { ...SETTINGS, maxWindowsPerTurn: 1 }
     const tick = () =>
-      runSyncTick({ search: (s) => client.searchTraces(s), listServices: async () => ['ledger-service'], leases: leases[0]!, workerId: 'live', log: silent, now: () => NOW, random: () => 0.5, shouldStop: () => false }, oneWindowAtATime)
+      runSyncTick(
+        {
+          search: (s) => client.searchTraces(s),
+          listServices: async () => ['ledger-service'],
+          leases: leases[0]!,
+          workerId: 'live',
+          log: silent,
+          now: () => NOW,
+          random: () => 0.5,
+          shouldStop: () => false,
+        },
+        oneWindowAtATime,
+      )
     await tick()
     const first = await db.syncState.findUniqueOrThrow({ where: { serviceName: 'ledger-service' } })
     expect(first.liveFrom).not.toBeNull()
     expect(first.watermark).toEqual(first.backfillFrom) // history not started
     expect(first.liveWatermark!.getTime()).toBeGreaterThan(first.liveFrom!.getTime()) // the live range first
-    for (let i = 0; i < 20 && (await db.syncState.findUniqueOrThrow({ where: { serviceName: 'ledger-service' } })).liveFrom !== null; i++) await tick()
+    for (let i = 0; i < 20 && (await db.syncState.findUniqueOrThrow({ where: { serviceName: 'ledger-service' } })).liveFrom !== null; i++)
+      await tick()
     const merged = await db.syncState.findUniqueOrThrow({ where: { serviceName: 'ledger-service' } })
     expect({ liveFrom: merged.liveFrom, liveWatermark: merged.liveWatermark }).toEqual({ liveFrom: null, liveWatermark: null })
     expect(merged.watermark.getTime()).toBe(NOW.getTime() - 2 * 60_000) // the settle horizon: live kept pace, history joined it
@@ -147,13 +180,17 @@ describe('sync', () => {
     const window = { startUs: toMicros(state.backfillFrom), endUs: toMicros(state.backfillFrom) + SETTINGS.windowUs }
     const result = await runWindow((s) => client.searchTraces(s), 'auth-service', window, SETTINGS.fetch)
     const before = await db.spanRollup.count()
-    await expect(commitWindow({ service: 'auth-service', window, result, workerId: 'late', durationMs: 1 })).rejects.toBeInstanceOf(WindowConflictError)
+    await expect(commitWindow({ service: 'auth-service', window, result, workerId: 'late', durationMs: 1 })).rejects.toBeInstanceOf(
+      WindowConflictError,
+    )
     expect(await db.spanRollup.count()).toBe(before)
   })
 
   test('a commit that fails half way leaves no rows and no watermark move; the redo counts once', async () => {
     // Make the last statement of the commit (the window's log row) fail for one service.
-    await db.$executeRawUnsafe(`CREATE FUNCTION fail_window() RETURNS trigger AS $$ BEGIN IF NEW.service = 'ledger-service' THEN RAISE EXCEPTION 'crash before commit'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`)
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION fail_window() RETURNS trigger AS $$ BEGIN IF NEW.service = 'ledger-service' THEN RAISE EXCEPTION 'crash before commit'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+    )
     await db.$executeRawUnsafe('CREATE TRIGGER fail_window BEFORE INSERT ON sync_windows FOR EACH ROW EXECUTE FUNCTION fail_window()')
     try {
       await worker(0).tick()

@@ -69,7 +69,10 @@ test('SIGKILL mid-window leaves no partial window; two workers then finish it ex
   const [a, b] = [startWorker(), startWorker()]
   const caughtUp = async () => {
     const states = await db.syncState.findMany()
-    return states.length >= jaeger.simulator.listServices().length && states.every((s) => s.liveFrom === null && s.watermark.getTime() >= Date.now() - (SETTLE_SECONDS + 90) * 1000)
+    return (
+      states.length >= jaeger.simulator.listServices().length &&
+      states.every((s) => s.liveFrom === null && s.watermark.getTime() >= Date.now() - (SETTLE_SECONDS + 90) * 1000)
+    )
   }
   await until(caughtUp, 120_000)
   a.child.kill('SIGTERM')
@@ -83,9 +86,14 @@ test('SIGKILL mid-window leaves no partial window; two workers then finish it ex
   expect(new Set(windows.map((w) => w.workerId)).size).toBe(3) // the killed one and both survivors committed
   const mismatches: string[] = []
   for (const state of await db.syncState.findMany()) {
-    const exact = committedRanges(state).reduce((sum, range) => sum + jaeger.simulator.exactCounts({ service: state.serviceName, ...range }).spans, 0)
+    const exact = committedRanges(state).reduce(
+      (sum, range) => sum + jaeger.simulator.exactCounts({ service: state.serviceName, ...range }).spans,
+      0,
+    )
     // Minute rows only: the workers compact as they go, and an hour row holds the same spans again.
-    const committed = (await db.spanRollup.aggregate({ where: { service: state.serviceName, resolution: 'minute' }, _sum: { spanCount: true } }))._sum.spanCount ?? 0
+    const committed =
+      (await db.spanRollup.aggregate({ where: { service: state.serviceName, resolution: 'minute' }, _sum: { spanCount: true } }))._sum
+        .spanCount ?? 0
     if (committed !== exact) mismatches.push(`${state.serviceName}: ${committed} vs ${exact}`)
   }
   expect(mismatches).toEqual([])

@@ -23,7 +23,13 @@ vi.setConfig({ testTimeout: 150_000 })
 async function pickPort(): Promise<number> {
   for (;;) {
     const port = 20_000 + crypto.randomInt(12_000)
-    if (await assertPortFree(port, 'port').then(() => true, () => false)) return port
+    if (
+      await assertPortFree(port, 'port').then(
+        () => true,
+        () => false,
+      )
+    )
+      return port
   }
 }
 
@@ -98,12 +104,18 @@ test('Postgres restarting under a running worker: it reconnects, leases again an
 
   const caughtUp = async () => {
     const states = await db.syncState.findMany()
-    return states.length >= jaeger.simulator.listServices().length && states.every((s) => s.liveFrom === null && s.watermark.getTime() >= Date.now() - (SETTLE_SECONDS + 90) * 1000)
+    return (
+      states.length >= jaeger.simulator.listServices().length &&
+      states.every((s) => s.liveFrom === null && s.watermark.getTime() >= Date.now() - (SETTLE_SECONDS + 90) * 1000)
+    )
   }
   await until(caughtUp, 90_000)
   expect(worker.child.exitCode).toBeNull()
   expect(await db.syncWindow.count({ where: { committedAt: { gt: restartedAt } } })).toBeGreaterThan(0) // leased and synced again
-  await until(async () => (await db.workerHeartbeat.findFirstOrThrow({ where: { pid: worker.child.pid! } })).lastSeenAt > restartedAt, 10_000)
+  await until(
+    async () => (await db.workerHeartbeat.findFirstOrThrow({ where: { pid: worker.child.pid! } })).lastSeenAt > restartedAt,
+    10_000,
+  )
 
   // One snapshot, while the worker keeps going: its cursors and the rollups they account for.
   const [states, sums, windows] = await db.$transaction(
@@ -118,8 +130,12 @@ test('Postgres restarting under a running worker: it reconnects, leases again an
   const committed = new Map(sums.map((sum) => [sum.service, sum._sum?.spanCount ?? 0]))
   const mismatches: string[] = []
   for (const state of states) {
-    const exact = committedRanges(state).reduce((sum, range) => sum + jaeger.simulator.exactCounts({ service: state.serviceName, ...range }).spans, 0)
-    if ((committed.get(state.serviceName) ?? 0) !== exact) mismatches.push(`${state.serviceName}: ${committed.get(state.serviceName) ?? 0} vs ${exact}`)
+    const exact = committedRanges(state).reduce(
+      (sum, range) => sum + jaeger.simulator.exactCounts({ service: state.serviceName, ...range }).spans,
+      0,
+    )
+    if ((committed.get(state.serviceName) ?? 0) !== exact)
+      mismatches.push(`${state.serviceName}: ${committed.get(state.serviceName) ?? 0} vs ${exact}`)
   }
   expect(mismatches).toEqual([])
   expect([LEASES_LOST, LEASES_RESTORED, DATABASE_LOST, DATABASE_BACK].map(worker.logged)).toEqual([1, 1, 1, 1])

@@ -15,7 +15,14 @@ afterEach(() => started.forEach((child) => child.exitCode === null && child.kill
 
 function startWorker(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'lib/worker/worker.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, WORKER_HEARTBEAT_SECONDS: '1', LOG_LEVEL: 'info', SYNC_BACKFILL_DAYS: '0.01', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      WORKER_HEARTBEAT_SECONDS: '1',
+      LOG_LEVEL: 'info',
+      SYNC_BACKFILL_DAYS: '0.01',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   started.push(child)
@@ -39,7 +46,9 @@ async function until<T>(read: () => Promise<T | null | undefined>, timeoutMs = 2
 describe('npm run worker', () => {
   test('heartbeats with Jaeger reachable, then stops cleanly on SIGTERM', async () => {
     const worker = startWorker({ JAEGER_URL: jaeger.url })
-    const beat = await until(() => db.workerHeartbeat.findFirst({ where: { pid: worker.child.pid!, jaegerProbe: { path: ['ok'], equals: true } } }))
+    const beat = await until(() =>
+      db.workerHeartbeat.findFirst({ where: { pid: worker.child.pid!, jaegerProbe: { path: ['ok'], equals: true } } }),
+    )
     expect(beat.stoppedAt).toBeNull()
     const first = beat.lastSeenAt.getTime()
     await until(async () => ((await db.workerHeartbeat.findUnique({ where: { id: beat.id } }))!.lastSeenAt.getTime() > first ? true : null))
@@ -57,7 +66,9 @@ describe('npm run worker', () => {
       })
     })
     const worker = startWorker({ JAEGER_URL: `http://127.0.0.1:${closedPort}` })
-    const beat = await until(() => db.workerHeartbeat.findFirst({ where: { pid: worker.child.pid!, jaegerProbe: { path: ['ok'], equals: false } } }))
+    const beat = await until(() =>
+      db.workerHeartbeat.findFirst({ where: { pid: worker.child.pid!, jaegerProbe: { path: ['ok'], equals: false } } }),
+    )
     expect(beat.jaegerProbe).toMatchObject({ ok: false, error: expect.stringMatching(/ECONNREFUSED/) })
     await new Promise((resolve) => setTimeout(resolve, 1500))
     expect(worker.child.exitCode).toBeNull()

@@ -8,7 +8,10 @@ export async function listTargets(): Promise<Target[]> {
 }
 
 /** Creates the default targets that do not exist yet; never overwrites an admin's edits. */
-export async function ensureDefaultTargets({ dueDate = null, servicesGoal }: { dueDate?: Date | null; servicesGoal?: number } = {}): Promise<void> {
+export async function ensureDefaultTargets({
+  dueDate = null,
+  servicesGoal,
+}: { dueDate?: Date | null; servicesGoal?: number } = {}): Promise<void> {
   for (const target of DEFAULT_TARGETS) {
     const goal = target.key === 'services_traced' && servicesGoal ? servicesGoal : target.goal
     await db.target.upsert({ where: { key: target.key }, create: { ...target, goal, dueDate }, update: {} })

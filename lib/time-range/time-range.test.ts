@@ -26,10 +26,18 @@ describe('timeRangeParams', () => {
 
 describe('resolveTimeRange', () => {
   test.each([
-    ['default 6 h, 5-min steps, edges on whole steps', {}, { kind: '6h', stepUs: 5 * MINUTE_US, live: true, endUs: Date.UTC(2026, 10, 24, 10, 10) * 1000 }],
+    [
+      'default 6 h, 5-min steps, edges on whole steps',
+      {},
+      { kind: '6h', stepUs: 5 * MINUTE_US, live: true, endUs: Date.UTC(2026, 10, 24, 10, 10) * 1000 },
+    ],
     ['last hour in minutes', { range: '1h' }, { stepUs: MINUTE_US, endUs: Date.UTC(2026, 10, 24, 10, 8) * 1000 }],
     ['30 days in 6-hour steps', { range: '30d' }, { stepUs: 6 * HOUR_US }],
-    ['a custom day: 15-min steps (96 points)', { from: '2026-11-20T00:00:00Z', to: '2026-11-21T00:00:00Z' }, { kind: 'custom', stepUs: 15 * MINUTE_US, live: false }],
+    [
+      'a custom day: 15-min steps (96 points)',
+      { from: '2026-11-20T00:00:00Z', to: '2026-11-21T00:00:00Z' },
+      { kind: 'custom', stepUs: 15 * MINUTE_US, live: false },
+    ],
   ] as const)('%s', (_label, params, expected) => {
     const range = resolveTimeRange(params, NOW_US)
     expect(range).toMatchObject(expected)

@@ -24,12 +24,10 @@ const MAX_CUSTOM_LENGTH_US = 400 * DAY_US
 const EARLIEST_MS = Date.UTC(1970, 0, 1)
 const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
 
-const isoInstant = z.iso
-  .datetime({ offset: true, error: 'expected an ISO date-time, e.g. 2026-11-24T09:00:00Z' })
-  .refine((value) => {
-    const ms = Date.parse(value)
-    return Number.isFinite(ms) && ms >= EARLIEST_MS && ms <= LATEST_MS
-  }, 'must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z')
+const isoInstant = z.iso.datetime({ offset: true, error: 'expected an ISO date-time, e.g. 2026-11-24T09:00:00Z' }).refine((value) => {
+  const ms = Date.parse(value)
+  return Number.isFinite(ms) && ms >= EARLIEST_MS && ms <= LATEST_MS
+}, 'must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z')
 
 /** The URL's range params. `range` wins unless `from` and `to` are both given. */
 export const timeRangeParams = z
@@ -39,11 +37,13 @@ export const timeRangeParams = z
     to: isoInstant.optional(),
   })
   .superRefine((params, ctx) => {
-    if ((params.from === undefined) !== (params.to === undefined)) ctx.addIssue({ code: 'custom', path: [params.from ? 'to' : 'from'], message: 'a custom range needs both from and to' })
+    if ((params.from === undefined) !== (params.to === undefined))
+      ctx.addIssue({ code: 'custom', path: [params.from ? 'to' : 'from'], message: 'a custom range needs both from and to' })
     if (params.from && params.to) {
       const length = Date.parse(params.to) - Date.parse(params.from)
       if (length <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' })
-      else if (length * 1000 > MAX_CUSTOM_LENGTH_US) ctx.addIssue({ code: 'custom', path: ['from'], message: 'a custom range can span at most 400 days' })
+      else if (length * 1000 > MAX_CUSTOM_LENGTH_US)
+        ctx.addIssue({ code: 'custom', path: ['from'], message: 'a custom range can span at most 400 days' })
     }
   })
 export type TimeRangeParams = z.infer<typeof timeRangeParams>

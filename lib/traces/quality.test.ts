@@ -9,7 +9,8 @@ import { classicFixtureTrace, FIXTURES } from '@/lib/jaeger/testing/fixture-trac
 import { testSpan, testTrace } from './testing/spans'
 
 const classic = classicFixtureTrace
-const otlp = (file: string): Trace[] => normalizeV3(parseOtlpTracesData(JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')), file).records).traces
+const otlp = (file: string): Trace[] =>
+  normalizeV3(parseOtlpTracesData(JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')), file).records).traces
 
 let nextId = 1
 const span = (overrides: Partial<Span> = {}): Span => testSpan({ spanId: (nextId++).toString(16).padStart(16, '0'), ...overrides })
@@ -21,13 +22,26 @@ describe('computeTraceQuality', () => {
 
   test.each([
     ['a whole tree is complete', trace(root, child), { complete: true, rootCount: 1, orphans: 0, cycles: 0 }],
-    ['a parent missing from the trace makes an orphan', trace(root, span({ parentSpanId: 'ffffffffffffffff' })), { complete: false, rootCount: 1, orphans: 1, cycles: 0 }],
+    [
+      'a parent missing from the trace makes an orphan',
+      trace(root, span({ parentSpanId: 'ffffffffffffffff' })),
+      { complete: false, rootCount: 1, orphans: 1, cycles: 0 },
+    ],
     ['two roots are not one tree', trace(root, span()), { complete: false, rootCount: 2, orphans: 0, cycles: 0 }],
     ['no root at all', trace(span({ parentSpanId: 'ffffffffffffffff' })), { complete: false, rootCount: 0, orphans: 1, cycles: 0 }],
-    ['a span warning makes it incomplete', trace(root, { ...child, warnings: ['clock skew adjustment disabled'] }), { complete: false, rootCount: 1, orphans: 0, cycles: 0 }],
+    [
+      'a span warning makes it incomplete',
+      trace(root, { ...child, warnings: ['clock skew adjustment disabled'] }),
+      { complete: false, rootCount: 1, orphans: 0, cycles: 0 },
+    ],
   ])('%s', (_label, input, expected) => {
     const quality = computeTraceQuality(input)
-    expect({ complete: quality.complete, rootCount: quality.rootCount, orphans: quality.orphanSpans.length, cycles: quality.cycleSpans.length }).toEqual(expected)
+    expect({
+      complete: quality.complete,
+      rootCount: quality.rootCount,
+      orphans: quality.orphanSpans.length,
+      cycles: quality.cycleSpans.length,
+    }).toEqual(expected)
   })
 
   test('a trace-level warning makes it incomplete', () => {
@@ -41,14 +55,19 @@ describe('computeTraceQuality', () => {
   })
 
   test('a long cycle with a tail leading into it is found in linear time', () => {
-    const ring = Array.from({ length: 10_000 }, (_, i) => span({ spanId: (i + 1).toString(16).padStart(16, '0'), parentSpanId: (((i + 1) % 10_000) + 1).toString(16).padStart(16, '0') }))
+    const ring = Array.from({ length: 10_000 }, (_, i) =>
+      span({ spanId: (i + 1).toString(16).padStart(16, '0'), parentSpanId: (((i + 1) % 10_000) + 1).toString(16).padStart(16, '0') }),
+    )
     const tail = span({ parentSpanId: ring[0]!.spanId })
     const quality = computeTraceQuality(trace(...ring, tail))
     expect(quality.cycleSpans).toHaveLength(10_001)
   })
 
   test('follows-from-orphan fixture: the broken link is an orphan', () => {
-    expect(computeTraceQuality(classic('ui-trace-contract/follows-from-orphan.legacy.json'))).toMatchObject({ complete: false, rootCount: 1 })
+    expect(computeTraceQuality(classic('ui-trace-contract/follows-from-orphan.legacy.json'))).toMatchObject({
+      complete: false,
+      rootCount: 1,
+    })
   })
 
   test('otel_traces_01: every span names a parent missing from its own trace', () => {

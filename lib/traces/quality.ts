@@ -85,7 +85,8 @@ export function computeTraceQuality(trace: Trace): TraceQuality {
   const warningSpans = trace.spans.filter((span) => span.warnings.length > 0)
 
   return {
-    complete: roots.length === 1 && orphanSpans.length === 0 && cycleSpans.length === 0 && warningSpans.length === 0 && trace.warnings.length === 0,
+    complete:
+      roots.length === 1 && orphanSpans.length === 0 && cycleSpans.length === 0 && warningSpans.length === 0 && trace.warnings.length === 0,
     root: roots.length === 1 ? roots[0]! : null,
     rootCount: roots.length,
     orphanSpans,
@@ -105,6 +106,8 @@ export function computeTraceQuality(trace: Trace): TraceQuality {
 export function traceOwner(trace: Trace, quality: TraceQuality): Span | null {
   if (quality.root) return quality.root
   let earliest: Span | null = null
-  for (const span of trace.spans) if (!earliest || span.startUs < earliest.startUs || (span.startUs === earliest.startUs && span.spanId < earliest.spanId)) earliest = span
+  for (const span of trace.spans)
+    if (!earliest || span.startUs < earliest.startUs || (span.startUs === earliest.startUs && span.spanId < earliest.spanId))
+      earliest = span
   return earliest
 }

@@ -5,15 +5,22 @@ import type { TimeRangeParams } from '@/lib/time-range/time-range'
 import { slowTracesViewSchema } from './schemas'
 
 export const traceKeys = {
-  slow: (service: string, operation: string, params: TimeRangeParams, minDurationUs: number) => ['traces', 'slow', service, operation, params, minDurationUs] as const,
+  slow: (service: string, operation: string, params: TimeRangeParams, minDurationUs: number) =>
+    ['traces', 'slow', service, operation, params, minDurationUs] as const,
 }
 
 export const slowTracesQueryOptions = (service: string, operation: string, params: TimeRangeParams, minDurationUs: number) =>
   queryOptions({
     queryKey: traceKeys.slow(service, operation, params, minDurationUs),
     queryFn: async () => {
-      const query = new URLSearchParams({ ...(params.from && params.to ? { from: params.from, to: params.to } : params.range ? { range: params.range } : {}), minDurationUs: String(Math.floor(minDurationUs)) })
-      const response = await fetch(`/api/v1/services/${encodeURIComponent(service)}/operations/${encodeURIComponent(operation)}/slow-traces?${query}`, { headers: { accept: 'application/json' } })
+      const query = new URLSearchParams({
+        ...(params.from && params.to ? { from: params.from, to: params.to } : params.range ? { range: params.range } : {}),
+        minDurationUs: String(Math.floor(minDurationUs)),
+      })
+      const response = await fetch(
+        `/api/v1/services/${encodeURIComponent(service)}/operations/${encodeURIComponent(operation)}/slow-traces?${query}`,
+        { headers: { accept: 'application/json' } },
+      )
       const body: unknown = await response.json().catch(() => null)
       if (!response.ok) throw new Error((body as { message?: string } | null)?.message ?? `Jaeger search failed (${response.status})`)
       return slowTracesViewSchema.parse(body)

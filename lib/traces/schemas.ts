@@ -4,8 +4,14 @@ import { timeRangeParams } from '@/lib/time-range/time-range'
 import type { SlowTrace } from './slow-traces'
 
 /** 1–32 hex digits (Jaeger left-pads shorter ids). */
-export const traceIdParam = z.string().regex(/^[0-9a-fA-F]{1,32}$/, 'a trace id is 1 to 32 hex digits').transform((id) => id.toLowerCase().padStart(32, '0'))
-export const spanIdParam = z.string().regex(/^[0-9a-fA-F]{1,16}$/, 'a span id is 1 to 16 hex digits').transform((id) => id.toLowerCase().padStart(16, '0'))
+export const traceIdParam = z
+  .string()
+  .regex(/^[0-9a-fA-F]{1,32}$/, 'a trace id is 1 to 32 hex digits')
+  .transform((id) => id.toLowerCase().padStart(32, '0'))
+export const spanIdParam = z
+  .string()
+  .regex(/^[0-9a-fA-F]{1,16}$/, 'a span id is 1 to 16 hex digits')
+  .transform((id) => id.toLowerCase().padStart(16, '0'))
 
 export const slowTracesQuery = timeRangeParams.and(
   z.object({

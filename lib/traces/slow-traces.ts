@@ -61,7 +61,8 @@ function summarize(trace: Trace, slowest: Span): SlowTrace {
 }
 
 /** Ties on duration go to the newer trace, then the trace id: a stable order for a list that refreshes. */
-const slowestFirst = (a: SlowTrace, b: SlowTrace) => b.durationUs - a.durationUs || b.startUs - a.startUs || (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0)
+const slowestFirst = (a: SlowTrace, b: SlowTrace) =>
+  b.durationUs - a.durationUs || b.startUs - a.startUs || (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0)
 
 export function computeSlowTraces(traces: readonly Trace[], { service, operation, minDurationUs, limit }: SlowTraceSearch): SlowTrace[] {
   const slow: SlowTrace[] = []
@@ -69,7 +70,8 @@ export function computeSlowTraces(traces: readonly Trace[], { service, operation
     let slowest: Span | null = null
     for (const span of trace.spans) {
       if (span.service !== service || span.operation !== operation) continue
-      if (!slowest || span.durationUs > slowest.durationUs || (span.durationUs === slowest.durationUs && isBefore(span, slowest))) slowest = span
+      if (!slowest || span.durationUs > slowest.durationUs || (span.durationUs === slowest.durationUs && isBefore(span, slowest)))
+        slowest = span
     }
     if (slowest && slowest.durationUs >= minDurationUs) slow.push(summarize(trace, slowest))
   }

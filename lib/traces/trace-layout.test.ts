@@ -9,12 +9,22 @@ const classic = classicFixtureTrace
 const id = (n: number) => n.toString(16).padStart(16, '0')
 /** A span `n` of service `svc` over [startUs, endUs), under span `parent`. */
 const span = (n: number, startUs: number, endUs: number, parent: number | string | null = null, overrides: Partial<Span> = {}): Span =>
-  testSpan({ spanId: id(n), parentSpanId: typeof parent === 'number' ? id(parent) : parent, operation: `op-${n}`, startUs, durationUs: endUs - startUs, ...overrides })
+  testSpan({
+    spanId: id(n),
+    parentSpanId: typeof parent === 'number' ? id(parent) : parent,
+    operation: `op-${n}`,
+    startUs,
+    durationUs: endUs - startUs,
+    ...overrides,
+  })
 const trace = testTrace
 
 const rowOf = (layout: TraceLayout, spanId: string) => layout.rows.find((row) => row.span.spanId === spanId)!
 /** The critical path as `spanId start-end`, µs from the trace start. */
-const pathOf = (layout: TraceLayout) => layout.criticalPath.map((s) => `${s.spanId.replace(/^0+(?=.)/, '')} ${s.startUs - layout.summary.startUs}-${s.endUs - layout.summary.startUs}`)
+const pathOf = (layout: TraceLayout) =>
+  layout.criticalPath.map(
+    (s) => `${s.spanId.replace(/^0+(?=.)/, '')} ${s.startUs - layout.summary.startUs}-${s.endUs - layout.summary.startUs}`,
+  )
 /** Rows as `  spanId` indented by depth. */
 const outline = (layout: TraceLayout) => layout.rows.map((row) => `${'  '.repeat(row.depth)}${row.span.spanId.replace(/^0+(?=.)/, '')}`)
 
@@ -25,7 +35,22 @@ describe('tree', () => {
       '9afcdf2e24e8d70a',
       '  6962df17f54c3741',
       '    6f9bbe751e5fd944',
-      ...['d293d7d80690ce74', 'b33418a95acab83f', 'a68c6983a6d81a2', '22a6dbf5f149e280', 'cbcdc46290379f7a', '4308efcfd216cbb0', 'd0ae415b55555eb0', '38b37689f26c5b9e', '427f5b436c6ef2cb', '1', '2', '3', '9f0a544e33b693c2', 'c045fb92504eb97f'].map((s) => `      ${s}`),
+      ...[
+        'd293d7d80690ce74',
+        'b33418a95acab83f',
+        'a68c6983a6d81a2',
+        '22a6dbf5f149e280',
+        'cbcdc46290379f7a',
+        '4308efcfd216cbb0',
+        'd0ae415b55555eb0',
+        '38b37689f26c5b9e',
+        '427f5b436c6ef2cb',
+        '1',
+        '2',
+        '3',
+        '9f0a544e33b693c2',
+        'c045fb92504eb97f',
+      ].map((s) => `      ${s}`),
     ])
     expect(layout.rows.map((row) => row.descendantCount).slice(0, 4)).toEqual([16, 15, 14, 0])
     expect(rowOf(layout, '6f9bbe751e5fd944').childCount).toBe(14)
@@ -33,7 +58,12 @@ describe('tree', () => {
 
   test.each([
     ['an orphan sits at depth 0, marked', trace(span(1, 0, 100), span(2, 10, 20, 99)), ['1', '2'], [null, 'orphan']],
-    ['top-level spans go by start time', trace(span(2, 50, 60, 99), span(1, 0, 100), span(3, 10, 20, 1)), ['1', '  3', '2'], [null, null, 'orphan']],
+    [
+      'top-level spans go by start time',
+      trace(span(2, 50, 60, 99), span(1, 0, 100), span(3, 10, 20, 1)),
+      ['1', '  3', '2'],
+      [null, null, 'orphan'],
+    ],
     ['a span that is its own parent is a cycle of one', trace(span(1, 0, 10, 1)), ['1'], ['cycle']],
     [
       'a circle with a tail: the circle hangs below its earliest span, the tail below its parent',
@@ -41,7 +71,12 @@ describe('tree', () => {
       ['2', '  3', '    1', '    4'],
       ['cycle', null, null, null],
     ],
-    ['a duplicate span id is a sibling of the first; the first keeps the children', trace(span(1, 0, 100), span(2, 10, 50, 1), span(2, 20, 60, 1), span(3, 30, 40, 2)), ['1', '  2', '    3', '  2'], [null, null, null, null]],
+    [
+      'a duplicate span id is a sibling of the first; the first keeps the children',
+      trace(span(1, 0, 100), span(2, 10, 50, 1), span(2, 20, 60, 1), span(3, 30, 40, 2)),
+      ['1', '  2', '    3', '  2'],
+      [null, null, null, null],
+    ],
   ])('%s', (_label, input, expected, detached) => {
     const layout = computeTraceLayout(input)
     expect(outline(layout)).toEqual(expected)
@@ -68,7 +103,9 @@ describe('tree', () => {
 describe('bars and self time', () => {
   test('testTraceNormal: offsets, fractions of the trace and self time', () => {
     const layout = computeTraceLayout(classic('ui/testTraceNormal.json'))
-    const rows = ['150c193cf155b46b', '22be69e72cbcde0b', 'e821b549888cbc3b', '4085dddb47429851', '622a5079b565623e'].map((spanId) => rowOf(layout, spanId))
+    const rows = ['150c193cf155b46b', '22be69e72cbcde0b', 'e821b549888cbc3b', '4085dddb47429851', '622a5079b565623e'].map((spanId) =>
+      rowOf(layout, spanId),
+    )
     expect(rows.map((row) => [row.depth, row.offsetUs, row.span.durationUs, row.selfTimeUs])).toEqual([
       [0, 0, 4902, 4902 - 2499],
       [1, 820, 2499, 2499 - 1739],
@@ -107,9 +144,21 @@ describe('bars and self time', () => {
 describe('critical path', () => {
   test.each([
     ['a lone span is its own path', trace(span(1, 0, 100)), ['1 0-100']],
-    ['a sequential pair, back to back: both on the path', trace(span(1, 0, 100), span(2, 10, 40, 1), span(3, 40, 90, 1)), ['1 0-10', '2 10-40', '3 40-90', '1 90-100']],
-    ['a sequential pair with a gap: the parent owns the gap', trace(span(1, 0, 100), span(2, 10, 30, 1), span(3, 40, 90, 1)), ['1 0-10', '2 10-30', '1 30-40', '3 40-90', '1 90-100']],
-    ['parallel children: only the one ending last', trace(span(1, 0, 100), span(2, 10, 80, 1), span(3, 20, 60, 1)), ['1 0-10', '2 10-80', '1 80-100']],
+    [
+      'a sequential pair, back to back: both on the path',
+      trace(span(1, 0, 100), span(2, 10, 40, 1), span(3, 40, 90, 1)),
+      ['1 0-10', '2 10-40', '3 40-90', '1 90-100'],
+    ],
+    [
+      'a sequential pair with a gap: the parent owns the gap',
+      trace(span(1, 0, 100), span(2, 10, 30, 1), span(3, 40, 90, 1)),
+      ['1 0-10', '2 10-30', '1 30-40', '3 40-90', '1 90-100'],
+    ],
+    [
+      'parallel children: only the one ending last',
+      trace(span(1, 0, 100), span(2, 10, 80, 1), span(3, 20, 60, 1)),
+      ['1 0-10', '2 10-80', '1 80-100'],
+    ],
     [
       'a child ending before its last-finishing sibling starts joins the path; one overlapping it does not',
       trace(span(1, 0, 100), span(2, 5, 25, 1), span(3, 30, 90, 1), span(4, 10, 40, 1)),
@@ -117,8 +166,16 @@ describe('critical path', () => {
     ],
     ['a child longer than its parent is clipped to it', trace(span(1, 0, 100), span(2, 50, 150, 1)), ['1 0-50', '2 50-100']],
     ['a child wholly after its parent is off the path', trace(span(1, 0, 40), span(2, 100, 400, 1)), ['1 0-40']],
-    ['the path descends through grandchildren', trace(span(1, 0, 100), span(2, 10, 90, 1), span(3, 20, 50, 2), span(4, 60, 80, 2)), ['1 0-10', '2 10-20', '3 20-50', '2 50-60', '4 60-80', '2 80-90', '1 90-100']],
-    ['each tree has its own path, trees in row order', trace(span(1, 0, 30), span(2, 40, 100), span(3, 20, 50, 99), span(4, 25, 45, 3)), ['1 0-30', '3 20-25', '4 25-45', '3 45-50', '2 40-100']],
+    [
+      'the path descends through grandchildren',
+      trace(span(1, 0, 100), span(2, 10, 90, 1), span(3, 20, 50, 2), span(4, 60, 80, 2)),
+      ['1 0-10', '2 10-20', '3 20-50', '2 50-60', '4 60-80', '2 80-90', '1 90-100'],
+    ],
+    [
+      'each tree has its own path, trees in row order',
+      trace(span(1, 0, 30), span(2, 40, 100), span(3, 20, 50, 99), span(4, 25, 45, 3)),
+      ['1 0-30', '3 20-25', '4 25-45', '3 45-50', '2 40-100'],
+    ],
   ])('%s', (_label, input, expected) => {
     expect(pathOf(computeTraceLayout(input))).toEqual(expected)
   })
@@ -188,7 +245,9 @@ describe('services and summary', () => {
   })
 
   test('errors are counted per service and in total', () => {
-    const layout = computeTraceLayout(trace(span(1, 0, 10, null, { error: true }), span(2, 1, 5, 1, { service: 'db', error: true }), span(3, 5, 9, 1, { service: 'db' })))
+    const layout = computeTraceLayout(
+      trace(span(1, 0, 10, null, { error: true }), span(2, 1, 5, 1, { service: 'db', error: true }), span(3, 5, 9, 1, { service: 'db' })),
+    )
     expect(layout.summary.errorCount).toBe(2)
     expect(layout.summary.services.map((s) => [s.service, s.spanCount, s.errorCount])).toEqual([
       ['svc', 1, 1],
@@ -197,7 +256,11 @@ describe('services and summary', () => {
   })
 
   test('a trace without spans', () => {
-    expect(computeTraceLayout(trace())).toEqual({ rows: [], criticalPath: [], summary: { startUs: 0, endUs: 0, durationUs: 0, spanCount: 0, errorCount: 0, depth: 0, services: [] } })
+    expect(computeTraceLayout(trace())).toEqual({
+      rows: [],
+      criticalPath: [],
+      summary: { startUs: 0, endUs: 0, durationUs: 0, spanCount: 0, errorCount: 0, depth: 0, services: [] },
+    })
   })
 
   test.each([
@@ -210,6 +273,7 @@ describe('services and summary', () => {
   })
 
   test('colour indices stay inside the palette', () => {
-    for (const service of ['frontend', 'checkout', 'payments', 'a'.repeat(500), 'ünïcödé']) expect(serviceColorIndex(service)).toBeLessThan(SERVICE_COLOR_COUNT)
+    for (const service of ['frontend', 'checkout', 'payments', 'a'.repeat(500), 'ünïcödé'])
+      expect(serviceColorIndex(service)).toBeLessThan(SERVICE_COLOR_COUNT)
   })
 })

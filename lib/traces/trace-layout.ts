@@ -189,8 +189,11 @@ type Stretch = { index: number; startUs: number; endUs: number }
 function computeCriticalPath(spans: readonly Span[], tree: Tree): Stretch[] {
   type Frame = { index: number; startUs: number; cursorUs: number; candidates: Stretch[]; next: number }
   const frame = (index: number, startUs: number, endUs: number): Frame => {
-    const candidates = tree.children[index]!
-      .map((child) => ({ index: child, startUs: Math.max(spans[child]!.startUs, startUs), endUs: Math.min(endOf(spans[child]!), endUs) }))
+    const candidates = tree.children[index]!.map((child) => ({
+      index: child,
+      startUs: Math.max(spans[child]!.startUs, startUs),
+      endUs: Math.min(endOf(spans[child]!), endUs),
+    }))
       .filter((clipped) => clipped.endUs > clipped.startUs)
       .sort((a, b) => b.endUs - a.endUs || a.startUs - b.startUs)
     return { index, startUs, cursorUs: endUs, candidates, next: 0 }
@@ -228,7 +231,10 @@ export function computeTraceLayout(trace: Trace): TraceLayout {
     endUs = Math.max(endUs, endOf(span))
   }
   const durationUs = endUs - startUs
-  const fraction = (fromUs: number, toUs: number): TimelineFraction => ({ offset: (fromUs - startUs) / (durationUs || 1), width: (toUs - fromUs) / (durationUs || 1) })
+  const fraction = (fromUs: number, toUs: number): TimelineFraction => ({
+    offset: (fromUs - startUs) / (durationUs || 1),
+    width: (toUs - fromUs) / (durationUs || 1),
+  })
 
   const rowOf = new Map<number, number>(tree.order.map((index, row) => [index, row]))
   const descendants = spans.map(() => 0)
@@ -261,7 +267,11 @@ export function computeTraceLayout(trace: Trace): TraceLayout {
   const services = new Map<string, TraceService>()
   for (const { span } of rows) {
     let service = services.get(span.service)
-    if (!service) services.set(span.service, (service = { service: span.service, colorIndex: serviceColorIndex(span.service), spanCount: 0, errorCount: 0 }))
+    if (!service)
+      services.set(
+        span.service,
+        (service = { service: span.service, colorIndex: serviceColorIndex(span.service), spanCount: 0, errorCount: 0 }),
+      )
     service.spanCount++
     if (span.error) service.errorCount++
   }

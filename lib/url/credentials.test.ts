@@ -16,6 +16,8 @@ test('withoutCredentials', () => {
 })
 
 test('basicAuthorizationOf decodes percent-encoded credentials', () => {
-  expect(basicAuthorizationOf('https://reader:s3cr%40t@jaeger.example.com')).toBe(`Basic ${Buffer.from('reader:s3cr@t').toString('base64')}`)
+  expect(basicAuthorizationOf('https://reader:s3cr%40t@jaeger.example.com')).toBe(
+    `Basic ${Buffer.from('reader:s3cr@t').toString('base64')}`,
+  )
   expect(basicAuthorizationOf('https://jaeger.example.com')).toBeNull()
 })

@@ -9,7 +9,15 @@ import { inSerializableTransaction } from '@/lib/db/serializable'
 import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors'
 
 export type UserRow = SessionUser & { createdAt: Date; disabledAt: Date | null; passwordResetRequired: boolean }
-const PUBLIC_FIELDS = { id: true, email: true, name: true, role: true, createdAt: true, disabledAt: true, passwordResetRequired: true } as const
+const PUBLIC_FIELDS = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  createdAt: true,
+  disabledAt: true,
+  passwordResetRequired: true,
+} as const
 type Tx = Prisma.TransactionClient
 type Actor = { by: string | null }
 
@@ -22,8 +30,16 @@ export async function createUser(input: UserInput, { by }: Actor): Promise<UserR
   const passwordHash = await hashPassword(input.password)
   try {
     return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: PUBLIC_FIELDS })
-      await saveAuditEntry(tx, by, { action: 'user.create', subjectType: 'user', subjectId: user.id, details: { email: user.email, role: user.role } })
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, role: input.role, passwordHash },
+        select: PUBLIC_FIELDS,
+      })
+      await saveAuditEntry(tx, by, {
+        action: 'user.create',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { email: user.email, role: user.role },
+      })
       return user
     })
   } catch (error) {
@@ -53,7 +69,12 @@ export function changeUserRole(userId: string, role: Role, { by }: Actor): Promi
     if (current.role === role) return current
     if (current.role === 'admin') await assertAnotherActiveAdmin(tx, userId)
     const user = await tx.user.update({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } }, select: PUBLIC_FIELDS })
-    await saveAuditEntry(tx, by, { action: 'user.role.change', subjectType: 'user', subjectId: userId, details: { email: user.email, from: current.role, to: role } })
+    await saveAuditEntry(tx, by, {
+      action: 'user.role.change',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { email: user.email, from: current.role, to: role },
+    })
     return user
   })
 }
@@ -70,7 +91,12 @@ export function setUserDisabled(userId: string, disabled: boolean, { by }: Actor
       data: disabled ? { disabledAt: new Date(), sessionVersion: { increment: 1 } } : { disabledAt: null },
       select: PUBLIC_FIELDS,
     })
-    await saveAuditEntry(tx, by, { action: disabled ? 'user.disable' : 'user.enable', subjectType: 'user', subjectId: userId, details: { email: user.email } })
+    await saveAuditEntry(tx, by, {
+      action: disabled ? 'user.disable' : 'user.enable',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { email: user.email },
+    })
     return user
   })
 }
@@ -97,7 +123,12 @@ export async function resetUserPassword(userId: string, { by }: Actor): Promise<
       data: { passwordHash, passwordResetRequired: true, sessionVersion: { increment: 1 } },
       select: PUBLIC_FIELDS,
     })
-    await saveAuditEntry(tx, by, { action: 'user.password.reset', subjectType: 'user', subjectId: userId, details: { email: updated.email } })
+    await saveAuditEntry(tx, by, {
+      action: 'user.password.reset',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { email: updated.email },
+    })
     return updated
   })
   return { user, temporaryPassword: password }
@@ -113,8 +144,10 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const stored = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } })
   if (!stored) throw new NotFoundError('no such user')
-  if (!(await verifyPassword(stored.passwordHash, currentPassword))) throw new InvalidInputError([{ path: 'currentPassword', message: 'this is not your current password' }])
-  if (await verifyPassword(stored.passwordHash, newPassword)) throw new InvalidInputError([{ path: 'newPassword', message: 'choose a password different from the current one' }])
+  if (!(await verifyPassword(stored.passwordHash, currentPassword)))
+    throw new InvalidInputError([{ path: 'currentPassword', message: 'this is not your current password' }])
+  if (await verifyPassword(stored.passwordHash, newPassword))
+    throw new InvalidInputError([{ path: 'newPassword', message: 'choose a password different from the current one' }])
   const passwordHash = await hashPassword(newPassword)
   await inSerializableTransaction(async (tx) => {
     const user = await tx.user.update({
@@ -123,7 +156,12 @@ export async function changeOwnPassword(
       select: { email: true, sessionVersion: true },
     })
     await tx.userSession.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { sessionVersion: user.sessionVersion } })
-    await saveAuditEntry(tx, userId, { action: 'user.password.change', subjectType: 'user', subjectId: userId, details: { email: user.email } })
+    await saveAuditEntry(tx, userId, {
+      action: 'user.password.change',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { email: user.email },
+    })
   })
 }
 
@@ -131,7 +169,12 @@ export async function changeOwnPassword(
 export async function signOutEverywhere(userId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { email: true } })
-    await saveAuditEntry(tx, userId, { action: 'user.session.revoke_all', subjectType: 'user', subjectId: userId, details: { email: user.email } })
+    await saveAuditEntry(tx, userId, {
+      action: 'user.session.revoke_all',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { email: user.email },
+    })
   })
 }
 
@@ -151,7 +194,10 @@ export async function listActiveSessions(userId: string, now = new Date()): Prom
 /** Ends one of a user's own sessions (never someone else's). Audited. */
 export async function revokeOwnSession(userId: string, sessionId: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.userSession.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } })
+    const { count } = await tx.userSession.updateMany({
+      where: { id: sessionId, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    })
     if (count === 0) throw new NotFoundError('no such session')
     await saveAuditEntry(tx, userId, { action: 'user.session.revoke', subjectType: 'user', subjectId: userId, details: {} })
   })

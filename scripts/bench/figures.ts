@@ -21,7 +21,8 @@ export type BenchContext = {
   databaseUrl: string
 }
 
-const format = (value: number, unit: string) => `${value >= 100 ? Math.round(value).toLocaleString('en') : value.toLocaleString('en', { maximumFractionDigits: 2 })} ${unit}`.trim()
+const format = (value: number, unit: string) =>
+  `${value >= 100 ? Math.round(value).toLocaleString('en') : value.toLocaleString('en', { maximumFractionDigits: 2 })} ${unit}`.trim()
 
 export function printReport(report: BenchReport): void {
   console.log(`\n━━ ${report.title}`)

@@ -5,7 +5,6 @@ import { uniformSource } from '@/lib/metrics/testing/seeded-random'
 
 export type BenchResult = { name: string; value: number; unit: string }
 
-
 /** Integer durations spread evenly in log scale over [lowUs, highUs]: the widest realistic histogram. */
 function logUniformUs(count: number, lowUs: number, highUs: number, seed: number): number[] {
   const uniform = uniformSource(seed)
@@ -49,9 +48,21 @@ export async function benchHistogram(): Promise<BenchResult[]> {
 
   return [
     { name: 'add, log-uniform 50 µs–8 s', value: Math.round(durations.length / (addMs / 1000)), unit: 'values/s' },
-    { name: 'encoded size, 1,000 log-uniform 50 µs–8 s', value: histogramOf(logUniformUs(1_000, 50, 8_000_000, 3)).encode().length, unit: 'bytes' },
-    { name: 'encoded size, 1,000 unimodal 2 ms ± 0.3 ms', value: histogramOf(unimodalUs(1_000, 2_000, 300, 4)).encode().length, unit: 'bytes' },
-    { name: 'encoded size, one row of the merge below (mean)', value: Math.round(rows.reduce((sum, bytes) => sum + bytes.length, 0) / rows.length), unit: 'bytes' },
+    {
+      name: 'encoded size, 1,000 log-uniform 50 µs–8 s',
+      value: histogramOf(logUniformUs(1_000, 50, 8_000_000, 3)).encode().length,
+      unit: 'bytes',
+    },
+    {
+      name: 'encoded size, 1,000 unimodal 2 ms ± 0.3 ms',
+      value: histogramOf(unimodalUs(1_000, 2_000, 300, 4)).encode().length,
+      unit: 'bytes',
+    },
+    {
+      name: 'encoded size, one row of the merge below (mean)',
+      value: Math.round(rows.reduce((sum, bytes) => sum + bytes.length, 0) / rows.length),
+      unit: 'bytes',
+    },
     { name: 'mergeEncoded 6,720 rows + p50/p95/p99', value: Number(mergeMs.toFixed(2)), unit: 'ms' },
   ]
 }

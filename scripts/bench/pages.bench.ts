@@ -57,7 +57,10 @@ export async function benchLatencyPages({ databaseUrl }: BenchContext): Promise<
   const reads = {
     service: await clock.measure(RUNS, async () => (serviceView = await getServiceView(target, month))),
     serviceHour: await clock.measure(RUNS, () => getServiceView(target, hour)),
-    operation: await clock.measure(RUNS, async () => (operationView = await getOperationView(target, fleet.slowOperation, undefined, month))),
+    operation: await clock.measure(
+      RUNS,
+      async () => (operationView = await getOperationView(target, fleet.slowOperation, undefined, month)),
+    ),
     operationHour: await clock.measure(RUNS, () => getOperationView(target, fleet.slowOperation, undefined, hour)),
     list: await clock.measure(RUNS, () => listServicesView(month)),
   }
@@ -74,7 +77,8 @@ export async function benchLatencyPages({ databaseUrl }: BenchContext): Promise<
     target: `≤ ${TARGET_MS} ms`,
     met: ms <= TARGET_MS,
   })
-  const read = (name: string, figure: { wallMs: number }, hourFigure: { wallMs: number }) => againstHour(name, figure.wallMs, hourFigure.wallMs, 'the same read, last 1 h')
+  const read = (name: string, figure: { wallMs: number }, hourFigure: { wallMs: number }) =>
+    againstHour(name, figure.wallMs, hourFigure.wallMs, 'the same read, last 1 h')
   const served = (name: string, ms: number, hourMs: number) => againstHour(name, ms, hourMs, 'same page, last 1 h')
   const slowRows = serviceView.operations.filter((row) => row.verdict?.state === 'slow').map((row) => row.operation)
   return {

@@ -40,9 +40,25 @@ const daily = (hour: number) => 1 + 0.25 * Math.sin((2 * Math.PI * hour) / 24)
 type Resolution = 'minute' | 'hour' | 'day'
 type Sample = { count: number; errors: number; sumUs: number; maxUs: number; histogram: LatencyHistogram }
 /** `slow`: the slow variant of a bucket; `turnsSlow`: the operation has one (its minutes after the turn take it). */
-type Pooled = { service: string; operation: string; spanKind: string; resolution: Resolution; variant: number; slow: boolean; turnsSlow: boolean; count: number; errors: number; sumUs: number; maxUs: number; bytes: Buffer }
+type Pooled = {
+  service: string
+  operation: string
+  spanKind: string
+  resolution: Resolution
+  variant: number
+  slow: boolean
+  turnsSlow: boolean
+  count: number
+  errors: number
+  sumUs: number
+  maxUs: number
+  bytes: Buffer
+}
 
-export const operationName = (index: number) => (index < 4 ? ['GET /api/accounts/{id}', 'POST /api/payments', 'GET /api/health', 'SELECT accounts'][index]! : `GET /api/resource-${index}/{id}`)
+export const operationName = (index: number) =>
+  index < 4
+    ? ['GET /api/accounts/{id}', 'POST /api/payments', 'GET /api/health', 'SELECT accounts'][index]!
+    : `GET /api/resource-${index}/{id}`
 const kindOf = (index: number, operations: number) => (index < Math.round(operations * SERVER_SHARE) && index !== 3 ? 'server' : 'client')
 
 export async function seedRollupFleet(client: pg.Client, shape: FleetShape): Promise<SeededFleet> {
@@ -55,7 +71,10 @@ export async function seedRollupFleet(client: pg.Client, shape: FleetShape): Pro
   const slowFromUs = watermarkUs - HOUR_US
   const minutesFromUs = Math.min(hoursTo, watermarkUs - (shape.minuteHours ?? 0) * HOUR_US)
   // The target first among a few drawn, so it is drawn (and the only one to turn slow); the rest repeat them.
-  const drawn = shape.generatedServices === undefined ? shape.services : [shape.target, ...shape.services.filter((service) => service !== shape.target)].slice(0, shape.generatedServices)
+  const drawn =
+    shape.generatedServices === undefined
+      ? shape.services
+      : [shape.target, ...shape.services.filter((service) => service !== shape.target)].slice(0, shape.generatedServices)
   const templateOf = shape.services.map((service, index) => (drawn.includes(service) ? service : drawn[index % drawn.length]!))
   const slowOperation = operationName(3) // a client span: the query the handlers wait on
   const sample = (medianUs: number, count: number): Sample => {
@@ -76,11 +95,33 @@ export async function seedRollupFleet(client: pg.Client, shape: FleetShape): Pro
   // A service's entry (server) spans per pooled bucket, merged as the pipeline would.
   const entryPool = new Map<string, { service: string; resolution: Resolution; variant: number; spans: number } & Sample>()
   const add = (row: Omit<Pooled, 'count' | 'errors' | 'sumUs' | 'maxUs' | 'bytes' | 'turnsSlow'>, data: Sample) => {
-    pool.push({ ...row, turnsSlow: row.service === shape.target && row.operation === slowOperation && row.resolution === 'minute', count: data.count, errors: data.errors, sumUs: data.sumUs, maxUs: data.maxUs, bytes: Buffer.from(data.histogram.encode()) })
+    pool.push({
+      ...row,
+      turnsSlow: row.service === shape.target && row.operation === slowOperation && row.resolution === 'minute',
+      count: data.count,
+      errors: data.errors,
+      sumUs: data.sumUs,
+      maxUs: data.maxUs,
+      bytes: Buffer.from(data.histogram.encode()),
+    })
     if (row.slow) return
     const key = `${row.service}\u0000${row.resolution}\u0000${row.variant}`
     let entry = entryPool.get(key)
-    if (!entry) entryPool.set(key, (entry = { service: row.service, resolution: row.resolution, variant: row.variant, spans: 0, count: 0, errors: 0, sumUs: 0, maxUs: 0, histogram: new LatencyHistogram() }))
+    if (!entry)
+      entryPool.set(
+        key,
+        (entry = {
+          service: row.service,
+          resolution: row.resolution,
+          variant: row.variant,
+          spans: 0,
+          count: 0,
+          errors: 0,
+          sumUs: 0,
+          maxUs: 0,
+          histogram: new LatencyHistogram(),
+        }),
+      )
     entry.spans += data.count
     if (row.spanKind !== 'server') return
     entry.histogram.merge(data.histogram)
@@ -135,14 +176,27 @@ export async function seedRollupFleet(client: pg.Client, shape: FleetShape): Pro
     await client.query(
       `INSERT INTO rollup_pool SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::"RollupResolution"[], $5::int[], $6::boolean[], $7::boolean[], $8::int[], $9::int[], $10::float8[], $11::float8[], $12::bytea[])`,
       [
-        column((r) => r.service), column((r) => r.operation), column((r) => r.spanKind), column((r) => r.resolution), column((r) => r.variant), column((r) => r.slow), column((r) => r.turnsSlow),
-        column((r) => r.count), column((r) => r.errors), column((r) => r.sumUs), column((r) => r.maxUs), column((r) => r.bytes),
+        column((r) => r.service),
+        column((r) => r.operation),
+        column((r) => r.spanKind),
+        column((r) => r.resolution),
+        column((r) => r.variant),
+        column((r) => r.slow),
+        column((r) => r.turnsSlow),
+        column((r) => r.count),
+        column((r) => r.errors),
+        column((r) => r.sumUs),
+        column((r) => r.maxUs),
+        column((r) => r.bytes),
       ],
     )
   }
   const at = (us: number) => fromMicros(us)
   const bucketParams = [at(startUs), at(daysTo), at(hoursTo), at(watermarkUs), at(slowFromUs), at(minutesFromUs)]
-  await client.query(`CREATE TEMP TABLE fleet ON COMMIT DROP AS SELECT * FROM unnest($1::text[], $2::text[]) AS f(service, template)`, [shape.services, templateOf])
+  await client.query(`CREATE TEMP TABLE fleet ON COMMIT DROP AS SELECT * FROM unnest($1::text[], $2::text[]) AS f(service, template)`, [
+    shape.services,
+    templateOf,
+  ])
   const spans = await client.query(
     `INSERT INTO span_rollups (service, resolution, bucket_start, operation, span_kind, span_count, error_count, estimated_span_count, estimated_error_count, duration_sum_us, duration_max_us, histogram)
      SELECT f.service, p.resolution, b.bucket, p.operation, p.span_kind, p.span_count, p.error_count, p.span_count, p.error_count, p.duration_sum_us, p.duration_max_us, p.histogram
@@ -153,11 +207,22 @@ export async function seedRollupFleet(client: pg.Client, shape: FleetShape): Pro
     bucketParams,
   )
   const entries = [...entryPool.values()]
-  await client.query(`CREATE TEMP TABLE service_pool (service text, resolution "RollupResolution", variant int, spans int, entry_spans int, entry_errors int, entry_sum float8, entry_histogram bytea) ON COMMIT DROP`)
-  await client.query(`INSERT INTO service_pool SELECT * FROM unnest($1::text[], $2::"RollupResolution"[], $3::int[], $4::int[], $5::int[], $6::int[], $7::float8[], $8::bytea[])`, [
-    entries.map((e) => e.service), entries.map((e) => e.resolution), entries.map((e) => e.variant),
-    entries.map((e) => e.spans), entries.map((e) => e.count), entries.map((e) => e.errors), entries.map((e) => e.sumUs), entries.map((e) => Buffer.from(e.histogram.encode())),
-  ])
+  await client.query(
+    `CREATE TEMP TABLE service_pool (service text, resolution "RollupResolution", variant int, spans int, entry_spans int, entry_errors int, entry_sum float8, entry_histogram bytea) ON COMMIT DROP`,
+  )
+  await client.query(
+    `INSERT INTO service_pool SELECT * FROM unnest($1::text[], $2::"RollupResolution"[], $3::int[], $4::int[], $5::int[], $6::int[], $7::float8[], $8::bytea[])`,
+    [
+      entries.map((e) => e.service),
+      entries.map((e) => e.resolution),
+      entries.map((e) => e.variant),
+      entries.map((e) => e.spans),
+      entries.map((e) => e.count),
+      entries.map((e) => e.errors),
+      entries.map((e) => e.sumUs),
+      entries.map((e) => Buffer.from(e.histogram.encode())),
+    ],
+  )
   const services = await client.query(
     `INSERT INTO service_rollups (service, resolution, bucket_start, spans, traces_seen, traces_complete, root_traces, root_traces_complete, orphan_spans, skewed_spans, warning_spans,
        server_spans, server_spans_with_route, http_spans, http_spans_with_status, spans_with_version, spans_with_sampler, sampler_param_sum, rejected_records,
@@ -180,7 +245,14 @@ export async function seedRollupFleet(client: pg.Client, shape: FleetShape): Pro
   await client.query(
     `INSERT INTO service_dependencies (caller, callee, calls, errors, first_seen, last_seen)
      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::timestamptz[])`,
-    [[caller, shape.target, shape.target], [shape.target, callees[0], callees[1]], [120_000, 90_000, 40_000], [120, 30, 0], [at(startUs), at(startUs), at(startUs)], [shape.now, shape.now, shape.now]],
+    [
+      [caller, shape.target, shape.target],
+      [shape.target, callees[0], callees[1]],
+      [120_000, 90_000, 40_000],
+      [120, 30, 0],
+      [at(startUs), at(startUs), at(startUs)],
+      [shape.now, shape.now, shape.now],
+    ],
   )
   await client.query('COMMIT')
   await client.query('ANALYZE span_rollups')

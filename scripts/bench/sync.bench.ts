@@ -60,7 +60,9 @@ async function syncOnce(run: Run, serverUrl: string) {
     }
     const wallMs = performance.now() - started
     const rssMb = peakRssMb(worker.child.pid!)
-    const { rows } = await client.query<{ spans: number; windows: number }>(`SELECT (SELECT coalesce(sum(span_count), 0) FROM span_rollups)::int AS spans, (SELECT count(*) FROM sync_windows)::int AS windows`)
+    const { rows } = await client.query<{ spans: number; windows: number }>(
+      `SELECT (SELECT coalesce(sum(span_count), 0) FROM span_rollups)::int AS spans, (SELECT count(*) FROM sync_windows)::int AS windows`,
+    )
     return { wallMs, rssMb, spans: rows[0]!.spans, windows: rows[0]!.windows, services }
   } finally {
     for (const child of children) child.child.kill('SIGTERM')
@@ -78,12 +80,31 @@ export async function benchSync(context: BenchContext): Promise<BenchReport> {
     { name: `synced, ${base.run.label}`, value: rate(base), unit: 'spans/s', target: '≥ 200 spans/s', met: rate(base) >= 200 },
     { name: '  wall time', value: base.wallMs / 1000, unit: 's' },
     { name: '  peak RSS of the worker', value: base.rssMb, unit: 'MB' },
-    { name: `peak RSS, ${widerWindow.run.label}`, value: widerWindow.rssMb, unit: 'MB', reference: { name: 'at 1× window', value: base.rssMb, unit: 'MB' }, ratio: widerWindow.rssMb / base.rssMb, target: 'flat (ratio ≤ 1.25)', met: widerWindow.rssMb / base.rssMb <= 1.25 },
-    { name: `peak RSS, ${moreData.run.label}`, value: moreData.rssMb, unit: 'MB', reference: { name: 'at 1 h', value: base.rssMb, unit: 'MB' }, ratio: moreData.rssMb / base.rssMb, target: 'flat (ratio ≤ 1.25)', met: moreData.rssMb / base.rssMb <= 1.25 },
+    {
+      name: `peak RSS, ${widerWindow.run.label}`,
+      value: widerWindow.rssMb,
+      unit: 'MB',
+      reference: { name: 'at 1× window', value: base.rssMb, unit: 'MB' },
+      ratio: widerWindow.rssMb / base.rssMb,
+      target: 'flat (ratio ≤ 1.25)',
+      met: widerWindow.rssMb / base.rssMb <= 1.25,
+    },
+    {
+      name: `peak RSS, ${moreData.run.label}`,
+      value: moreData.rssMb,
+      unit: 'MB',
+      reference: { name: 'at 1 h', value: base.rssMb, unit: 'MB' },
+      ratio: moreData.rssMb / base.rssMb,
+      target: 'flat (ratio ≤ 1.25)',
+      met: moreData.rssMb / base.rssMb <= 1.25,
+    },
   ]
   return {
     title: 'End to end: worker syncing the demo fleet from a demo Jaeger process into Postgres',
     figures,
-    notes: results.map((r) => `${r.run.label}: ${r.spans.toLocaleString('en')} spans of ${r.services} services in ${r.windows} windows, ${(r.wallMs / 1000).toFixed(1)} s, ${Math.round(rate(r)).toLocaleString('en')} spans/s, peak RSS ${r.rssMb.toFixed(0)} MB`),
+    notes: results.map(
+      (r) =>
+        `${r.run.label}: ${r.spans.toLocaleString('en')} spans of ${r.services} services in ${r.windows} windows, ${(r.wallMs / 1000).toFixed(1)} s, ${Math.round(rate(r)).toLocaleString('en')} spans/s, peak RSS ${r.rssMb.toFixed(0)} MB`,
+    ),
   }
 }

@@ -8,7 +8,18 @@ import { runCommand } from './processes'
 const require = createRequire(import.meta.url)
 export const NEXT_CLI = require.resolve('next/dist/bin/next')
 
-const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json']
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.mjs',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package-lock.json',
+]
 const FINGERPRINT_FILE = path.join('.next', 'spanlens-sources.sha1')
 
 function* files(entry: string): Generator<string> {
@@ -32,9 +43,15 @@ export function sourceFingerprint(): string {
 /** Returns true when it built. */
 export async function buildAppIfStale({ force = false, quiet = false } = {}): Promise<boolean> {
   const fingerprint = sourceFingerprint()
-  const built = fs.existsSync(path.join('.next', 'BUILD_ID')) && fs.existsSync(FINGERPRINT_FILE) && fs.readFileSync(FINGERPRINT_FILE, 'utf8') === fingerprint
+  const built =
+    fs.existsSync(path.join('.next', 'BUILD_ID')) &&
+    fs.existsSync(FINGERPRINT_FILE) &&
+    fs.readFileSync(FINGERPRINT_FILE, 'utf8') === fingerprint
   if (built && !force) return false
-  const code = await runCommand('build', process.execPath, [NEXT_CLI, 'build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, quiet })
+  const code = await runCommand('build', process.execPath, [NEXT_CLI, 'build'], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    quiet,
+  })
   if (code !== 0) throw new Error(`next build failed (exit ${code})`)
   fs.writeFileSync(FINGERPRINT_FILE, fingerprint)
   return true

@@ -25,8 +25,14 @@ export async function ensureChromium(): Promise<string> {
   console.log('   installing chromium with apt-get (about 20 s)…')
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   const [command, ...prefix] = [...sudo, 'apt-get']
-  if ((await runCommand('apt', command!, [...prefix, 'update', '-qq'], { env, quiet: true })) !== 0) throw new Error(`apt-get update failed. ${advice}`)
-  if ((await runCommand('apt', command!, [...prefix, 'install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env, quiet: true })) !== 0) {
+  if ((await runCommand('apt', command!, [...prefix, 'update', '-qq'], { env, quiet: true })) !== 0)
+    throw new Error(`apt-get update failed. ${advice}`)
+  if (
+    (await runCommand('apt', command!, [...prefix, 'install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+      env,
+      quiet: true,
+    })) !== 0
+  ) {
     throw new Error(`apt-get install chromium failed. ${advice}`)
   }
   if (!fs.existsSync(CHROMIUM)) throw new Error(advice)

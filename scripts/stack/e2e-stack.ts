@@ -31,13 +31,35 @@ export async function startE2eStack({ databaseUrl, anchor = new Date() }: { data
   }
   await migrateDeploy(databaseUrl, true)
   const tsx = ['--import', 'tsx']
-  if ((await runCommand('seed', process.execPath, [...tsx, 'scripts/db.ts', 'seed-demo', '--anchor', anchor.toISOString()], { env, quiet: true })) !== 0) {
+  if (
+    (await runCommand('seed', process.execPath, [...tsx, 'scripts/db.ts', 'seed-demo', '--anchor', anchor.toISOString()], {
+      env,
+      quiet: true,
+    })) !== 0
+  ) {
     throw new Error('seeding the e2e database failed')
   }
   const children: Managed[] = [
-    startProcess('jaeger', process.execPath, [...tsx, 'demo/server.ts', '--port', String(PORTS.jaeger), '--anchor', anchor.toISOString(), '--traces-per-minute', String(E2E_TRACES_PER_MINUTE)], { env, quiet: true }),
+    startProcess(
+      'jaeger',
+      process.execPath,
+      [
+        ...tsx,
+        'demo/server.ts',
+        '--port',
+        String(PORTS.jaeger),
+        '--anchor',
+        anchor.toISOString(),
+        '--traces-per-minute',
+        String(E2E_TRACES_PER_MINUTE),
+      ],
+      { env, quiet: true },
+    ),
     startProcess('worker', process.execPath, [...tsx, 'lib/worker/worker.ts'], { env, quiet: true }),
-    startProcess('app', process.execPath, [NEXT_CLI, 'start', '--port', String(PORTS.app), '--hostname', '127.0.0.1'], { env, quiet: true }),
+    startProcess('app', process.execPath, [NEXT_CLI, 'start', '--port', String(PORTS.app), '--hostname', '127.0.0.1'], {
+      env,
+      quiet: true,
+    }),
   ]
   const alive = () => children.every((child) => child.child.exitCode === null)
   try {

@@ -2,7 +2,12 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import readline from 'node:readline'
 
-export type Managed = { name: string; child: ChildProcess; exited: Promise<number | null>; /** the last lines, kept when quiet */ tail: string[] }
+export type Managed = {
+  name: string
+  child: ChildProcess
+  exited: Promise<number | null>
+  /** the last lines, kept when quiet */ tail: string[]
+}
 const running = new Set<Managed>()
 
 const COLOURS: Record<string, string> = { app: '36', worker: '35', jaeger: '33', build: '34' }
@@ -14,8 +19,17 @@ const TAIL_LINES = 200
  * Starts a child whose stdout/stderr lines are printed with `[name] ` in front (or, if `quiet`, kept in
  * `tail`). `extraEnv` is added to this process's environment (`env` replaces it).
  */
-export function startProcess(name: string, command: string, args: string[], { extraEnv, ...options }: SpawnOptions & { quiet?: boolean; extraEnv?: Record<string, string> } = {}): Managed {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options, ...(extraEnv ? { env: { ...(options.env ?? process.env), ...extraEnv } } : {}) })
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  { extraEnv, ...options }: SpawnOptions & { quiet?: boolean; extraEnv?: Record<string, string> } = {},
+): Managed {
+  const child = spawn(command, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
+    ...(extraEnv ? { env: { ...(options.env ?? process.env), ...extraEnv } } : {}),
+  })
   const tail: string[] = []
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue
@@ -32,7 +46,12 @@ export function startProcess(name: string, command: string, args: string[], { ex
 }
 
 /** Runs a command to completion, output prefixed; a quiet one prints its output only if it fails. */
-export async function runCommand(name: string, command: string, args: string[], options: SpawnOptions & { quiet?: boolean } = {}): Promise<number> {
+export async function runCommand(
+  name: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions & { quiet?: boolean } = {},
+): Promise<number> {
   const managed = startProcess(name, command, args, options)
   const code = (await managed.exited) ?? 1
   if (code !== 0 && options.quiet) for (const line of managed.tail) console.error(`${tag(name)} ${line}`)

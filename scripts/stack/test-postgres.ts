@@ -10,7 +10,11 @@ export type TestPostgres = { url: string; description: string; stop: () => Promi
 export async function startTestPostgres(databaseUrl?: string): Promise<TestPostgres> {
   if (databaseUrl) {
     const { host, port } = new URL(databaseUrl)
-    return { url: databaseUrl, description: `DATABASE_URL (${host}${port ? `:${port}` : ''}); test databases are created on it`, stop: async () => {} }
+    return {
+      url: databaseUrl,
+      description: `DATABASE_URL (${host}${port ? `:${port}` : ''}); test databases are created on it`,
+      stop: async () => {},
+    }
   }
   const running = await startEmbeddedPostgres({ ...TEST_CLUSTER, database: 'postgres' })
   return { url: running.url, description: `embedded, ${TEST_CLUSTER.dataDir} on port ${TEST_CLUSTER.port}`, stop: running.stop }

@@ -14,7 +14,12 @@ export default async function ChangePasswordPage() {
   const user = await requirePermission('account.write', { allowPasswordReset: true })
   if (!user.passwordResetRequired) redirect('/account')
   return (
-    <AuthPage icon={KeyRound} title="Choose a new password" description={`An admin reset the password of ${user.email}. Enter the temporary one, then your own.`} width="max-w-md">
+    <AuthPage
+      icon={KeyRound}
+      title="Choose a new password"
+      description={`An admin reset the password of ${user.email}. Enter the temporary one, then your own.`}
+      width="max-w-md"
+    >
       <Card>
         <CardBody className="px-6 py-6">
           <PasswordForm action={completePasswordResetAction} submitLabel="Set password and continue" />

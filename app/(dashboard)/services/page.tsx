@@ -18,7 +18,10 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   await queryClient.prefetchQuery({ queryKey: latencyKeys.services(params), queryFn: () => listServicesView(params) })
   return (
     <>
-      <PageHeader title="Services" description="Request rate, errors and p95 latency against each service's baseline; slow and erroring services first" />
+      <PageHeader
+        title="Services"
+        description="Request rate, errors and p95 latency against each service's baseline; slow and erroring services first"
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ServicesPanel />
       </HydrationBoundary>

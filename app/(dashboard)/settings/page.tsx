@@ -10,13 +10,69 @@ import { requirePermission } from '@/lib/auth/session'
 export const metadata: Metadata = { title: 'Settings' }
 
 /** `viewPermission`: who may open the section at all; `editPermission`: who may change what it shows. */
-const SECTIONS: { href: string; title: string; description: string; icon: typeof Users; viewPermission: Permission; editPermission: Permission; lockedLabel: string }[] = [
-  { href: '/account', title: 'Your account', description: 'Password and where you are signed in', icon: UserCog, viewPermission: 'account.write', editPermission: 'account.write', lockedLabel: '' },
-  { href: '/settings/users', title: 'Users and roles', description: 'Who can sign in, and as what', icon: Users, viewPermission: 'users.manage', editPermission: 'users.manage', lockedLabel: 'admins only' },
-  { href: '/settings/audit', title: 'Audit log', description: 'Who changed what, and when', icon: ScrollText, viewPermission: 'audit.read', editPermission: 'audit.read', lockedLabel: 'managers and admins' },
-  { href: '/settings/inventory', title: 'Service inventory', description: 'The services we expect to trace', icon: Boxes, viewPermission: 'dashboard.read', editPermission: 'inventory.write', lockedLabel: 'read-only' },
-  { href: '/settings/targets', title: 'Week-2 targets', description: 'Goals on the overview scorecard', icon: Goal, viewPermission: 'dashboard.read', editPermission: 'targets.write', lockedLabel: 'read-only' },
-  { href: '/settings/jaeger', title: 'Jaeger connection', description: 'Where spans come from, and the sync worker', icon: Network, viewPermission: 'dashboard.read', editPermission: 'jaeger.configure', lockedLabel: 'read-only' },
+const SECTIONS: {
+  href: string
+  title: string
+  description: string
+  icon: typeof Users
+  viewPermission: Permission
+  editPermission: Permission
+  lockedLabel: string
+}[] = [
+  {
+    href: '/account',
+    title: 'Your account',
+    description: 'Password and where you are signed in',
+    icon: UserCog,
+    viewPermission: 'account.write',
+    editPermission: 'account.write',
+    lockedLabel: '',
+  },
+  {
+    href: '/settings/users',
+    title: 'Users and roles',
+    description: 'Who can sign in, and as what',
+    icon: Users,
+    viewPermission: 'users.manage',
+    editPermission: 'users.manage',
+    lockedLabel: 'admins only',
+  },
+  {
+    href: '/settings/audit',
+    title: 'Audit log',
+    description: 'Who changed what, and when',
+    icon: ScrollText,
+    viewPermission: 'audit.read',
+    editPermission: 'audit.read',
+    lockedLabel: 'managers and admins',
+  },
+  {
+    href: '/settings/inventory',
+    title: 'Service inventory',
+    description: 'The services we expect to trace',
+    icon: Boxes,
+    viewPermission: 'dashboard.read',
+    editPermission: 'inventory.write',
+    lockedLabel: 'read-only',
+  },
+  {
+    href: '/settings/targets',
+    title: 'Week-2 targets',
+    description: 'Goals on the overview scorecard',
+    icon: Goal,
+    viewPermission: 'dashboard.read',
+    editPermission: 'targets.write',
+    lockedLabel: 'read-only',
+  },
+  {
+    href: '/settings/jaeger',
+    title: 'Jaeger connection',
+    description: 'Where spans come from, and the sync worker',
+    icon: Network,
+    viewPermission: 'dashboard.read',
+    editPermission: 'jaeger.configure',
+    lockedLabel: 'read-only',
+  },
 ]
 
 export default async function SettingsPage() {

@@ -14,6 +14,9 @@ export const GET = defineRoute({
   permission: { public: true, identify: true },
   run: async ({ user }) => {
     const health = await checkHealth()
-    return NextResponse.json(user ? health : toPublicHealth(health), { status: health.status === 'down' ? 503 : 200, headers: { 'cache-control': 'no-store' } })
+    return NextResponse.json(user ? health : toPublicHealth(health), {
+      status: health.status === 'down' ? 503 : 200,
+      headers: { 'cache-control': 'no-store' },
+    })
   },
 })

@@ -9,4 +9,5 @@ import { parseClassicTrace } from '../parse'
 export const FIXTURES = path.join(import.meta.dirname, '../fixtures')
 
 /** The one trace of a recorded classic-API fixture file, normalised. */
-export const classicFixtureTrace = (file: string): Trace => normalizeClassic(parseClassicTrace(JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')), file).records).traces[0]!
+export const classicFixtureTrace = (file: string): Trace =>
+  normalizeClassic(parseClassicTrace(JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')), file).records).traces[0]!

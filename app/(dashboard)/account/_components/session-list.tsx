@@ -48,7 +48,9 @@ export function SessionList({ sessions }: { sessions: SessionItem[] }) {
           <LogOut className="size-4" aria-hidden />
           Sign out everywhere
         </Button>
-        <span className="text-xs text-muted">Every session ends, this one included: use it if a device was lost or a password may be known.</span>
+        <span className="text-xs text-muted">
+          Every session ends, this one included: use it if a device was lost or a password may be known.
+        </span>
         {state.error && <span className="text-xs text-bad">{state.error}</span>}
       </form>
     </div>

@@ -16,13 +16,26 @@ import { servicesViewQuery } from '@/lib/latency/query-options'
 import { countByStatus, filterAndSortServices, servicesListParams, STATUS_FILTERS, type StatusFilter } from '@/lib/latency/services-list'
 import { ServicesTable } from './services-table'
 
-const FILTER_LABELS: Record<StatusFilter, string> = { all: 'All', attention: 'Needs attention', slow: 'Slow', erroring: 'Erroring', ok: 'OK', no_data: 'No spans in range', not_traced: 'Not traced yet' }
+const FILTER_LABELS: Record<StatusFilter, string> = {
+  all: 'All',
+  attention: 'Needs attention',
+  slow: 'Slow',
+  erroring: 'Erroring',
+  ok: 'OK',
+  no_data: 'No spans in range',
+  not_traced: 'Not traced yet',
+}
 
 export function ServicesPanel() {
   const rangeParams = useRangeParams()
   const searchParams = useSearchParams()
   const update = useSearchParamsUpdate()
-  const list = servicesListParams.parse({ q: searchParams.get('q') ?? undefined, status: searchParams.get('status') ?? undefined, sort: searchParams.get('sort') ?? undefined, dir: searchParams.get('dir') ?? undefined })
+  const list = servicesListParams.parse({
+    q: searchParams.get('q') ?? undefined,
+    status: searchParams.get('status') ?? undefined,
+    sort: searchParams.get('sort') ?? undefined,
+    dir: searchParams.get('dir') ?? undefined,
+  })
   const { data: view, isFetching, error } = useQuery({ ...servicesViewQuery(rangeParams), placeholderData: keepPreviousData })
   if (!view) return <ViewFallback subject="the services" error={error} />
 
@@ -36,7 +49,8 @@ export function ServicesPanel() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <TimeRangePicker range={view.range} updatedAtUs={view.generatedAtUs} fetching={isFetching} />
         <p className="text-xs text-muted">
-          {traced} of {view.services.length} services traced ({inventory} in the inventory) · {counts.slow} slow · {counts.erroring} erroring
+          {traced} of {view.services.length} services traced ({inventory} in the inventory) · {counts.slow} slow · {counts.erroring}{' '}
+          erroring
         </p>
       </div>
       <Card>
@@ -83,7 +97,8 @@ export function ServicesPanel() {
                 </Button>
               }
             >
-              Nothing {list.q ? `named like “${list.q}”` : ''} {list.status !== 'all' ? `is “${FILTER_LABELS[list.status].toLowerCase()}”` : ''} in {view.range.label.toLowerCase()}.
+              Nothing {list.q ? `named like “${list.q}”` : ''}{' '}
+              {list.status !== 'all' ? `is “${FILTER_LABELS[list.status].toLowerCase()}”` : ''} in {view.range.label.toLowerCase()}.
             </EmptyState>
           </div>
         )}

@@ -17,7 +17,8 @@ import type { TimeRange } from '@/lib/time-range/time-range'
 import { fromMicros } from '@/lib/time/micros'
 import { formatPercent } from '@/lib/format/percent'
 
-const rate = (perMinute: number) => (perMinute >= 100 ? perMinute.toFixed(0) : perMinute >= 10 ? perMinute.toFixed(1) : perMinute.toFixed(2))
+const rate = (perMinute: number) =>
+  perMinute >= 100 ? perMinute.toFixed(0) : perMinute >= 10 ? perMinute.toFixed(1) : perMinute.toFixed(2)
 
 function SortHeader({ sort, label, list, className }: { sort: ServiceSort; label: string; list: ServicesListParams; className?: string }) {
   const update = useSearchParamsUpdate()
@@ -38,7 +39,17 @@ function SortHeader({ sort, label, list, className }: { sort: ServiceSort; label
   )
 }
 
-export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]; list: ServicesListParams; range: TimeRange; nowUs: number }) {
+export function ServicesTable({
+  rows,
+  list,
+  range,
+  nowUs,
+}: {
+  rows: ServiceRow[]
+  list: ServicesListParams
+  range: TimeRange
+  nowUs: number
+}) {
   const now = fromMicros(nowUs)
   return (
     <Table aria-label="Services" className="[&_td]:px-3 [&_th]:px-3">
@@ -56,7 +67,15 @@ export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.service} data-service={row.service} className={cn('hover:bg-surface-muted/60', row.status === 'slow' && 'bg-bad-soft/40', row.status === 'not_traced' && 'text-muted')}>
+          <tr
+            key={row.service}
+            data-service={row.service}
+            className={cn(
+              'hover:bg-surface-muted/60',
+              row.status === 'slow' && 'bg-bad-soft/40',
+              row.status === 'not_traced' && 'text-muted',
+            )}
+          >
             <Td className="whitespace-nowrap">
               <Link href={serviceHref(row.service, range)} className="font-medium text-foreground hover:text-accent hover:underline">
                 {row.service}
@@ -79,14 +98,21 @@ export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]
             </Td>
             <Td>
               {row.sparklineP95Us.length ? (
-                <Sparkline width={72} values={row.sparklineP95Us} tone={row.status === 'slow' ? 'bad' : row.status === 'erroring' ? 'warn' : 'default'} label={`p95 of ${row.service} over ${range.label.toLowerCase()}`} />
+                <Sparkline
+                  width={72}
+                  values={row.sparklineP95Us}
+                  tone={row.status === 'slow' ? 'bad' : row.status === 'erroring' ? 'warn' : 'default'}
+                  label={`p95 of ${row.service} over ${range.label.toLowerCase()}`}
+                />
               ) : (
                 <span className="text-xs text-muted">—</span>
               )}
             </Td>
             <Td className="text-right tabular-nums">
               {row.summary.count ? (
-                <span title={row.summary.estimated ? `Estimated from ${row.summary.count.toLocaleString('en')} sampled entry spans` : undefined}>
+                <span
+                  title={row.summary.estimated ? `Estimated from ${row.summary.count.toLocaleString('en')} sampled entry spans` : undefined}
+                >
                   {rate(row.summary.estimatedPerMinute)}
                   {row.summary.estimated && <span className="ml-1 text-xs text-muted">est.</span>}
                 </span>
@@ -94,13 +120,23 @@ export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]
                 '—'
               )}
             </Td>
-            <Td className={cn('text-right tabular-nums', row.status === 'erroring' && 'font-medium text-warn')}>{formatPercent(row.summary.errorRatio, 2)}</Td>
+            <Td className={cn('text-right tabular-nums', row.status === 'erroring' && 'font-medium text-warn')}>
+              {formatPercent(row.summary.errorRatio, 2)}
+            </Td>
             <Td className="max-w-48">
               {row.slowOperations.length ? (
                 <ul className="space-y-0.5 text-xs">
                   {row.slowOperations.slice(0, 2).map((operation) => (
-                    <li key={`${operation.operation} ${operation.spanKind}`} className="truncate" title={`${operation.operation} (${operation.spanKind})`}>
-                      <Link href={operationHref(row.service, operation.operation, operation.spanKind, range)} className="text-bad hover:underline" data-slow-operation={operation.operation}>
+                    <li
+                      key={`${operation.operation} ${operation.spanKind}`}
+                      className="truncate"
+                      title={`${operation.operation} (${operation.spanKind})`}
+                    >
+                      <Link
+                        href={operationHref(row.service, operation.operation, operation.spanKind, range)}
+                        className="text-bad hover:underline"
+                        data-slow-operation={operation.operation}
+                      >
                         {operation.operation}
                       </Link>
                       <span className="text-muted"> · {operation.spanKind}</span>
@@ -115,7 +151,10 @@ export function ServicesTable({ rows, list, range, nowUs }: { rows: ServiceRow[]
             <Td className="text-xs whitespace-nowrap">
               {row.quality.tracesSeen ? (
                 <span className="flex flex-col gap-0.5">
-                  <span title="Complete traces: one root, no orphan spans, no Jaeger warnings" className={cn((row.quality.completeRatio ?? 1) < 0.999 && 'text-warn')}>
+                  <span
+                    title="Complete traces: one root, no orphan spans, no Jaeger warnings"
+                    className={cn((row.quality.completeRatio ?? 1) < 0.999 && 'text-warn')}
+                  >
                     {formatPercent(row.quality.completeRatio)} complete
                   </span>
                   <span className="text-muted" title="Head-sampling rate reported by the SDK (sampler.param)">

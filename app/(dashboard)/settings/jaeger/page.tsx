@@ -32,7 +32,10 @@ export default async function JaegerSettingsPage() {
   const now = new Date(health.checkedAt)
   return (
     <>
-      <PageHeader title="Jaeger connection" description="Where spans come from, how far the sync has read them, and the workers that do it" />
+      <PageHeader
+        title="Jaeger connection"
+        description="Where spans come from, how far the sync has read them, and the workers that do it"
+      />
       <PageBody>
         <Card>
           <CardHeader title="Connection" description="Set with JAEGER_URL and JAEGER_UI_URL in the environment" />
@@ -75,10 +78,21 @@ export default async function JaegerSettingsPage() {
                     <tr key={worker.id}>
                       <Td className="font-mono text-xs">{worker.id}</Td>
                       <Td>
-                        <StatusDot ok={worker.stoppedAt ? null : running} label={worker.stoppedAt ? 'Stopped' : running ? 'Running' : 'Silent'} />
+                        <StatusDot
+                          ok={worker.stoppedAt ? null : running}
+                          label={worker.stoppedAt ? 'Stopped' : running ? 'Running' : 'Silent'}
+                        />
                       </Td>
                       <Td className="text-muted">{formatRelativeTime(worker.lastSeenAt, now)}</Td>
-                      <Td>{!worker.jaeger ? '—' : worker.jaeger.ok ? `reachable · ${worker.jaeger.latencyMs} ms` : <span className="text-bad">{worker.jaeger.error}</span>}</Td>
+                      <Td>
+                        {!worker.jaeger ? (
+                          '—'
+                        ) : worker.jaeger.ok ? (
+                          `reachable · ${worker.jaeger.latencyMs} ms`
+                        ) : (
+                          <span className="text-bad">{worker.jaeger.error}</span>
+                        )}
+                      </Td>
                       <Td className="font-mono text-xs text-muted">{worker.version}</Td>
                     </tr>
                   )

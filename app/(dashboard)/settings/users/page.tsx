@@ -60,7 +60,13 @@ export default async function UsersPage() {
                   <Td>
                     <RoleBadge role={user.role} />
                   </Td>
-                  <Td>{user.id === admin.id ? <span className="text-xs text-muted">you</span> : <RoleForm userId={user.id} email={user.email} role={user.role} />}</Td>
+                  <Td>
+                    {user.id === admin.id ? (
+                      <span className="text-xs text-muted">you</span>
+                    ) : (
+                      <RoleForm userId={user.id} email={user.email} role={user.role} />
+                    )}
+                  </Td>
                   <Td>
                     {user.id === admin.id ? (
                       <Link href="/account" className="text-xs text-accent underline-offset-2 hover:underline">

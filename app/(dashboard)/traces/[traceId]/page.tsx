@@ -35,9 +35,16 @@ export default async function TracePage({ params, searchParams }: Props) {
   const jaegerLink = `${jaegerUiUrl}/trace/${traceId.data}${span.success ? `?uiFind=${span.data}` : ''}`
   const back =
     service.success && operation.success
-      ? { href: `/services/${encodeURIComponent(service.data)}/${encodeURIComponent(operation.data)}`, label: `${service.data} · ${operation.data}` }
+      ? {
+          href: `/services/${encodeURIComponent(service.data)}/${encodeURIComponent(operation.data)}`,
+          label: `${service.data} · ${operation.data}`,
+        }
       : { href: '/services', label: 'Services' }
-  const backLink = <Link href={back.href} className="hover:text-accent hover:underline">← {back.label}</Link>
+  const backLink = (
+    <Link href={back.href} className="hover:text-accent hover:underline">
+      ← {back.label}
+    </Link>
+  )
 
   let lookup
   try {
@@ -57,7 +64,8 @@ export default async function TracePage({ params, searchParams }: Props) {
               </a>
             }
           >
-            Spanlens opens traces live from Jaeger, and Jaeger did not answer ({error.message}). The latency pages still work: they read the summary store.
+            Spanlens opens traces live from Jaeger, and Jaeger did not answer ({error.message}). The latency pages still work: they read the
+            summary store.
           </EmptyState>
         </PageBody>
       </>
@@ -79,15 +87,13 @@ export default async function TracePage({ params, searchParams }: Props) {
   const root = trace.spans.find((candidate) => candidate.parentSpanId === null)
   return (
     <>
-      <PageHeader
-        title={root ? `${root.service}: ${root.operation}` : `Trace ${traceId.data.slice(0, 16)}`}
-        description={backLink}
-      />
+      <PageHeader title={root ? `${root.service}: ${root.operation}` : `Trace ${traceId.data.slice(0, 16)}`} description={backLink} />
       <PageBody>
         <TraceHeader trace={trace} jaegerUiUrl={jaegerUiUrl} />
         {rejected.length > 0 && (
           <p role="status" className="rounded-md bg-warn-soft px-3 py-2 text-xs text-warn">
-            {rejected.length} span{rejected.length === 1 ? '' : 's'} of this trace could not be read and {rejected.length === 1 ? 'is' : 'are'} left out: {rejected[0]!.message}
+            {rejected.length} span{rejected.length === 1 ? '' : 's'} of this trace could not be read and{' '}
+            {rejected.length === 1 ? 'is' : 'are'} left out: {rejected[0]!.message}
           </p>
         )}
         <SpanWaterfall trace={trace} highlightSpanId={span.success ? span.data : undefined} jaegerUiUrl={jaegerUiUrl} />

@@ -9,7 +9,10 @@ import { getOperationView } from '@/lib/latency/repository'
 import { operationNameParam, operationQueryParams, serviceNameParam } from '@/lib/latency/schemas'
 import { OperationPanel } from './_components/operation-panel'
 
-type Props = { params: Promise<{ service: string; operation: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+type Props = {
+  params: Promise<{ service: string; operation: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { service, operation } = await params
@@ -27,7 +30,10 @@ export default async function OperationPage({ params, searchParams }: Props) {
   const { kind, ...range } = query
   const queryClient = new QueryClient()
   try {
-    await queryClient.fetchQuery({ queryKey: latencyKeys.operation(service.data, operation.data, kind, range), queryFn: () => getOperationView(service.data, operation.data, kind, range) })
+    await queryClient.fetchQuery({
+      queryKey: latencyKeys.operation(service.data, operation.data, kind, range),
+      queryFn: () => getOperationView(service.data, operation.data, kind, range),
+    })
   } catch (error) {
     if (error instanceof NotFoundError) notFound()
     throw error

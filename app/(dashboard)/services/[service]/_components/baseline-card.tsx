@@ -18,15 +18,26 @@ export function BaselineCard({ view, canConfigure }: { view: ServiceView; canCon
   const message = state.error ?? state.fieldErrors?.days?.[0]
   return (
     <Card>
-      <CardHeader title="Baseline" description={`Trailing ${baselineWindow.days} days${baselineWindow.custom ? ' (set for this service)' : ' (the default)'}; hour-of-day bands once each hour has 3 days of data`} />
+      <CardHeader
+        title="Baseline"
+        description={`Trailing ${baselineWindow.days} days${baselineWindow.custom ? ' (set for this service)' : ' (the default)'}; hour-of-day bands once each hour has 3 days of data`}
+      />
       <CardBody className="space-y-3 text-sm">
         {band ? (
           <p>
-            p95 normally <strong className="tabular-nums">{formatDurationUs(band.centerUs)}</strong>, band {formatDurationUs(band.lowerUs)}–{formatDurationUs(band.upperUs)} ({verdict?.baselineKind === 'seasonal' ? 'this hour of day' : 'any hour'}).
-            {verdict?.judgedToUs !== null && verdict?.judgedToUs !== undefined && <span className="text-muted"> Judged on data to {formatMoment(fromMicros(verdict.judgedToUs), fromMicros(view.generatedAtUs))}.</span>}
+            p95 normally <strong className="tabular-nums">{formatDurationUs(band.centerUs)}</strong>, band {formatDurationUs(band.lowerUs)}–
+            {formatDurationUs(band.upperUs)} ({verdict?.baselineKind === 'seasonal' ? 'this hour of day' : 'any hour'}).
+            {verdict?.judgedToUs !== null && verdict?.judgedToUs !== undefined && (
+              <span className="text-muted">
+                {' '}
+                Judged on data to {formatMoment(fromMicros(verdict.judgedToUs), fromMicros(view.generatedAtUs))}.
+              </span>
+            )}
           </p>
         ) : (
-          <p className="text-muted">{verdict?.insufficientReason ? `Not enough data yet: ${verdict.insufficientReason}.` : 'Not judged yet.'}</p>
+          <p className="text-muted">
+            {verdict?.insufficientReason ? `Not enough data yet: ${verdict.insufficientReason}.` : 'Not judged yet.'}
+          </p>
         )}
         {canConfigure && (
           <form action={action} className="flex flex-wrap items-end gap-2">

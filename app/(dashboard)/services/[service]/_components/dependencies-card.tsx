@@ -7,7 +7,19 @@ import type { ServiceView } from '@/lib/latency/schemas'
 import type { TimeRange } from '@/lib/time-range/time-range'
 import { fromMicros } from '@/lib/time/micros'
 
-function Edges({ title, icon: Icon, edges, range, now }: { title: string; icon: typeof ArrowUpRight; edges: ServiceView['callers']; range: TimeRange; now: Date }) {
+function Edges({
+  title,
+  icon: Icon,
+  edges,
+  range,
+  now,
+}: {
+  title: string
+  icon: typeof ArrowUpRight
+  edges: ServiceView['callers']
+  range: TimeRange
+  now: Date
+}) {
   return (
     <div>
       <h3 className="mb-1 flex items-center gap-1 text-xs font-medium tracking-wide text-muted uppercase">
@@ -21,7 +33,10 @@ function Edges({ title, icon: Icon, edges, range, now }: { title: string; icon: 
               <Link href={serviceHref(edge.service, range)} className="truncate hover:text-accent hover:underline">
                 {edge.service}
               </Link>
-              <span className="shrink-0 text-xs text-muted tabular-nums" title={`last call ${formatRelativeTime(fromMicros(edge.lastSeenUs), now)}`}>
+              <span
+                className="shrink-0 text-xs text-muted tabular-nums"
+                title={`last call ${formatRelativeTime(fromMicros(edge.lastSeenUs), now)}`}
+              >
                 {edge.calls.toLocaleString('en')} calls{edge.errors ? ` · ${edge.errors.toLocaleString('en')} failed` : ''}
               </span>
             </li>
@@ -35,7 +50,12 @@ function Edges({ title, icon: Icon, edges, range, now }: { title: string; icon: 
 }
 
 /** Who calls this service and whom it calls, as the synced traces show (sampled spans, since the sync began). */
-export function DependenciesCard({ callers, callees, range, nowUs }: Pick<ServiceView, 'callers' | 'callees'> & { range: TimeRange; nowUs: number }) {
+export function DependenciesCard({
+  callers,
+  callees,
+  range,
+  nowUs,
+}: Pick<ServiceView, 'callers' | 'callees'> & { range: TimeRange; nowUs: number }) {
   const now = fromMicros(nowUs)
   return (
     <Card>

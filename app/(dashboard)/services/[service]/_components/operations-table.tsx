@@ -14,12 +14,25 @@ import { formatPercent } from '@/lib/format/percent'
 const duration = (us: number | null) => (us === null ? '—' : formatDurationUs(us))
 
 /** Every operation of the service over the range, slow ones first. */
-export function OperationsTable({ service, operations, range, nowUs }: { service: string; operations: OperationRow[]; range: TimeRange; nowUs: number }) {
+export function OperationsTable({
+  service,
+  operations,
+  range,
+  nowUs,
+}: {
+  service: string
+  operations: OperationRow[]
+  range: TimeRange
+  nowUs: number
+}) {
   const rows = sortOperationRows(operations)
   const slow = rows.filter((row) => row.verdict?.state === 'slow').length
   return (
     <Card>
-      <CardHeader title="Operations" description={`${rows.length} operations in ${range.label.toLowerCase()}${slow ? ` · ${slow} slow against their baseline` : ''}. Server and consumer spans are requests; client spans are calls out.`} />
+      <CardHeader
+        title="Operations"
+        description={`${rows.length} operations in ${range.label.toLowerCase()}${slow ? ` · ${slow} slow against their baseline` : ''}. Server and consumer spans are requests; client spans are calls out.`}
+      />
       <Table aria-label="Operations">
         <thead>
           <tr>
@@ -35,9 +48,16 @@ export function OperationsTable({ service, operations, range, nowUs }: { service
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={`${row.operation} ${row.spanKind}`} data-operation={row.operation} className={cn('hover:bg-surface-muted/60', row.verdict?.state === 'slow' && 'bg-bad-soft/40')}>
+            <tr
+              key={`${row.operation} ${row.spanKind}`}
+              data-operation={row.operation}
+              className={cn('hover:bg-surface-muted/60', row.verdict?.state === 'slow' && 'bg-bad-soft/40')}
+            >
               <Td className="max-w-md">
-                <Link href={operationHref(service, row.operation, row.spanKind, range)} className="font-medium break-words text-foreground hover:text-accent hover:underline">
+                <Link
+                  href={operationHref(service, row.operation, row.spanKind, range)}
+                  className="font-medium break-words text-foreground hover:text-accent hover:underline"
+                >
                   {row.operation}
                 </Link>
               </Td>
@@ -49,7 +69,9 @@ export function OperationsTable({ service, operations, range, nowUs }: { service
                 {row.summary.estimatedPerMinute.toFixed(row.summary.estimatedPerMinute >= 10 ? 1 : 2)}
                 {row.summary.estimated && <span className="ml-1 text-xs text-muted">est.</span>}
               </Td>
-              <Td className={cn('text-right tabular-nums', (row.summary.errorRatio ?? 0) >= 0.05 && 'text-warn')}>{formatPercent(row.summary.errorRatio, 2)}</Td>
+              <Td className={cn('text-right tabular-nums', (row.summary.errorRatio ?? 0) >= 0.05 && 'text-warn')}>
+                {formatPercent(row.summary.errorRatio, 2)}
+              </Td>
               <Td className="text-right tabular-nums">{duration(row.summary.p50Us)}</Td>
               <Td className="whitespace-nowrap">
                 <P95VersusBaseline summary={row.summary} verdict={row.verdict} />

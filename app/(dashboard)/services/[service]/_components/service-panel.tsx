@@ -34,7 +34,11 @@ export function ServicePanel({ service, canConfigure }: { service: string; canCo
         title={view.service}
         description={
           <Breadcrumbs links={[{ href: rangeHref('/services', view.range), label: 'Services' }]}>
-            <span>{[view.team ?? 'no team', view.owner && `owner ${view.owner}`, view.tier !== null && `tier ${view.tier}`].filter(Boolean).join(' · ')}</span>
+            <span>
+              {[view.team ?? 'no team', view.owner && `owner ${view.owner}`, view.tier !== null && `tier ${view.tier}`]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
             {view.origin === 'discovered' && <Badge tone="accent">discovered in Jaeger</Badge>}
           </Breadcrumbs>
         }
@@ -47,12 +51,21 @@ export function ServicePanel({ service, canConfigure }: { service: string; canCo
         </div>
         {notTraced ? (
           <EmptyState icon={Radar} title="Not traced yet">
-            Jaeger has never listed {view.service}. It appears here once its SDK exports spans; the rollout board tracks when that is planned.
+            Jaeger has never listed {view.service}. It appears here once its SDK exports spans; the rollout board tracks when that is
+            planned.
           </EmptyState>
         ) : (
           <>
             <SummaryTiles summary={view.summary} verdict={view.verdict} />
-            <RedCharts series={view.series} band={view.band} range={view.range} summary={view.summary} verdict={view.verdict} subject={`${view.service}'s requests (server and consumer spans)`} syncId={`service-${view.service}`} />
+            <RedCharts
+              series={view.series}
+              band={view.band}
+              range={view.range}
+              summary={view.summary}
+              verdict={view.verdict}
+              subject={`${view.service}'s requests (server and consumer spans)`}
+              syncId={`service-${view.service}`}
+            />
             <OperationsTable service={view.service} operations={view.operations} range={view.range} nowUs={nowUs} />
             <div className="grid gap-4 lg:grid-cols-2 2xl:grid-cols-4">
               <QualityCoverageCards quality={view.quality} coverage={view.coverage} />

@@ -17,7 +17,13 @@ export function AccountControls({ userId, email, disabled }: { userId: string; e
         <form action={statusAction}>
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="disabled" value={disabled ? 'false' : 'true'} />
-          <Button type="submit" variant="secondary" size="sm" disabled={statusPending} aria-label={`${disabled ? 'Enable' : 'Disable'} ${email}`}>
+          <Button
+            type="submit"
+            variant="secondary"
+            size="sm"
+            disabled={statusPending}
+            aria-label={`${disabled ? 'Enable' : 'Disable'} ${email}`}
+          >
             {disabled ? <UserCheck className="size-3.5" aria-hidden /> : <UserX className="size-3.5" aria-hidden />}
             {disabled ? 'Enable' : 'Disable'}
           </Button>
@@ -25,7 +31,8 @@ export function AccountControls({ userId, email, disabled }: { userId: string; e
         <form
           action={resetAction}
           onSubmit={(event) => {
-            if (!window.confirm(`Reset the password of ${email}? They are signed out everywhere and get a temporary password from you.`)) event.preventDefault()
+            if (!window.confirm(`Reset the password of ${email}? They are signed out everywhere and get a temporary password from you.`))
+              event.preventDefault()
           }}
         >
           <input type="hidden" name="userId" value={userId} />

@@ -25,8 +25,20 @@ export function AddUserForm() {
           ))}
         </Select>
       </Field>
-      <Field label="Initial password" htmlFor="new-password" error={error('password')} hint="At least 12 characters; share it with them privately.">
-        <Input id="new-password" name="password" type="password" autoComplete="new-password" required aria-invalid={Boolean(error('password'))} />
+      <Field
+        label="Initial password"
+        htmlFor="new-password"
+        error={error('password')}
+        hint="At least 12 characters; share it with them privately."
+      >
+        <Input
+          id="new-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-invalid={Boolean(error('password'))}
+        />
       </Field>
       <div className="flex items-center gap-3 md:col-span-2">
         <Button type="submit" disabled={pending}>

@@ -7,7 +7,9 @@ export function DistributionCard({ view }: { view: OperationView }) {
   const { summary, verdict, distribution } = view
   const markers: LatencyMarker[] = [
     ...(summary.p50Us !== null ? [{ label: 'p50', valueUs: summary.p50Us }] : []),
-    ...(summary.p95Us !== null ? [{ label: 'p95', valueUs: summary.p95Us, tone: verdict?.state === 'slow' ? ('bad' as const) : ('accent' as const) }] : []),
+    ...(summary.p95Us !== null
+      ? [{ label: 'p95', valueUs: summary.p95Us, tone: verdict?.state === 'slow' ? ('bad' as const) : ('accent' as const) }]
+      : []),
     ...(summary.p99Us !== null ? [{ label: 'p99', valueUs: summary.p99Us }] : []),
     ...(verdict?.baselineP95 ? [{ label: 'baseline p95', valueUs: verdict.baselineP95.centerUs, tone: 'default' as const }] : []),
   ]
@@ -17,7 +19,13 @@ export function DistributionCard({ view }: { view: OperationView }) {
         title="Latency distribution"
         description={`${distribution.total.toLocaleString('en')} spans in ${view.range.label.toLowerCase()}, on a log scale${distribution.zeroCount ? ` (${distribution.zeroCount} of 0 µs not drawn)` : ''}`}
       />
-      <CardBody>{distribution.bins.length ? <LatencyDistributionChart bins={distribution.bins} markers={markers} height={220} /> : <p className="text-sm text-muted">No spans in this range.</p>}</CardBody>
+      <CardBody>
+        {distribution.bins.length ? (
+          <LatencyDistributionChart bins={distribution.bins} markers={markers} height={220} />
+        ) : (
+          <p className="text-sm text-muted">No spans in this range.</p>
+        )}
+      </CardBody>
     </Card>
   )
 }

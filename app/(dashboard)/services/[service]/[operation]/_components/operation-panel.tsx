@@ -24,7 +24,11 @@ export function OperationPanel({ service, operation }: { service: string; operat
   const kindParam = spanKindParam.safeParse(useSearchParams().get('kind'))
   const kind = kindParam.success ? kindParam.data : undefined
   const update = useSearchParamsUpdate()
-  const { data: view, isFetching, error } = useQuery({ ...operationViewQuery(service, operation, kind, rangeParams), placeholderData: keepPreviousData })
+  const {
+    data: view,
+    isFetching,
+    error,
+  } = useQuery({ ...operationViewQuery(service, operation, kind, rangeParams), placeholderData: keepPreviousData })
   if (!view) return <ViewFallback subject={operation} error={error} />
 
   return (
@@ -55,7 +59,10 @@ export function OperationPanel({ service, operation }: { service: string; operat
                     type="button"
                     aria-pressed={view.spanKind === option}
                     onClick={() => update({ kind: option }, { push: true })}
-                    className={cn('h-7 rounded px-2.5 text-xs font-medium text-muted hover:text-foreground', view.spanKind === option && 'bg-accent-soft text-accent')}
+                    className={cn(
+                      'h-7 rounded px-2.5 text-xs font-medium text-muted hover:text-foreground',
+                      view.spanKind === option && 'bg-accent-soft text-accent',
+                    )}
                   >
                     {option ?? 'all kinds'}
                   </button>
@@ -66,10 +73,24 @@ export function OperationPanel({ service, operation }: { service: string; operat
           <DataAsOf sync={view.sync} nowUs={view.generatedAtUs} />
         </div>
         <SummaryTiles summary={view.summary} verdict={view.verdict} />
-        <RedCharts series={view.series} band={view.band} range={view.range} summary={view.summary} verdict={view.verdict} subject={view.operation} syncId={`operation-${view.service}-${view.operation}`} />
+        <RedCharts
+          series={view.series}
+          band={view.band}
+          range={view.range}
+          summary={view.summary}
+          verdict={view.verdict}
+          subject={view.operation}
+          syncId={`operation-${view.service}-${view.operation}`}
+        />
         <div className="grid gap-4 xl:grid-cols-2">
           <DistributionCard view={view} />
-          <SlowTracesCard service={view.service} operation={view.operation} range={view.range} rangeParams={rangeParams} floorUs={view.summary.p95Us} />
+          <SlowTracesCard
+            service={view.service}
+            operation={view.operation}
+            range={view.range}
+            rangeParams={rangeParams}
+            floorUs={view.summary.p95Us}
+          />
         </div>
       </PageBody>
     </>

@@ -12,16 +12,35 @@ import { slowTracesQueryOptions } from '@/lib/traces/query-options'
 import { fromMicros } from '@/lib/time/micros'
 
 /** The slowest recent traces of the operation, searched in Jaeger above the range's p95; each opens the trace view. */
-export function SlowTracesCard({ service, operation, range, rangeParams, floorUs }: { service: string; operation: string; range: TimeRange; rangeParams: TimeRangeParams; floorUs: number | null }) {
+export function SlowTracesCard({
+  service,
+  operation,
+  range,
+  rangeParams,
+  floorUs,
+}: {
+  service: string
+  operation: string
+  range: TimeRange
+  rangeParams: TimeRangeParams
+  floorUs: number | null
+}) {
   const minDurationUs = floorUs ?? 0
-  const { data, error, isPending, refetch, isFetching } = useQuery({ ...slowTracesQueryOptions(service, operation, rangeParams, minDurationUs), enabled: floorUs !== null })
+  const { data, error, isPending, refetch, isFetching } = useQuery({
+    ...slowTracesQueryOptions(service, operation, rangeParams, minDurationUs),
+    enabled: floorUs !== null,
+  })
   const longest = data?.traces[0]?.durationUs ?? 1
   const now = fromMicros(range.endUs)
   return (
     <Card>
       <CardHeader
         title="Slowest recent traces"
-        description={floorUs === null ? 'No spans in this range to look for.' : `Searched live in Jaeger: ${operation} spans of at least ${formatDurationUs(minDurationUs)} (this range's p95), slowest first`}
+        description={
+          floorUs === null
+            ? 'No spans in this range to look for.'
+            : `Searched live in Jaeger: ${operation} spans of at least ${formatDurationUs(minDurationUs)} (this range's p95), slowest first`
+        }
         action={
           error ? (
             <button type="button" onClick={() => void refetch()} className="text-xs text-accent hover:underline">
@@ -62,12 +81,16 @@ export function SlowTracesCard({ service, operation, range, rangeParams, floorUs
                   </Link>
                   {trace.error && <Badge tone="bad">error</Badge>}
                   <span className="truncate text-xs text-muted">
-                    {trace.rootService ? `${trace.rootService}: ${trace.rootOperation}` : 'no root span'} · {trace.spanCount} spans · {trace.serviceCount} services
+                    {trace.rootService ? `${trace.rootService}: ${trace.rootOperation}` : 'no root span'} · {trace.spanCount} spans ·{' '}
+                    {trace.serviceCount} services
                   </span>
                 </div>
                 <div className="mt-1.5 flex items-center gap-2">
                   <div className="h-1.5 flex-1 rounded-full bg-surface-muted" aria-hidden>
-                    <div className="h-1.5 rounded-full bg-bad/70" style={{ width: `${Math.max(2, (trace.durationUs / longest) * 100)}%` }} />
+                    <div
+                      className="h-1.5 rounded-full bg-bad/70"
+                      style={{ width: `${Math.max(2, (trace.durationUs / longest) * 100)}%` }}
+                    />
                   </div>
                   <span className="w-20 text-right text-xs font-medium tabular-nums">{formatDurationUs(trace.durationUs)}</span>
                 </div>

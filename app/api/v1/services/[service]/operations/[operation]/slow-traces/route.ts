@@ -12,7 +12,16 @@ export const GET = defineRoute({
   query: slowTracesQuery,
   run: async ({ params, query }): Promise<SlowTracesView> => {
     const { startUs, endUs } = resolveTimeRange(query, Date.now() * 1000)
-    const found = await askJaeger((jaeger) => jaeger.findSlowTraces({ service: params.service, operation: params.operation, startUs, endUs, minDurationUs: query.minDurationUs, limit: query.limit }))
+    const found = await askJaeger((jaeger) =>
+      jaeger.findSlowTraces({
+        service: params.service,
+        operation: params.operation,
+        startUs,
+        endUs,
+        minDurationUs: query.minDurationUs,
+        limit: query.limit,
+      }),
+    )
     return { ...found, minDurationUs: query.minDurationUs, startUs, endUs }
   },
 })
