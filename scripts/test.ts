@@ -57,6 +57,7 @@ async function main() {
 
   if (wants('unit')) {
     await check('lint', node, [bin('eslint/bin/eslint.js'), '--max-warnings', '0', '.'])
+    await check('format', node, [bin('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.'])
     await check('typecheck', node, [bin('typescript/bin/tsc'), '--noEmit'])
     await step('vitest (unit, contract, DB)', async () => {
       const template = await recreateDatabase(server.url, 'spanlens_test')
