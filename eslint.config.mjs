@@ -51,6 +51,10 @@ export const LIB_ORDER = [
   'inventory',
   'targets',
   'latency',
+  'overhead',
+  'incidents',
+  'rollout',
+  'scorecard',
   'worker',
   'http',
 ]
