@@ -97,14 +97,22 @@ describe('judgeAndSaveLatencyHealth', () => {
       where: { service: SERVICE, operation: 'INSERT transactions' },
       data: { baseline: { state: 'insufficient', have: 1, need: 24, reason: 'unversioned, as rows were before' } },
     })
+    // Version 1 kept every band's edges, keyed: readable once, another version now.
+    const [keptOperation] = (await listLatencyHealth([SERVICE])).filter((row) => row.operation && row.baseline.state === 'ready')
+    await db.latencyHealth.updateMany({
+      where: { service: SERVICE, operation: keptOperation!.operation },
+      data: { baseline: { version: 1, baseline: keptOperation!.baseline } },
+    })
     const read = await listLatencyHealth([SERVICE])
     expect(read.map((row) => row.operation)).not.toContain(slowOperation)
     expect(read.map((row) => row.operation)).not.toContain('INSERT transactions')
+    expect(read.map((row) => row.operation)).not.toContain(keptOperation!.operation)
     // Same watermark, not forced: judged again all the same, because rows were unreadable.
     expect(await judgeAndSaveLatencyHealth(SERVICE, { now: NOW })).toMatchObject({ judged: expect.any(Number) })
     const again = await listLatencyHealth([SERVICE])
     expect(again.find((row) => row.operation === slowOperation)?.state).toBe('slow')
     expect(again.find((row) => row.operation === 'INSERT transactions')?.state).toBe('ok')
+    expect(again.find((row) => row.operation === keptOperation!.operation)?.baseline).toEqual(keptOperation!.baseline)
   })
 
   test('the pages read it: services list, service page (slow query first, band along the chart) and operation page', async () => {

@@ -3,7 +3,7 @@
 // of pages, judged again). Each row's version (Postgres' xmin, the transaction that last wrote it) lets
 // a worker tell the rows it wrote itself from rows changed since, without reading their baselines.
 import { db, Prisma } from '@/lib/db/client'
-import { BASELINE_VERSION, storedBaselineSchema } from '@/lib/metrics/schemas'
+import { storedBaselineSchema, toStoredBaseline } from '@/lib/metrics/schemas'
 import { fromMicros, toMicros } from '@/lib/time/micros'
 import type { LatencyHealth, LatencyState } from './judge-latency'
 
@@ -120,7 +120,7 @@ export async function saveVerdicts({
           ...(await tx.$queryRaw<Written[]>`
           INSERT INTO latency_health (service, operation, span_kind, state, baseline, slow_since, deviation, current_p95_us, judged_to, computed_at)
           SELECT v.service, v.operation, v.span_kind, v.state::"LatencyState", v.baseline, v.slow_since, v.deviation, v.current_p95_us, v.judged_to, ${computedAt}
-          FROM jsonb_to_recordset(${JSON.stringify(chunk.map((row) => ({ ...verdictColumns(row), baseline: { version: BASELINE_VERSION, baseline: row.baseline } })))}::jsonb)
+          FROM jsonb_to_recordset(${JSON.stringify(chunk.map((row) => ({ ...verdictColumns(row), baseline: toStoredBaseline(row.baseline) })))}::jsonb)
             AS v(service text, operation text, span_kind text, state text, baseline jsonb, slow_since timestamptz, deviation float8, current_p95_us float8, judged_to timestamptz)
           ON CONFLICT (service, operation, span_kind) DO UPDATE SET state = EXCLUDED.state, baseline = EXCLUDED.baseline, slow_since = EXCLUDED.slow_since,
             deviation = EXCLUDED.deviation, current_p95_us = EXCLUDED.current_p95_us, judged_to = EXCLUDED.judged_to, computed_at = EXCLUDED.computed_at

@@ -22,7 +22,7 @@
 // against an hourly baseline breach more often; the relative spread floor and the sustained rule of
 // computeSlowDetection absorb part of that.
 import { DAY_US, HOUR_US } from '@/lib/time/time-buckets'
-import type { Band, Baseline, QuantileBands } from './schemas'
+import { bandOf, type Band, type Baseline, type QuantileBands } from './schemas'
 
 export type LatencyPoint = { bucketStartUs: number; count: number; p50Us: number | null; p95Us: number | null; p99Us: number | null }
 export type Quantile = 'p50' | 'p95' | 'p99'
@@ -77,20 +77,90 @@ type Weighted = { value: number; weight: number }
  * total. With integer weights it equals the lower median of each value repeated `weight` times. NaN when empty.
  */
 export function weightedMedian(samples: readonly Weighted[]): number {
-  const sorted = [...samples].sort((a, b) => a.value - b.value)
-  let total = 0
-  for (const sample of sorted) total += sample.weight
-  let cumulative = 0
-  for (const sample of sorted) {
-    cumulative += sample.weight
-    if (cumulative >= total / 2) return sample.value
-  }
-  return NaN
+  const values = column(samples.length, (i) => samples[i]!.value)
+  const weights = column(samples.length, (i) => samples[i]!.weight)
+  return selectWeightedMedian(values, weights, samples.length)
 }
 
-/** Scaled MAD around `centerUs`: σ for normal data. */
-const scaledMad = (samples: readonly Weighted[], centerUs: number) =>
-  MAD_TO_SIGMA * weightedMedian(samples.map(({ value, weight }) => ({ value: Math.abs(value - centerUs), weight })))
+/**
+ * weightedMedian of the first n (value, weight) pairs, found by selection rather than a sort (the
+ * baseline takes hundreds of these each time an hour enters its window). Reorders both arrays in place.
+ *
+ *   values  | < pivot | = pivot | > pivot |    below + W(<) ≥ half: the answer is left of the pivot;
+ *           lo        lt        gt        hi   below + W(<) + W(=) ≥ half: it is the pivot; else right.
+ *
+ * Integer weights sum exactly in any order, so it agrees with the ascending walk's comparisons.
+ */
+function selectWeightedMedian(values: Float64Array, weights: Float64Array, n: number): number {
+  if (n === 0) return NaN
+  let total = 0
+  for (let i = 0; i < n; i++) total += weights[i]!
+  const half = total / 2
+  let lo = 0
+  let hi = n
+  let below = 0
+  for (;;) {
+    const pivot = medianOfThree(values[lo]!, values[(lo + hi) >>> 1]!, values[hi - 1]!)
+    // Dutch-flag partition of [lo, hi): [lo, lt) < pivot, [lt, i) = pivot, [gt, hi) > pivot.
+    let lt = lo
+    let i = lo
+    let gt = hi
+    let lessWeight = 0
+    let equalWeight = 0
+    while (i < gt) {
+      const value = values[i]!
+      if (value < pivot) {
+        lessWeight += weights[i]!
+        swap(values, weights, lt++, i++)
+      } else if (value > pivot) swap(values, weights, i, --gt)
+      else equalWeight += weights[i++]!
+    }
+    // The ascending walk returns the first value at which the running total reaches half (with a zero
+    // total, the smallest value: there the running total is already 0 ≥ 0).
+    if (lt > lo && below + lessWeight >= half) hi = lt
+    else if (below + lessWeight + equalWeight >= half) return pivot
+    else {
+      below += lessWeight + equalWeight
+      lo = gt
+    }
+  }
+}
+
+/** A column of n doubles (a loop: TypedArray.from with a mapping function is V8's slow path). */
+function column(n: number, valueAt: (i: number) => number): Float64Array {
+  const values = new Float64Array(n)
+  for (let i = 0; i < n; i++) values[i] = valueAt(i)
+  return values
+}
+
+function medianOfThree(a: number, b: number, c: number): number {
+  if (a < b) return b < c ? b : a < c ? c : a
+  return a < c ? a : b < c ? c : b
+}
+
+function swap(values: Float64Array, weights: Float64Array, i: number, j: number): void {
+  const value = values[i]!
+  values[i] = values[j]!
+  values[j] = value
+  const weight = weights[i]!
+  weights[i] = weights[j]!
+  weights[j] = weight
+}
+
+/** Scaled MAD around `centerUs` of the first n pairs: σ for normal data. Overwrites `scratch`. */
+function scaledMadOf(
+  values: Float64Array,
+  weights: Float64Array,
+  n: number,
+  centerUs: number,
+  scratch: { values: Float64Array; weights: Float64Array },
+): number {
+  for (let i = 0; i < n; i++) {
+    scratch.values[i] = Math.abs(values[i]! - centerUs)
+    scratch.weights[i] = weights[i]!
+  }
+  return MAD_TO_SIGMA * selectWeightedMedian(scratch.values, scratch.weights, n)
+}
 
 export const hourOfDay = (us: number) => ((Math.floor(us / HOUR_US) % HOURS_PER_DAY) + HOURS_PER_DAY) % HOURS_PER_DAY
 
@@ -135,48 +205,80 @@ export function computeBaseline(points: readonly LatencyPoint[], options: Baseli
     }
   }
 
-  const weightCap = WEIGHT_CAP_MEDIANS * weightedMedian(usable.map((point) => ({ value: point.count, weight: 1 })))
-  const samplesOf = (group: readonly LatencyPoint[], quantile: Quantile): Weighted[] =>
-    group.map((point) => ({ value: point[QUANTILE_FIELD[quantile]]!, weight: Math.min(point.count, weightCap) }))
+  // Parallel columns rather than objects: an hour entering the window re-takes some 150 medians.
+  const n = usable.length
+  const scratch = { values: new Float64Array(n), weights: new Float64Array(n) }
+  /** The weighted median of pairs [from, to) of the columns, leaving them as they are. */
+  const medianOf = (values: Float64Array, weights: Float64Array, from: number, to: number) => {
+    scratch.values.set(values.subarray(from, to))
+    scratch.weights.set(weights.subarray(from, to))
+    return selectWeightedMedian(scratch.values, scratch.weights, to - from)
+  }
+  const madOf = (values: Float64Array, weights: Float64Array, from: number, to: number, centerUs: number) =>
+    scaledMadOf(values.subarray(from, to), weights.subarray(from, to), to - from, centerUs, scratch)
+
+  const counts = column(n, (i) => usable[i]!.count)
+  const weightCap = WEIGHT_CAP_MEDIANS * medianOf(counts, new Float64Array(n).fill(1), 0, n)
+  const weights = column(n, (i) => Math.min(counts[i]!, weightCap))
+  const valuesOf = (quantile: Quantile) => column(n, (i) => usable[i]![QUANTILE_FIELD[quantile]]!)
   const band = (centerUs: number, ...spreadsUs: number[]): Band => {
-    const spreadUs = Math.max(...spreadsUs, floors.minRelativeSpread * centerUs, floors.minSpreadUs)
-    return { centerUs, spreadUs, lowerUs: Math.max(0, centerUs - k * spreadUs), upperUs: centerUs + k * spreadUs }
+    return bandOf(centerUs, Math.max(...spreadsUs, floors.minRelativeSpread * centerUs, floors.minSpreadUs), k)
   }
   const plainBand = (quantile: Quantile) => {
-    const samples = samplesOf(usable, quantile)
-    const centerUs = weightedMedian(samples)
-    return band(centerUs, scaledMad(samples, centerUs))
+    const values = valuesOf(quantile)
+    const centerUs = medianOf(values, weights, 0, n)
+    return band(centerUs, madOf(values, weights, 0, n, centerUs))
   }
   const bands: QuantileBands = { p50: plainBand('p50'), p95: plainBand('p95'), p99: plainBand('p99') }
   const ready = { state: 'ready' as const, windowStartUs, windowEndUs, points: usable.length, k, bands }
   if (options.allowSeasonal === false) return { ...ready, kind: 'plain' }
 
-  const byHour = Array.from({ length: HOURS_PER_DAY }, () => [] as LatencyPoint[])
-  for (const point of usable) byHour[hourOfDay(point.bucketStartUs)]!.push(point)
-  const seasonalHours = byHour.map(
-    (group) => new Set(group.map((point) => Math.floor(point.bucketStartUs / DAY_US))).size >= minSeasonalDays,
-  )
+  // The usable points grouped by UTC hour of day (a counting sort): hour h holds [groupStart[h], groupStart[h + 1]).
+  const hourOf = usable.map((point) => hourOfDay(point.bucketStartUs))
+  const groupStart = new Int32Array(HOURS_PER_DAY + 1)
+  for (const hour of hourOf) groupStart[hour + 1]!++
+  for (let hour = 0; hour < HOURS_PER_DAY; hour++) groupStart[hour + 1]! += groupStart[hour]!
+  const order = new Int32Array(n)
+  const next = groupStart.slice(0, HOURS_PER_DAY)
+  hourOf.forEach((hour, index) => (order[next[hour]!++] = index))
+  const days = Array.from({ length: HOURS_PER_DAY }, () => new Set<number>())
+  hourOf.forEach((hour, index) => days[hour]!.add(Math.floor(usable[index]!.bucketStartUs / DAY_US)))
+  const seasonalHours = days.map((set) => set.size >= minSeasonalDays)
   if (!seasonalHours.includes(true)) return { ...ready, kind: 'plain' }
+  const groupedWeights = column(n, (i) => weights[order[i]!]!)
 
   const seasonalBands = (quantile: Quantile): (Band | null)[] => {
-    const centersUs = byHour.map((group, hour) => (seasonalHours[hour] ? weightedMedian(samplesOf(group, quantile)) : NaN))
+    const all = valuesOf(quantile)
+    const values = column(n, (i) => all[order[i]!]!)
+    const centersUs = seasonalHours.map((seasonal, hour) =>
+      seasonal ? medianOf(values, groupedWeights, groupStart[hour]!, groupStart[hour + 1]!) : NaN,
+    )
     // An hour's own MAD comes from as few as 3 values (then it is the smaller gap, possibly ~0), so its
     // spread is at least the relative residual spread pooled over every seasonal hour.
-    const residuals: Weighted[] = []
-    byHour.forEach((group, hour) => {
+    const residuals = new Float64Array(n)
+    const residualWeights = new Float64Array(n)
+    let residualCount = 0
+    seasonalHours.forEach((seasonal, hour) => {
       const centerUs = centersUs[hour]!
-      if (seasonalHours[hour] && centerUs > 0)
-        for (const sample of samplesOf(group, quantile))
-          residuals.push({ value: Math.abs(sample.value - centerUs) / centerUs, weight: sample.weight })
+      if (!seasonal || !(centerUs > 0)) return
+      for (let i = groupStart[hour]!; i < groupStart[hour + 1]!; i++) {
+        residuals[residualCount] = Math.abs(values[i]! - centerUs) / centerUs
+        residualWeights[residualCount++] = groupedWeights[i]!
+      }
     })
-    const pooledRelativeSpread = residuals.length > 0 ? MAD_TO_SIGMA * weightedMedian(residuals) : 0
-    return byHour.map((group, hour) => {
+    const pooledRelativeSpread = residualCount > 0 ? MAD_TO_SIGMA * selectWeightedMedian(residuals, residualWeights, residualCount) : 0
+    return seasonalHours.map((seasonal, hour) => {
+      if (!seasonal) return null
       const centerUs = centersUs[hour]!
-      return seasonalHours[hour] ? band(centerUs, scaledMad(samplesOf(group, quantile), centerUs), pooledRelativeSpread * centerUs) : null
+      return band(
+        centerUs,
+        madOf(values, groupedWeights, groupStart[hour]!, groupStart[hour + 1]!, centerUs),
+        pooledRelativeSpread * centerUs,
+      )
     })
   }
   const [p50, p95, p99] = [seasonalBands('p50'), seasonalBands('p95'), seasonalBands('p99')]
-  const hourlyBands = byHour.map((_group, hour) => (seasonalHours[hour] ? { p50: p50[hour]!, p95: p95[hour]!, p99: p99[hour]! } : null))
+  const hourlyBands = seasonalHours.map((seasonal, hour) => (seasonal ? { p50: p50[hour]!, p95: p95[hour]!, p99: p99[hour]! } : null))
   return { ...ready, kind: 'seasonal', hourlyBands }
 }
 

@@ -5,7 +5,7 @@
 // (scripts/bench/stages.bench.ts); production code never imports it.
 import { db, Prisma } from '@/lib/db/client'
 import { operationKey } from '@/lib/metrics/operation-key'
-import { BASELINE_VERSION } from '@/lib/metrics/schemas'
+import { toStoredBaseline } from '@/lib/metrics/schemas'
 import { computeSeries, type SeriesRow } from '@/lib/metrics/series'
 import { currentWatermark } from '@/lib/sync/sync-progress'
 import { fromMicros, toMicros } from '@/lib/time/micros'
@@ -81,7 +81,7 @@ export async function judgeInFull(
       operation: verdict.operation,
       spanKind: verdict.spanKind,
       state: verdict.state,
-      baseline: { version: BASELINE_VERSION, baseline: verdict.baseline } as unknown as Prisma.InputJsonValue,
+      baseline: toStoredBaseline(verdict.baseline) as unknown as Prisma.InputJsonValue,
       slowSince: verdict.slowSinceUs === null ? null : fromMicros(verdict.slowSinceUs),
       deviation: verdict.deviation,
       currentP95Us: verdict.currentP95Us,
