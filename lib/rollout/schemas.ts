@@ -1,0 +1,49 @@
+import { z } from 'zod'
+import { multiLineText } from '@/lib/text/plain-text'
+import { calendarDaySchema } from './calendar-day'
+
+export const ROLLOUT_STATUSES = ['not_started', 'instrumented', 'verified', 'regressed'] as const
+export const rolloutStatusSchema = z.enum(ROLLOUT_STATUSES)
+export type RolloutStatus = z.infer<typeof rolloutStatusSchema>
+
+/** When an instrumented service counts as verified (DESIGN.md: "quality checks pass for 7 days"). Admin-editable. */
+export const rolloutThresholdsSchema = z.object({
+  verifyDays: z.number().int().min(1).max(90),
+  minCompleteShare: z.number().min(0).max(1),
+  minKeyAttributeShare: z.number().min(0).max(1),
+})
+export type RolloutThresholds = z.infer<typeof rolloutThresholdsSchema>
+
+export const DEFAULT_ROLLOUT_THRESHOLDS: RolloutThresholds = {
+  verifyDays: 7,
+  minCompleteShare: 0.99,
+  minKeyAttributeShare: 0.95,
+}
+
+const count = z.number().int().min(0)
+
+/** One service's trace quality over one UTC day (counts, so days merge by adding). */
+export const dailyQualitySchema = z.object({
+  day: calendarDaySchema,
+  spans: count,
+  tracesSeen: count,
+  tracesComplete: count,
+  /** Server spans, and those carrying `http.route`. */
+  serverSpans: count,
+  serverSpansWithRoute: count,
+  /** HTTP spans, and those carrying a status code. */
+  httpSpans: count,
+  httpSpansWithStatus: count,
+})
+export type DailyQuality = z.infer<typeof dailyQualitySchema>
+
+/** A manager's override of a service's rollout status (audited where it is saved). */
+export const rolloutOverrideSchema = z.object({
+  status: rolloutStatusSchema,
+  reason: multiLineText({ max: 500, what: 'a reason' }),
+  /** null: until removed. */
+  expiresAt: z.date().nullable(),
+  /** Who set it (user id). */
+  by: z.string().min(1),
+})
+export type RolloutOverride = z.infer<typeof rolloutOverrideSchema>
