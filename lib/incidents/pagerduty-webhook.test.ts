@@ -1,4 +1,4 @@
-// On PagerDuty's own samples in ../shared/fixtures/pagerduty (see FORMATS-SOURCES.md there): two real
+// On PagerDuty's own samples in fixtures/formats/pagerduty (copies of ../shared/fixtures; see FORMATS-SOURCES.md there): two real
 // v3 deliveries (Zulip), the documented priority_updated payload, go-pagerduty's signed body with its
 // known secret and signatures, and two Events API v2 bodies, which are not webhooks.
 import { createHmac } from 'node:crypto'
@@ -16,7 +16,7 @@ import {
 } from './pagerduty-webhook'
 import { timeToResolveMs } from './time-to-resolve'
 
-const PAGERDUTY = path.resolve(import.meta.dirname, '../../../shared/fixtures/pagerduty')
+const PAGERDUTY = path.resolve(import.meta.dirname, '../../fixtures/formats/pagerduty')
 const raw = (file: string) => fs.readFileSync(path.join(PAGERDUTY, file))
 const json = (file: string): unknown => JSON.parse(raw(file).toString('utf8'))
 /** A fixture with edits; the fixture's own object is not changed. */

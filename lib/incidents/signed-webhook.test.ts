@@ -200,7 +200,7 @@ describe('parseIncidentWebhookBody', () => {
   })
 
   test('a PagerDuty delivery sent to our webhook is refused, naming what it lacks', () => {
-    const pagerDuty = fs.readFileSync(path.resolve(import.meta.dirname, '../../../shared/fixtures/pagerduty/triggered_v3.json'))
+    const pagerDuty = fs.readFileSync(path.resolve(import.meta.dirname, '../../fixtures/formats/pagerduty/triggered_v3.json'))
     const parsed = parseIncidentWebhookBody(pagerDuty)
     expect(parsed.ok).toBe(false)
     expect(!parsed.ok && parsed.issues.map((issue) => issue.path)).toEqual(['id', 'services', 'startedAt'])

@@ -8,8 +8,8 @@ import { isPlainText } from '@/lib/text/plain-text'
 import { MAX_CATALOG_SERVICES, parseCatalogFile, type CatalogFileResult } from './catalog-file'
 import type { CatalogEntry } from './schemas'
 
-// The public Backstage samples (../shared/fixtures/FORMATS-SOURCES.md, "backstage-catalog/"), read as they are.
-const BACKSTAGE = path.resolve(import.meta.dirname, '../../../shared/fixtures/backstage-catalog')
+// The public Backstage samples (fixtures/formats/FORMATS-SOURCES.md, "backstage-catalog/"), read as they are.
+const BACKSTAGE = path.resolve(import.meta.dirname, '../../fixtures/formats/backstage-catalog')
 const sample = (file: string) => fs.readFileSync(path.join(BACKSTAGE, file), 'utf8')
 
 const EMPTY: Omit<CatalogEntry, 'name'> = {

@@ -1,4 +1,4 @@
-// On the real k6 summaries in ../shared/fixtures/k6-summary (see FORMATS-SOURCES.md there): two
+// On the real k6 summaries in fixtures/formats/k6-summary (copies of ../shared/fixtures; see FORMATS-SOURCES.md there): two
 // --summary-export files and one handleSummary() JSON.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest'
 import { InvalidInputError } from '@/lib/errors'
 import { overheadFromK6, parseK6Summary, parseK6SummaryText, type K6Summary } from './k6-summary'
 
-const SHARED_FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/k6-summary')
+const SHARED_FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/formats/k6-summary')
 const fixtureText = (file: string) => fs.readFileSync(path.join(SHARED_FIXTURES, file), 'utf8')
 const fixture = (file: string): Record<string, unknown> => JSON.parse(fixtureText(file))
 

@@ -47,7 +47,7 @@ export type OverheadMeasurementInput = z.infer<typeof overheadMeasurementInput>
 
 // ---------------------------------------------------------------- k6 end-of-test summaries
 //
-// Two JSON shapes (shared/fixtures/FORMATS-SOURCES.md, "k6-summary"); k6 writes time trends in ms in
+// Two JSON shapes (fixtures/formats/FORMATS-SOURCES.md, "k6-summary"); k6 writes time trends in ms in
 // both. Only the metrics read here are declared; the rest of the file is accepted as it is.
 
 export const K6_SUMMARY_FORMATS = ['summary_export', 'handle_summary'] as const
