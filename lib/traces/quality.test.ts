@@ -30,8 +30,28 @@ describe('computeTraceQuality', () => {
     ['two roots are not one tree', trace(root, span()), { complete: false, rootCount: 2, orphans: 0, cycles: 0 }],
     ['no root at all', trace(span({ parentSpanId: 'ffffffffffffffff' })), { complete: false, rootCount: 0, orphans: 1, cycles: 0 }],
     [
-      'a span warning makes it incomplete',
-      trace(root, { ...child, warnings: ['clock skew adjustment disabled'] }),
+      'a span warning of a lost reference makes it incomplete',
+      trace(root, { ...child, warnings: ['invalid parent span IDs=ffffffffffffffff; skipping clock skew adjustment'] }),
+      { complete: false, rootCount: 1, orphans: 0, cycles: 0 },
+    ],
+    [
+      'duplicate span ids make it incomplete',
+      trace(root, { ...child, warnings: ['duplicate span IDs; skipping clock skew adjustment'] }),
+      { complete: false, rootCount: 1, orphans: 0, cycles: 0 },
+    ],
+    [
+      'a clock-skew note is a quality note: the trace arrived whole',
+      trace(root, { ...child, warnings: ['clock skew adjustment disabled; not applying calculated delta of 1.2ms'] }),
+      { complete: true, rootCount: 1, orphans: 0, cycles: 0 },
+    ],
+    [
+      'so is a skew delta too large to apply',
+      trace(root, { ...child, warnings: ['max clock skew adjustment delta of 1s exceeded; not applying calculated delta of 3s'] }),
+      { complete: true, rootCount: 1, orphans: 0, cycles: 0 },
+    ],
+    [
+      'any other warning makes it incomplete',
+      trace(root, { ...child, warnings: ['span has an unknown reference type'] }),
       { complete: false, rootCount: 1, orphans: 0, cycles: 0 },
     ],
   ])('%s', (_label, input, expected) => {
@@ -44,8 +64,9 @@ describe('computeTraceQuality', () => {
     }).toEqual(expected)
   })
 
-  test('a trace-level warning makes it incomplete', () => {
+  test('a trace-level warning makes it incomplete, unless it is a clock-skew note', () => {
     expect(computeTraceQuality({ ...trace(root, child), warnings: ['invalid parent span IDs'] }).complete).toBe(false)
+    expect(computeTraceQuality({ ...trace(root, child), warnings: ['clock skew adjustment disabled'] }).complete).toBe(true)
   })
 
   test('parent-cycle fixture: two spans that are each other parent terminate as a cycle, no root', () => {

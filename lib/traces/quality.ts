@@ -4,8 +4,9 @@
 //   orphan   a span whose parent reference names a span missing from the trace
 //   cycle    spans whose parents lead round in a circle and never reach a root (must not loop)
 //   skew     a span timed outside its parent in a way only clock skew explains (see isSkewed)
-//   warning  a span or trace Jaeger attached warnings to
-//   complete exactly one root, no orphans, no cycles, no warnings
+//   warning  a span or trace Jaeger attached a warning to that reports lost, invalid or duplicate
+//            references; its clock-skew notes are quality notes, not breaks (isClockSkewNote)
+//   complete exactly one root, no orphans, no cycles, no such warnings (DESIGN.md: trace reliability)
 import type { Span, Trace } from './span'
 
 export type TraceQuality = {
@@ -35,6 +36,19 @@ export function isSkewed(child: Span, parent: Span): boolean {
   const synchronousCall = child.kind === 'server' && parent.kind === 'client'
   return synchronousCall && child.startUs + child.durationUs > parent.startUs + parent.durationUs
 }
+
+/**
+ * Jaeger's clock-skew adjuster (model/adjuster/clockskew.go) notes the delta it applied or could not
+ * apply ("clock skew adjustment disabled; not applying calculated delta of …", "max clock skew
+ * adjustment delta of … exceeded …"): a note about a host's clock, the trace itself arrived whole.
+ * Its "invalid parent span IDs=…; skipping clock skew adjustment" and "duplicate span IDs; …" report
+ * broken references, which do break the trace.
+ */
+export function isClockSkewNote(warning: string): boolean {
+  return /clock skew adjustment/i.test(warning) && !/invalid parent|duplicate span/i.test(warning)
+}
+
+const breaksTrace = (warning: string) => !isClockSkewNote(warning)
 
 /** Where a span's chain of parents ends. */
 type Reach = 'root' | 'orphaned' | 'cycle'
@@ -82,11 +96,15 @@ export function computeTraceQuality(trace: Trace): TraceQuality {
     while (stack.length) reach.set(stack.pop()!, outcome)
   }
   const cycleSpans = trace.spans.filter((span) => reach.get(span.spanId) === 'cycle')
-  const warningSpans = trace.spans.filter((span) => span.warnings.length > 0)
+  const warningSpans = trace.spans.filter((span) => span.warnings.some(breaksTrace))
 
   return {
     complete:
-      roots.length === 1 && orphanSpans.length === 0 && cycleSpans.length === 0 && warningSpans.length === 0 && trace.warnings.length === 0,
+      roots.length === 1 &&
+      orphanSpans.length === 0 &&
+      cycleSpans.length === 0 &&
+      warningSpans.length === 0 &&
+      !trace.warnings.some(breaksTrace),
     root: roots.length === 1 ? roots[0]! : null,
     rootCount: roots.length,
     orphanSpans,
