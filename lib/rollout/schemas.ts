@@ -47,3 +47,12 @@ export const rolloutOverrideSchema = z.object({
   by: z.string().min(1),
 })
 export type RolloutOverride = z.infer<typeof rolloutOverrideSchema>
+
+/** What rollout_states.failing holds: the checks that failed, each on its day (rollout-status.ts). */
+export const rolloutFailuresSchema = z.array(
+  z.object({
+    day: calendarDaySchema,
+    check: z.enum(['live_days', 'spans', 'complete_traces', 'key_attributes']),
+    message: z.string(),
+  }),
+)

@@ -1,15 +1,16 @@
 // The one place that orders what the worker does after the sync's rounds have committed windows. For
 // every service this worker can lease, in this order (DESIGN.md, "Shape"):
 //
-//   sync ─────────▶ compaction ─────────▶ latency judgement ──▶ alert evaluation ──▶ SLO accounting
-//   lib/sync         lib/sync               lib/latency           lib/alerts (next)     lib/slo (next)
-//   windows →        minutes → hours →      baselines, slow
-//   rollups, once    days, retention        verdicts
+//   sync ───────▶ compaction ───────▶ latency judgement ──▶ rollout status ──▶ alert evaluation ──▶ SLO accounting
+//   lib/sync       lib/sync             lib/latency            lib/rollout         lib/alerts (next)     lib/slo (next)
+//   windows →      minutes → hours →    baselines, slow        go-live, status
+//   rollups, once  days, retention      verdicts               from daily quality
 //
 // Each stage is a function its domain exports: idempotent, safe to rerun after a crash, and run for a
 // service only under its lease, so several workers never run one twice at once. No domain imports a
 // later one; lib/sync knows nothing of the stages after it.
 import { LatencyHealthJudge } from '@/lib/latency/latency-health-judge'
+import { judgeAndSaveRolloutStates } from '@/lib/rollout/rollout-state-repository'
 import { compactService, type Retention } from '@/lib/sync/compaction-repository'
 import { isConnectionError } from '@/lib/sync/connection-error'
 import type { SyncLeases } from '@/lib/sync/leases'
@@ -24,7 +25,7 @@ type Log = { info(details: object, message: string): void; warn(details: object,
 export type StagesReport = {
   services: number
   slow: number
-  stageMs: { compaction: number; latency: number }
+  stageMs: { compaction: number; latency: number; rollout: number }
   /** Series judged again, verdicts kept as they were, verdict rows written (the rest only stamped). */
   series: { judged: number; kept: number; written: number }
 }
@@ -46,7 +47,7 @@ export class WorkerStages {
     const report: StagesReport = {
       services: 0,
       slow: 0,
-      stageMs: { compaction: 0, latency: 0 },
+      stageMs: { compaction: 0, latency: 0, rollout: 0 },
       series: { judged: 0, kept: 0, written: 0 },
     }
     const leased: string[] = []
@@ -74,6 +75,14 @@ export class WorkerStages {
           report.series.written += service.written
         }
         report.services = judged.length
+      }
+      const held = leased.filter((service) => this.deps.leases.holds(service))
+      if (held.length && !shouldStop()) {
+        const started = performance.now()
+        const rollout = await this.stage(held.join(', '), () => judgeAndSaveRolloutStates(held, { now }))
+        report.stageMs.rollout = performance.now() - started
+        if (rollout?.wentLive.length)
+          this.deps.log.info({ services: rollout.wentLive }, `rollout: first spans of ${rollout.wentLive.join(', ')}`)
       }
     } finally {
       for (const service of leased) await this.deps.leases.release(service)

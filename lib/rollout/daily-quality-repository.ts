@@ -1,0 +1,87 @@
+// Each service's trace quality per UTC day, summed over the rollup rows that answer the range (planned
+// over its compaction marks, so each span counts once whatever its resolution now). What the rollout
+// status and the scorecard read; one query for any number of services.
+import { db, Prisma } from '@/lib/db/client'
+import { readPlansByService, servicesSql } from '@/lib/latency/read-plan-repository'
+import { DAY_US } from '@/lib/time/time-buckets'
+import { dayIndex, type CalendarDay } from './calendar-day'
+import type { DailyQuality } from './schemas'
+
+export type DailyQualityRow = DailyQuality & {
+  /** Traces counted under their owner only (root span's service): fleet sums count each trace once. */
+  rootTraces: number
+  rootTracesComplete: number
+  orphanSpans: number
+  skewedSpans: number
+}
+
+const dayStartUs = (day: CalendarDay) => dayIndex(day) * DAY_US
+
+/** Per service, its days in [from, to) with rollup rows, ascending. */
+export async function listDailyQuality(
+  ranges: ReadonlyMap<string, { from: CalendarDay; to: CalendarDay }>,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<Map<string, DailyQualityRow[]>> {
+  const result = new Map<string, DailyQualityRow[]>([...ranges.keys()].map((service) => [service, []]))
+  if (ranges.size === 0) return result
+  const plans = await readPlansByService(
+    new Map([...ranges].map(([service, { from, to }]) => [service, { startUs: dayStartUs(from), endUs: dayStartUs(to) }])),
+    { now },
+  )
+  const rows = await db.$queryRaw<
+    {
+      service: string
+      day: string
+      spans: bigint
+      traces_seen: bigint
+      traces_complete: bigint
+      root_traces: bigint
+      root_traces_complete: bigint
+      server_spans: bigint
+      server_spans_with_route: bigint
+      http_spans: bigint
+      http_spans_with_status: bigint
+      orphan_spans: bigint
+      skewed_spans: bigint
+    }[]
+  >`
+    SELECT service, to_char(bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+      sum(spans) AS spans, sum(traces_seen) AS traces_seen, sum(traces_complete) AS traces_complete,
+      sum(root_traces) AS root_traces, sum(root_traces_complete) AS root_traces_complete,
+      sum(server_spans) AS server_spans, sum(server_spans_with_route) AS server_spans_with_route,
+      sum(http_spans) AS http_spans, sum(http_spans_with_status) AS http_spans_with_status,
+      sum(orphan_spans) AS orphan_spans, sum(skewed_spans) AS skewed_spans
+    FROM service_rollups
+    WHERE ${servicesSql(plans)}
+    GROUP BY 1, 2
+    ORDER BY 1, 2`
+  for (const row of rows) {
+    result.get(row.service)?.push({
+      day: row.day,
+      spans: Number(row.spans),
+      tracesSeen: Number(row.traces_seen),
+      tracesComplete: Number(row.traces_complete),
+      rootTraces: Number(row.root_traces),
+      rootTracesComplete: Number(row.root_traces_complete),
+      serverSpans: Number(row.server_spans),
+      serverSpansWithRoute: Number(row.server_spans_with_route),
+      httpSpans: Number(row.http_spans),
+      httpSpansWithStatus: Number(row.http_spans_with_status),
+      orphanSpans: Number(row.orphan_spans),
+      skewedSpans: Number(row.skewed_spans),
+    })
+  }
+  return result
+}
+
+/** The first instant each service was seen (its earliest rollup bucket with spans), for services without a recorded go-live. */
+export async function findFirstSpans(services: readonly string[]): Promise<Map<string, Date>> {
+  if (services.length === 0) return new Map()
+  const rows = await db.$queryRaw<{ service: string; first_at: Date }[]>`
+    SELECT service, min(bucket_start) AS first_at FROM service_rollups
+    WHERE service IN (${Prisma.join(services)}) AND spans > 0
+    GROUP BY service`
+  return new Map(rows.map((row) => [row.service, row.first_at]))
+}
+
+export const dayStartOf = (day: CalendarDay) => new Date(dayStartUs(day) / 1000)
