@@ -15,6 +15,9 @@ describe('permissions', () => {
     ['manager', 'targets.write', false],
     ['admin', 'users.manage', true],
     ['admin', 'alerts.write', true],
+    ['engineer', 'tokens.manage', false],
+    ['manager', 'tokens.manage', false],
+    ['admin', 'tokens.manage', true],
   ])('%s may %s: %s', (role, permission, allowed) => {
     expect(can(role, permission)).toBe(allowed)
   })

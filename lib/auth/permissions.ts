@@ -8,6 +8,8 @@ const GRANTS = {
   'dashboard.read': ['engineer', 'manager', 'admin'],
   /** Override a service's rollout status (with a reason; audited). */
   'rollout.override': ['manager', 'admin'],
+  /** Set when the rollout began and what verifies a service; clear managers' overrides (audited). */
+  'rollout.configure': ['admin'],
   /** Record incidents and overhead measurements. */
   'incidents.write': ['engineer', 'manager', 'admin'],
   'alerts.write': ['admin'],
@@ -21,6 +23,8 @@ const GRANTS = {
   'account.write': ['engineer', 'manager', 'admin'],
   /** Read the audit log. */
   'audit.read': ['manager', 'admin'],
+  /** Create and revoke API tokens (machine posts; audited). */
+  'tokens.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof GRANTS
