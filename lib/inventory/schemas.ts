@@ -115,3 +115,73 @@ export const catalogEntrySchema = z.object({
   system: optionalText(253, 'a system'),
 })
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>
+
+/** A service named in a form: the Jaeger service name. `serviceName`, not `service`: a field only these forms post. */
+export const serviceReferenceInput = z.object({ serviceName: serviceNameSchema })
+
+/** Expected operations as typed in a textarea: one per line. */
+const operationLines = z.preprocess(
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter((line) => line !== '')
+      : value,
+  catalogEntrySchema.shape.expectedOperations,
+)
+
+/** A service as an admin adds or edits it: every field but the name may be blank (none). */
+export const inventoryServiceInput = z.object({
+  serviceName: serviceNameSchema,
+  team: catalogEntrySchema.shape.team,
+  owner: catalogEntrySchema.shape.owner,
+  tier: catalogEntrySchema.shape.tier,
+  wave: catalogEntrySchema.shape.wave,
+  plannedDate: catalogEntrySchema.shape.plannedDate,
+  expectedOperations: operationLines,
+  lifecycle: catalogEntrySchema.shape.lifecycle,
+  system: catalogEntrySchema.shape.system,
+})
+export type InventoryServiceInput = z.infer<typeof inventoryServiceInput>
+
+/** Adopting a discovered service: it joins the inventory with a team, a wave and a planned date (each optional). */
+export const adoptServiceInput = inventoryServiceInput.pick({ serviceName: true, team: true, wave: true, plannedDate: true })
+export type AdoptServiceInput = z.infer<typeof adoptServiceInput>
+
+/** Retire (`retired=true`) or bring back (`retired=false`) one inventory service. */
+export const retireServiceInput = serviceReferenceInput.extend({
+  retired: z.enum(['true', 'false'], { error: 'expected true or false' }).transform((value) => value === 'true'),
+})
+export type RetireServiceInput = z.infer<typeof retireServiceInput>
+
+export const CATALOG_FORMATS = ['yaml', 'csv', 'backstage'] as const
+
+/** Options of a catalog import, shared by the form and the API. */
+const importOptions = {
+  /** Used to tell the format (`.csv`, `.yaml`, `catalog-info.yaml`) when `format` is not given. */
+  fileName: z.preprocess(blankAsNull, singleLineText({ max: 255, what: 'a file name' }).nullable().default(null)),
+  /** Inventory services that the file does not list are retired (never deleted). */
+  retireMissing: z.boolean().default(false),
+}
+
+/** The import form: the file's text (read in the browser), its name, and the retire-missing checkbox. */
+export const catalogImportInput = z.object({
+  content: z.string({ error: 'choose a catalog file' }).min(1, 'choose a catalog file'),
+  fileName: importOptions.fileName,
+  retireMissing: z.preprocess((value) => value === 'on' || value === 'true', importOptions.retireMissing),
+})
+export type CatalogImportInput = z.infer<typeof catalogImportInput>
+
+/** `POST /api/v1/inventory/import`: the catalog file's text wrapped in JSON. */
+export const catalogImportBody = z.object({
+  content: z
+    .string({ error: "expected the catalog file's text" })
+    .min(1, "expected the catalog file's text")
+    .meta({ description: 'The catalog file as text: our YAML, our CSV, or Backstage catalog-info.yaml' }),
+  format: z.enum(CATALOG_FORMATS).optional().meta({ description: 'The file format; guessed from fileName and the content when left out' }),
+  fileName: importOptions.fileName.meta({ description: 'The file name, e.g. catalog-info.yaml (helps tell the format)' }),
+  retireMissing: importOptions.retireMissing.meta({ description: 'Retire inventory services the file does not list' }),
+  dryRun: z.boolean().default(false).meta({ description: 'Only report what would change; write nothing' }),
+})
+export type CatalogImportBody = z.infer<typeof catalogImportBody>
