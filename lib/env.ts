@@ -14,6 +14,17 @@ const flag = z
   .transform((value) => value === '1' || value === 'true' || value === 'yes')
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
 const postgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+/** A comma-separated list of webhook signing secrets; empty = the receiver is off. */
+const webhookSecrets = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((secret) => secret.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().min(16, 'each secret must be at least 16 characters (e.g. `openssl rand -hex 32`)')))
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -64,6 +75,13 @@ export const envSchema = z.object({
     .default(48),
   ROLLUP_HOUR_RETENTION_DAYS: z.coerce.number().min(1).max(400).default(35),
   ROLLUP_DAY_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(400),
+  /**
+   * Signing secrets of PagerDuty v3 webhook subscriptions, comma-separated (several while one is rotated).
+   * Unset: POST /api/v1/webhooks/pagerduty answers 503 instead of accepting unsigned deliveries.
+   */
+  PAGERDUTY_WEBHOOK_SECRETS: webhookSecrets,
+  /** Secret(s) of our signed incident webhook (X-Spanlens-Signature), comma-separated while rotating. Unset: 503. */
+  INCIDENT_WEBHOOK_SECRET: webhookSecrets,
 })
 
 export type Env = z.output<typeof envSchema> & { JAEGER_UI_URL: string; NEXTAUTH_SECRET: string }

@@ -1,6 +1,9 @@
 // Route-handler wrapper: guard → authorize → parse → run → JSON, with lib/errors mapped to status
 // codes in one place (error-mapping.ts). A 400 names the field: { error: 'invalid_input', issues: [{ path, message }] }.
 // Writes (anything but GET/HEAD) must come from our own origin (same-origin.ts) and carry JSON.
+// Webhook mode (`webhook: { verify }`, with `permission: { public: true }`) is for machines that sign
+// what they post: no session and no origin check; the raw bytes (same size limit) must pass `verify`
+// or the answer is 401 before anything else is read, and `run` gets them as `rawBody`.
 import { NextResponse, type NextRequest } from 'next/server'
 import { z } from 'zod'
 import { can, type Permission } from '@/lib/auth/permissions'
@@ -23,7 +26,22 @@ type Definition<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType, R
   params?: P
   query?: Q
   body?: B
-  run: (input: { user: ActiveUser | null; query: z.output<Q>; body: z.output<B>; params: z.output<P>; request: NextRequest }) => Promise<R>
+  /** Webhook mode: the delivery's signature is the credential (see the top of this file). */
+  webhook?: WebhookGuard
+  run: (input: {
+    user: ActiveUser | null
+    query: z.output<Q>
+    body: z.output<B>
+    params: z.output<P>
+    request: NextRequest
+    /** The body's bytes as received, in webhook mode; null otherwise. */
+    rawBody: Buffer | null
+  }) => Promise<R>
+}
+
+/** A webhook's signature check over the bytes as received. Throw UnavailableError when the receiver has no secret (503). */
+export type WebhookGuard = {
+  verify: (delivery: { rawBody: Buffer; headers: Headers }) => { ok: true } | { ok: false; reason: string }
 }
 
 /** Bodies we accept: a JSON document of a few hundred KB at most. */
@@ -34,6 +52,17 @@ const json = (body: unknown, status: number) => NextResponse.json(body, { status
 const invalid = (issues: FieldIssue[]) => json({ error: 'invalid_input', issues }, 400)
 export const issuesOf = (error: z.ZodError): FieldIssue[] =>
   error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message }))
+
+/** The body's bytes (at most MAX_BODY_BYTES, else the 413), for webhooks whose signature covers them exactly. */
+async function readRawBody(request: NextRequest): Promise<{ ok: true; value: Buffer } | { ok: false; response: NextResponse }> {
+  const tooBig = {
+    ok: false as const,
+    response: json({ error: 'payload_too_large', issues: [{ path: '(body)', message: `at most ${MAX_BODY_BYTES} bytes` }] }, 413),
+  }
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return tooBig
+  const bytes = Buffer.from(await request.arrayBuffer())
+  return bytes.length > MAX_BODY_BYTES ? tooBig : { ok: true, value: bytes }
+}
 
 /** The body as JSON, or the response that refuses it (wrong type 415, too big 413, not JSON 400). */
 async function readJsonBody(request: NextRequest): Promise<{ ok: true; value: unknown } | { ok: false; response: NextResponse }> {
@@ -67,9 +96,18 @@ export function defineRoute<
   P extends z.ZodType = z.ZodType<Record<string, string | string[]>>,
   R = unknown,
 >(definition: Definition<Q, B, P, R>) {
+  if (definition.webhook && (typeof definition.permission === 'string' || definition.permission.identify || definition.body))
+    throw new Error('a webhook route is public, identifies no one and reads its own raw body')
   return async (request: NextRequest, context: RouteContext): Promise<NextResponse> => {
     try {
-      if (!READS.has(request.method)) {
+      let rawBody: Buffer | null = null
+      if (definition.webhook) {
+        const read = await readRawBody(request)
+        if (!read.ok) return read.response
+        const check = definition.webhook.verify({ rawBody: read.value, headers: request.headers })
+        if (!check.ok) throw new UnauthorizedError(`the signature does not verify (${check.reason}); nothing was stored`)
+        rawBody = read.value
+      } else if (!READS.has(request.method)) {
         const reason = crossSiteReason(request.headers)
         if (reason) throw new ForbiddenError(`cross-site request refused (${reason})`)
       }
@@ -108,6 +146,7 @@ export function defineRoute<
         body: body as z.output<B>,
         params: params.data as z.output<P>,
         request,
+        rawBody,
       })
       return result instanceof NextResponse ? result : json(result, request.method === 'POST' ? 201 : 200)
     } catch (error) {

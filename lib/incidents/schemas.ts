@@ -125,3 +125,65 @@ export type PagerDutyIncident = z.output<typeof pagerDutyIncidentSchema>
 /** Zod issues as the 400 names them: a dotted path (`services.0`, `event.data.service.id`) and a message. */
 export const issuesOf = (error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldIssue[] =>
   error.issues.map((issue) => ({ path: [...prefix, ...issue.path].map(String).join('.') || '(root)', message: issue.message }))
+
+// The "Record incident" form and the incidents page's URL: what people type and click, read into the
+// shapes above (the form ends in incidentInput, so the form, the CSV and the webhook share one rule set).
+
+const formText = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() ?? '')
+/** Splits a typed list on commas, semicolons and white space. */
+const typedList = (value: string) => value.split(/[\s,;]+/).filter(Boolean)
+/** `<input type="datetime-local">` gives `2026-03-01T09:30` (no zone): the form says UTC, so it is read as UTC. */
+const formInstant = (value: string) => (value === '' ? null : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? `${value}Z` : value)
+
+/** The form's fields (all text) as an incident; errors name the same fields as incidentInput does. */
+export const incidentFormInput = z
+  .object({
+    id: formText,
+    title: formText,
+    services: formText,
+    startedAt: formText,
+    detectedAt: formText,
+    resolvedAt: formText,
+    tracesUsed: formText,
+    traceIds: formText,
+  })
+  .transform(
+    (form) =>
+      ({
+        // Left empty, the incident gets an id of its own: recorded by hand, it has none elsewhere.
+        id: form.id === '' ? `form-${globalThis.crypto.randomUUID()}` : form.id,
+        source: 'form',
+        title: form.title === '' ? null : form.title,
+        services: typedList(form.services),
+        startedAt: formInstant(form.startedAt),
+        detectedAt: formInstant(form.detectedAt),
+        resolvedAt: formInstant(form.resolvedAt),
+        tracesUsed: form.tracesUsed === 'yes' ? true : form.tracesUsed === 'no' ? false : form.tracesUsed === '' ? null : form.tracesUsed,
+        traceIds: typedList(form.traceIds),
+        // Typed as the schema's input, which it is except for a tracesUsed the select never sends: the pipe refuses that one.
+      }) as z.input<typeof incidentInput>,
+  )
+  .pipe(incidentInput)
+
+/** The CSV upload: one file, at most 5 MB (10,000 rows of a few hundred bytes). */
+export const MAX_INCIDENT_CSV_BYTES = 5 * 1024 * 1024
+export const incidentsCsvUpload = z.object({
+  file: z
+    .instanceof(File, { error: 'choose a CSV file' })
+    .refine((file) => file.size > 0, 'the file is empty')
+    .refine((file) => file.size <= MAX_INCIDENT_CSV_BYTES, `at most ${MAX_INCIDENT_CSV_BYTES / 1024 / 1024} MB per file: split it`),
+})
+
+export const INCIDENT_PAGE_SIZE = 50
+/** The incidents page's filters, from its URL; a value that does not parse is dropped, not an error page. */
+export const incidentListQuery = z.object({
+  service: serviceNameSchema.optional().catch(undefined),
+  /** Before or after go-live: of `service` when given, else of the incident's first traced service. */
+  cohort: z.enum(['before', 'after']).optional().catch(undefined),
+  status: z.enum(['resolved', 'open']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+})
+export type IncidentListQuery = z.output<typeof incidentListQuery>
