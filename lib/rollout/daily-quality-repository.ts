@@ -13,6 +13,9 @@ export type DailyQualityRow = DailyQuality & {
   rootTracesComplete: number
   orphanSpans: number
   skewedSpans: number
+  /** Spans carrying `sampler.param`, and its sum: their mean is the observed sampling rate. */
+  spansWithSampler: number
+  samplerParamSum: number
 }
 
 const dayStartUs = (day: CalendarDay) => dayIndex(day) * DAY_US
@@ -43,6 +46,8 @@ export async function listDailyQuality(
       http_spans_with_status: bigint
       orphan_spans: bigint
       skewed_spans: bigint
+      spans_with_sampler: bigint
+      sampler_param_sum: number
     }[]
   >`
     SELECT service, to_char(bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
@@ -50,7 +55,8 @@ export async function listDailyQuality(
       sum(root_traces) AS root_traces, sum(root_traces_complete) AS root_traces_complete,
       sum(server_spans) AS server_spans, sum(server_spans_with_route) AS server_spans_with_route,
       sum(http_spans) AS http_spans, sum(http_spans_with_status) AS http_spans_with_status,
-      sum(orphan_spans) AS orphan_spans, sum(skewed_spans) AS skewed_spans
+      sum(orphan_spans) AS orphan_spans, sum(skewed_spans) AS skewed_spans,
+      sum(spans_with_sampler) AS spans_with_sampler, sum(sampler_param_sum)::float8 AS sampler_param_sum
     FROM service_rollups
     WHERE ${servicesSql(plans)}
     GROUP BY 1, 2
@@ -69,6 +75,8 @@ export async function listDailyQuality(
       httpSpansWithStatus: Number(row.http_spans_with_status),
       orphanSpans: Number(row.orphan_spans),
       skewedSpans: Number(row.skewed_spans),
+      spansWithSampler: Number(row.spans_with_sampler),
+      samplerParamSum: row.sampler_param_sum,
     })
   }
   return result

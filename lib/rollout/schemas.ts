@@ -56,3 +56,26 @@ export const rolloutFailuresSchema = z.array(
     message: z.string(),
   }),
 )
+
+/** The override form: a status, a reason everyone will read, and optionally when it ends. */
+export const rolloutOverrideInput = z.object({
+  service: z.string().trim().min(1, 'choose a service').max(200),
+  status: rolloutStatusSchema,
+  reason: multiLineText({ max: 500, min: 3, what: 'a reason' }),
+  /** Days until it expires; empty: until an admin clears it. */
+  expiresInDays: z
+    .union([z.literal(''), z.coerce.number().int().min(1, 'at least 1 day').max(90, 'at most 90 days')])
+    .optional()
+    .transform((days) => (days === '' || days === undefined ? null : days)),
+})
+export type RolloutOverrideInput = z.output<typeof rolloutOverrideInput>
+
+export const clearOverrideInput = z.object({ overrideId: z.uuid('not an override') })
+
+/** The admin's settings form: the rollout's first day and the verification thresholds (shares as percentages). */
+export const rolloutSettingsInput = z.object({
+  startDate: calendarDaySchema,
+  verifyDays: z.coerce.number().int().min(1).max(90),
+  minCompletePercent: z.coerce.number().min(0).max(100),
+  minKeyAttributePercent: z.coerce.number().min(0).max(100),
+})
