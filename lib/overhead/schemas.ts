@@ -80,3 +80,71 @@ export type K6HandleSummary = z.infer<typeof k6HandleSummarySchema>
 
 /** Enough of either shape to tell them apart. */
 export const k6SummaryEnvelopeSchema = z.object({ metrics: z.record(z.string(), z.unknown()) })
+
+// ---------------------------------------------------------------- stored measurements, and how they arrive
+
+export const OVERHEAD_SOURCES = ['form', 'api', 'k6'] as const
+export const overheadSourceSchema = z.enum(OVERHEAD_SOURCES)
+export type OverheadSource = z.infer<typeof overheadSourceSchema>
+
+/** A saved measurement as the API answers it (GET /api/v1/overhead-measurements) and pages read it. */
+export const overheadMeasurementSchema = overheadMeasurementFields.extend({
+  id: z.uuid(),
+  /** computeOverheadMs (overhead-ms.ts), stored with the row. */
+  overheadMs: z.number(),
+  meanOnMs: z.number().nullable(),
+  meanOffMs: z.number().nullable(),
+  notes: z.string().nullable(),
+  measuredAt: z.iso.datetime({ offset: true }),
+  source: overheadSourceSchema,
+  /** Who entered it (a user's e-mail) or which token posted it (its name and prefix). */
+  recordedBy: z.string().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+})
+export type OverheadMeasurement = z.infer<typeof overheadMeasurementSchema>
+
+export const overheadMeasurementListSchema = z.object({ measurements: z.array(overheadMeasurementSchema) })
+
+/** GET /api/v1/overhead-measurements: one service's measurements, or every service's. */
+export const overheadMeasurementQuery = z.object({ service: serviceNameSchema.optional() })
+
+/** POST /api/v1/overhead-measurements/k6: two k6 summaries (tracing on, off) of one service. */
+export const overheadK6Input = overheadMeasurementFields.pick({ service: true, environment: true, notes: true }).extend({
+  /** When the runs were made; the time of the post when left out. */
+  measuredAt: overheadMeasurementFields.shape.measuredAt.optional(),
+  method: overheadMethodSchema.default('load_test'),
+  /** The k6 end-of-test summary (either JSON shape) of the run with tracing on. */
+  on: z.unknown(),
+  /** The same for the run with tracing off. */
+  off: z.unknown(),
+})
+export type OverheadK6Input = z.infer<typeof overheadK6Input>
+
+const NUMERIC_FORM_FIELDS = new Set(['p50OnMs', 'p50OffMs', 'p95OnMs', 'p95OffMs', 'meanOnMs', 'meanOffMs', 'samplesOn', 'samplesOff'])
+/** `<input type="datetime-local">`: no offset, read as UTC (the forms say so). */
+const LOCAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?$/
+
+/** Form fields (all strings) as the API's values: blank is left out, numbers read as numbers, a datetime-local as UTC. */
+function formValues(fields: unknown): unknown {
+  if (typeof fields !== 'object' || fields === null) return fields
+  const values: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === 'string' && value.trim() === '') continue
+    if (NUMERIC_FORM_FIELDS.has(name) && typeof value === 'string') values[name] = Number(value.trim())
+    else if (name === 'measuredAt' && typeof value === 'string' && LOCAL_DATETIME.test(value.trim())) values[name] = `${value.trim()}Z`
+    else values[name] = value
+  }
+  return values
+}
+
+/** The "Add measurement" form's fields as overheadMeasurementInput. */
+export const overheadMeasurementFormInput = z.preprocess(formValues, overheadMeasurementInput)
+
+/** The k6 upload form: the two files' text (read in the browser for the preview), and the run's context. */
+export const overheadK6FormInput = z.preprocess(
+  formValues,
+  overheadK6Input.omit({ on: true, off: true }).extend({
+    onSummary: z.string({ error: 'choose the k6 summary of the run with tracing on' }).max(512 * 1024, 'at most 512 KB'),
+    offSummary: z.string({ error: 'choose the k6 summary of the run with tracing off' }).max(512 * 1024, 'at most 512 KB'),
+  }),
+)
