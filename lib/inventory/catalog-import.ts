@@ -1,5 +1,6 @@
 // What importing a catalog, or saving one service, changes in the inventory: per service, each field
 // from → to. Pure: the repository reads the services, plans here, and writes exactly the plan.
+import type { CatalogFileError, CatalogFormat } from './catalog-file'
 import type { CatalogEntry } from './schemas'
 
 /** The inventory's fields of one service, as stored (dates as YYYY-MM-DD). */
@@ -125,3 +126,18 @@ export function planCatalogImport(
   }
   return plan
 }
+
+export type CatalogImportResult =
+  | { ok: false; format: CatalogFormat; errors: CatalogFileError[] }
+  | {
+      ok: true
+      format: CatalogFormat
+      dryRun: boolean
+      /** Entities of other kinds in a Backstage file (System, API…), counted by kind. */
+      skipped: Record<string, number>
+      added: number
+      updated: number
+      unchanged: number
+      retired: number
+      changes: PlannedChange[]
+    }

@@ -5,14 +5,14 @@ import { saveAuditEntry } from '@/lib/audit/repository'
 import { db, type Prisma } from '@/lib/db/client'
 import { inSerializableTransaction } from '@/lib/db/serializable'
 import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors'
-import { parseCatalogFile, type CatalogFileError, type CatalogFormat } from './catalog-file'
+import { parseCatalogFile, type CatalogFormat } from './catalog-file'
 import {
   diffFields,
   EMPTY_FIELDS,
   planCatalogImport,
   SERVICE_FIELDS,
+  type CatalogImportResult,
   type FieldChange,
-  type PlannedChange,
   type ServiceChanges,
   type ServiceFields,
   type ServiceRecord,
@@ -134,21 +134,6 @@ export type CatalogImportOptions = {
   dryRun?: boolean
 }
 
-export type CatalogImportResult =
-  | { ok: false; format: CatalogFormat; errors: CatalogFileError[] }
-  | {
-      ok: true
-      format: CatalogFormat
-      dryRun: boolean
-      /** Entities of other kinds in a Backstage file (System, API…), counted by kind. */
-      skipped: Record<string, number>
-      added: number
-      updated: number
-      unchanged: number
-      retired: number
-      changes: PlannedChange[]
-    }
-
 /** A file name that makes parseCatalogFile read the text as `format`. */
 const FORMAT_FILE_NAMES: Record<CatalogFormat, string> = { yaml: 'catalog.yaml', csv: 'catalog.csv', backstage: 'catalog-info.yaml' }
 
@@ -157,7 +142,11 @@ const FORMAT_FILE_NAMES: Record<CatalogFormat, string> = { yaml: 'catalog.yaml',
  * every problem's line; otherwise the plan (lib/inventory/catalog-import.ts) is written in one
  * serializable transaction with an audit row for the import and one per service it changed.
  */
-export async function importCatalogFile(text: string, options: CatalogImportOptions, { by }: Actor): Promise<CatalogImportResult> {
+export async function importCatalogFile(
+  text: string,
+  options: CatalogImportOptions,
+  { by, token }: Actor & { token?: { name: string; prefix: string } | null },
+): Promise<CatalogImportResult> {
   const fileName = options.format ? FORMAT_FILE_NAMES[options.format] : (options.fileName ?? undefined)
   const parsed = parseCatalogFile(text, { fileName })
   if (!parsed.ok) return parsed
@@ -191,7 +180,16 @@ export async function importCatalogFile(text: string, options: CatalogImportOpti
       action: 'inventory.import',
       subjectType: 'inventory',
       subjectId: 'catalog',
-      details: { format, file: options.fileName ?? null, retireMissing, added, updated, unchanged, retired },
+      details: {
+        format,
+        file: options.fileName ?? null,
+        retireMissing,
+        added,
+        updated,
+        unchanged,
+        retired,
+        ...(token && { token: `${token.name} (${token.prefix}…)` }),
+      },
     })
     return planned
   })
