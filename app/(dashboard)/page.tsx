@@ -7,15 +7,15 @@ import { requirePermission } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format/date'
 import { checkHealth } from '@/lib/health/check-health'
 import { countInventory } from '@/lib/inventory/repository'
-import { listTargets } from '@/lib/targets/repository'
+import { getScorecard } from '@/lib/scorecard/scorecard-repository'
 import { TargetCard } from './_components/target-card'
 
 export const dynamic = 'force-dynamic'
 
 export default async function OverviewPage() {
   await requirePermission('dashboard.read')
-  const [targets, counts, health] = await Promise.all([listTargets(), countInventory(), checkHealth({ jaeger: 'worker' })])
-  const dueDate = targets.find((target) => target.dueDate)?.dueDate
+  const [scorecard, counts, health] = await Promise.all([getScorecard(), countInventory(), checkHealth({ jaeger: 'worker' })])
+  const dueDate = scorecard.figures.find((figure) => figure.target.dueDate)?.target.dueDate
   return (
     <>
       <PageHeader
@@ -27,10 +27,10 @@ export default async function OverviewPage() {
           <h2 id="scorecard-heading" className="sr-only">
             Scorecard
           </h2>
-          {targets.length ? (
+          {scorecard.figures.length ? (
             <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-              {targets.map((target) => (
-                <TargetCard key={target.key} target={target} inventorySize={counts.inventory} />
+              {scorecard.figures.map((figure) => (
+                <TargetCard key={figure.target.key} figure={figure} />
               ))}
             </div>
           ) : (

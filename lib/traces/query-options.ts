@@ -2,12 +2,29 @@
 // first paint, never prefetched, so a slow Jaeger never holds up the operation page.
 import { queryOptions } from '@tanstack/react-query'
 import type { TimeRangeParams } from '@/lib/time-range/time-range'
-import { slowTracesViewSchema } from './schemas'
+import { brokenTracesViewSchema, slowTracesViewSchema } from './schemas'
 
 export const traceKeys = {
   slow: (service: string, operation: string, params: TimeRangeParams, minDurationUs: number) =>
     ['traces', 'slow', service, operation, params, minDurationUs] as const,
+  broken: (service: string) => ['traces', 'broken', service] as const,
 }
+
+/** A service's recent traces that did not arrive whole (reliability evidence), searched live. */
+export const brokenTracesQueryOptions = (service: string) =>
+  queryOptions({
+    queryKey: traceKeys.broken(service),
+    queryFn: async () => {
+      const response = await fetch(`/api/v1/services/${encodeURIComponent(service)}/broken-traces`, {
+        headers: { accept: 'application/json' },
+      })
+      const body: unknown = await response.json().catch(() => null)
+      if (!response.ok) throw new Error((body as { message?: string } | null)?.message ?? `Jaeger search failed (${response.status})`)
+      return brokenTracesViewSchema.parse(body)
+    },
+    retry: 1,
+    staleTime: 60_000,
+  })
 
 export const slowTracesQueryOptions = (service: string, operation: string, params: TimeRangeParams, minDurationUs: number) =>
   queryOptions({

@@ -45,3 +45,27 @@ export const slowTracesViewSchema = z.object({
   endUs: z.number(),
 })
 export type SlowTracesView = z.infer<typeof slowTracesViewSchema>
+
+export const brokenTracesQuery = z.object({
+  /** Hours back from now to search (Jaeger's search has no paging: the newest `searched` traces). */
+  hours: z.coerce.number({ error: 'a number of hours' }).int().min(1).max(168).default(6),
+  limit: z.coerce.number({ error: 'a number' }).int().min(1).max(20).default(5),
+})
+
+export const brokenTracesViewSchema = z.object({
+  traces: z.array(
+    z.object({
+      traceId: z.string(),
+      startUs: z.number(),
+      rootService: z.string().nullable(),
+      rootOperation: z.string().nullable(),
+      spanCount: z.number(),
+      services: z.array(z.string()),
+      problems: z.array(z.string()),
+      skewedSpans: z.number(),
+    }),
+  ),
+  searched: z.number(),
+  hours: z.number(),
+})
+export type BrokenTracesView = z.infer<typeof brokenTracesViewSchema>
