@@ -16,7 +16,7 @@ const CASES = 200
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206)
 const OURS = new URL(BASE_URL).origin
 /** Tables the app's requests write; the worker's own tables (rollups, services it discovers) are left out. */
-const WRITTEN_BY_REQUESTS = ['users', 'audit_log', 'user_sessions', 'targets']
+const WRITTEN_BY_REQUESTS = ['users', 'audit_log', 'user_sessions', 'targets', 'incidents', 'webhook_deliveries']
 
 const VALID_PARAMS: Record<string, string[]> = {
   service: ['transactions-service', 'auth-service'],
@@ -127,6 +127,11 @@ const VALID_FIELDS: Record<string, string[]> = {
   days: ['3', '0', '36', '-1', '1.5', 'x'],
   // Never 'everywhere': that would sign this very session out and end the suite's admin session.
   confirm: ['yes', ''],
+  services: ['checkout-service', 'API Service', ''],
+  startedAt: ['2026-03-01T09:30', '2026-03-01T09:30:00Z', 'yesterday'],
+  resolvedAt: ['2026-03-01T10:30', '2026-02-01T10:30'],
+  tracesUsed: ['yes', 'no', 'maybe'],
+  traceIds: ['4bf92f3577b34da6a3ce929d0e0e4736', '0000000000000000'],
 }
 
 for (const action of SERVER_ACTIONS) {

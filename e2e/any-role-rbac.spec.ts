@@ -50,6 +50,8 @@ test.describe('RBAC matrix', () => {
           : requirementInSource(source, new RegExp(`export const ${entry.method} = defineRoute`))
       else if (entry.kind === 'action') asked = requirementInSource(source, new RegExp(`export const ${entry.exportedName} = defineAction`))
       else asked = requirementInSource(source, /export default async function/) ?? 'public'
+      // A public route in webhook mode is guarded by its signature instead.
+      if (entry.kind === 'route' && asked === 'public' && /\bwebhook:\s*\{/.test(source)) asked = 'signature'
       if (asked !== expected) mismatches.push(`${entry.key}: the code asks for ${asked}, the matrix says ${expected}`)
     }
     expect(mismatches).toEqual([])
@@ -90,17 +92,21 @@ test.describe('RBAC matrix', () => {
         const status = response.status()
         statuses[who] = status
         const location = response.headers()['location'] ?? response.headers()['x-action-redirect'] ?? ''
-        const allowed = requirement === 'public' || (who !== 'anonymous' && can(who, requirement))
+        // A signed webhook takes no session: signed in or not, an unsigned request is refused with 401.
+        const signed = requirement === 'signature'
+        const allowed = requirement === 'public' || (requirement !== 'signature' && who !== 'anonymous' && can(who, requirement))
         const sentToLogin = [303, 307, 308].includes(status) && location.includes('/login')
         const ok =
           status < 500 &&
-          (allowed
-            ? ![401, 403].includes(status) && !sentToLogin
-            : who === 'anonymous'
-              ? entry.kind === 'route'
-                ? status === 401
-                : sentToLogin
-              : status === 403)
+          (signed
+            ? status === 401
+            : allowed
+              ? ![401, 403].includes(status) && !sentToLogin
+              : who === 'anonymous'
+                ? entry.kind === 'route'
+                  ? status === 401
+                  : sentToLogin
+                : status === 403)
         if (!ok)
           failures.push(`${entry.key} as ${who}: ${status}${location ? ` → ${location}` : ''} (${allowed ? 'allowed' : 'not allowed'})`)
       }

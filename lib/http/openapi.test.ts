@@ -37,3 +37,18 @@ describe('buildOpenApiDocument', () => {
     expect(document.openapi).toBe('3.0.3')
   })
 })
+
+test('the incident webhooks are described as signed POSTs with their bodies', () => {
+  const document = buildOpenApiDocument()
+  for (const [path, scheme, header] of [
+    ['/api/v1/webhooks/pagerduty', 'pagerDutySignature', 'X-PagerDuty-Signature'],
+    ['/api/v1/webhooks/incidents', 'spanlensSignature', 'X-Spanlens-Signature'],
+  ] as const) {
+    const post = (document.paths[path] as { post: { security: unknown[]; responses: Record<string, unknown> } }).post
+    expect(post.security).toEqual([{ [scheme]: [] }])
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['202', '400', '401']))
+    expect(document.components.securitySchemes).toHaveProperty(scheme, expect.objectContaining({ in: 'header', name: header }))
+  }
+  const incident = document.components.schemas.IncidentInput as { properties: Record<string, unknown> }
+  expect(Object.keys(incident.properties)).toEqual(expect.arrayContaining(['id', 'services', 'startedAt', 'resolvedAt', 'traceIds']))
+})

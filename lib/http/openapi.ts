@@ -9,6 +9,7 @@ import {
   servicesViewSchema,
   serviceViewSchema,
 } from '@/lib/latency/schemas'
+import { incidentInput, pagerDutyEnvelopeSchema } from '@/lib/incidents/schemas'
 import { syncStatusResponseSchema } from '@/lib/sync/schemas'
 import { timeRangeParams } from '@/lib/time-range/time-range'
 
@@ -64,6 +65,46 @@ const ROUTES: RouteDoc[] = [
   },
 ]
 
+/** Machine posts signed with an HMAC of the raw body instead of a session (define-route's webhook mode). */
+type WebhookDoc = {
+  path: string
+  summary: string
+  description: string
+  header: string
+  scheme: string
+  body: { name: string; schema: z.ZodType }
+}
+
+const WEBHOOKS: WebhookDoc[] = [
+  {
+    path: '/api/v1/webhooks/pagerduty',
+    summary: 'PagerDuty v3 webhook: incident triggered, acknowledged, resolved',
+    description:
+      'Point a PagerDuty v3 webhook subscription here. `X-PagerDuty-Signature: v1=<hex HMAC-SHA256 of the raw body>` with a secret from `PAGERDUTY_WEBHOOK_SECRETS`. Idempotent by `event.id` (a replay answers 200 and changes nothing); other event types answer 200 `ignored`. The service is matched to the inventory by name, ignoring case; an unknown one is kept as given.',
+    header: 'X-PagerDuty-Signature',
+    scheme: 'pagerDutySignature',
+    body: { name: 'PagerDutyWebhook', schema: pagerDutyEnvelopeSchema },
+  },
+  {
+    path: '/api/v1/webhooks/incidents',
+    summary: 'Our signed incident webhook',
+    description:
+      'One incident as JSON. `X-Spanlens-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with `INCIDENT_WEBHOOK_SECRET`; `t` within 5 minutes of our clock. Idempotent by (`source`, `id`): created or updated 202, unchanged 200.',
+    header: 'X-Spanlens-Signature',
+    scheme: 'spanlensSignature',
+    body: { name: 'IncidentInput', schema: incidentInput },
+  },
+]
+
+const WEBHOOK_RESPONSES = {
+  '200': { description: 'Already applied (a replay) or an event we do not read: nothing changed' },
+  '202': { description: 'Applied' },
+  '400': { description: 'Signed, but the body is not what we read: `{ error: "invalid_input", issues: [{ path, message }] }`' },
+  '401': { description: 'Missing or bad signature: nothing was stored' },
+  '413': { description: 'Body over 512 KB' },
+  '503': { description: 'The receiver is not configured (its secret is unset)' },
+}
+
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as JsonSchema
 
@@ -117,6 +158,21 @@ export function buildOpenApiDocument(serverUrl?: string) {
       },
     }
   }
+  for (const webhook of WEBHOOKS) {
+    schemas[webhook.body.name] = toSchema(webhook.body.schema, 'input')
+    paths[webhook.path] = {
+      post: {
+        summary: webhook.summary,
+        description: webhook.description,
+        security: [{ [webhook.scheme]: [] }],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: `#/components/schemas/${webhook.body.name}` } } },
+        },
+        responses: WEBHOOK_RESPONSES,
+      },
+    }
+  }
   return {
     openapi: '3.0.3',
     info: {
@@ -134,6 +190,12 @@ export function buildOpenApiDocument(serverUrl?: string) {
           name: 'next-auth.session-token',
           description: 'The session cookie of a signed-in user (sign in at /login).',
         },
+        ...Object.fromEntries(
+          WEBHOOKS.map((webhook) => [
+            webhook.scheme,
+            { type: 'apiKey', in: 'header', name: webhook.header, description: 'An HMAC-SHA256 signature of the raw body' },
+          ]),
+        ),
       },
       schemas,
     },

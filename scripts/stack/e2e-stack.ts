@@ -17,6 +17,8 @@ export async function startE2eStack({ databaseUrl, anchor = new Date() }: { data
   await assertPortFree(PORTS.jaeger, 'the e2e Jaeger port')
   const appUrl = `http://localhost:${PORTS.app}`
   const jaegerUrl = `http://127.0.0.1:${PORTS.jaeger}`
+  // The incident webhooks' secrets: the specs sign their posts with them (passed on below).
+  const webhookSecrets = { pagerduty: crypto.randomBytes(32).toString('base64'), incidents: crypto.randomBytes(32).toString('hex') }
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -28,6 +30,8 @@ export async function startE2eStack({ databaseUrl, anchor = new Date() }: { data
     // (24 needed) before the slow operation's last 3 hours, without two weeks competing for the CPU.
     SYNC_BACKFILL_DAYS: '1.5',
     LOG_LEVEL: 'warn',
+    PAGERDUTY_WEBHOOK_SECRETS: webhookSecrets.pagerduty,
+    INCIDENT_WEBHOOK_SECRET: webhookSecrets.incidents,
   }
   await migrateDeploy(databaseUrl, true)
   const tsx = ['--import', 'tsx']
@@ -70,7 +74,13 @@ export async function startE2eStack({ databaseUrl, anchor = new Date() }: { data
     throw error
   }
   return {
-    env: { E2E_BASE_URL: appUrl, E2E_JAEGER_URL: jaegerUrl, E2E_DATABASE_URL: databaseUrl },
+    env: {
+      E2E_BASE_URL: appUrl,
+      E2E_JAEGER_URL: jaegerUrl,
+      E2E_DATABASE_URL: databaseUrl,
+      E2E_PAGERDUTY_WEBHOOK_SECRET: webhookSecrets.pagerduty,
+      E2E_INCIDENT_WEBHOOK_SECRET: webhookSecrets.incidents,
+    },
     stop: async () => {
       for (const { child } of children) child.kill('SIGTERM')
       await Promise.all(children.map((child) => child.exited))
