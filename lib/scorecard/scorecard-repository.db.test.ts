@@ -117,6 +117,9 @@ async function seed() {
   await db.incident.createMany({ data: incidents })
 }
 
+/** The one row a query returns. */
+const one = async <T>(sql: string, ...values: unknown[]) => (await db.$queryRawUnsafe<T[]>(sql, ...values))[0]!
+
 const INVENTORY = `SELECT name FROM services WHERE origin = 'inventory' AND retired_at IS NULL`
 
 describe('getScorecard', () => {
@@ -125,14 +128,14 @@ describe('getScorecard', () => {
     const card = await getScorecard({ now: NOW })
     const figure = (key: string) => card.figures.find((candidate) => candidate.target.key === key)!
 
-    const [{ traced }] = await db.$queryRawUnsafe<{ traced: bigint }[]>(
+    const { traced } = await one<{ traced: bigint }>(
       `SELECT count(DISTINCT service) AS traced FROM service_rollups WHERE service IN (${INVENTORY}) AND spans > 0 AND bucket_start >= $1`,
       new Date(NOW.getTime() - DAY_MS),
     )
     expect(figure('services_traced').current).toBe(Number(traced))
     expect(figure('services_traced').current).toBe(1) // auth-service's minute row; yesterday's day rows start 33.5 h ago
 
-    const [{ overhead }] = await db.$queryRawUnsafe<{ overhead: number }[]>(
+    const { overhead } = await one<{ overhead: number }>(
       `WITH traced AS (SELECT DISTINCT service FROM service_rollups WHERE service IN (${INVENTORY}) AND spans > 0 AND bucket_start >= $1),
             latest AS (SELECT DISTINCT ON (service) service, overhead_ms FROM overhead_measurements ORDER BY service, measured_at DESC)
        SELECT avg(overhead_ms) AS overhead FROM latest WHERE service IN (SELECT service FROM traced)`,
@@ -141,14 +144,14 @@ describe('getScorecard', () => {
     expect(figure('tracing_overhead').current).toBeCloseTo(overhead, 10)
     expect(figure('tracing_overhead').current).toBe(3.25)
 
-    const [{ reliability }] = await db.$queryRawUnsafe<{ reliability: number }[]>(
+    const { reliability } = await one<{ reliability: number }>(
       `SELECT sum(root_traces_complete)::float8 / sum(root_traces) AS reliability FROM service_rollups
        WHERE service IN (${INVENTORY}) AND bucket_start >= $1`,
       dayStart(6),
     )
     expect(figure('trace_reliability').current).toBeCloseTo(reliability, 12)
 
-    const [{ before, after }] = await db.$queryRawUnsafe<{ before: number; after: number }[]>(
+    const { before, after } = await one<{ before: number; after: number }>(
       `WITH timed AS (
          SELECT extract(epoch FROM resolved_at - started_at) * 1000 AS ms,
                 started_at >= (SELECT min(go_live_at) FROM services s WHERE s.name = ANY(i.services) AND s.origin = 'inventory') AS after

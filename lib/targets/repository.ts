@@ -1,6 +1,8 @@
+import { saveAuditEntry } from '@/lib/audit/repository'
 import { db } from '@/lib/db/client'
+import { NotFoundError } from '@/lib/errors'
 import { DEFAULT_TARGETS } from './defaults'
-import { TARGET_KEYS, type Target } from './schemas'
+import { TARGET_KEYS, type Target, type TargetInput } from './schemas'
 
 export async function listTargets(): Promise<Target[]> {
   const rows = await db.target.findMany({ select: { key: true, label: true, goal: true, comparator: true, dueDate: true } })
@@ -16,4 +18,23 @@ export async function ensureDefaultTargets({
     const goal = target.key === 'services_traced' && servicesGoal ? servicesGoal : target.goal
     await db.target.upsert({ where: { key: target.key }, create: { ...target, goal, dueDate }, update: {} })
   }
+}
+
+/** An admin's change of one target's goal and due date, audited with both values before and after. */
+export async function saveTarget(input: TargetInput, { by }: { by: string }) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.target.findUnique({ where: { key: input.key } })
+    if (!before) throw new NotFoundError(`no target ${input.key}`)
+    const saved = await tx.target.update({ where: { key: input.key }, data: { goal: input.goal, dueDate: input.dueDate, updatedById: by } })
+    await saveAuditEntry(tx, by, {
+      action: 'target.change',
+      subjectType: 'target',
+      subjectId: input.key,
+      details: {
+        goal: { from: before.goal, to: saved.goal },
+        dueDate: { from: before.dueDate?.toISOString().slice(0, 10) ?? null, to: saved.dueDate?.toISOString().slice(0, 10) ?? null },
+      },
+    })
+    return saved
+  })
 }
