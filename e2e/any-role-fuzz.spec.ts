@@ -16,7 +16,16 @@ const CASES = 200
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206)
 const OURS = new URL(BASE_URL).origin
 /** Tables the app's requests write; the worker's own tables (rollups, services it discovers) are left out. */
-const WRITTEN_BY_REQUESTS = ['users', 'audit_log', 'user_sessions', 'targets', 'incidents', 'webhook_deliveries']
+const WRITTEN_BY_REQUESTS = [
+  'users',
+  'audit_log',
+  'user_sessions',
+  'targets',
+  'incidents',
+  'webhook_deliveries',
+  'api_tokens',
+  'overhead_measurements',
+]
 
 const VALID_PARAMS: Record<string, string[]> = {
   service: ['transactions-service', 'auth-service'],

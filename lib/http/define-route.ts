@@ -4,12 +4,18 @@
 // Webhook mode (`webhook: { verify }`, with `permission: { public: true }`) is for machines that sign
 // what they post: no session and no origin check; the raw bytes (same size limit) must pass `verify`
 // or the answer is 401 before anything else is read, and `run` gets them as `rawBody`.
+// Token mode (`token: { scope }`, beside a `permission`) also lets machines in with `Authorization:
+// Bearer spl_…` carrying that scope (bearer-token.ts): a session with the permission OR a token with
+// the scope. A bearer call carries no ambient credential, so the origin check does not apply to it.
 import { NextResponse, type NextRequest } from 'next/server'
 import { z } from 'zod'
+import type { ApiTokenIdentity } from '@/lib/auth/api-token-repository'
+import { bearerCredentials, type ApiTokenScope } from '@/lib/auth/api-tokens'
 import { can, type Permission } from '@/lib/auth/permissions'
 import type { ActiveUser } from '@/lib/auth/schemas'
 import { getCurrentUser } from '@/lib/auth/session'
 import { ForbiddenError, UnauthorizedError, type FieldIssue } from '@/lib/errors'
+import { authorizeBearer, bearerOrSessionRequired } from './bearer-token'
 import { mapError } from './error-mapping'
 import { unusablePathParams } from './path-segment'
 import { crossSiteReason } from './same-origin'
@@ -28,6 +34,8 @@ type Definition<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType, R
   body?: B
   /** Webhook mode: the delivery's signature is the credential (see the top of this file). */
   webhook?: WebhookGuard
+  /** Token mode: an API token with this scope may call the route too (see the top of this file). */
+  token?: { scope: ApiTokenScope }
   run: (input: {
     user: ActiveUser | null
     query: z.output<Q>
@@ -36,6 +44,8 @@ type Definition<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType, R
     request: NextRequest
     /** The body's bytes as received, in webhook mode; null otherwise. */
     rawBody: Buffer | null
+    /** The API token that called, in token mode (then `user` is null). */
+    token: ApiTokenIdentity | null
   }) => Promise<R>
 }
 
@@ -101,22 +111,29 @@ export function defineRoute<
   return async (request: NextRequest, context: RouteContext): Promise<NextResponse> => {
     try {
       let rawBody: Buffer | null = null
+      const bearer = definition.token ? bearerCredentials(request.headers.get('authorization')) : null
       if (definition.webhook) {
         const read = await readRawBody(request)
         if (!read.ok) return read.response
         const check = definition.webhook.verify({ rawBody: read.value, headers: request.headers })
         if (!check.ok) throw new UnauthorizedError(`the signature does not verify (${check.reason}); nothing was stored`)
         rawBody = read.value
-      } else if (!READS.has(request.method)) {
+      } else if (bearer === null && !READS.has(request.method)) {
         const reason = crossSiteReason(request.headers)
         if (reason) throw new ForbiddenError(`cross-site request refused (${reason})`)
       }
       let user: ActiveUser | null = null
-      if (typeof definition.permission !== 'string') {
+      let token: ApiTokenIdentity | null = null
+      if (bearer !== null && definition.token) {
+        const authorized = await authorizeBearer(bearer, definition.token.scope, request)
+        if (!authorized.ok) return authorized.response
+        token = authorized.token
+      } else if (typeof definition.permission !== 'string') {
         // A public route stays up when the database is not: then nobody is signed in.
         if (definition.permission.identify) user = await getCurrentUser().catch(() => null)
       } else {
         user = await getCurrentUser()
+        if (!user && definition.token) return bearerOrSessionRequired()
         if (!user) throw new UnauthorizedError()
         if (user.passwordResetRequired)
           return json({ error: 'password_change_required', message: 'choose a new password first (your password was reset)' }, 403)
@@ -147,6 +164,7 @@ export function defineRoute<
         params: params.data as z.output<P>,
         request,
         rawBody,
+        token,
       })
       return result instanceof NextResponse ? result : json(result, request.method === 'POST' ? 201 : 200)
     } catch (error) {

@@ -52,3 +52,24 @@ test('the incident webhooks are described as signed POSTs with their bodies', ()
   const incident = document.components.schemas.IncidentInput as { properties: Record<string, unknown> }
   expect(Object.keys(incident.properties)).toEqual(expect.arrayContaining(['id', 'services', 'startedAt', 'resolvedAt', 'traceIds']))
 })
+
+describe('buildOpenApiDocument, writes', () => {
+  const document = buildOpenApiDocument()
+  type Write = {
+    requestBody: { content: { 'application/json': { schema: { $ref: string } } } }
+    security: Record<string, string[]>[]
+    responses: Record<string, unknown>
+  }
+  test('overhead measurements: a GET and two POSTs with their bodies, a session or a bearer token', () => {
+    const paths = document.paths as Record<string, { get?: unknown; post?: Write }>
+    expect(paths['/api/v1/overhead-measurements']!.get).toBeDefined()
+    for (const path of ['/api/v1/overhead-measurements', '/api/v1/overhead-measurements/k6']) {
+      const post = paths[path]!.post!
+      expect(post.security).toEqual([{ session: [] }, { bearer: [] }])
+      expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '422']))
+    }
+    const input = document.components.schemas.OverheadMeasurementInput as { required: string[] }
+    expect(input.required).toEqual(expect.arrayContaining(['service', 'p50OnMs', 'p95OffMs', 'samplesOn', 'method', 'measuredAt']))
+    expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' })
+  })
+})

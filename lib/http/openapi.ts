@@ -10,6 +10,13 @@ import {
   serviceViewSchema,
 } from '@/lib/latency/schemas'
 import { incidentInput, pagerDutyEnvelopeSchema } from '@/lib/incidents/schemas'
+import {
+  overheadK6Input,
+  overheadMeasurementInput,
+  overheadMeasurementListSchema,
+  overheadMeasurementQuery,
+  overheadMeasurementSchema,
+} from '@/lib/overhead/schemas'
 import { syncStatusResponseSchema } from '@/lib/sync/schemas'
 import { timeRangeParams } from '@/lib/time-range/time-range'
 
@@ -24,11 +31,17 @@ type JsonSchema = {
 
 type RouteDoc = {
   path: string
+  /** get unless said. */
+  method?: 'get' | 'post'
   summary: string
   description?: string
   pathParams?: Record<string, z.ZodType>
   query?: z.ZodType
   response: { name: string; schema: z.ZodType }
+  /** A JSON request body (writes). */
+  body?: { name: string; schema: z.ZodType }
+  /** Token mode (lib/http/define-route.ts): an API token with this scope may call it too. */
+  tokenScope?: string
 }
 
 const ROUTES: RouteDoc[] = [
@@ -62,6 +75,33 @@ const ROUTES: RouteDoc[] = [
     path: '/api/v1/sync-status',
     summary: 'Sync status of every service',
     response: { name: 'SyncStatus', schema: syncStatusResponseSchema },
+  },
+  {
+    path: '/api/v1/overhead-measurements',
+    summary: 'Overhead measurements, newest first',
+    description: 'Latency with tracing on vs off, as recorded. `service` keeps one service.',
+    query: overheadMeasurementQuery,
+    response: { name: 'OverheadMeasurementList', schema: overheadMeasurementListSchema },
+  },
+  {
+    path: '/api/v1/overhead-measurements',
+    method: 'post',
+    summary: 'Record an overhead measurement',
+    description:
+      'p50 and p95 (and optionally the mean) of each arm, in ms, with sample sizes, method and environment. The overhead is mean on − off when both means are given, else p50 on − off. The service must be in the inventory (422 naming `service` otherwise). Answers 201 with `{ measurement }`.',
+    body: { name: 'OverheadMeasurementInput', schema: overheadMeasurementInput },
+    response: { name: 'OverheadMeasurementCreated', schema: z.object({ measurement: overheadMeasurementSchema }) },
+    tokenScope: 'overhead.write',
+  },
+  {
+    path: '/api/v1/overhead-measurements/k6',
+    method: 'post',
+    summary: 'Record an overhead measurement from two k6 summaries',
+    description:
+      '`on` and `off` are the end-of-test summaries of a k6 run with tracing on and one with it off: the `--summary-export` file or the `handleSummary()` data, as JSON. p50 (`med`), p95, mean (`avg`) of `http_req_duration` and the count of `http_reqs` are read from each; a missing metric is a 400 naming its path (`on.metrics.http_req_duration.med`). `measuredAt` defaults to now and `method` to `load_test`.',
+    body: { name: 'OverheadK6Input', schema: overheadK6Input },
+    response: { name: 'OverheadMeasurementFromK6', schema: z.object({ measurement: overheadMeasurementSchema, k6: z.unknown() }) },
+    tokenScope: 'overhead.write',
   },
 ]
 
@@ -142,18 +182,30 @@ export function buildOpenApiDocument(serverUrl?: string) {
       })(),
     ]
     schemas[route.response.name] = toSchema(route.response.schema, 'output')
+    if (route.body) schemas[route.body.name] = toSchema(route.body.schema, 'input')
     paths[route.path] = {
-      get: {
+      ...(paths[route.path] as object | undefined),
+      [route.method ?? 'get']: {
         summary: route.summary,
         description: route.description,
         parameters,
-        security: [{ session: [] }],
+        ...(route.body && {
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.body.name}` } } } },
+        }),
+        security: route.tokenScope ? [{ session: [] }, { bearer: [] }] : [{ session: [] }],
         responses: {
-          '200': {
-            description: 'OK',
+          [route.method === 'post' ? '201' : '200']: {
+            description: route.method === 'post' ? 'Created' : 'OK',
             content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.response.name}` } } },
           },
           ...ERROR_RESPONSES,
+          ...(route.tokenScope && {
+            '401': { description: 'Not signed in, or an unknown or revoked token (`WWW-Authenticate: Bearer`)' },
+            '403': { description: `Signed in without the permission, or a token without the scope ${route.tokenScope}` },
+            '422': {
+              description: 'The service is not in the inventory: `{ error: "unprocessable", issues: [{ path: "service", message }] }`',
+            },
+          }),
         },
       },
     }
@@ -189,6 +241,11 @@ export function buildOpenApiDocument(serverUrl?: string) {
           in: 'cookie',
           name: 'next-auth.session-token',
           description: 'The session cookie of a signed-in user (sign in at /login).',
+        },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token (`spl_…`) an admin created on Settings → API tokens, with the scope the operation names.',
         },
         ...Object.fromEntries(
           WEBHOOKS.map((webhook) => [

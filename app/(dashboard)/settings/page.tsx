@@ -1,4 +1,4 @@
-import { Boxes, ChevronRight, Goal, Network, ScrollText, UserCog, Users } from 'lucide-react'
+import { Boxes, ChevronRight, Goal, KeyRound, Network, ScrollText, UserCog, Users } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageBody, PageHeader } from '@/components/shell/page-header'
@@ -45,6 +45,15 @@ const SECTIONS: {
     viewPermission: 'audit.read',
     editPermission: 'audit.read',
     lockedLabel: 'managers and admins',
+  },
+  {
+    href: '/settings/tokens',
+    title: 'API tokens',
+    description: 'Scoped secrets for machine posts (load tests, incident tools)',
+    icon: KeyRound,
+    viewPermission: 'tokens.manage',
+    editPermission: 'tokens.manage',
+    lockedLabel: 'admins only',
   },
   {
     href: '/settings/inventory',
