@@ -124,7 +124,7 @@ const upsertRowOf = (input: IncidentInput, source: string, index: ServiceNameInd
 })
 
 /** Records one incident from the form (audited). An id already recorded by hand is refused, naming the field. */
-export async function saveIncident(input: IncidentInput, { by }: Actor): Promise<{ id: string; externalId: string }> {
+export async function saveIncident(input: IncidentInput, { by }: Actor): Promise<{ id: string; externalId: string; services: string[] }> {
   const source = input.source ?? INCIDENT_SOURCES.form
   return db.$transaction(async (tx) => {
     const existing = await tx.incident.findUnique({ where: { source_externalId: { source, externalId: input.id } }, select: { id: true } })
@@ -138,7 +138,7 @@ export async function saveIncident(input: IncidentInput, { by }: Actor): Promise
       subjectId: id,
       details: { source, externalId: input.id, services: row.services },
     })
-    return { id, externalId: input.id }
+    return { id, externalId: input.id, services: row.services }
   })
 }
 

@@ -12,7 +12,7 @@ export const recordIncidentAction = defineAction({
   permission: 'incidents.write',
   input: incidentFormInput,
   run: ({ input, user }) => saveIncident(input, { by: user.id }),
-  ok: (_saved, input) => `Recorded the incident on ${input.services.join(', ')}.`,
+  ok: (saved) => `Recorded the incident on ${saved.services.join(', ')}.`,
   after: [refreshIncidentsPage],
 })
 

@@ -13,9 +13,11 @@ export function IncidentFilters({
 }) {
   return (
     <form method="get" action="/incidents" className="flex flex-wrap items-end gap-3 px-5 py-3" aria-label="Filter incidents">
-      <label className="space-y-1 text-xs font-medium">
-        <span className="block">Service</span>
-        <Select name="service" defaultValue={query.service ?? ''} className="w-52">
+      <div className="space-y-1">
+        <label htmlFor="filter-service" className="block text-xs font-medium">
+          Service
+        </label>
+        <Select id="filter-service" name="service" defaultValue={query.service ?? ''} className="w-52">
           <option value="">all services</option>
           {services.map((service) => (
             <option key={service.name} value={service.name}>
@@ -24,23 +26,27 @@ export function IncidentFilters({
             </option>
           ))}
         </Select>
-      </label>
-      <label className="space-y-1 text-xs font-medium">
-        <span className="block">Go-live</span>
-        <Select name="cohort" defaultValue={query.cohort ?? ''} className="w-40">
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="filter-cohort" className="block text-xs font-medium">
+          Go-live
+        </label>
+        <Select id="filter-cohort" name="cohort" defaultValue={query.cohort ?? ''} className="w-40">
           <option value="">before and after</option>
           <option value="before">before go-live</option>
           <option value="after">after go-live</option>
         </Select>
-      </label>
-      <label className="space-y-1 text-xs font-medium">
-        <span className="block">Status</span>
-        <Select name="status" defaultValue={query.status ?? ''} className="w-36">
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="filter-status" className="block text-xs font-medium">
+          Status
+        </label>
+        <Select id="filter-status" name="status" defaultValue={query.status ?? ''} className="w-36">
           <option value="">all</option>
           <option value="resolved">resolved</option>
           <option value="open">open</option>
         </Select>
-      </label>
+      </div>
       <Button type="submit" variant="secondary" size="sm" className="h-9">
         Apply
       </Button>
