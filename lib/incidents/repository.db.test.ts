@@ -217,3 +217,15 @@ describe('listIncidents and getDebuggingTimeReport', () => {
     expect(report.points).toHaveLength(12)
   })
 })
+
+test('a signed PagerDuty delivery with NUL in its text is stored, the NUL replaced', async () => {
+  await repository.applyPagerDutyIncidentEvent(
+    delivery('triggered_v3.json', (body) => {
+      body.event.id = 'nul\u0000event'
+      body.event.data.title = 'disk \u0000 full'
+      body.event.data.service.summary = 'pig\u0000208'
+    }),
+  )
+  expect(await db.incident.findFirstOrThrow()).toMatchObject({ title: 'disk \ufffd full', services: ['pig\ufffd208'] })
+  expect(await db.webhookDelivery.findFirstOrThrow()).toMatchObject({ eventId: 'nul\ufffdevent' })
+})

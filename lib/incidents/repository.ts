@@ -187,6 +187,9 @@ export async function applyIncidentWebhook(
   })
 }
 
+/** PagerDuty's text is read as any JSON string; Postgres text cannot hold NUL, so it becomes U+FFFD here. */
+const storable = (text: string) => text.replaceAll('\u0000', '\ufffd')
+
 /**
  * One PagerDuty incident event, exactly once: the delivery's event id is recorded first, in the same
  * transaction, so a replay (PagerDuty retries, or an attacker resending a signed body) finds it and
@@ -198,11 +201,17 @@ export async function applyPagerDutyIncidentEvent(
 ): Promise<{ status: 'applied' | 'replay'; id: string | null }> {
   return db.$transaction(async (tx) => {
     const delivery = await tx.webhookDelivery.createMany({
-      data: [{ source: INCIDENT_SOURCES.pagerduty, eventId: event.eventId }],
+      data: [{ source: INCIDENT_SOURCES.pagerduty, eventId: storable(event.eventId) }],
       skipDuplicates: true,
     })
     if (delivery.count === 0) return { status: 'replay' as const, id: null }
-    const { incident } = event
+    const incident = {
+      ...event.incident,
+      externalId: storable(event.incident.externalId),
+      title: storable(event.incident.title),
+      serviceName: storable(event.incident.serviceName),
+      htmlUrl: storable(event.incident.htmlUrl),
+    }
     const key = { source: INCIDENT_SOURCES.pagerduty, externalId: incident.externalId }
     const { services } = matchServiceNames([incident.serviceName], await serviceNameIndex(tx))
     await tx.incident.createMany({ data: [{ ...key, title: incident.title, services, url: incident.htmlUrl }], skipDuplicates: true })
