@@ -82,13 +82,22 @@ export async function listDailyQuality(
   return result
 }
 
-/** The first instant each service was seen (its earliest rollup bucket with spans), for services without a recorded go-live. */
+/**
+ * The first instant each service was seen: its earliest rollup bucket with spans, at any resolution
+ * (one probe of the primary key per service and resolution, so it is cheap to ask every pass).
+ */
 export async function findFirstSpans(services: readonly string[]): Promise<Map<string, Date>> {
   if (services.length === 0) return new Map()
   const rows = await db.$queryRaw<{ service: string; first_at: Date }[]>`
-    SELECT service, min(bucket_start) AS first_at FROM service_rollups
-    WHERE service IN (${Prisma.join(services)}) AND spans > 0
-    GROUP BY service`
+    SELECT s.service, min(f.first_at) AS first_at
+    FROM unnest(ARRAY[${Prisma.join(services)}]::text[]) AS s(service)
+    CROSS JOIN unnest(enum_range(NULL::"RollupResolution")) AS r(resolution)
+    CROSS JOIN LATERAL (
+      SELECT bucket_start AS first_at FROM service_rollups x
+      WHERE x.service = s.service AND x.resolution = r.resolution AND x.spans > 0
+      ORDER BY bucket_start LIMIT 1
+    ) f
+    GROUP BY s.service`
   return new Map(rows.map((row) => [row.service, row.first_at]))
 }
 

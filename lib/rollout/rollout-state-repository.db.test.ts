@@ -119,4 +119,33 @@ describe('judgeAndSaveRolloutStates', () => {
       ['2026-12-06', 10, 9],
     ])
   })
+
+  test('a go-live first seen in the latest hour moves earlier when the sync fills in older history, never later', async () => {
+    // The sync reads a new service's latest hour first: go-live is first recorded there.
+    await db.service.create({ data: { name: 'backfilled-service' } })
+    await db.serviceRollup.create({
+      data: {
+        ...dayRow('backfilled-service', 0, { traces: 10, complete: 10 }),
+        resolution: 'minute',
+        bucketStart: new Date(NOW.getTime() - 30 * 60_000),
+      },
+    })
+    const later = new Date(NOW.getTime() + 2 * DAY_MS)
+    expect((await judgeAndSaveRolloutStates(['backfilled-service'], { now: later })).wentLive).toEqual(['backfilled-service'])
+    const goLiveOf = async () => (await db.service.findUniqueOrThrow({ where: { name: 'backfilled-service' } })).goLiveAt?.toISOString()
+    expect(await goLiveOf()).toBe(new Date(NOW.getTime() - 30 * 60_000).toISOString())
+
+    // Then its history arrives, days back: go-live is its first span, and its status is judged again.
+    await db.serviceRollup.createMany({
+      data: [5, 4, 3].map((daysAgo) => dayRow('backfilled-service', daysAgo, { traces: 100, complete: 100 })),
+    })
+    const report = await judgeAndSaveRolloutStates(['backfilled-service'], { now: new Date(later.getTime() + 60_000) })
+    expect(report).toMatchObject({ wentLive: [], computed: 1 })
+    expect(await goLiveOf()).toBe(dayStart(5).toISOString())
+
+    // Rollups ageing out never move it later.
+    await db.serviceRollup.deleteMany({ where: { service: 'backfilled-service', bucketStart: { lt: dayStart(3) } } })
+    await judgeAndSaveRolloutStates(['backfilled-service'], { now: new Date(later.getTime() + DAY_MS) })
+    expect(await goLiveOf()).toBe(dayStart(5).toISOString())
+  })
 })

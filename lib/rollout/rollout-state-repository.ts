@@ -75,20 +75,28 @@ export async function judgeAndSaveRolloutStates(
     listRolloutStates(services),
   ])
 
-  // Go-live: the first span ever seen, kept once found (rollups age out; the instant must not).
-  const withoutGoLive = rows.filter((row) => !row.goLiveAt).map((row) => row.name)
-  const firstSpans = await findFirstSpans(withoutGoLive)
-  for (const [service, firstAt] of firstSpans) {
-    const updated = await db.service.updateMany({ where: { name: service, goLiveAt: null }, data: { goLiveAt: firstAt } })
-    if (updated.count) report.wentLive.push(service)
+  // Go-live: the first span ever seen, kept once found (rollups age out; the instant must not). The
+  // sync reads a new service's latest hour first and fills its history in behind it, so an earlier
+  // first span may turn up after the go-live was recorded: the recorded instant only ever moves earlier.
+  const firstSpans = await findFirstSpans(rows.map((row) => row.name))
+  const movedEarlier: string[] = []
+  for (const row of rows) {
+    const firstAt = firstSpans.get(row.name)
+    if (!firstAt || (row.goLiveAt && row.goLiveAt <= firstAt)) continue
+    const updated = await db.service.updateMany({
+      where: { name: row.name, OR: [{ goLiveAt: null }, { goLiveAt: { gt: firstAt } }] },
+      data: { goLiveAt: firstAt },
+    })
+    if (updated.count) (row.goLiveAt ? movedEarlier : report.wentLive).push(row.name)
+    row.goLiveAt = firstAt
   }
-  const goLive = new Map(rows.map((row) => [row.name, row.goLiveAt ?? firstSpans.get(row.name) ?? null]))
+  const goLive = new Map(rows.map((row) => [row.name, row.goLiveAt]))
 
   const due = rows
     .map((row) => row.name)
     .filter((service) => {
       const state = states.get(service)
-      if (!state || state.judgedFor !== today || report.wentLive.includes(service)) return true
+      if (!state || state.judgedFor !== today || report.wentLive.includes(service) || movedEarlier.includes(service)) return true
       return settings.updatedAt !== null && settings.updatedAt > state.computedAt
     })
   if (due.length === 0) return report
