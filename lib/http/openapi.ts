@@ -17,6 +17,7 @@ import {
   overheadMeasurementQuery,
   overheadMeasurementSchema,
 } from '@/lib/overhead/schemas'
+import { catalogImportBody, catalogImportResponseSchema } from '@/lib/inventory/schemas'
 import { syncStatusResponseSchema } from '@/lib/sync/schemas'
 import { timeRangeParams } from '@/lib/time-range/time-range'
 
@@ -42,6 +43,10 @@ type RouteDoc = {
   body?: { name: string; schema: z.ZodType }
   /** Token mode (lib/http/define-route.ts): an API token with this scope may call it too. */
   tokenScope?: string
+  /** A write that answers 200 (it may create nothing), not 201. */
+  okStatus?: '200'
+  /** Error answers particular to the route, over the shared ones. */
+  errors?: Record<string, { description: string }>
 }
 
 const ROUTES: RouteDoc[] = [
@@ -102,6 +107,23 @@ const ROUTES: RouteDoc[] = [
     body: { name: 'OverheadK6Input', schema: overheadK6Input },
     response: { name: 'OverheadMeasurementFromK6', schema: z.object({ measurement: overheadMeasurementSchema, k6: z.unknown() }) },
     tokenScope: 'overhead.write',
+  },
+  {
+    path: '/api/v1/inventory/import',
+    method: 'post',
+    summary: 'Import a service catalog, all or nothing',
+    description:
+      'The catalog file as text in `content`: our YAML or CSV, or Backstage catalog-info.yaml (`kind: Component`, the Jaeger name from the `spanlens.io/jaeger-service` annotation or `metadata.name`). Services are matched by Jaeger name; fields the file leaves out keep their value; a discovered service named in the file joins the inventory; `retireMissing` retires inventory services the file does not list (never deletes them). `dryRun` only reports what would change. Answers 200 with the counts and each change; audited.',
+    body: { name: 'CatalogImportBody', schema: catalogImportBody },
+    response: { name: 'CatalogImportResult', schema: catalogImportResponseSchema },
+    tokenScope: 'inventory.write',
+    okStatus: '200',
+    errors: {
+      '422': {
+        description:
+          'The file has problems, and nothing was imported: `{ error: "invalid_catalog", message, format, issues: [{ line, path, message }] }`, every problem with its 1-based line (null for the file as a whole) and field',
+      },
+    },
   },
 ]
 
@@ -194,8 +216,8 @@ export function buildOpenApiDocument(serverUrl?: string) {
         }),
         security: route.tokenScope ? [{ session: [] }, { bearer: [] }] : [{ session: [] }],
         responses: {
-          [route.method === 'post' ? '201' : '200']: {
-            description: route.method === 'post' ? 'Created' : 'OK',
+          [route.okStatus ?? (route.method === 'post' ? '201' : '200')]: {
+            description: route.method === 'post' && !route.okStatus ? 'Created' : 'OK',
             content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.response.name}` } } },
           },
           ...ERROR_RESPONSES,
@@ -206,6 +228,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
               description: 'The service is not in the inventory: `{ error: "unprocessable", issues: [{ path: "service", message }] }`',
             },
           }),
+          ...route.errors,
         },
       },
     }

@@ -15,7 +15,7 @@ export const inventoryEntrySchema = z.object({
   team: z.string().trim().min(1).max(120),
   owner: z.email(),
   tier: z.number().int().min(1).max(3),
-  wave: z.number().int().min(1).max(20),
+  wave: z.number().int().min(0).max(20), // 0 is the pilot wave
   plannedDate: z.iso.date(),
   expectedOperations: z.array(z.string().min(1)).default([]),
 })
@@ -185,3 +185,26 @@ export const catalogImportBody = z.object({
   dryRun: z.boolean().default(false).meta({ description: 'Only report what would change; write nothing' }),
 })
 export type CatalogImportBody = z.infer<typeof catalogImportBody>
+
+/** What `POST /api/v1/inventory/import` answers when the file is read (for the OpenAPI document). */
+export const catalogImportResponseSchema = z.object({
+  ok: z.literal(true),
+  format: z.enum(CATALOG_FORMATS),
+  dryRun: z.boolean(),
+  skipped: z.record(z.string(), z.number()).meta({ description: 'Backstage entities of other kinds, counted by kind' }),
+  added: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  retired: z.number(),
+  changes: z.array(
+    z.object({
+      kind: z.enum(['add', 'update', 'retire']),
+      name: z.string(),
+      fields: z.record(z.string(), z.unknown()).optional().meta({ description: 'A service added: its fields' }),
+      changes: z
+        .record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }))
+        .optional()
+        .meta({ description: 'A service updated or retired: each changed field, from → to' }),
+    }),
+  ),
+})
