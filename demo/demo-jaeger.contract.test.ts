@@ -102,12 +102,15 @@ describe('api/v3', () => {
   })
 
   test('trace by id, hex or base64; summaries omit zero counts', async () => {
+    // notification-service's Kafka client drops the trace id of a few messages: a trace of its own whose
+    // only span names a parent it never has (call-graph.ts); FromTrace takes the orphan as the root.
+    const hour = `query.startTimeMin=${iso(NOW_MS - 60 * 60_000)}&query.startTimeMax=${iso(NOW_MS)}`
     const summaries = parseV3TraceSummaries(
-      await ok(`/api/v3/trace-summaries?query.serviceName=payment-gateway&${WINDOW}&query.searchDepth=20`),
+      await ok(`/api/v3/trace-summaries?query.serviceName=notification-service&${hour}&query.searchDepth=1000`),
     )
     expect(summaries.rejected).toEqual([])
     const withOrphan = summaries.records.find((summary) => summary.orphanSpanCount > 0)!
-    expect(withOrphan.rootServiceName).toBe('api-gateway')
+    expect(withOrphan).toMatchObject({ rootServiceName: 'notification-service', rootOperationName: 'process payments.events' })
     const rawSummaries = (await ok(`/api/v3/trace-summaries?query.serviceName=auth-service&${WINDOW}&query.searchDepth=20`)) as {
       summaries: Record<string, unknown>[]
     }

@@ -18,19 +18,32 @@ const calls = HANDLERS.flatMap((handler) =>
 test('every step and entry point names a handler that exists', () => {
   expect(calls.length).toBeGreaterThan(20)
   for (const entry of [...ENTRY_POINTS, ...SCHEDULED_JOBS]) expect(() => getHandler(entry.handler)).not.toThrow()
-  expect(getHandler(consumerKey('notification-service', 'payments.events')).brokenPropagation).toBe(true)
+  // The two propagation bugs are rare: a few messages, a few vendor webhooks, never every call.
+  expect(getHandler(consumerKey('notification-service', 'payments.events')).dropsTraceIdShare).toBeLessThan(0.05)
+  expect(getHandler(httpKey('kyc-service', 'POST', '/webhooks/vendor')).foreignParentShare).toBeLessThan(0.05)
+  expect(HANDLERS.filter((handler) => handler.dropsTraceIdShare || handler.foreignParentShare)).toHaveLength(2)
 })
 
-// Spans below a service that is not instrumented are dropped with it, which is only true to life
-// if nothing below it emits before it does: callers roll out no later than their callees.
-test('no service starts emitting before every service that calls it', () => {
-  for (const { caller, callee } of calls) expect(startsDaysAgo(callee), `${caller} → ${callee}`).toBeLessThanOrEqual(startsDaysAgo(caller))
+// A traced service behind one that is not yet traced starts traces of its own (trace-generator.ts);
+// the plan has such hops, so the simulator exercises them: the pilot before its caller, kyc-service
+// before onboarding-service (not yet), sanctions-screening-service before kyc-service.
+test('some services are traced before a service that calls them', () => {
+  const early = calls
+    .filter(({ caller, callee }) => startsDaysAgo(callee) > startsDaysAgo(caller))
+    .map(({ caller, callee }) => `${caller} → ${callee}`)
+  expect(early).toEqual(
+    expect.arrayContaining([
+      'fraud-detection → predictive-analytics',
+      'onboarding-service → kyc-service',
+      'kyc-service → sanctions-screening-service',
+    ]),
+  )
 })
 
-test('rolled-out services started on days within the 14 before the anchor', () => {
+test('rolled-out services started from the pilot, 21 days before the anchor, to 2 days before it', () => {
   const days = FLEET.map((service) => service.instrumentedDaysAgo).filter((days): days is number => days !== null)
   expect(days.length).toBe(19)
-  expect(Math.max(...days)).toBe(14)
-  expect(Math.min(...days)).toBeGreaterThanOrEqual(1)
-  expect(new Set(days).size).toBeGreaterThanOrEqual(10)
+  expect(Math.max(...days)).toBe(21)
+  expect(Math.min(...days)).toBe(2)
+  expect(new Set(days).size).toBeGreaterThanOrEqual(8)
 })

@@ -50,8 +50,17 @@ export type Handler = {
   errorRate: number
   /** Probability of answering 401 without doing the work (not an error on the server side). */
   rejectRate?: number
-  /** Consumer whose client library extracts a parent span id that was never exported (orphans). */
-  brokenPropagation?: boolean
+  /**
+   * Share of deliveries whose trace id this consumer's (old) Kafka client fails to extract while it
+   * keeps the parent span id: the span starts a trace of its own that names a parent the trace never
+   * has, an orphan. Only this service's traces break; the producer's trace stays whole.
+   */
+  dropsTraceIdShare?: number
+  /**
+   * Share of requests arriving with a vendor's own `traceparent`, which the server's instrumentation
+   * honours: the span's parent lives in the vendor's tracing, never in ours (the trace has no root).
+   */
+  foreignParentShare?: number
   steps: readonly Step[]
 }
 
@@ -192,10 +201,13 @@ export const HANDLERS: readonly Handler[] = [
     http('sanctions-screening-service', 'POST', '/screen'),
     http('document-service', 'POST', '/documents/verify', { probability: 0.6 }),
   ]),
-  server('kyc-service', 'POST', '/webhooks/vendor', 3, [
-    pg('kyc', 'UPDATE', 'kyc_checks', 3),
-    { type: 'publish', topic: 'kyc.events', consumers: ['notification-service process kyc.events'] },
-  ]),
+  {
+    ...server('kyc-service', 'POST', '/webhooks/vendor', 3, [
+      pg('kyc', 'UPDATE', 'kyc_checks', 3),
+      { type: 'publish', topic: 'kyc.events', consumers: ['notification-service process kyc.events'] },
+    ]),
+    foreignParentShare: 0.01,
+  },
   server('sanctions-screening-service', 'POST', '/screen', 2, [
     redis('GET', 'watchlist:version', 0.3),
     { type: 'internal', name: 'match watchlists', medianMs: 25 },
@@ -228,7 +240,7 @@ export const HANDLERS: readonly Handler[] = [
     topic: 'payments.events',
     selfMs: 2,
     errorRate: 0.002,
-    brokenPropagation: true,
+    dropsTraceIdShare: 0.015,
     steps: [
       pg('notifications', 'SELECT', 'notification_preferences', 2),
       {

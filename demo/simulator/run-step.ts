@@ -14,7 +14,8 @@ import {
 import { fillRoute, logNormalUs, networkUs, openSpan, type Outcome, type Process, type TraceBuild } from './trace-build'
 
 export type Inbound = { parentSpanId: string; path?: string; delivery?: MessageDelivery }
-export type RunHandler = (build: TraceBuild, handler: Handler, inbound: Inbound | null, startUs: number, callerEmitting: boolean) => Outcome
+/** `caller`: the process whose step calls the handler; null for the slot's entry point. */
+export type RunHandler = (build: TraceBuild, handler: Handler, inbound: Inbound | null, startUs: number, caller: Process | null) => Outcome
 
 const OK = (endUs: number): Outcome => ({ endUs, statusCode: 200, failed: false })
 
@@ -45,7 +46,7 @@ export function runStep(
         kind: SpanKind.CLIENT,
         startUs: t,
       })
-      const result = runHandler(build, callee, { parentSpanId: spanId, path }, t + networkUs(rng), process.emitting)
+      const result = runHandler(build, callee, { parentSpanId: spanId, path }, t + networkUs(rng), process)
       const endUs = result.endUs + networkUs(rng)
       const exchange = { method: step.method, route: step.route, path, statusCode: result.statusCode }
       span.finish(
@@ -132,7 +133,7 @@ export function runStep(
     span.finish(startUs + durationUs, producerAttributes(delivery))
     for (const consumer of step.consumers) {
       const lagUs = logNormalUs(rng, 35, 0.8)
-      runHandler(build, getHandler(consumer), { parentSpanId: spanId, delivery }, startUs + durationUs + lagUs, process.emitting)
+      runHandler(build, getHandler(consumer), { parentSpanId: spanId, delivery }, startUs + durationUs + lagUs, process)
     }
     return OK(startUs + durationUs)
   }

@@ -10,7 +10,7 @@ import { OPERATIONS, type Operation } from './operations'
 import { MINUTE_US, createScenario } from './scenario'
 import type { SimTrace } from './simulated-trace'
 import { JOB_SLOT_BASE, decodeTraceId, traceChecksum } from './trace-id'
-import { generateTrace, slotsOfMinute } from './trace-generator'
+import { generateTraces, slotsOfMinute } from './trace-generator'
 
 export type SimulatorOptions = {
   /** The rollout's reference time, ms since the epoch. */
@@ -44,8 +44,7 @@ export function createSimulator(options: SimulatorOptions) {
 
   const generateMinute = (minute: number): readonly SimTrace[] =>
     slotsOfMinute(scenario, minute)
-      .map((slot) => generateTrace(scenario, minute, slot))
-      .filter((trace) => trace.spans.length > 0)
+      .flatMap((slot) => generateTraces(scenario, minute, slot))
       .sort((a, b) => a.startUs - b.startUs)
 
   /** When a service (or, without one, the first service) starts emitting; Infinity for unknown names. */
@@ -99,10 +98,12 @@ export function createSimulator(options: SimulatorOptions) {
       const parts = decodeTraceId(traceIdHex)
       if (!parts || parts.checksum !== traceChecksum(scenario.seed, parts.minute, parts.slot)) return null
       if (!mayEmit(parts.minute) || !slotsOfMinute(scenario, parts.minute).includes(parts.slot)) return null
-      const generated =
-        cache.peek(parts.minute)?.find((candidate) => candidate.traceId === traceIdHex) ?? generateTrace(scenario, parts.minute, parts.slot)
+      const generated = (cache.peek(parts.minute) ?? generateTraces(scenario, parts.minute, parts.slot)).find(
+        (candidate) => candidate.traceId === traceIdHex,
+      )
+      if (!generated) return null
       const trace = applyClockSkew(generated, currentSkew())
-      if (trace.traceId !== traceIdHex || trace.spans.length === 0 || trace.visibleFromUs > nowUs()) return null
+      if (trace.visibleFromUs > nowUs()) return null
       return trace
     },
 

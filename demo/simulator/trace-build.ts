@@ -9,13 +9,24 @@ export type TraceBuild = {
   scenario: Scenario
   /** Decides which services emit: the rollout state at the trace's start. */
   traceStartUs: number
-  spans: SimSpan[]
+  /**
+   * The emitted spans, one list per trace the slot's work ends up in: [0] is the entry point's; a
+   * traced service reached through a hop that carries no trace context starts another (trace-generator.ts).
+   */
+  parts: SimSpan[][]
   /** Latest end of any work on the true (unskewed) clock. */
   trueEndUs: number
 }
 
-/** The service instance doing the work; it emits spans only if instrumented and its caller emitted. */
-export type Process = { serviceIndex: number; service: FleetService; resource: Resource; clockOffsetUs: number; emitting: boolean }
+/** The service instance doing the work; it emits spans only if instrumented, into `build.parts[part]`. */
+export type Process = {
+  serviceIndex: number
+  service: FleetService
+  resource: Resource
+  clockOffsetUs: number
+  emitting: boolean
+  part: number
+}
 
 /** How a piece of work ended: `statusCode` is HTTP-like (200, 401, 5xx); `failed` means an error status. */
 export type Outcome = { endUs: number; statusCode: number; failed: boolean }
@@ -91,7 +102,7 @@ export function openSpan(build: TraceBuild, process: Process, draft: SpanDraft):
     attributes: NONE,
     events: NONE,
   }
-  build.spans.push(span)
+  build.parts[process.part]!.push(span)
   return new OpenSpan(build, span, draft.startUs)
 }
 

@@ -1,6 +1,17 @@
-// Generates one trace from (seed, minute, slot) alone: the slot's entry point, start time and every
-// span below it. Draws are made in a fixed order whether or not a service emits, so a trace only
-// loses the spans of services that are not instrumented yet; everything else is identical.
+// Generates the traces of one slot from (seed, minute, slot) alone: the slot's entry point, start time
+// and every span below it. Draws are made in a fixed order whether or not a service emits, so the
+// rollout only changes which spans are reported; the work done is identical.
+//
+// A service not traced yet emits nothing and, like any uninstrumented process, forwards no trace
+// context: a traced service it calls (or whose messages it publishes) sees a request without
+// `traceparent` and starts a trace of its own, with a root span. So one slot's work may be reported as
+// several whole traces (entry point traced or not):
+//
+//   api-gateway (traced) → fraud-detection (not yet) → predictive-analytics (traced)
+//   trace 1: api-gateway …                            trace 2: predictive-analytics … (its own root)
+//
+// No orphan comes from the rollout itself; orphans come only from the propagation bugs the call graph
+// names (dropsTraceIdShare, foreignParentShare).
 import { ENTRY_POINTS, SCHEDULED_JOBS, getHandler, type Handler } from './call-graph'
 import { fleetIndex, fleetService, type FleetService } from './fleet'
 import { createRandom, hash32, type Random } from './random'
@@ -50,20 +61,54 @@ function entrySpan(handler: Handler, service: FleetService): { name: string; kin
   return { name: handler.job!, kind: SpanKind.INTERNAL, scope: applicationScope(service) }
 }
 
-function runHandler(build: TraceBuild, handler: Handler, inbound: Inbound | null, startUs: number, callerEmitting: boolean): Outcome {
+/** A new trace for this slot's work, returned as its index in build.parts. */
+function startPart(build: TraceBuild): number {
+  build.parts.push([])
+  return build.parts.length - 1
+}
+
+/**
+ * Which of the slot's traces the handler's spans join, and under which parent:
+ *   entry point                       trace 0, root (or under a vendor's span: foreignParentShare)
+ *   called by a traced service        the caller's trace, under the calling span
+ *   called by an untraced service     a new trace, root: no context came with the request
+ *   trace id dropped by the client    a new trace, under the calling span's id: an orphan
+ */
+function placeSpan(
+  build: TraceBuild,
+  handler: Handler,
+  inbound: Inbound | null,
+  caller: Process | null,
+  emitting: boolean,
+): { part: number; parentSpanId: string } {
+  const { rng } = build
+  // Drawn for every call of such a handler, emitting or not, so the draws stay in a fixed order.
+  const dropsTraceId = handler.dropsTraceIdShare !== undefined && rng.chance(handler.dropsTraceIdShare)
+  const foreignParent = handler.foreignParentShare !== undefined && rng.chance(handler.foreignParentShare)
+  const strayParentId = dropsTraceId || foreignParent ? rng.hex64() : ''
+  if (!emitting) return { part: -1, parentSpanId: '' }
+  if (caller === null) return { part: 0, parentSpanId: strayParentId }
+  if (!caller.emitting) return { part: startPart(build), parentSpanId: '' }
+  if (dropsTraceId) return { part: startPart(build), parentSpanId: strayParentId }
+  return { part: caller.part, parentSpanId: inbound?.parentSpanId ?? '' }
+}
+
+function runHandler(build: TraceBuild, handler: Handler, inbound: Inbound | null, startUs: number, caller: Process | null): Outcome {
   const { rng, scenario } = build
   const serviceIndex = fleetIndex(handler.service)
   const service = fleetService(serviceIndex)
   const instance = rng.int(service.instances)
+  const emitting = scenario.isInstrumented(serviceIndex, build.traceStartUs)
+  const spanId = rng.hex64()
+  const { part, parentSpanId } = placeSpan(build, handler, inbound, caller, emitting)
   const process: Process = {
     serviceIndex,
     service,
     resource: RESOURCES[serviceIndex]![instance]!,
     clockOffsetUs: service.clockOffsetsUs?.[instance] ?? 0,
-    emitting: callerEmitting && scenario.isInstrumented(serviceIndex, build.traceStartUs),
+    emitting,
+    part,
   }
-  const spanId = rng.hex64()
-  const parentSpanId = handler.brokenPropagation ? rng.hex64() : (inbound?.parentSpanId ?? '')
   const selfUs = logNormalUs(rng, handler.selfMs, 0.35)
   const burst = scenario.activeBurst(service.name, startUs)
   const selfFailureRatio = handler.errorRate + (burst?.via === 'self' ? burst.errorRatio : 0)
@@ -119,16 +164,31 @@ function runHandler(build: TraceBuild, handler: Handler, inbound: Inbound | null
   return { endUs, statusCode, failed: failure !== undefined }
 }
 
-export function generateTrace(scenario: Scenario, minute: number, slot: number): SimTrace {
+/** The 64 random bits of the id of the slot's trace `part` ≥ 1 (trace 0 draws its own). */
+function partRandomHex(scenario: Scenario, minute: number, slot: number, part: number): string {
+  const high = hash32(scenario.seed, minute, slot, part, 0x9a47) | 0x1000_0000 // never a leading 0, as rng.hex64()
+  return (high >>> 0).toString(16) + hash32(scenario.seed, minute, slot, part, 0x3b1d).toString(16).padStart(8, '0')
+}
+
+/**
+ * The traces one slot's work is reported as, each with at least one span: usually one, more when a
+ * traced service was reached through one that is not (see the top of this file). All of them share
+ * the slot's start (so they sort together) and become visible when all of the slot's work has ended.
+ */
+export function generateTraces(scenario: Scenario, minute: number, slot: number): SimTrace[] {
   const rng = createRandom(hash32(scenario.seed, minute, slot))
   const { handler, startUs } = planSlot(rng, minute, slot)
-  const traceId = encodeTraceId(scenario.seed, minute, slot, rng.hex64())
-  const build: TraceBuild = { rng, scenario, traceStartUs: startUs, spans: [], trueEndUs: startUs }
-  runHandler(build, handler, null, startUs, true)
+  const firstRandomHex = rng.hex64()
+  const build: TraceBuild = { rng, scenario, traceStartUs: startUs, parts: [[]], trueEndUs: startUs }
+  runHandler(build, handler, null, startUs, null)
 
   let visibleFromUs = build.trueEndUs
-  for (const span of build.spans) visibleFromUs = Math.max(visibleFromUs, span.startUs + span.durationUs)
-  return { traceId, minute, slot, startUs, visibleFromUs, spans: build.spans }
+  for (const spans of build.parts) for (const span of spans) visibleFromUs = Math.max(visibleFromUs, span.startUs + span.durationUs)
+  return build.parts.flatMap((spans, part) => {
+    if (spans.length === 0) return []
+    const traceId = encodeTraceId(scenario.seed, minute, slot, part === 0 ? firstRandomHex : partRandomHex(scenario, minute, slot, part))
+    return [{ traceId, minute, slot, startUs, visibleFromUs, spans }]
+  })
 }
 
 /** Slots that hold a trace in this minute: the regular traffic, then any batch job due. */
