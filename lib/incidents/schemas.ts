@@ -136,7 +136,12 @@ const formText = z
 /** Splits a typed list on commas, semicolons and white space. */
 const typedList = (value: string) => value.split(/[\s,;]+/).filter(Boolean)
 /** `<input type="datetime-local">` gives `2026-03-01T09:30` (no zone): the form says UTC, so it is read as UTC. */
-const formInstant = (value: string) => (value === '' ? null : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? `${value}Z` : value)
+const formInstant = (value: string) => {
+  if (value === '') return null
+  const wallTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.exec(value)
+  // The schema wants seconds; the browser leaves them out when they are zero.
+  return wallTime ? `${value}${wallTime[1] ? '' : ':00'}Z` : value
+}
 
 /** The form's fields (all text) as an incident; errors name the same fields as incidentInput does. */
 export const incidentFormInput = z
