@@ -28,6 +28,8 @@ export const DEFAULT_BASELINE_WINDOW_DAYS = 7
 const MAX_GAP_US = HOUR_US
 /** Services read in full per query: a service of 40 operations with a 7-day baseline reads ~10,000 rows. */
 const FULL_READ_BATCH = 20
+/** Each pass prepares the next hour's baseline for up to 1/PREPARE_SHARE of the series: all of them within as many passes. */
+const PREPARE_SHARE = 10
 /** A service this worker has not judged for this long (another worker holds it) is forgotten. */
 const FORGET_AFTER_US = 15 * MINUTE_US
 
@@ -87,8 +89,13 @@ const onlyWindowMoved = (written: Baseline, next: Baseline) =>
   written.points === next.points &&
   written.k === next.k
 
+/** Where a pass spent its time (ms): planning (watermarks, stored marks), reading rows, judging, writing verdicts. */
+export type JudgementPhases = { plan: number; read: number; judge: number; save: number; prepare: number }
+
 export class LatencyHealthJudge {
   private readonly memos = new Map<string, ServiceMemo>()
+  /** The last pass's phases, for the worker's report and the bench. */
+  lastPhases: JudgementPhases = { plan: 0, read: 0, judge: 0, save: 0, prepare: 0 }
 
   /**
    * Judges the given services on the data synced so far (the caller holds their leases). A service
@@ -100,7 +107,16 @@ export class LatencyHealthJudge {
     { now = new Date(), force = false }: { now?: Date; force?: boolean } = {},
   ): Promise<ServicePassReport[]> {
     const nowUs = toMicros(now)
+    let mark = performance.now()
+    const lap = () => {
+      const at = performance.now()
+      const ms = at - mark
+      mark = at
+      return ms
+    }
+    const phases: JudgementPhases = { plan: 0, read: 0, judge: 0, save: 0, prepare: 0 }
     const passes = await this.plan(services, nowUs, force)
+    phases.plan = lap()
     const judged = passes.filter((pass) => !pass.report.skipped)
     await this.readInFull(
       judged.filter((pass) => !pass.memo),
@@ -115,6 +131,7 @@ export class LatencyHealthJudge {
       now,
     )
 
+    phases.read = lap()
     const upserts: VerdictRow[] = []
     const windowMoves: VerdictRow[] = []
     const deletes: { service: string; operation: string; spanKind: string }[] = []
@@ -128,6 +145,7 @@ export class LatencyHealthJudge {
       deletes.push(...written.deletes.map((key) => ({ service: pass.service, ...key })))
       pending.set(pass.service, new Map([...written.upserts, ...written.windowMoves].map((row) => [keyOf(row), row])))
     }
+    phases.judge = lap()
     const saved = judged.filter((pass) => !pass.report.skipped)
     if (saved.length) {
       const versions = await saveVerdicts({
@@ -153,8 +171,25 @@ export class LatencyHealthJudge {
         else if (series.written) series.written.rowVersion = rowVersion
       }
     }
+    phases.save = lap()
+    this.prepareNextBaselines(judged)
+    phases.prepare = lap()
+    this.lastPhases = phases
     for (const [service, memo] of this.memos) if (nowUs - memo.usedAtUs > FORGET_AFTER_US) this.memos.delete(service)
     return passes.map((pass) => pass.report)
+  }
+
+  /**
+   * Baselines of the next hour's windows, a share of the series each pass (SeriesHistory.prepareNextBaseline):
+   * an hour enters every 30-minute-step series' window in the same minute, which then costs what any other does.
+   */
+  private prepareNextBaselines(passes: readonly Pass[]): void {
+    const series = passes.flatMap((pass) => (pass.report.skipped || !pass.memo ? [] : [...pass.memo.series.values()]))
+    let budget = Math.ceil(series.length / PREPARE_SHARE)
+    for (const memo of series) {
+      if (budget <= 0) break
+      if (memo.history.prepareNextBaseline()) budget--
+    }
   }
 
   /** Each service's watermark and stored verdicts: skipped, brought forward, or read in full. */

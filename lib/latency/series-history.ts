@@ -255,6 +255,8 @@ class DetectionBuckets {
 export class SeriesHistory {
   private buckets: DetectionBuckets | null = null
   private baselineMemo: { key: string; startUs: number; baseline: Baseline } | null = null
+  /** The baseline the window will have once its last hour moves on, computed ahead (prepareNextBaseline). */
+  private nextBaselineMemo: { key: string; startUs: number; baseline: Baseline } | null = null
   private stepMemo: { revision: number; detectionStepUs: number } | null = null
 
   private constructor(
@@ -343,11 +345,38 @@ export class SeriesHistory {
     }
   }
 
+  /**
+   * Computes ahead of time the baseline this series will judge against once its window's last hour
+   * moves on by one — when the hour that will enter is already final (its rows are immutable), as it
+   * is for 15- and 30-minute steps long before it enters. Otherwise every series of a fleet recomputes
+   * its baseline in the same minute (the half hour, for 30-minute steps); prepared a few at a time in
+   * the passes before, that minute costs what the others do. True when it computed one.
+   *
+   *   hours  |from ……………………… to)|next|        the next window: [from + 1 h, to + 1 h), all final
+   */
+  prepareNextBaseline(): boolean {
+    if (!this.buckets || this.needsBucketRows) return false
+    const window = this.window()
+    const toUs = ceilTo(window.startUs, HOUR_US) + HOUR_US
+    const fromUs = toUs - this.windowUs
+    if (toUs > floorTo(this.judgedToUs, HOUR_US)) return false // the entering hour is still open
+    const key = this.hourly.rangeKey(fromUs, toUs)
+    if (this.nextBaselineMemo?.key === key || this.baselineMemo?.key === key) return false
+    // Any window ending inside the hour before `toUs` selects these points; its edges are set when used.
+    const baseline = computeBaseline(this.hourly.points(fromUs, toUs), { windowUs: this.windowUs, windowEndUs: toUs })
+    this.nextBaselineMemo = { key, startUs: Number.NaN, baseline }
+    return true
+  }
+
   /** The baseline judgeLatency computes, recomputed only when the points inside its window changed. */
   private baseline(window: DetectionWindow): Baseline {
     const fromUs = ceilTo(window.startUs - this.windowUs, HOUR_US)
     const toUs = ceilTo(window.startUs, HOUR_US)
     const key = this.hourly.rangeKey(fromUs, toUs)
+    if (this.baselineMemo?.key !== key && this.nextBaselineMemo?.key === key) {
+      this.baselineMemo = this.nextBaselineMemo
+      this.nextBaselineMemo = null
+    }
     const memo = this.baselineMemo
     if (memo?.key === key) {
       if (memo.startUs === window.startUs || memo.baseline.state !== 'ready') return memo.baseline

@@ -9,7 +9,7 @@
 // Each stage is a function its domain exports: idempotent, safe to rerun after a crash, and run for a
 // service only under its lease, so several workers never run one twice at once. No domain imports a
 // later one; lib/sync knows nothing of the stages after it.
-import { LatencyHealthJudge } from '@/lib/latency/latency-health-judge'
+import { LatencyHealthJudge, type JudgementPhases } from '@/lib/latency/latency-health-judge'
 import { judgeAndSaveRolloutStates } from '@/lib/rollout/rollout-state-repository'
 import { compactService, type Retention } from '@/lib/sync/compaction-repository'
 import { isConnectionError } from '@/lib/sync/connection-error'
@@ -26,6 +26,8 @@ export type StagesReport = {
   services: number
   slow: number
   stageMs: { compaction: number; latency: number; rollout: number }
+  /** The latency judgement's pass by phase (ms). */
+  latencyPhases: JudgementPhases
   /** Series judged again, verdicts kept as they were, verdict rows written (the rest only stamped). */
   series: { judged: number; kept: number; written: number }
 }
@@ -48,6 +50,7 @@ export class WorkerStages {
       services: 0,
       slow: 0,
       stageMs: { compaction: 0, latency: 0, rollout: 0 },
+      latencyPhases: { plan: 0, read: 0, judge: 0, save: 0, prepare: 0 },
       series: { judged: 0, kept: 0, written: 0 },
     }
     const leased: string[] = []
@@ -66,6 +69,7 @@ export class WorkerStages {
         const started = performance.now()
         const reports = (await this.stage(judged.join(', '), () => this.latency.judgeAndSave(judged, { now }))) ?? []
         report.stageMs.latency = performance.now() - started
+        report.latencyPhases = this.latency.lastPhases
         for (const service of reports) {
           if (service.skipped === 'failed')
             this.deps.log.warn({ service: service.service, err: service.error }, 'latency judgement failed; it will be retried')

@@ -9,6 +9,7 @@
 import v8 from 'node:v8'
 import vm from 'node:vm'
 import pg from 'pg'
+import type { JudgementPhases } from '@/lib/latency/latency-health-judge'
 import type { BenchContext, BenchReport, Figure } from './figures'
 import { seedRollupFleet } from './rollup-fleet'
 import { median } from './timing'
@@ -17,7 +18,7 @@ const OPERATIONS = 40
 const DAYS = 8 // the 7-day baseline window before a 4-hour lookback, from midnight
 const MINUTE_HOURS = 5 // the lookback reads minutes: 4 h, from a half-hour boundary
 const GENERATED_SERVICES = 23 // larger fleets repeat these services' rows
-const STEADY_PASSES = 10
+const STEADY_PASSES = 20
 const FLEETS = [
   { services: 23, targetMs: 1_000 },
   { services: 500, targetMs: 10_000 },
@@ -35,7 +36,7 @@ async function retainedHeapMb(): Promise<number> {
   return process.memoryUsage().heapUsed / 2 ** 20
 }
 
-type Pass = { compactionMs: number; latencyMs: number; judged: number; kept: number; written: number; at: Date }
+type Pass = { compactionMs: number; latencyMs: number; judged: number; kept: number; written: number; at: Date; phases: JudgementPhases }
 
 export async function benchStages({ databaseUrl }: BenchContext): Promise<BenchReport> {
   const figures: Figure[] = []
@@ -63,8 +64,9 @@ async function benchFleet(databaseUrl: string, size: number, targetMs: number): 
   )
   const services = Array.from({ length: size }, (_, i) => `service-${String(i).padStart(3, '0')}`)
   await db.service.createMany({ data: services.map((name) => ({ name, team: 'bench' })) })
-  // Seeded at 24 past an hour, so the steady passes cross the half hour.
-  let nowMs = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 2 * HOUR_MS + 24 * MINUTE_MS
+  // Seeded at 14 past an hour, so the steady passes cross the half hour (where an hour enters every
+  // 30-minute-step series' baseline window) after as many passes as a worker has to prepare for it.
+  let nowMs = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 2 * HOUR_MS + 14 * MINUTE_MS
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   const seedStarted = performance.now()
@@ -117,7 +119,13 @@ async function benchFleet(databaseUrl: string, size: number, targetMs: number): 
     const at = new Date(nowMs)
     const report = (await stages.afterRound({ now: at, shouldStop: () => false }))!
     if (failures.length) throw new Error(`a stage failed at ${at.toISOString()}: ${failures.join('; ')}`)
-    return { compactionMs: report.stageMs.compaction, latencyMs: report.stageMs.latency, ...report.series, at }
+    return {
+      compactionMs: report.stageMs.compaction,
+      latencyMs: report.stageMs.latency,
+      ...report.series,
+      at,
+      phases: report.latencyPhases,
+    }
   }
   try {
     const heapBefore = await retainedHeapMb()
@@ -185,6 +193,10 @@ async function benchFleet(databaseUrl: string, size: number, targetMs: number): 
       notes: [
         `${label}: ${seeded.spanRows.toLocaleString('en')} span and ${seeded.serviceRows.toLocaleString('en')} service rollup rows (${DAYS} days of hours, ${MINUTE_HOURS} h of minutes; ${GENERATED_SERVICES} services drawn, the rest repeat them), seeded in ${seedSeconds.toFixed(0)} s; ${series.toLocaleString('en')} series`,
         `${label}, steady passes (${steady.map((p) => minuteOf(p.at)).join(' ')}): judgement ${steady.map((p) => Math.round(p.latencyMs)).join(' / ')} ms, compaction ${steady.map((p) => Math.round(p.compactionMs)).join(' / ')} ms; series judged again ${steady.map((p) => p.judged).join(' / ')}, kept ${steady.map((p) => p.kept).join(' / ')}, rows written ${steady.map((p) => p.written).join(' / ')} (the rest only stamped with the new judgedTo)`,
+        `${label}, the slowest steady pass (${minuteOf(slowest.at)}) by phase: plan ${Math.round(slowest.phases.plan)} ms, read ${Math.round(slowest.phases.read)} ms, judge ${Math.round(slowest.phases.judge)} ms, save ${Math.round(slowest.phases.save)} ms, preparing next hour's baselines ${Math.round(slowest.phases.prepare)} ms; a median one: ${(() => {
+          const typical = steady.toSorted((a, b) => a.latencyMs - b.latencyMs)[Math.floor(steady.length / 2)]!.phases
+          return `plan ${Math.round(typical.plan)}, read ${Math.round(typical.read)}, judge ${Math.round(typical.judge)}, save ${Math.round(typical.save)}, prepare ${Math.round(typical.prepare)} ms`
+        })()}`,
         `${label}: first pass judged ${first.judged} series and wrote ${first.written}; nothing new: ${idle.judged} judged; verdicts now ${states.map((group) => `${group._count} ${group.state.replace(/_/g, ' ')}`).join(', ')}`,
         `${label}: the incremental pass and the full judgement at the same minute stored ${identical ? 'identical verdicts' : 'DIFFERENT verdicts'} (${incremental.length} rows, every field)`,
         `${label}: the judgement keeps ≈ ${Math.round(memoryMb.heap)} MB of heap between passes (${Math.round((memoryMb.heap * 1024) / series)} KB a series); process RSS ${Math.round(memoryMb.rss)} MB`,
