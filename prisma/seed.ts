@@ -1,5 +1,8 @@
-// Seeds the summary store. Defaults (the week-2 targets) in every mode; demo users and an
-// inventory catalog on request (`npm run demo` does both). Idempotent: never overwrites edits.
+// Seeds the summary store. Defaults (the week-2 targets) in every mode; demo users, the demo's plan for
+// the targets and an API token for the demo's own jobs on request (`npm run demo` does these; the demo's
+// inventory then arrives through the inventory import API, demo/jobs/import-catalog.ts). seedInventory
+// writes a catalog directly, for benches. Idempotent: never overwrites edits.
+import { createApiToken, revokeApiToken } from '@/lib/auth/api-token-repository'
 import { hashPassword } from '@/lib/auth/password'
 import { db } from '@/lib/db/client'
 import { saveInventoryCatalog } from '@/lib/inventory/repository'
@@ -30,6 +33,27 @@ export async function seedInventory(catalog: InventoryEntry[]): Promise<void> {
   const firstPlanned = entries.map((entry) => entry.plannedDate).sort()[0]
   const dueDate = firstPlanned ? new Date(Date.parse(`${firstPlanned}T00:00:00Z`) + 13 * 86_400_000) : null
   await ensureDefaultTargets({ dueDate, servicesGoal: entries.length })
+}
+
+/** The week-2 targets for a planned rollout: "services traced" out of the catalog's size, due at the end of week 2. */
+export async function seedPlannedTargets({ dueDate, servicesGoal }: { dueDate: string; servicesGoal: number }): Promise<void> {
+  await ensureDefaultTargets({ dueDate: new Date(`${dueDate}T00:00:00Z`), servicesGoal })
+}
+
+export const DEMO_JOBS_TOKEN = { name: 'demo jobs', scopes: ['inventory.write', 'overhead.write', 'incidents.write'] } as const
+
+/**
+ * A new API token for the demo's jobs (catalog import, load test), created by the demo admin and
+ * audited like any other; the demo's earlier ones are revoked (a token is shown once, so each run
+ * makes its own). `firstRun`: the database had none before.
+ */
+export async function createDemoJobsToken(): Promise<{ token: string; firstRun: boolean }> {
+  const admin = DEMO_USERS.find((user) => user.role === 'admin')!
+  const { id: by } = await db.user.findUniqueOrThrow({ where: { email: admin.email }, select: { id: true } })
+  const earlier = await db.apiToken.findMany({ where: { name: DEMO_JOBS_TOKEN.name }, select: { id: true, revokedAt: true } })
+  for (const token of earlier) if (!token.revokedAt) await revokeApiToken(token.id, { by })
+  const { token } = await createApiToken({ name: DEMO_JOBS_TOKEN.name, scopes: [...DEMO_JOBS_TOKEN.scopes] }, { by })
+  return { token, firstRun: earlier.length === 0 }
 }
 
 export async function seedDefaults(): Promise<void> {

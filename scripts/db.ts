@@ -1,16 +1,18 @@
 // Database chores, against DATABASE_URL or (unset) the embedded Postgres in .data/postgres:
 //   npm run db:migrate                       apply committed migrations (prisma migrate deploy)
 //   npm run db:seed                          create the default week-2 targets
-//   npm run db -- seed-demo [--anchor ISO]   demo users and the demo fleet's inventory
+//   npm run db -- seed-demo [--anchor ISO] [--token-file PATH]   demo users, targets, a token for the demo's jobs
+//                                            (written to PATH; the jobs import the inventory through the API)
 //   npm run db -- create-user EMAIL NAME ROLE   password read from stdin (first admin of a real deployment)
+import fs from 'node:fs'
 import readline from 'node:readline'
 import { userInput } from '@/lib/auth/schemas'
 import { disconnectDb } from '@/lib/db/client'
 import { EMBEDDED_DATABASE } from '@/lib/db/database-url'
 import { loadEnvOrExit } from '@/lib/env'
 import { createUser } from '@/lib/users/repository'
-import { buildCatalog } from '../demo/catalog'
-import { seedDefaults, seedDemoUsers, seedInventory } from '../prisma/seed'
+import { buildCatalog, demoDueDate } from '../demo/catalog'
+import { createDemoJobsToken, seedDefaults, seedDemoUsers, seedPlannedTargets } from '../prisma/seed'
 import { migrateDeploy, preparePostgres } from './stack/database'
 
 const readLine = (prompt: string) =>
@@ -43,8 +45,14 @@ async function main() {
         const anchor = anchorArg >= 0 ? new Date(args[anchorArg + 1] ?? '') : new Date()
         if (Number.isNaN(anchor.getTime())) throw new Error('--anchor: expected an ISO date-time')
         await seedDemoUsers()
-        await seedInventory(buildCatalog(anchor))
-        console.log('demo users and inventory seeded')
+        await seedPlannedTargets({ dueDate: demoDueDate(anchor), servicesGoal: buildCatalog(anchor).length })
+        const tokenArg = args.indexOf('--token-file')
+        if (tokenArg >= 0) {
+          const file = args[tokenArg + 1]
+          if (!file) throw new Error('--token-file: expected a path')
+          fs.writeFileSync(file, (await createDemoJobsToken()).token, { mode: 0o600 })
+        }
+        console.log('demo users and targets seeded')
         break
       }
       case 'create-user': {

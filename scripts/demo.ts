@@ -1,14 +1,18 @@
 // `npm run demo`: the whole product on one machine with demo data. Starts (or reuses) the embedded
-// Postgres, migrates, seeds, starts the demo Jaeger, the worker and the app, and prints where to sign
-// in. Ctrl-C stops everything; running it again reuses the data.
+// Postgres, migrates, seeds (users, targets, an API token for the demo's jobs), starts the demo Jaeger,
+// the worker and the app, then feeds the app the way a team would: the inventory through the import
+// API, the demo pager's PagerDuty webhooks, the load-test job's overhead measurements. Prints where to
+// sign in. Ctrl-C stops everything; running it again reuses the data.
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { disconnectDb } from '@/lib/db/client'
 import { EMBEDDED_DATABASE } from '@/lib/db/database-url'
 import { LOCAL_DIR, loadEnvOrExit } from '@/lib/env'
 import { redactUrl } from '@/lib/url/credentials'
-import { buildCatalog } from '../demo/catalog'
-import { DEMO_USERS, seedDemoUsers, seedInventory } from '../prisma/seed'
+import { buildCatalog, demoDueDate } from '../demo/catalog'
+import { importDemoCatalog } from '../demo/jobs/import-catalog'
+import { DEMO_USERS, createDemoJobsToken, seedDemoUsers, seedPlannedTargets } from '../prisma/seed'
 import { buildAppIfStale, NEXT_CLI } from './stack/app-build'
 import { migrateDeploy, preparePostgres } from './stack/database'
 import { assertPortFree } from './stack/free-port'
@@ -47,7 +51,8 @@ async function main() {
   await migrateDeploy(postgres.url, true)
   const anchor = demoAnchor()
   await seedDemoUsers()
-  await seedInventory(buildCatalog(anchor))
+  await seedPlannedTargets({ dueDate: demoDueDate(anchor), servicesGoal: buildCatalog(anchor).length })
+  const jobs = await createDemoJobsToken()
   await disconnectDb()
   say(`  database ready (${elapsed(started)})`)
 
@@ -75,6 +80,7 @@ async function main() {
     return managed
   }
 
+  const pagerDutySecret = crypto.randomBytes(32).toString('base64')
   const childEnv = {
     ...process.env,
     DATABASE_URL: postgres.url,
@@ -82,6 +88,8 @@ async function main() {
     NEXTAUTH_SECRET: config.NEXTAUTH_SECRET,
     NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`,
     LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty', // the worker's progress is read by a person here
+    // The demo pager signs its deliveries with this one; any secrets already configured keep working.
+    PAGERDUTY_WEBHOOK_SECRETS: [process.env.PAGERDUTY_WEBHOOK_SECRETS, pagerDutySecret].filter(Boolean).join(','),
   }
   if (useDemoJaeger) {
     watch(
@@ -107,6 +115,22 @@ async function main() {
   const appUrl = `http://localhost:${config.PORT}`
   await waitForHttp(`${appUrl}/api/health`, 60_000, () => app.child.exitCode === null)
   if (useDemoJaeger) await waitForHttp(`${jaegerUrl}/api/v3/services`, 30_000)
+
+  const imported = await importDemoCatalog({ appUrl, token: jobs.token, anchor })
+  say(
+    imported.applied
+      ? `  inventory imported through the API: ${imported.added} services added, ${imported.adopted} already seen in Jaeger adopted`
+      : '  inventory: already imported (left as it is)',
+  )
+  // The pager runs every time (its deliveries have fixed event ids: replays change nothing); the
+  // load-test job posts its measurements once, on a new database.
+  const jobEnv = { ...childEnv, DEMO_APP_URL: appUrl, DEMO_API_TOKEN: jobs.token, DEMO_PAGERDUTY_SECRET: pagerDutySecret }
+  const runJob = (name: string, entry: string) => {
+    const job = startProcess(name, process.execPath, ['--import', 'tsx', entry, '--anchor', anchor.toISOString()], { env: jobEnv })
+    void job.exited.then((code) => code !== 0 && !shuttingDown && console.error(`[${name}] failed (code ${code}); the rest runs on`))
+  }
+  runJob('pager', 'demo/pager/run-pager.ts')
+  if (jobs.firstRun) runJob('load-test', 'demo/load-test/run-load-test.ts')
 
   say()
   say(`Spanlens is running at ${appUrl}  (ready in ${elapsed(started)})`)

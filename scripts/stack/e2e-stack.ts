@@ -1,6 +1,11 @@
 // What the browser tests run against: the production build, a worker and the demo Jaeger, on
-// ports of their own, over a freshly migrated and seeded database.
+// ports of their own, over a freshly migrated and seeded database whose inventory is the demo catalog,
+// imported through the inventory import API as `npm run demo` does (with the demo jobs' API token).
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { importDemoCatalog } from '../../demo/jobs/import-catalog'
 import { NEXT_CLI } from './app-build'
 import { migrateDeploy } from './database'
 import { assertPortFree } from './free-port'
@@ -35,14 +40,19 @@ export async function startE2eStack({ databaseUrl, anchor = new Date() }: { data
   }
   await migrateDeploy(databaseUrl, true)
   const tsx = ['--import', 'tsx']
+  const tokenFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'spanlens-e2e-')), 'demo-jobs-token')
   if (
-    (await runCommand('seed', process.execPath, [...tsx, 'scripts/db.ts', 'seed-demo', '--anchor', anchor.toISOString()], {
-      env,
-      quiet: true,
-    })) !== 0
+    (await runCommand(
+      'seed',
+      process.execPath,
+      [...tsx, 'scripts/db.ts', 'seed-demo', '--anchor', anchor.toISOString(), '--token-file', tokenFile],
+      { env, quiet: true },
+    )) !== 0
   ) {
     throw new Error('seeding the e2e database failed')
   }
+  const jobsToken = fs.readFileSync(tokenFile, 'utf8')
+  fs.rmSync(path.dirname(tokenFile), { recursive: true, force: true })
   const children: Managed[] = [
     startProcess(
       'jaeger',
@@ -69,6 +79,7 @@ export async function startE2eStack({ databaseUrl, anchor = new Date() }: { data
   try {
     await waitForHttp(`${jaegerUrl}/api/v3/services`, 60_000, alive)
     await waitForHttp(`${appUrl}/api/health`, 60_000, alive)
+    await importDemoCatalog({ appUrl, token: jobsToken, anchor })
   } catch (error) {
     for (const child of children) for (const line of child.tail.slice(-20)) console.error(`[${child.name}] ${line}`)
     throw error
