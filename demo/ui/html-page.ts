@@ -29,33 +29,27 @@ details td { padding: 1px 12px 1px 0; vertical-align: top; }
 /** A complete HTML document. `title` is text; it is escaped like everything else. */
 export function htmlPage(status: number, title: string, content: Html): DemoResponse {
   const body = html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title}</title>
-        <style>
-          ${new Html(STYLE)}
-        </style>
-      </head>
-      <body>
-        <div class="banner">
-          This is the <strong>demo Jaeger</strong>'s stand-in for the Jaeger UI: a server-rendered page over the simulated fleet, not
-          Jaeger's own UI. <a href="/">Services</a>
-        </div>
-        <main>${content}</main>
-      </body>
-    </html> `
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${new Html(STYLE)}</style>
+</head>
+<body>
+<div class="banner">This is the <strong>demo Jaeger</strong>'s stand-in for the Jaeger UI: a server-rendered page over the simulated fleet, not Jaeger's own UI. <a href="/">Services</a></div>
+<main>
+${content}
+</main>
+</body>
+</html>
+`
   return { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }, body: body.markup }
 }
 
 /** An error page (unknown or malformed trace id): a heading, what went wrong, and the way back. */
 export function messagePage(status: number, heading: string, message: Html): DemoResponse {
-  return htmlPage(
-    status,
-    `Demo Jaeger — ${heading}`,
-    html`<h1>${heading}</h1>
-      <p>${message}</p>
-      <p><a href="/">Open another trace</a></p>`,
-  )
+  return htmlPage(status, `Demo Jaeger — ${heading}`, html`<h1>${heading}</h1>
+<p>${message}</p>
+<p><a href="/">Open another trace</a></p>`)
 }

@@ -16,12 +16,7 @@ const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`
 export const spanAnchor = (spanId: string) => `span-${spanId}`
 
 /** uiFind as Jaeger UI reads it: whitespace-separated terms. Here a term matches a span id only. */
-export const parseUiFind = (uiFind: string): string[] =>
-  uiFind
-    .trim()
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((term) => term !== '')
+export const parseUiFind = (uiFind: string): string[] => uiFind.trim().toLowerCase().split(/\s+/).filter((term) => term !== '')
 
 function spanDetails(row: WaterfallRow, rendered: RenderedSpan | undefined, found: boolean): Html {
   const { span } = row
@@ -36,34 +31,10 @@ function spanDetails(row: WaterfallRow, rendered: RenderedSpan | undefined, foun
 <tr><td>kind</td><td>${SPAN_KIND_NAMES[span.kind]}</td></tr>
 <tr><td>host</td><td class="mono">${span.resource.hostName}</td></tr>
 <tr><td>scope</td><td class="mono">${span.scope.name} ${span.scope.version}</td></tr>
-${
-  span.statusCode === 2 &&
-  html`<tr>
-    <td>status</td>
-    <td class="error-mark">error${span.statusMessage && `: ${span.statusMessage}`}</td>
-  </tr>`
-}
-${(rendered?.warnings ?? []).map(
-  (warning) =>
-    html`<tr>
-      <td>warning</td>
-      <td class="warning">${warning}</td>
-    </tr>`,
-)}
-${attributes.map(
-  (attribute) =>
-    html`<tr>
-      <td class="mono">${attribute.key}</td>
-      <td class="mono">${String(attribute.value)}</td>
-    </tr>`,
-)}
-${events.map(
-  (event) =>
-    html`<tr>
-      <td>event +${formatUs(event.timeUs - span.startUs)}</td>
-      <td class="mono">${event.name}${event.attributes.map((attribute) => ` ${attribute.key}=${String(attribute.value)}`)}</td>
-    </tr>`,
-)}
+${span.statusCode === 2 && html`<tr><td>status</td><td class="error-mark">error${span.statusMessage && `: ${span.statusMessage}`}</td></tr>`}
+${(rendered?.warnings ?? []).map((warning) => html`<tr><td>warning</td><td class="warning">${warning}</td></tr>`)}
+${attributes.map((attribute) => html`<tr><td class="mono">${attribute.key}</td><td class="mono">${String(attribute.value)}</td></tr>`)}
+${events.map((event) => html`<tr><td>event +${formatUs(event.timeUs - span.startUs)}</td><td class="mono">${event.name}${event.attributes.map((attribute) => ` ${attribute.key}=${String(attribute.value)}`)}</td></tr>`)}
 </table>
 </details>`
 }
@@ -73,58 +44,38 @@ function spanRow(row: WaterfallRow, rendered: RenderedSpan | undefined, found: b
   const isError = span.statusCode === 2
   const classes = ['span', isError && 'error', found && 'found'].filter(Boolean).join(' ')
   return html`<li class="${classes}" id="${spanAnchor(span.spanId)}">
-    <div class="row">
-      <span class="name" style="padding-left: ${row.depth * 16}px" title="${span.resource.serviceName} ${span.name}"
-        ><span class="service">${span.resource.serviceName}</span>
-        ${span.name}${isError && html` <span class="error-mark">error</span>`}${row.isOrphan && html` <span class="meta">(orphan)</span>`}</span
-      >
-      <span class="offset">+${formatUs(row.offsetUs)}</span>
-      <span class="track"><span class="bar" style="left: ${percent(row.left)}; width: ${percent(row.width)}"></span></span>
-      <span class="duration">${formatUs(span.durationUs)}</span>
-    </div>
-    ${spanDetails(row, rendered, found)}
-  </li>`
+<div class="row">
+<span class="name" style="padding-left: ${row.depth * 16}px" title="${span.resource.serviceName} ${span.name}"><span class="service">${span.resource.serviceName}</span> ${span.name}${isError && html` <span class="error-mark">error</span>`}${row.isOrphan && html` <span class="meta">(orphan)</span>`}</span>
+<span class="offset">+${formatUs(row.offsetUs)}</span>
+<span class="track"><span class="bar" style="left: ${percent(row.left)}; width: ${percent(row.width)}"></span></span>
+<span class="duration">${formatUs(span.durationUs)}</span>
+</div>
+${spanDetails(row, rendered, found)}
+</li>`
 }
 
 /** Scrolls the first found span into view. The id is JSON with '<' escaped, so it cannot end the script. */
-const scrollTo = (elementId: string) =>
-  html`<script>
-    document.getElementById(${new Html(JSON.stringify(elementId).replace(/</g, '\\u003c'))}).scrollIntoView({ block: 'center' })
-  </script>`
+const scrollTo = (elementId: string) => html`<script>document.getElementById(${new Html(JSON.stringify(elementId).replace(/</g, '\\u003c'))}).scrollIntoView({ block: 'center' })</script>`
 
 export function renderTracePage(trace: SimTrace, uiFind: string): DemoResponse {
   const waterfall = computeWaterfall(trace)
   const summary = toTraceSummary(trace)
-  const rendered = new Map(
-    renderTrace(trace, false).flatMap((resource) =>
-      resource.scopes.flatMap((scope) => scope.spans.map((renderedSpan) => [renderedSpan.span.spanId, renderedSpan] as const)),
-    ),
-  )
+  const rendered = new Map(renderTrace(trace, false).flatMap((resource) => resource.scopes.flatMap((scope) => scope.spans.map((renderedSpan) => [renderedSpan.span.spanId, renderedSpan] as const))))
   const terms = parseUiFind(uiFind)
   const isFound = (row: WaterfallRow) => terms.includes(row.span.spanId.toLowerCase())
   const firstFound = waterfall.rows.find(isFound)
   const foundCount = waterfall.rows.filter(isFound).length
 
   const content = html`<h1>Trace <code>${trace.traceId}</code></h1>
-    <p><strong>${summary.rootServiceName ?? ''}</strong> ${summary.rootOperationName ?? ''}</p>
-    <p class="meta">
-      Started ${new Date(waterfall.startUs / 1000).toISOString()} · duration ${formatUs(waterfall.durationUs)} · ${trace.spans.length} spans
-      · ${summary.services.length} services · ${summary.errorSpanCount ?? 0}
-      errors${summary.orphanSpanCount !== undefined && ` · ${summary.orphanSpanCount} orphans`}
-    </p>
-    <p class="meta">Services: ${summary.services.map((service) => service.name).join(', ')}</p>
-    <p>
-      JSON: <a href="/api/v3/traces/${trace.traceId}">/api/v3/traces/${trace.traceId}</a> · classic:
-      <a href="/api/traces/${trace.traceId}">/api/traces/${trace.traceId}</a>
-    </p>
-    ${terms.length > 0 && html`<p class="meta">uiFind <code>${uiFind}</code>: ${foundCount > 0 ? `${foundCount} span${foundCount === 1 ? '' : 's'} highlighted` : 'no span in this trace has that id'}</p>`}
-    <div class="row meta">
-      <span>Service and operation</span><span class="offset">Start</span><span>0 — ${formatUs(waterfall.durationUs)}</span
-      ><span class="duration">Duration</span>
-    </div>
-    <ul class="waterfall">
-      ${waterfall.rows.map((row) => spanRow(row, rendered.get(row.span.spanId), isFound(row)))}
-    </ul>
-    ${firstFound && scrollTo(spanAnchor(firstFound.span.spanId))}`
+<p><strong>${summary.rootServiceName ?? ''}</strong> ${summary.rootOperationName ?? ''}</p>
+<p class="meta">Started ${new Date(waterfall.startUs / 1000).toISOString()} · duration ${formatUs(waterfall.durationUs)} · ${trace.spans.length} spans · ${summary.services.length} services · ${summary.errorSpanCount ?? 0} errors${summary.orphanSpanCount !== undefined && ` · ${summary.orphanSpanCount} orphans`}</p>
+<p class="meta">Services: ${summary.services.map((service) => service.name).join(', ')}</p>
+<p>JSON: <a href="/api/v3/traces/${trace.traceId}">/api/v3/traces/${trace.traceId}</a> · classic: <a href="/api/traces/${trace.traceId}">/api/traces/${trace.traceId}</a></p>
+${terms.length > 0 && html`<p class="meta">uiFind <code>${uiFind}</code>: ${foundCount > 0 ? `${foundCount} span${foundCount === 1 ? '' : 's'} highlighted` : 'no span in this trace has that id'}</p>`}
+<div class="row meta"><span>Service and operation</span><span class="offset">Start</span><span>0 — ${formatUs(waterfall.durationUs)}</span><span class="duration">Duration</span></div>
+<ul class="waterfall">
+${waterfall.rows.map((row) => spanRow(row, rendered.get(row.span.spanId), isFound(row)))}
+</ul>
+${firstFound && scrollTo(spanAnchor(firstFound.span.spanId))}`
   return htmlPage(200, `Demo Jaeger — trace ${trace.traceId}`, content)
 }

@@ -134,7 +134,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
                     <AdoptRow key={service.name} serviceName={service.name} firstSeen={day(service.discoveredAt)} />
                   ) : (
                     <tr key={service.name} data-testid={`discovered-${service.name}`}>
-                      <Td className="font-mono text-xs font-medium">{service.name}</Td>
+                      <Td className="font-mono text-xs font-medium whitespace-nowrap">{service.name}</Td>
                       <Td className="text-muted">{day(service.discoveredAt)}</Td>
                     </tr>
                   ),
@@ -183,19 +183,20 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
 
 function InventoryTable({ label, services, admin }: { label: string; services: InventoryService[]; admin: boolean }) {
   return (
-    <Table aria-label={label}>
+    // Fixed columns: every wave's table lines up with the others.
+    <Table aria-label={label} className="min-w-[1080px] table-fixed">
       <thead>
         <tr>
-          <Th>Service</Th>
-          <Th>Team</Th>
-          <Th>Owner</Th>
-          <Th className="text-right">Tier</Th>
-          <Th>Planned</Th>
-          <Th className="text-right">Expected ops</Th>
-          <Th>Lifecycle · system</Th>
-          <Th>{services.some((service) => service.retiredAt) ? 'Retired' : 'Go-live'}</Th>
+          <Th className="w-[19%]">Service</Th>
+          <Th className="w-[12%]">Team</Th>
+          <Th className="w-[19%]">Owner</Th>
+          <Th className="w-[5%] text-right">Tier</Th>
+          <Th className="w-[8%]">Planned</Th>
+          <Th className="w-[8%] text-right">Expected ops</Th>
+          <Th className="w-[13%]">Lifecycle · system</Th>
+          <Th className="w-[8%]">{services.some((service) => service.retiredAt) ? 'Retired' : 'Go-live'}</Th>
           {admin && (
-            <Th>
+            <Th className="w-[140px]">
               <span className="sr-only">Actions</span>
             </Th>
           )}
@@ -204,7 +205,7 @@ function InventoryTable({ label, services, admin }: { label: string; services: I
       <tbody>
         {services.map((service) => (
           <tr key={service.name} data-testid={`service-${service.name}`}>
-            <Td className="font-mono text-xs font-medium">
+            <Td className="font-mono text-xs font-medium break-words">
               {service.name}
               {service.catalogName && service.catalogName !== service.name && (
                 <span className="block font-sans font-normal text-muted">catalog: {service.catalogName}</span>
