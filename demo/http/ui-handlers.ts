@@ -14,7 +14,11 @@ const LATEST_WINDOW_US = 15 * 60_000_000
 
 /** http.Redirect's 302 for a GET. */
 function found(location: string): DemoResponse {
-  return { status: 302, headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8' }, body: `<a href="${escapeHtml(location)}">Found</a>.\n\n` }
+  return {
+    status: 302,
+    headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8' },
+    body: `<a href="${escapeHtml(location)}">Found</a>.\n\n`,
+  }
 }
 
 export function createUiHandlers(simulator: Simulator) {
@@ -34,9 +38,19 @@ export function createUiHandlers(simulator: Simulator) {
      */
     getTracePage(traceIdParam: string, values: UrlValues): DemoResponse {
       const traceId = parseTraceIdParam(traceIdParam)
-      if (!traceId.ok) return messagePage(400, 'Malformed trace id', html`<code>${traceIdParam}</code> cannot be a trace id: ${traceId.error}. A trace id is up to 32 hex digits (or 8 or 16 bytes in base64).`)
+      if (!traceId.ok)
+        return messagePage(
+          400,
+          'Malformed trace id',
+          html`<code>${traceIdParam}</code> cannot be a trace id: ${traceId.error}. A trace id is up to 32 hex digits (or 8 or 16 bytes in base64).`,
+        )
       const trace = simulator.getTrace(traceId.hex)
-      if (!trace) return messagePage(404, 'Trace not found', html`The demo Jaeger has no trace <code>${traceId.hex}</code>. It resolves only ids it generated (same seed) for traces that have ended by now.`)
+      if (!trace)
+        return messagePage(
+          404,
+          'Trace not found',
+          html`The demo Jaeger has no trace <code>${traceId.hex}</code>. It resolves only ids it generated (same seed) for traces that have ended by now.`,
+        )
       return renderTracePage(trace, values.get('uiFind'))
     },
   }

@@ -6,7 +6,18 @@ import { computeWaterfall } from './compute-waterfall'
 
 const gateway = RESOURCES[fleetIndex('payment-gateway')]![0]!
 const span = (spanId: string, parentSpanId: string, startUs: number, durationUs: number): SimSpan => ({
-  spanId, parentSpanId, resource: gateway, scope: { name: 's', version: '1' }, name: spanId, kind: 2, startUs, durationUs, statusCode: 0, statusMessage: '', attributes: [], events: [],
+  spanId,
+  parentSpanId,
+  resource: gateway,
+  scope: { name: 's', version: '1' },
+  name: spanId,
+  kind: 2,
+  startUs,
+  durationUs,
+  statusCode: 0,
+  statusMessage: '',
+  attributes: [],
+  events: [],
 })
 const trace = (spans: SimSpan[]): SimTrace => ({ traceId: 'd'.padEnd(32, '0'), minute: 0, slot: 0, startUs: 0, visibleFromUs: 0, spans })
 const rowsOf = (spans: SimSpan[]) => computeWaterfall(trace(spans)).rows.map((row) => [row.span.spanId, row.depth, row.isOrphan])
@@ -16,17 +27,30 @@ describe('computeWaterfall orders rows depth-first, children by start', () => {
     [
       'children sorted by start whatever the generation order',
       [span('root', '', 0, 100), span('late', 'root', 50, 10), span('early', 'root', 10, 10), span('grandchild', 'early', 12, 5)],
-      [['root', 0, false], ['early', 1, false], ['grandchild', 2, false], ['late', 1, false]],
+      [
+        ['root', 0, false],
+        ['early', 1, false],
+        ['grandchild', 2, false],
+        ['late', 1, false],
+      ],
     ],
     [
       'an orphan is a root of its own, after the earlier root',
       [span('orphan', 'feedfacefeedface', 60, 10), span('root', '', 0, 100), span('child', 'root', 5, 10)],
-      [['root', 0, false], ['child', 1, false], ['orphan', 0, true]],
+      [
+        ['root', 0, false],
+        ['child', 1, false],
+        ['orphan', 0, true],
+      ],
     ],
     [
       'spans on a parent cycle still get a row each',
       [span('root', '', 0, 100), span('a', 'b', 10, 10), span('b', 'a', 20, 10)],
-      [['root', 0, false], ['a', 0, false], ['b', 1, false]],
+      [
+        ['root', 0, false],
+        ['a', 0, false],
+        ['b', 1, false],
+      ],
     ],
   ])('%s', (_label, spans, expected) => expect(rowsOf(spans)).toEqual(expected))
 })

@@ -49,7 +49,11 @@ ${content}
 
 /** An error page (unknown or malformed trace id): a heading, what went wrong, and the way back. */
 export function messagePage(status: number, heading: string, message: Html): DemoResponse {
-  return htmlPage(status, `Demo Jaeger — ${heading}`, html`<h1>${heading}</h1>
+  return htmlPage(
+    status,
+    `Demo Jaeger — ${heading}`,
+    html`<h1>${heading}</h1>
 <p>${message}</p>
-<p><a href="/">Open another trace</a></p>`)
+<p><a href="/">Open another trace</a></p>`,
+  )
 }

@@ -9,11 +9,27 @@ import { renderTracePage } from './trace-page'
 const gateway = RESOURCES[fleetIndex('payment-gateway')]![0]!
 const HOSTILE = '<script>alert(1)</script>'
 const span = (spanId: string, parentSpanId: string, name: string): SimSpan => ({
-  spanId, parentSpanId, resource: gateway, scope: { name: 's', version: '1' }, name, kind: 2, startUs: 1_000, durationUs: 500, statusCode: 2, statusMessage: HOSTILE,
+  spanId,
+  parentSpanId,
+  resource: gateway,
+  scope: { name: 's', version: '1' },
+  name,
+  kind: 2,
+  startUs: 1_000,
+  durationUs: 500,
+  statusCode: 2,
+  statusMessage: HOSTILE,
   attributes: [{ key: '"><img src=x onerror=alert(2)>', type: 'string', value: HOSTILE }],
   events: [{ timeUs: 1_100, name: HOSTILE, attributes: [{ key: 'k', type: 'string', value: HOSTILE }] }],
 })
-const trace: SimTrace = { traceId: 'd'.padEnd(32, '0'), minute: 0, slot: 0, startUs: 1_000, visibleFromUs: 0, spans: [span('00000000000000aa', '', HOSTILE), span('00000000000000bb', '00000000000000aa', 'child')] }
+const trace: SimTrace = {
+  traceId: 'd'.padEnd(32, '0'),
+  minute: 0,
+  slot: 0,
+  startUs: 1_000,
+  visibleFromUs: 0,
+  spans: [span('00000000000000aa', '', HOSTILE), span('00000000000000bb', '00000000000000aa', 'child')],
+}
 
 describe('renderTracePage escapes everything that comes from data', () => {
   const page = renderTracePage(trace, `00000000000000bb ${HOSTILE}`).body

@@ -16,7 +16,12 @@ const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`
 export const spanAnchor = (spanId: string) => `span-${spanId}`
 
 /** uiFind as Jaeger UI reads it: whitespace-separated terms. Here a term matches a span id only. */
-export const parseUiFind = (uiFind: string): string[] => uiFind.trim().toLowerCase().split(/\s+/).filter((term) => term !== '')
+export const parseUiFind = (uiFind: string): string[] =>
+  uiFind
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((term) => term !== '')
 
 function spanDetails(row: WaterfallRow, rendered: RenderedSpan | undefined, found: boolean): Html {
   const { span } = row
@@ -55,12 +60,17 @@ ${spanDetails(row, rendered, found)}
 }
 
 /** Scrolls the first found span into view. The id is JSON with '<' escaped, so it cannot end the script. */
-const scrollTo = (elementId: string) => html`<script>document.getElementById(${new Html(JSON.stringify(elementId).replace(/</g, '\\u003c'))}).scrollIntoView({ block: 'center' })</script>`
+const scrollTo = (elementId: string) =>
+  html`<script>document.getElementById(${new Html(JSON.stringify(elementId).replace(/</g, '\\u003c'))}).scrollIntoView({ block: 'center' })</script>`
 
 export function renderTracePage(trace: SimTrace, uiFind: string): DemoResponse {
   const waterfall = computeWaterfall(trace)
   const summary = toTraceSummary(trace)
-  const rendered = new Map(renderTrace(trace, false).flatMap((resource) => resource.scopes.flatMap((scope) => scope.spans.map((renderedSpan) => [renderedSpan.span.spanId, renderedSpan] as const))))
+  const rendered = new Map(
+    renderTrace(trace, false).flatMap((resource) =>
+      resource.scopes.flatMap((scope) => scope.spans.map((renderedSpan) => [renderedSpan.span.spanId, renderedSpan] as const)),
+    ),
+  )
   const terms = parseUiFind(uiFind)
   const isFound = (row: WaterfallRow) => terms.includes(row.span.spanId.toLowerCase())
   const firstFound = waterfall.rows.find(isFound)

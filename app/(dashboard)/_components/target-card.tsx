@@ -129,9 +129,9 @@ export function TargetCard({ figure }: { figure: ScorecardFigure }) {
         {current === null && detail.key !== 'debugging_time' ? TARGET_AWAITS[target.key] : <DetailLine detail={detail} />}
       </p>
       <p className="mt-1 text-xs text-muted">{judgement.reason}</p>
-      <div className="mt-auto flex items-end justify-between gap-2 border-t border-border pt-3">
+      <div className="mt-auto flex flex-col gap-2 border-t border-border pt-3">
         <p className="text-xs text-muted">{TARGET_METHOD[target.key]}</p>
-        <Link href={href} className="inline-flex shrink-0 items-center gap-1 text-xs font-medium text-accent hover:underline">
+        <Link href={href} className="inline-flex items-center gap-1 self-start text-xs font-medium text-accent hover:underline">
           {EVIDENCE[target.key]} <ArrowRight className="size-3" aria-hidden />
         </Link>
       </div>
