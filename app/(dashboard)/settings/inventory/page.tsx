@@ -212,7 +212,9 @@ function InventoryTable({ label, services, admin }: { label: string; services: I
               )}
             </Td>
             <Td>{service.team ?? '—'}</Td>
-            <Td className="text-muted">{service.owner ?? '—'}</Td>
+            <Td className="truncate text-muted" title={service.owner ?? undefined}>
+              {service.owner ?? '—'}
+            </Td>
             <Td className="text-right">{service.tier ?? '—'}</Td>
             <Td className="whitespace-nowrap">{day(service.plannedDate)}</Td>
             <Td className="text-right" title={service.expectedOperations.join('\n') || undefined}>
