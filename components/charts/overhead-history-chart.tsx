@@ -12,6 +12,7 @@ import { timeAxis } from './time-axis'
 export type OverheadPoint = { measuredAtUs: number; overheadMs: number; p95DeltaMs: number; environment: string }
 
 const DAY_US = 86_400_000_000
+const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 })
 const formatMs = (ms: number) => `${ms.toFixed(Math.abs(ms) < 10 ? 2 : 1)} ms`
 
 /** One service's measurements over time: the overhead (mean or p50 difference), the p95 difference, and the target as a line. */
@@ -63,8 +64,8 @@ export function OverheadHistoryChart({
           {...CHART_THEME.axis}
           type="number"
           domain={[(min: number) => Math.min(0, min), 'auto']}
-          width={56}
-          tickFormatter={(tick: number) => `${tick} ms`}
+          width={64}
+          tickFormatter={(tick: number) => `${COMPACT.format(tick)} ms`}
         />
         {targetMs !== null && <ReferenceLine y={targetMs} stroke={CHART_THEME.color.p99} strokeDasharray="4 4" ifOverflow="extendDomain" />}
         <Tooltip cursor={CHART_THEME.lineCursor} isAnimationActive={false} content={(props) => <OverheadTooltip {...props} />} />

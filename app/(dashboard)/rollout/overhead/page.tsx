@@ -25,6 +25,8 @@ const METHOD_LABELS: Record<OverheadMeasurement['method'], string> = {
   benchmark: 'benchmark',
   other: 'other',
 }
+/** "10.3 / 3,391 ms": tracing on, then off. */
+const formatLatencyPair = (onMs: number, offMs: number) => `${formatLatencyMs(onMs).replace(' ms', '')} / ${formatLatencyMs(offMs)}`
 const SOURCE_LABELS: Record<OverheadMeasurement['source'], string> = { form: 'entered', api: 'API', k6: 'k6 upload' }
 
 export default async function OverheadPage() {
@@ -103,10 +105,8 @@ export default async function OverheadPage() {
                     <Th className="text-right">p50 on / off</Th>
                     <Th className="text-right">p95 on / off</Th>
                     <Th className="text-right">Requests on / off</Th>
-                    <Th>Method</Th>
-                    <Th>Environment</Th>
-                    <Th>Measured</Th>
-                    <Th>Source</Th>
+                    <Th>Method · environment</Th>
+                    <Th>Measured · source</Th>
                   </tr>
                 </thead>
                 <tbody>
@@ -122,24 +122,28 @@ export default async function OverheadPage() {
                         <>
                           <Td className="text-right font-semibold whitespace-nowrap tabular-nums">{formatDeltaMs(latest.overheadMs)}</Td>
                           <Td className="text-right whitespace-nowrap tabular-nums">
-                            {formatLatencyMs(latest.p50OnMs)} / {formatLatencyMs(latest.p50OffMs)}
+                            {formatLatencyPair(latest.p50OnMs, latest.p50OffMs)}
                           </Td>
                           <Td className="text-right whitespace-nowrap tabular-nums">
-                            {formatLatencyMs(latest.p95OnMs)} / {formatLatencyMs(latest.p95OffMs)}
+                            {formatLatencyPair(latest.p95OnMs, latest.p95OffMs)}
                           </Td>
                           <Td className="text-right whitespace-nowrap tabular-nums">
                             {latest.samplesOn.toLocaleString('en')} / {latest.samplesOff.toLocaleString('en')}
                           </Td>
-                          <Td className="whitespace-nowrap">{METHOD_LABELS[latest.method]}</Td>
-                          <Td>{latest.environment}</Td>
-                          <Td className="text-xs whitespace-nowrap text-muted">{formatDateTime(new Date(latest.measuredAt))}</Td>
-                          <Td className="text-xs text-muted">
-                            {SOURCE_LABELS[latest.source]}
-                            {latest.recordedBy && <span className="block">{latest.recordedBy}</span>}
+                          <Td className="text-xs">
+                            {METHOD_LABELS[latest.method]}
+                            <span className="block text-muted">{latest.environment}</span>
+                          </Td>
+                          <Td className="text-xs">
+                            <span className="whitespace-nowrap">{formatDateTime(new Date(latest.measuredAt))}</span>
+                            <span className="block text-muted">
+                              {SOURCE_LABELS[latest.source]}
+                              {latest.recordedBy && ` · ${latest.recordedBy}`}
+                            </span>
                           </Td>
                         </>
                       ) : (
-                        <Td colSpan={8}>
+                        <Td colSpan={6}>
                           <Badge tone={traced ? 'warn' : 'neutral'}>
                             {traced ? 'traced, no measurement: not in the average' : 'no measurement'}
                           </Badge>

@@ -9,6 +9,7 @@ import { listApiTokens } from '@/lib/auth/api-token-repository'
 import { API_TOKEN_SCOPE_LABELS, API_TOKEN_SCOPES, scopeField } from '@/lib/auth/api-tokens'
 import { requirePermission } from '@/lib/auth/session'
 import { formatDateTime } from '@/lib/format/date'
+import { listInventory } from '@/lib/inventory/repository'
 import { CreateTokenForm } from './_components/create-token-form'
 import { RevokeTokenButton } from './_components/revoke-token-button'
 
@@ -18,7 +19,8 @@ const SCOPES = API_TOKEN_SCOPES.map((scope) => ({ scope, field: scopeField(scope
 
 export default async function ApiTokensPage() {
   await requirePermission('tokens.manage')
-  const tokens = await listApiTokens()
+  const [tokens, inventory] = await Promise.all([listApiTokens(), listInventory()])
+  const exampleService = inventory.find((service) => service.origin === 'inventory')?.name ?? 'checkout'
   const active = tokens.filter((token) => !token.revokedAt).length
   return (
     <>
@@ -30,7 +32,7 @@ export default async function ApiTokensPage() {
         <Card>
           <CardHeader title="Create a token" description="It is shown once, right after it is created. Spanlens keeps only its hash." />
           <CardBody>
-            <CreateTokenForm scopes={SCOPES} />
+            <CreateTokenForm scopes={SCOPES} exampleService={exampleService} />
           </CardBody>
         </Card>
         {tokens.length ? (

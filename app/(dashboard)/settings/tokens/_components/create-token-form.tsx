@@ -12,7 +12,7 @@ type Scope = { scope: string; field: string; label: string }
 type Created = { token: string; name: string; scopes: ApiTokenScope[] }
 
 /** Name and scopes in; the new token out, shown once with a copy button and an example request. */
-export function CreateTokenForm({ scopes }: { scopes: readonly Scope[] }) {
+export function CreateTokenForm({ scopes, exampleService }: { scopes: readonly Scope[]; exampleService: string }) {
   const { state, action, pending, formRef, fieldError: error } = useFormAction<Created>(createApiTokenAction)
   return (
     <div className="space-y-5">
@@ -49,20 +49,24 @@ export function CreateTokenForm({ scopes }: { scopes: readonly Scope[] }) {
         </div>
       </form>
       <div role="status" aria-live="polite">
-        {state.ok && state.data && <NewToken message={state.ok} created={state.data} />}
+        {state.ok && state.data && <NewToken message={state.ok} created={state.data} exampleService={exampleService} />}
       </div>
     </div>
   )
 }
 
-function NewToken({ message, created }: { message: string; created: Created }) {
+function NewToken({ message, created, exampleService }: { message: string; created: Created; exampleService: string }) {
   const origin = typeof window === 'undefined' ? '' : window.location.origin
   const curl = [
     `curl -X POST ${origin}/api/v1/overhead-measurements \\`,
     `  -H 'Authorization: Bearer ${created.token}' \\`,
     `  -H 'Content-Type: application/json' \\`,
-    `  -d '{"service":"checkout","p50OnMs":41.8,"p50OffMs":38.5,"p95OnMs":120.4,"p95OffMs":112.9,` +
-      `"samplesOn":60000,"samplesOff":60000,"method":"load_test","environment":"staging","measuredAt":"${new Date().toISOString()}"}'`,
+    `  -d '{`,
+    `    "service": "${exampleService}", "environment": "staging", "method": "load_test",`,
+    `    "measuredAt": "${new Date().toISOString()}",`,
+    `    "p50OnMs": 41.8, "p50OffMs": 38.5, "p95OnMs": 120.4, "p95OffMs": 112.9,`,
+    `    "samplesOn": 60000, "samplesOff": 60000`,
+    `  }'`,
   ].join('\n')
   return (
     <div className="space-y-3 rounded-md border border-warn bg-warn-soft p-4">
