@@ -31,7 +31,7 @@ export function IncidentFilters({
         <label htmlFor="filter-cohort" className="block text-xs font-medium">
           Go-live
         </label>
-        <Select id="filter-cohort" name="cohort" defaultValue={query.cohort ?? ''} className="w-40">
+        <Select id="filter-cohort" name="cohort" defaultValue={query.cohort ?? ''} className="w-48">
           <option value="">before and after</option>
           <option value="before">before go-live</option>
           <option value="after">after go-live</option>

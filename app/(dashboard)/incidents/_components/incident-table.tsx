@@ -25,7 +25,7 @@ export function IncidentTable({ incidents, now }: { incidents: readonly Incident
         {incidents.map((incident) => (
           <tr key={incident.id} data-testid={`incident-${incident.source}-${incident.externalId}`}>
             <Td>
-              <div className="flex flex-wrap items-center gap-1">
+              <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                 {incident.services.map((service) =>
                   incident.unmatchedServices.includes(service) ? (
                     <Badge key={service} tone="warn" title="Not in the inventory: no go-live to compare with">
