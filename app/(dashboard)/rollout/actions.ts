@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache'
 import { defineAction } from '@/lib/http/define-action'
-import { clearRolloutOverride, saveRolloutOverride, saveRolloutSettings } from '@/lib/rollout/override-repository'
-import { clearOverrideInput, rolloutOverrideInput, rolloutSettingsInput } from '@/lib/rollout/schemas'
+import { clearRolloutOverride, saveRolloutOverride } from '@/lib/rollout/override-repository'
+import { clearOverrideInput, rolloutOverrideInput } from '@/lib/rollout/schemas'
 
 const refreshRollout = () => {
   revalidatePath('/rollout')
@@ -24,22 +24,5 @@ export const clearRolloutOverrideAction = defineAction({
   input: clearOverrideInput,
   run: ({ input, user }) => clearRolloutOverride(input.overrideId, { by: user.id }),
   ok: (override) => `${override.service} is back to its computed status.`,
-  after: [refreshRollout],
-})
-
-export const saveRolloutSettingsAction = defineAction({
-  permission: 'rollout.configure',
-  input: rolloutSettingsInput,
-  run: ({ input, user }) =>
-    saveRolloutSettings(
-      {
-        startDate: input.startDate,
-        verifyDays: input.verifyDays,
-        minCompleteShare: input.minCompletePercent / 100,
-        minKeyAttributeShare: input.minKeyAttributePercent / 100,
-      },
-      { by: user.id },
-    ),
-  ok: () => 'Saved. Statuses are computed again at the worker’s next pass.',
   after: [refreshRollout],
 })

@@ -3,7 +3,7 @@
 import { useFormAction } from '@/components/forms/use-form-action'
 import { Button } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/field'
-import { saveRolloutSettingsAction } from '../../../rollout/actions'
+import { saveRolloutSettingsAction } from '../actions'
 
 export type RolloutSettingsValues = { startDate: string; verifyDays: number; minCompletePercent: number; minKeyAttributePercent: number }
 
