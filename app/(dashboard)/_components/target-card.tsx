@@ -102,17 +102,17 @@ export function TargetCard({ figure }: { figure: ScorecardFigure }) {
           {status.label}
         </Badge>
       </div>
-      <div className="mt-3 flex items-baseline gap-2">
+      <div className="mt-3 flex flex-wrap items-baseline gap-x-2">
         {current === null ? (
           <span className="text-3xl font-semibold tracking-tight text-muted" aria-label="not measured">
             —
           </span>
         ) : (
-          <span className="text-3xl font-semibold tracking-tight tabular-nums" data-testid="target-value">
+          <span className="text-3xl font-semibold tracking-tight whitespace-nowrap tabular-nums" data-testid="target-value">
             {formatFigure(target.key, current, inventory)}
           </span>
         )}
-        <span className="text-sm text-muted">
+        <span className="text-sm whitespace-nowrap text-muted">
           goal <span className="font-medium text-foreground">{formatGoal(target, inventory)}</span>
         </span>
       </div>
