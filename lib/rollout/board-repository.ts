@@ -4,7 +4,7 @@
 import { db } from '@/lib/db/client'
 import { burnUp, lateServices, type BurnUp, type BurnUpService } from './burn-up'
 import { addDays, dayOf, type CalendarDay } from './calendar-day'
-import { listDailyQuality } from './daily-quality-repository'
+import { listDailyQuality, listServicesWithSpansSince } from './daily-quality-repository'
 import { getRolloutSettings, listRolloutStates, type StoredRolloutState } from './rollout-state-repository'
 import type { RolloutStatus } from './schemas'
 
@@ -94,9 +94,7 @@ export async function getRolloutBoard({ now = new Date() }: { now?: Date } = {})
     db.$queryRaw<{ service: string; overhead_ms: number; measured_at: Date }[]>`
       SELECT DISTINCT ON (service) service, overhead_ms, measured_at FROM overhead_measurements
       WHERE service = ANY(${names}::text[]) ORDER BY service, measured_at DESC`,
-    db.$queryRaw<{ service: string }[]>`
-      SELECT DISTINCT service FROM service_rollups
-      WHERE service = ANY(${names}::text[]) AND bucket_start >= ${new Date(now.getTime() - 86_400_000)} AND spans > 0`,
+    listServicesWithSpansSince(names, new Date(now.getTime() - 86_400_000)),
     listDailyQuality(new Map(names.map((name) => [name, { from: addDays(today, -QUALITY_DAYS), to: addDays(today, 1) }])), { now }),
   ])
   const seenOps = new Map<string, Set<string>>()
@@ -105,7 +103,7 @@ export async function getRolloutBoard({ now = new Date() }: { now?: Date } = {})
     seenOps.get(row.service)!.add(row.operation)
   }
   const overheadOf = new Map(overheads.map((row) => [row.service, { overheadMs: row.overhead_ms, measuredAt: row.measured_at }]))
-  const traced = new Set(recent.map((row) => row.service))
+  const traced = recent
   const burnUpServices: BurnUpService[] = inventory.map((service) => ({
     name: service.name,
     wave: service.rolloutWave,

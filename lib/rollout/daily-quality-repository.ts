@@ -2,7 +2,7 @@
 // over its compaction marks, so each span counts once whatever its resolution now). What the rollout
 // status and the scorecard read; one query for any number of services.
 import { db, Prisma } from '@/lib/db/client'
-import { readPlansByService, servicesSql } from '@/lib/latency/read-plan-repository'
+import { readPlansByService } from '@/lib/latency/read-plan-repository'
 import { DAY_US } from '@/lib/time/time-buckets'
 import { dayIndex, type CalendarDay } from './calendar-day'
 import type { DailyQuality } from './schemas'
@@ -31,6 +31,16 @@ export async function listDailyQuality(
     new Map([...ranges].map(([service, { from, to }]) => [service, { startUs: dayStartUs(from), endUs: dayStartUs(to) }])),
     { now },
   )
+  // Each segment read by its own index scan (LATERAL, fenced by OFFSET 0), as the judgement reads rows:
+  // one WHERE of hundreds of OR-ed ranges costs Postgres more to plan than to run.
+  const segments = { services: [] as string[], resolutions: [] as string[], starts: [] as Date[], ends: [] as Date[] }
+  for (const [service, plan] of plans)
+    for (const segment of plan.segments) {
+      segments.services.push(service)
+      segments.resolutions.push(segment.resolution)
+      segments.starts.push(new Date(segment.startUs / 1000))
+      segments.ends.push(new Date(segment.endUs / 1000))
+    }
   const rows = await db.$queryRaw<
     {
       service: string
@@ -50,15 +60,17 @@ export async function listDailyQuality(
       sampler_param_sum: number
     }[]
   >`
-    SELECT service, to_char(bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
-      sum(spans) AS spans, sum(traces_seen) AS traces_seen, sum(traces_complete) AS traces_complete,
-      sum(root_traces) AS root_traces, sum(root_traces_complete) AS root_traces_complete,
-      sum(server_spans) AS server_spans, sum(server_spans_with_route) AS server_spans_with_route,
-      sum(http_spans) AS http_spans, sum(http_spans_with_status) AS http_spans_with_status,
-      sum(orphan_spans) AS orphan_spans, sum(skewed_spans) AS skewed_spans,
-      sum(spans_with_sampler) AS spans_with_sampler, sum(sampler_param_sum)::float8 AS sampler_param_sum
-    FROM service_rollups
-    WHERE ${servicesSql(plans)}
+    SELECT r.service, to_char(r.bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+      sum(r.spans) AS spans, sum(r.traces_seen) AS traces_seen, sum(r.traces_complete) AS traces_complete,
+      sum(r.root_traces) AS root_traces, sum(r.root_traces_complete) AS root_traces_complete,
+      sum(r.server_spans) AS server_spans, sum(r.server_spans_with_route) AS server_spans_with_route,
+      sum(r.http_spans) AS http_spans, sum(r.http_spans_with_status) AS http_spans_with_status,
+      sum(r.orphan_spans) AS orphan_spans, sum(r.skewed_spans) AS skewed_spans,
+      sum(r.spans_with_sampler) AS spans_with_sampler, sum(r.sampler_param_sum)::float8 AS sampler_param_sum
+    FROM unnest(${segments.services}::text[], ${segments.resolutions}::text[], ${segments.starts}::timestamptz[], ${segments.ends}::timestamptz[])
+      AS s(service, resolution, start_at, end_at)
+    CROSS JOIN LATERAL (SELECT * FROM service_rollups r WHERE r.service = s.service AND r.resolution = s.resolution::"RollupResolution"
+      AND r.bucket_start >= s.start_at AND r.bucket_start < s.end_at OFFSET 0) r
     GROUP BY 1, 2
     ORDER BY 1, 2`
   for (const row of rows) {
@@ -102,3 +114,13 @@ export async function findFirstSpans(services: readonly string[]): Promise<Map<s
 }
 
 export const dayStartOf = (day: CalendarDay) => new Date(dayStartUs(day) / 1000)
+
+/** The services with spans since `since` (the scorecard's and board's "traced": the last 24 h); stops at each one's first such row. */
+export async function listServicesWithSpansSince(services: readonly string[], since: Date): Promise<Set<string>> {
+  if (services.length === 0) return new Set()
+  const rows = await db.$queryRaw<{ service: string }[]>`
+    SELECT s.service FROM unnest(${[...services]}::text[]) AS s(service)
+    WHERE EXISTS (SELECT 1 FROM service_rollups r WHERE r.service = s.service AND r.resolution IN ('minute', 'hour', 'day')
+      AND r.bucket_start >= ${since} AND r.spans > 0)`
+  return new Set(rows.map((row) => row.service))
+}

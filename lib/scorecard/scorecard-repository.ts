@@ -11,7 +11,7 @@ import { db } from '@/lib/db/client'
 import { getDebuggingTimeReport, type DebuggingTimeReport } from '@/lib/incidents/repository'
 import { cohortOf, median, timeToResolveMs } from '@/lib/incidents/time-to-resolve'
 import { addDays, dayOf, type CalendarDay } from '@/lib/rollout/calendar-day'
-import { listDailyQuality, type DailyQualityRow } from '@/lib/rollout/daily-quality-repository'
+import { listDailyQuality, listServicesWithSpansSince, type DailyQualityRow } from '@/lib/rollout/daily-quality-repository'
 import { getRolloutSettings } from '@/lib/rollout/rollout-state-repository'
 import { judgeTarget, type TargetJudgement, type TrendPoint } from '@/lib/rollout/target-status'
 import { listTargets } from '@/lib/targets/repository'
@@ -59,9 +59,7 @@ export async function getScorecard({ now = new Date() }: { now?: Date } = {}): P
   const qualityFrom = addDays(startDay, -(RELIABILITY_DAYS - 1))
   const [quality, recent, measurements, incidents, debugging] = await Promise.all([
     listDailyQuality(new Map(names.map((name) => [name, { from: qualityFrom, to: addDays(today, 1) }])), { now }),
-    db.$queryRaw<{ service: string }[]>`
-      SELECT DISTINCT service FROM service_rollups
-      WHERE service = ANY(${names}::text[]) AND bucket_start >= ${new Date(now.getTime() - DAY_MS)} AND spans > 0`,
+    listServicesWithSpansSince(names, new Date(now.getTime() - DAY_MS)),
     db.overheadMeasurement.findMany({
       where: { service: { in: names } },
       select: { service: true, overheadMs: true, measuredAt: true },
@@ -72,7 +70,7 @@ export async function getScorecard({ now = new Date() }: { now?: Date } = {}): P
   ])
   const days: CalendarDay[] = []
   for (let day = startDay; day <= today; day = addDays(day, 1)) days.push(day)
-  const tracedNow = new Set(recent.map((row) => row.service))
+  const tracedNow = recent
 
   const figures = targets.map((target): ScorecardFigure => {
     const judge = (current: number | null, trend: TrendPoint[]) =>
