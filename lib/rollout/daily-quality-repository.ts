@@ -60,7 +60,7 @@ export async function listDailyQuality(
       sampler_param_sum: number
     }[]
   >`
-    SELECT r.service, to_char(r.bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+    SELECT r.service, to_char(r.day, 'YYYY-MM-DD') AS day,
       sum(r.spans) AS spans, sum(r.traces_seen) AS traces_seen, sum(r.traces_complete) AS traces_complete,
       sum(r.root_traces) AS root_traces, sum(r.root_traces_complete) AS root_traces_complete,
       sum(r.server_spans) AS server_spans, sum(r.server_spans_with_route) AS server_spans_with_route,
@@ -69,9 +69,13 @@ export async function listDailyQuality(
       sum(r.spans_with_sampler) AS spans_with_sampler, sum(r.sampler_param_sum)::float8 AS sampler_param_sum
     FROM unnest(${segments.services}::text[], ${segments.resolutions}::text[], ${segments.starts}::timestamptz[], ${segments.ends}::timestamptz[])
       AS s(service, resolution, start_at, end_at)
-    CROSS JOIN LATERAL (SELECT * FROM service_rollups r WHERE r.service = s.service AND r.resolution = s.resolution::"RollupResolution"
-      AND r.bucket_start >= s.start_at AND r.bucket_start < s.end_at OFFSET 0) r
-    GROUP BY 1, 2
+    CROSS JOIN LATERAL (
+      SELECT r.service, date_trunc('day', r.bucket_start AT TIME ZONE 'UTC') AS day, r.spans, r.traces_seen, r.traces_complete, r.root_traces,
+        r.root_traces_complete, r.server_spans, r.server_spans_with_route, r.http_spans, r.http_spans_with_status, r.orphan_spans,
+        r.skewed_spans, r.spans_with_sampler, r.sampler_param_sum
+      FROM service_rollups r WHERE r.service = s.service AND r.resolution = s.resolution::"RollupResolution"
+        AND r.bucket_start >= s.start_at AND r.bucket_start < s.end_at OFFSET 0) r
+    GROUP BY r.service, r.day
     ORDER BY 1, 2`
   for (const row of rows) {
     result.get(row.service)?.push({
