@@ -107,7 +107,12 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                     ISO 8601 with an offset, or <code>YYYY-MM-DD HH:MM</code> read as UTC. A row whose source and external id are already
                     stored updates that incident.
                   </p>
-                  <pre className="mt-2 overflow-x-auto rounded-md bg-surface-muted p-2 font-mono text-[11px] text-foreground">
+                  {/* Focusable: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1). */}
+                  <pre
+                    tabIndex={0}
+                    aria-label="Example CSV"
+                    className="mt-2 overflow-x-auto rounded-md bg-surface-muted p-2 font-mono text-[11px] text-foreground"
+                  >
                     {
                       'external_id,services,started_at,resolved_at,traces_used,trace_ids\nINC-101,checkout-service;payments,2026-03-01 09:30,2026-03-01 11:05,yes,4bf92f3577b34da6a3ce929d0e0e4736'
                     }

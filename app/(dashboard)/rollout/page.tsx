@@ -113,7 +113,7 @@ export default async function RolloutPage({ searchParams }: { searchParams: Prom
                     </span>
                   ))}{' '}
                   — past their planned date with no spans yet.{' '}
-                  <Link href={hrefWith(query, { late: '1' })} className="text-accent hover:underline print:hidden">
+                  <Link href={hrefWith(query, { late: '1' })} className="font-medium text-foreground underline print:hidden">
                     Show only these
                   </Link>
                 </p>

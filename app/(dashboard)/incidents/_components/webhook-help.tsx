@@ -35,7 +35,7 @@ export function WebhookHelp({
           <code>X-Spanlens-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256 of &quot;t.body&quot;&gt;</code> keyed with{' '}
           <code>INCIDENT_WEBHOOK_SECRET</code>; <code>t</code> must be within 5 minutes. The same (source, id) again updates the incident.
           The schema is in{' '}
-          <a href="/api/v1/openapi.json" className="text-accent hover:underline">
+          <a href="/api/v1/openapi.json" className="text-accent underline">
             the OpenAPI document
           </a>
           .
