@@ -3,6 +3,7 @@
 // statuses stored and recomputed only when their day turns or an admin changes the thresholds.
 import { describe, expect, test } from 'vitest'
 import { createScratchDatabase } from '@/scripts/stack/scratch-database'
+import { qualityRow } from './testing/quality-row'
 
 await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
@@ -15,27 +16,8 @@ const NOW = new Date(`${TODAY}T09:30:00Z`)
 const dayStart = (daysAgo: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - daysAgo * DAY_MS)
 
 /** One day row of a service's quality (what compaction leaves for days past). */
-const dayRow = (service: string, daysAgo: number, quality: { traces: number; complete: number; withRoute?: number }) => ({
-  service,
-  resolution: 'day' as const,
-  bucketStart: dayStart(daysAgo),
-  spans: quality.traces * 4,
-  tracesSeen: quality.traces,
-  tracesComplete: quality.complete,
-  rootTraces: quality.traces,
-  rootTracesComplete: quality.complete,
-  orphanSpans: quality.traces - quality.complete,
-  skewedSpans: 0,
-  warningSpans: 0,
-  serverSpans: quality.traces,
-  serverSpansWithRoute: quality.withRoute ?? quality.traces,
-  httpSpans: 0,
-  httpSpansWithStatus: 0,
-  spansWithVersion: 0,
-  spansWithSampler: 0,
-  samplerParamSum: 0,
-  rejectedRecords: 0,
-})
+const dayRow = (service: string, daysAgo: number, quality: { traces: number; complete: number; withRoute?: number }) =>
+  qualityRow({ service, resolution: 'day', bucketStart: dayStart(daysAgo), ...quality })
 
 async function seed() {
   const services = ['steady-service', 'flaky-service', 'new-service', 'silent-service']

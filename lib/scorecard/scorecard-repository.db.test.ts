@@ -2,6 +2,7 @@
 // (one retired, one never traced), day and minute rollups, overhead measurements (a later one
 // replacing an earlier), and incidents before and after each service's go-live.
 import { describe, expect, test } from 'vitest'
+import { qualityRow } from '@/lib/rollout/testing/quality-row'
 import { createScratchDatabase } from '@/scripts/stack/scratch-database'
 
 await createScratchDatabase()
@@ -15,27 +16,8 @@ const NOW = new Date(`${TODAY}T09:30:00Z`)
 const dayStart = (daysAgo: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - daysAgo * DAY_MS)
 const minutes = (n: number) => n * 60_000
 
-const rollup = (service: string, bucketStart: Date, resolution: 'day' | 'minute', traces: number, complete: number) => ({
-  service,
-  resolution,
-  bucketStart,
-  spans: traces * 3,
-  tracesSeen: traces,
-  tracesComplete: complete,
-  rootTraces: traces,
-  rootTracesComplete: complete,
-  orphanSpans: traces - complete,
-  skewedSpans: 1,
-  warningSpans: 0,
-  serverSpans: traces,
-  serverSpansWithRoute: traces,
-  httpSpans: 0,
-  httpSpansWithStatus: 0,
-  spansWithVersion: 0,
-  spansWithSampler: 0,
-  samplerParamSum: 0,
-  rejectedRecords: 0,
-})
+const rollup = (service: string, bucketStart: Date, resolution: 'day' | 'minute', traces: number, complete: number) =>
+  qualityRow({ service, resolution, bucketStart, traces, complete, skewedSpans: 1 })
 
 async function seed() {
   await ensureDefaultTargets({ dueDate: new Date(`${TODAY}T00:00:00Z`) })
