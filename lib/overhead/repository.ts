@@ -7,6 +7,7 @@ import { InvalidInputError } from '@/lib/errors'
 import { computeFleetOverhead, type FleetOverhead } from './fleet-overhead'
 import { computeOverheadMs } from './overhead-ms'
 import type { OverheadMeasurement, OverheadMeasurementInput, OverheadMethod, OverheadSource } from './schemas'
+import { listServicesWithSpansSince } from '@/lib/latency/traced-services-repository'
 
 /** The service is not one of the inventory's (unknown, discovered only, or retired): the API answers 422. */
 export class NotInInventoryError extends InvalidInputError {
@@ -162,9 +163,7 @@ export async function getOverheadOverview({ now = new Date() }: { now?: Date } =
     db.$queryRaw<MeasurementRow[]>`
       SELECT ${SELECT_MEASUREMENT} WHERE m.service = ANY(${names}::text[])
       ORDER BY m.measured_at DESC, m.created_at DESC LIMIT ${MAX_ROWS * 4}`,
-    db.$queryRaw<{ service: string }[]>`
-      SELECT DISTINCT service FROM service_rollups
-      WHERE service = ANY(${names}::text[]) AND bucket_start >= ${new Date(now.getTime() - DAY_MS)} AND spans > 0`,
+    listServicesWithSpansSince(names, new Date(now.getTime() - DAY_MS)),
   ])
   const historyOf = new Map<string, OverheadMeasurement[]>()
   // Newest first from the query (so a cap keeps the recent ones), oldest first in each history.
@@ -173,7 +172,7 @@ export async function getOverheadOverview({ now = new Date() }: { now?: Date } =
     list.push(toMeasurement(row))
     historyOf.set(row.service, list)
   }
-  const traced = new Set(recent.map((row) => row.service))
+  const traced = recent
   const services = inventory.map((service): ServiceOverheadView => {
     const history = historyOf.get(service.name) ?? []
     return {

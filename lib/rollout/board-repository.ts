@@ -4,7 +4,8 @@
 import { db } from '@/lib/db/client'
 import { burnUp, lateServices, type BurnUp, type BurnUpService } from './burn-up'
 import { addDays, dayOf, type CalendarDay } from './calendar-day'
-import { listDailyQuality, listServicesWithSpansSince } from './daily-quality-repository'
+import { listServicesWithSpansSince } from '@/lib/latency/traced-services-repository'
+import { listDailyQuality } from './daily-quality-repository'
 import { getRolloutSettings, listRolloutStates, type StoredRolloutState } from './rollout-state-repository'
 import type { RolloutStatus } from './schemas'
 
