@@ -15,6 +15,7 @@ import { listServicesWithSpansSince } from '@/lib/latency/traced-services-reposi
 import { listDailyQuality, type DailyQualityRow } from '@/lib/rollout/daily-quality-repository'
 import { getRolloutSettings } from '@/lib/rollout/rollout-state-repository'
 import { judgeTarget, type TargetJudgement, type TrendPoint } from '@/lib/rollout/target-status'
+import { formatFigure } from '@/lib/targets/format-figure'
 import { listTargets } from '@/lib/targets/repository'
 import type { Target } from '@/lib/targets/schemas'
 
@@ -72,6 +73,7 @@ export async function getScorecard({ now = new Date() }: { now?: Date } = {}): P
   const days: CalendarDay[] = []
   for (let day = startDay; day <= today; day = addDays(day, 1)) days.push(day)
   const tracedNow = recent
+  const { tracedOn, fleetOn } = byDay(quality)
 
   const figures = targets.map((target): ScorecardFigure => {
     const judge = (current: number | null, trend: TrendPoint[]) =>
@@ -83,10 +85,11 @@ export async function getScorecard({ now = new Date() }: { now?: Date } = {}): P
         startDay,
         dueDay: target.dueDate ? dayOf(target.dueDate) : null,
         today,
+        formatValue: (value) => formatFigure(target.key, value),
       })
     switch (target.key) {
       case 'services_traced': {
-        const trend = days.map((day) => ({ day, value: names.filter((name) => spansOn(quality.get(name), day)).length }))
+        const trend = days.map((day) => ({ day, value: tracedOn.get(day)?.length ?? 0 }))
         const current = names.length ? tracedNow.size : null
         return {
           target,
@@ -113,8 +116,7 @@ export async function getScorecard({ now = new Date() }: { now?: Date } = {}): P
           return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null
         }
         const trend = days.flatMap((day) => {
-          const traced = names.filter((name) => spansOn(quality.get(name), day))
-          const value = meanOver(traced, latestBy(Date.parse(`${addDays(day, 1)}T00:00:00Z`)))
+          const value = meanOver(tracedOn.get(day) ?? [], latestBy(Date.parse(`${addDays(day, 1)}T00:00:00Z`)))
           return value === null ? [] : [{ day, value }]
         })
         const traced = names.filter((name) => tracedNow.has(name))
@@ -136,18 +138,15 @@ export async function getScorecard({ now = new Date() }: { now?: Date } = {}): P
       }
       case 'trace_reliability': {
         const over = (lastDay: CalendarDay) => {
-          const from = addDays(lastDay, -(RELIABILITY_DAYS - 1))
-          let traces = 0
-          let complete = 0
-          let skewedSpans = 0
-          for (const rows of quality.values())
-            for (const row of rows)
-              if (row.day >= from && row.day <= lastDay) {
-                traces += row.rootTraces
-                complete += row.rootTracesComplete
-                skewedSpans += row.skewedSpans
-              }
-          return { traces, complete, skewedSpans }
+          const sums = { traces: 0, complete: 0, skewedSpans: 0 }
+          for (let day = addDays(lastDay, -(RELIABILITY_DAYS - 1)); day <= lastDay; day = addDays(day, 1)) {
+            const fleet = fleetOn.get(day)
+            if (!fleet) continue
+            sums.traces += fleet.traces
+            sums.complete += fleet.complete
+            sums.skewedSpans += fleet.skewedSpans
+          }
+          return sums
         }
         const trend = days.flatMap((day) => {
           const { traces, complete } = over(day)
@@ -180,8 +179,25 @@ export async function getScorecard({ now = new Date() }: { now?: Date } = {}): P
   return { today, startDay, figures }
 }
 
-const spansOn = (rows: readonly DailyQualityRow[] | undefined, day: CalendarDay) =>
-  rows?.some((row) => row.day === day && row.spans > 0) ?? false
+/** Per UTC day: the services with spans that day, and the fleet's traces (each once, under its owner). */
+function byDay(quality: ReadonlyMap<string, readonly DailyQualityRow[]>) {
+  const tracedOn = new Map<CalendarDay, string[]>()
+  const fleetOn = new Map<CalendarDay, { traces: number; complete: number; skewedSpans: number }>()
+  for (const [service, rows] of quality)
+    for (const row of rows) {
+      if (row.spans > 0) {
+        const services = tracedOn.get(row.day)
+        if (services) services.push(service)
+        else tracedOn.set(row.day, [service])
+      }
+      const fleet = fleetOn.get(row.day) ?? { traces: 0, complete: 0, skewedSpans: 0 }
+      fleet.traces += row.rootTraces
+      fleet.complete += row.rootTracesComplete
+      fleet.skewedSpans += row.skewedSpans
+      fleetOn.set(row.day, fleet)
+    }
+  return { tracedOn, fleetOn }
+}
 
 /** The point estimate of the improvement from incidents resolved before `endMs` (the trend: no interval, same cohorts). */
 function improvementAsOf(

@@ -4,10 +4,10 @@ import { Sparkline } from '@/components/charts/sparkline'
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
 import { formatDuration } from '@/lib/format/duration'
-import { formatPercent } from '@/lib/format/percent'
 import type { TargetStatus } from '@/lib/rollout/target-status'
 import type { ScorecardDetail, ScorecardFigure } from '@/lib/scorecard/scorecard-repository'
 import { TARGET_AWAITS, TARGET_METHOD } from '@/lib/targets/descriptions'
+import { formatFigure } from '@/lib/targets/format-figure'
 import { formatGoal } from '@/lib/targets/format-goal'
 import type { TargetKey } from '@/lib/targets/schemas'
 
@@ -24,20 +24,6 @@ const EVIDENCE: Record<TargetKey, string> = {
   tracing_overhead: 'Overhead measurements',
   trace_reliability: 'Reliability by service',
   debugging_time: 'Incidents before and after',
-}
-
-/** The figure as it reads on the tile. */
-export function formatFigure(key: TargetKey, value: number, inventory?: number): string {
-  switch (key) {
-    case 'services_traced':
-      return inventory === undefined ? String(value) : `${value} of ${inventory}`
-    case 'tracing_overhead':
-      return `${value.toFixed(2)} ms`
-    case 'trace_reliability':
-      return formatPercent(value, 2)
-    case 'debugging_time':
-      return value >= 0 ? `${Math.round(value * 100)} % faster` : `${Math.round(-value * 100)} % slower`
-  }
 }
 
 function DetailLine({ detail }: { detail: ScorecardDetail }) {
