@@ -55,6 +55,7 @@ export const LIB_ORDER = [
   'incidents',
   'rollout',
   'scorecard',
+  'alerts',
   'worker',
   'http',
 ]

@@ -1,0 +1,142 @@
+// Alert rules and the alerts they raise (DESIGN.md: "alert rule", "channel", "silence"). One schema per
+// shape: the editor, the YAML import, the API and the worker all parse with these.
+//
+//   rule      kind + condition, selector (service, operation glob, span kind), window, for,
+//             keep_firing_for, minimum traffic, severity, labels, annotations (mustache), channels
+//   series    what a rule matches: one service, or one (service, operation, span kind)
+//   alert     one instance per matched series, told apart by its fingerprint (a hash of its labels);
+//             states follow Prometheus: pending → firing → inactive (resolved, kept for a while)
+import { z } from 'zod'
+import { SPAN_KINDS } from '@/lib/traces/span'
+import { formatPrometheusDuration, parsePrometheusDuration } from '@/lib/time/prometheus-duration'
+import { multiLineText, singleLineText } from '@/lib/text/plain-text'
+
+export const RULE_KINDS = ['latency_threshold', 'latency_baseline', 'error_rate', 'trace_reliability', 'no_data'] as const
+export type RuleKind = (typeof RULE_KINDS)[number]
+
+export const SEVERITIES = ['critical', 'warning', 'info'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+export const PERCENTILES = ['p50', 'p95', 'p99'] as const
+export type Percentile = (typeof PERCENTILES)[number]
+
+/** A duration as Prometheus writes it ("10m", "1h30m"), kept as whole seconds. */
+export const durationSchema = ({ max = 30 * 86_400, min = 0 }: { max?: number; min?: number } = {}) =>
+  z.union([z.string(), z.number()], { error: 'expected a duration such as 5m or 1h30m' }).transform((value, context) => {
+    const seconds = typeof value === 'number' ? value : parsePrometheusDuration(value.trim())
+    if (seconds === null || !Number.isInteger(seconds)) {
+      context.addIssue({ code: 'custom', message: 'expected a duration such as 30s, 5m or 1h30m' })
+      return z.NEVER
+    }
+    if (seconds < min) context.addIssue({ code: 'custom', message: `at least ${formatPrometheusDuration(min)}` })
+    if (seconds > max) context.addIssue({ code: 'custom', message: `at most ${formatPrometheusDuration(max)}` })
+    return seconds
+  })
+
+/** Prometheus label names; `__`-prefixed names are reserved there and here. */
+export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/
+export const labelNameSchema = z
+  .string()
+  .regex(LABEL_NAME, 'a label name is letters, digits and _, not starting with a digit')
+  .refine((name) => !name.startsWith('__'), 'names starting with __ are reserved')
+
+/** Labels every alert carries from its series and rule; a rule's own labels may not set them. */
+export const RESERVED_LABELS = ['alertname', 'service', 'operation', 'span_kind', 'severity'] as const
+
+const labelsSchema = z
+  .record(labelNameSchema, singleLineText({ max: 200, what: 'a label value' }))
+  .superRefine((labels, context) => {
+    for (const name of Object.keys(labels))
+      if ((RESERVED_LABELS as readonly string[]).includes(name))
+        context.addIssue({ code: 'custom', path: [name], message: `${name} is set by Spanlens from the rule and its series` })
+  })
+  .refine((labels) => Object.keys(labels).length <= 20, 'at most 20 labels')
+
+/** Annotations are mustache templates over the alert ({{labels.service}}, {{value}}, {{threshold}}). */
+const annotationsSchema = z
+  .record(labelNameSchema, multiLineText({ max: 2000, what: 'an annotation' }))
+  .refine((annotations) => Object.keys(annotations).length <= 20, 'at most 20 annotations')
+
+/** Which series a rule watches. `operation` is a glob (picomatch): "GET /api/*", "*" or absent for all. */
+export const selectorSchema = z.object({
+  service: singleLineText({ max: 200, what: 'a service (or * for every service)' }),
+  operation: singleLineText({ max: 500, what: 'an operation glob' }).optional(),
+  spanKind: z.enum(SPAN_KINDS).optional(),
+})
+export type Selector = z.infer<typeof selectorSchema>
+
+const ratio = (what: string) =>
+  z
+    .number({ error: `expected ${what} between 0 and 1` })
+    .min(0)
+    .max(1)
+const positive = (what: string) => z.number({ error: `expected ${what}` }).positive(`${what} must be above 0`)
+
+/** What makes a series' value bad, per kind. Values: ms for latency, a ratio 0..1 for shares. */
+export const conditionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('latency_threshold'), percentile: z.enum(PERCENTILES), aboveMs: positive('a latency in ms') }),
+  z.object({
+    kind: z.literal('latency_baseline'),
+    // p95 above `factor` × the baseline p95 for that hour, or the deviation score above `deviation`.
+    factor: z.number().min(1, 'a factor of at least 1').max(100).optional(),
+    deviation: z.number().positive().max(100).optional(),
+  }),
+  z.object({ kind: z.literal('error_rate'), above: ratio('an error rate') }),
+  z.object({ kind: z.literal('trace_reliability'), below: ratio('a complete-trace share') }),
+  // Silent for this long: no spans from a series that had spans before.
+  z.object({ kind: z.literal('no_data'), silentFor: durationSchema({ min: 60, max: 7 * 86_400 }) }),
+])
+export type Condition = z.infer<typeof conditionSchema>
+
+export const alertRuleInput = z
+  .object({
+    name: singleLineText({ max: 120, what: 'a rule name' }),
+    enabled: z.boolean().default(true),
+    condition: conditionSchema,
+    selector: selectorSchema,
+    /** The window a value is computed over at each evaluation (p95 over the last 5 minutes). */
+    window: durationSchema({ min: 60, max: 86_400 }).default(300),
+    for: durationSchema({ max: 86_400 }).default(0),
+    keepFiringFor: durationSchema({ max: 86_400 }).default(0),
+    /** Below this many spans in the window the series has no value (no alert on 3 requests). */
+    minSpans: z.number().int().min(0).max(1_000_000).default(0),
+    severity: z.enum(SEVERITIES).default('warning'),
+    labels: labelsSchema.default({}),
+    annotations: annotationsSchema.default({}),
+    /** Channel names notified when this rule's alerts fire and resolve. */
+    channels: z
+      .array(singleLineText({ max: 100, what: 'a channel name' }))
+      .max(10)
+      .default([]),
+  })
+  .superRefine((rule, context) => {
+    if (rule.condition.kind === 'latency_baseline' && rule.condition.factor === undefined && rule.condition.deviation === undefined)
+      context.addIssue({ code: 'custom', path: ['condition', 'factor'], message: 'give a factor of the baseline or a deviation score' })
+    if ((rule.condition.kind === 'trace_reliability' || rule.condition.kind === 'no_data') && rule.selector.operation !== undefined)
+      context.addIssue({ code: 'custom', path: ['selector', 'operation'], message: `a ${rule.condition.kind} rule watches whole services` })
+  })
+export type AlertRuleInput = z.input<typeof alertRuleInput>
+export type AlertRule = z.output<typeof alertRuleInput>
+export type StoredAlertRule = AlertRule & { id: string; version: number }
+
+/** Prometheus alert states; `inactive` with `resolvedAt` is a resolved alert kept for resending. */
+export const ALERT_STATES = ['pending', 'firing', 'inactive'] as const
+export type AlertState = (typeof ALERT_STATES)[number]
+
+export type Labels = Readonly<Record<string, string>>
+
+/** One alert: a rule's instance for one matched series. Times are epoch milliseconds. */
+export type Alert = {
+  fingerprint: string
+  labels: Labels
+  annotations: Labels
+  state: AlertState
+  /** The value at the last evaluation where the condition held. */
+  value: number
+  activeAt: number
+  firedAt: number | null
+  resolvedAt: number | null
+  lastSentAt: number | null
+  /** Set while firing on keep_firing_for after the condition stopped holding. */
+  keepFiringSince: number | null
+}
