@@ -1,6 +1,7 @@
 // The OpenAPI 3.0 description of /api/v1, built from the same zod schemas the handlers validate
 // with and the browser parses with, so the document cannot drift from the code.
 import { z } from 'zod'
+import { prometheusAlertsResponseSchema, prometheusRulesResponseSchema } from '@/lib/alerts/prometheus-api'
 import {
   operationNameParam,
   operationQueryParams,
@@ -124,6 +125,20 @@ const ROUTES: RouteDoc[] = [
           'The file has problems, and nothing was imported: `{ error: "invalid_catalog", message, format, issues: [{ line, path, message }] }`, every problem with its 1-based line (null for the file as a whole) and field',
       },
     },
+  },
+  {
+    path: '/api/v1/rules',
+    summary: 'Alert rules and their alerts, as Prometheus serves them',
+    description:
+      "The JSON of Prometheus' GET /api/v1/rules: one group, each rule with its state, `for` (`duration`, seconds), `keepFiringFor`, labels, annotations, pending and firing alerts, and when it was last evaluated. Spanlens rules have no PromQL: `query` is the condition written out.",
+    response: { name: 'PrometheusRules', schema: prometheusRulesResponseSchema },
+  },
+  {
+    path: '/api/v1/alerts',
+    summary: 'Pending and firing alerts, as Prometheus serves them',
+    description:
+      'The JSON of Prometheus\' GET /api/v1/alerts: labels, annotations, state, activeAt and the value as Prometheus prints it ("5.04e+02").',
+    response: { name: 'PrometheusAlerts', schema: prometheusAlertsResponseSchema },
   },
 ]
 

@@ -1,0 +1,21 @@
+import { listAlertsByRule } from '@/lib/alerts/alerts-repository'
+import { toPrometheusRules } from '@/lib/alerts/prometheus-api'
+import { listAlertRules } from '@/lib/alerts/rules-repository'
+import { defineRoute } from '@/lib/http/define-route'
+import { STAGES_EVERY_MS } from '@/lib/worker/stages'
+
+/** Alert rules with their alerts, in the JSON of Prometheus' GET /api/v1/rules. */
+export const GET = defineRoute({
+  permission: 'dashboard.read',
+  run: async () => {
+    const [{ rules }, byRule] = await Promise.all([listAlertRules(), listAlertsByRule()])
+    return toPrometheusRules(
+      rules.map((rule) => ({
+        rule,
+        alerts: byRule.get(rule.id)?.alerts ?? [],
+        lastEvaluationMs: byRule.get(rule.id)?.lastEvaluationMs ?? null,
+      })),
+      { intervalSeconds: STAGES_EVERY_MS / 1000 },
+    )
+  },
+})

@@ -1,0 +1,118 @@
+// The worker's alert stage: every enabled rule over the leased services' series, at each service's
+// evaluation instant (its watermark, to the minute: the data is complete there, wherever the wall clock
+// is). Alerts move as Prometheus moves them (alert-state.ts); rows are written on transitions only, with
+// their history, and each (rule, service) remembers the instant it was last evaluated at, in the same
+// transaction, so a restart or a second worker never evaluates an instant twice.
+import { listJudgementTargets } from '@/lib/latency/judgement-rows-repository'
+import { floorTo, MINUTE_US } from '@/lib/time/time-buckets'
+import { evaluateAlerts, type ActiveSeries } from './alert-state'
+import { computeRuleValues, WindowCache, type SeriesValue } from './rule-values'
+import { listAlertRules } from './rules-repository'
+import { listServiceSamples } from './samples-repository'
+import {
+  listEvaluationCursors,
+  listStoredAlerts,
+  pairKey,
+  saveEvaluations,
+  type AlertChange,
+  type EvaluatedPair,
+} from './alerts-repository'
+import type { Alert, Labels, StoredAlertRule } from './schemas'
+
+export type AlertStageReport = {
+  rules: number
+  unreadableRules: number
+  /** (rule, service) pairs evaluated; pairs already evaluated at this instant are skipped. */
+  evaluated: number
+  series: number
+  transitions: number
+  firing: number
+  phases: { read: number; evaluate: number; save: number }
+}
+
+/** Renders a rule's annotation templates for one series (lib/alerts/rule-templates.ts). */
+export type Annotate = (rule: StoredAlertRule, value: SeriesValue) => Labels
+
+export async function evaluateAndSaveAlerts(
+  services: readonly string[],
+  { now, annotate }: { now: Date; annotate: Annotate },
+): Promise<AlertStageReport> {
+  const report: AlertStageReport = {
+    rules: 0,
+    unreadableRules: 0,
+    evaluated: 0,
+    series: 0,
+    transitions: 0,
+    firing: 0,
+    phases: { read: 0, evaluate: 0, save: 0 },
+  }
+  const started = performance.now()
+  const { rules, unreadable } = await listAlertRules({ enabledOnly: true })
+  report.rules = rules.length
+  report.unreadableRules = unreadable.length
+  if (rules.length === 0 || services.length === 0) return report
+
+  // Each service is judged at its own edge: the live cursor while history backfills, else its watermark.
+  const targets = await listJudgementTargets(services)
+  const atByService = new Map(
+    targets.map((target) => {
+      const edge = Math.max(target.watermark.getTime(), target.liveWatermark?.getTime() ?? 0)
+      return [target.service, floorTo(edge * 1000, MINUTE_US) / 1000]
+    }),
+  )
+  const evaluatedAt = await listEvaluationCursors(
+    rules.map((rule) => rule.id),
+    [...atByService.keys()],
+  )
+  const due = (rule: StoredAlertRule, service: string) =>
+    (evaluatedAt.get(pairKey(rule.id, service)) ?? -Infinity) < atByService.get(service)!
+  const dueServices = [...atByService.keys()].filter((service) => rules.some((rule) => due(rule, service)))
+  if (dueServices.length === 0) return report
+
+  const maxWindowMs = Math.max(...rules.map((rule) => rule.window * 1000))
+  const [samples, previousOf] = await Promise.all([
+    listServiceSamples({
+      ranges: new Map(
+        dueServices.map((service) => [service, { startMs: atByService.get(service)! - maxWindowMs, endMs: atByService.get(service)! }]),
+      ),
+      now,
+      baselines: rules.some((rule) => rule.condition.kind === 'latency_baseline'),
+      lastSpan: rules.some((rule) => rule.condition.kind === 'no_data'),
+    }),
+    listStoredAlerts(
+      rules.map((rule) => rule.id),
+      dueServices,
+    ),
+  ])
+  report.phases.read = performance.now() - started
+
+  const evaluateStarted = performance.now()
+  const changes: AlertChange[] = []
+  const evaluatedPairs: EvaluatedPair[] = []
+  for (const service of dueServices) {
+    const at = atByService.get(service)!
+    const cache = new WindowCache()
+    for (const rule of rules) {
+      if (!due(rule, service)) continue
+      const values = computeRuleValues(rule, samples.get(service)!, at, cache)
+      const active: ActiveSeries[] = values
+        .filter((value) => value.holds)
+        .map((value) => ({ labels: value.labels, annotations: annotate(rule, value), value: value.value }))
+      const previous = previousOf.get(pairKey(rule.id, service)) ?? new Map<string, Alert>()
+      const evaluation = evaluateAlerts(previous, active, { at, forSeconds: rule.for, keepFiringForSeconds: rule.keepFiringFor })
+      report.evaluated += 1
+      report.series += values.length
+      for (const alert of evaluation.alerts.values()) if (alert.state === 'firing') report.firing += 1
+      evaluatedPairs.push({ ruleId: rule.id, service, at, previousAt: evaluatedAt.get(pairKey(rule.id, service)) ?? null })
+      // Value and annotations of an ongoing alert are refreshed on its transitions only: rows change when states do.
+      const touched = [...new Set([...evaluation.transitions.map((transition) => transition.fingerprint), ...evaluation.keepFiringChanges])]
+      if (touched.length) changes.push({ rule, service, previous, alerts: evaluation.alerts, transitions: evaluation.transitions, touched })
+    }
+  }
+  report.phases.evaluate = performance.now() - evaluateStarted
+
+  const saveStarted = performance.now()
+  report.transitions = await saveEvaluations(evaluatedPairs, changes)
+  report.phases.save = performance.now() - saveStarted
+  return report
+}

@@ -1,0 +1,160 @@
+// Alerts as stored: each (rule, service)'s alerts and evaluation cursor, and one pass's changes saved in
+// one transaction behind a claim on the cursors (lib/alerts/alert-evaluator.ts).
+import { z } from 'zod'
+import { db, Prisma } from '@/lib/db/client'
+import type { AlertTransition } from './alert-state'
+import type { Alert, StoredAlertRule } from './schemas'
+
+export const pairKey = (ruleId: string, service: string) => `${ruleId}\u0000${service}`
+
+const ms = (date: Date | null) => (date ? date.getTime() : null)
+const date = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs))
+
+type AlertRow = Prisma.AlertGetPayload<object>
+
+const labelsSchema = z.record(z.string(), z.string())
+
+const toAlert = (row: AlertRow): Alert => ({
+  fingerprint: row.fingerprint,
+  labels: labelsSchema.parse(row.labels),
+  annotations: labelsSchema.catch({}).parse(row.annotations),
+  state: row.state,
+  value: row.value,
+  activeAt: row.activeAt.getTime(),
+  firedAt: ms(row.firedAt),
+  resolvedAt: ms(row.resolvedAt),
+  lastSentAt: ms(row.lastSentAt),
+  keepFiringSince: ms(row.keepFiringSince),
+})
+
+/** Per (rule, service) key, the instant it was last evaluated at (epoch ms). */
+export async function listEvaluationCursors(ruleIds: readonly string[], services: readonly string[]): Promise<Map<string, number>> {
+  const cursors = await db.alertEvaluation.findMany({ where: { service: { in: [...services] }, ruleId: { in: [...ruleIds] } } })
+  return new Map(cursors.map((cursor) => [pairKey(cursor.ruleId, cursor.service), cursor.evaluatedAt.getTime()]))
+}
+
+/** Per (rule, service) key, its pending, firing and retained resolved alerts by fingerprint. */
+export async function listStoredAlerts(ruleIds: readonly string[], services: readonly string[]): Promise<Map<string, Map<string, Alert>>> {
+  const rows = await db.alert.findMany({ where: { service: { in: [...services] }, ruleId: { in: [...ruleIds] } } })
+  const byPair = new Map<string, Map<string, Alert>>()
+  for (const row of rows) {
+    const key = pairKey(row.ruleId, row.service)
+    if (!byPair.has(key)) byPair.set(key, new Map())
+    byPair.get(key)!.set(row.fingerprint, toAlert(row))
+  }
+  return byPair
+}
+
+/**
+ * Saves a pass: claims each (rule, service) instant first, and only if its cursor is still where the pass
+ * read it — a second worker (or a retried pass) that evaluated it meanwhile wins, and this pass writes
+ * nothing for it. Returns the transitions written.
+ */
+export async function saveEvaluations(pairs: readonly EvaluatedPair[], changes: readonly AlertChange[]): Promise<number> {
+  if (pairs.length === 0) return 0
+  return db.$transaction(async (tx) => {
+    const claimed = new Set((await claimEvaluations(tx, pairs)).map((pair) => pairKey(pair.rule_id, pair.service)))
+    let transitions = 0
+    for (const change of changes) {
+      if (!claimed.has(pairKey(change.rule.id, change.service))) continue
+      await saveChange(tx, change)
+      transitions += change.transitions.length
+    }
+    return transitions
+  })
+}
+
+type Tx = Prisma.TransactionClient
+export type AlertChange = {
+  rule: StoredAlertRule
+  service: string
+  previous: ReadonlyMap<string, Alert>
+  alerts: Map<string, Alert>
+  transitions: AlertTransition[]
+  touched: string[]
+}
+
+export type EvaluatedPair = { ruleId: string; service: string; at: number; previousAt: number | null }
+
+/** Writes one (rule, service)'s changed alerts and their transitions. */
+async function saveChange(tx: Tx, change: AlertChange) {
+  for (const fingerprint of change.touched) {
+    const alert = change.alerts.get(fingerprint)
+    if (!alert) {
+      await tx.alert.delete({ where: { ruleId_fingerprint: { ruleId: change.rule.id, fingerprint } } })
+      continue
+    }
+    const row = {
+      service: change.service,
+      labels: alert.labels,
+      annotations: alert.annotations,
+      state: alert.state,
+      value: alert.value,
+      activeAt: new Date(alert.activeAt),
+      firedAt: date(alert.firedAt),
+      resolvedAt: date(alert.resolvedAt),
+      lastSentAt: date(alert.lastSentAt),
+      keepFiringSince: date(alert.keepFiringSince),
+    }
+    await tx.alert.upsert({
+      where: { ruleId_fingerprint: { ruleId: change.rule.id, fingerprint } },
+      create: { ruleId: change.rule.id, fingerprint, ...row },
+      update: row,
+    })
+  }
+  if (change.transitions.length)
+    await tx.alertEvent.createMany({
+      data: change.transitions.map((transition) => ({
+        ruleId: change.rule.id,
+        fingerprint: transition.fingerprint,
+        service: change.service,
+        labels: (change.alerts.get(transition.fingerprint) ?? change.previous.get(transition.fingerprint))!.labels,
+        fromState: transition.from,
+        toState: transition.to,
+        at: new Date(transition.at),
+        value: transition.value,
+      })),
+    })
+}
+
+/** Advances the cursors still at the instant this pass read; returns the pairs it advanced. */
+async function claimEvaluations(tx: Tx, pairs: readonly EvaluatedPair[]) {
+  const moved = pairs.filter((pair) => pair.previousAt !== null)
+  const first = pairs.filter((pair) => pair.previousAt === null)
+  const updated = moved.length
+    ? await tx.$queryRaw<{ rule_id: string; service: string }[]>`
+        UPDATE alert_evaluations a SET evaluated_at = s.at
+        FROM unnest(${moved.map((pair) => pair.ruleId)}::uuid[], ${moved.map((pair) => pair.service)}::text[],
+          ${moved.map((pair) => new Date(pair.at))}::timestamptz[], ${moved.map((pair) => new Date(pair.previousAt!))}::timestamptz[])
+          AS s(rule_id, service, at, previous_at)
+        WHERE a.rule_id = s.rule_id AND a.service = s.service AND a.evaluated_at = s.previous_at
+        RETURNING a.rule_id::text AS rule_id, a.service`
+    : []
+  const inserted = first.length
+    ? await tx.$queryRaw<{ rule_id: string; service: string }[]>`
+        INSERT INTO alert_evaluations (rule_id, service, evaluated_at)
+        SELECT * FROM unnest(${first.map((pair) => pair.ruleId)}::uuid[], ${first.map((pair) => pair.service)}::text[], ${first.map((pair) => new Date(pair.at))}::timestamptz[])
+        ON CONFLICT (rule_id, service) DO NOTHING
+        RETURNING rule_id::text AS rule_id, service`
+    : []
+  return [...updated, ...inserted]
+}
+
+/** Every stored alert by rule id (pending, firing and retained resolved), and when each rule was last evaluated. */
+export async function listAlertsByRule(): Promise<
+  Map<string, { alerts: (Alert & { service: string })[]; lastEvaluationMs: number | null }>
+> {
+  const [rows, evaluations] = await Promise.all([
+    db.alert.findMany({ orderBy: [{ activeAt: 'asc' }] }),
+    db.alertEvaluation.groupBy({ by: ['ruleId'], _max: { evaluatedAt: true } }),
+  ])
+  const byRule = new Map<string, { alerts: (Alert & { service: string })[]; lastEvaluationMs: number | null }>()
+  const entry = (ruleId: string) => {
+    let found = byRule.get(ruleId)
+    if (!found) byRule.set(ruleId, (found = { alerts: [], lastEvaluationMs: null }))
+    return found
+  }
+  for (const row of rows) entry(row.ruleId).alerts.push({ ...toAlert(row), service: row.service })
+  for (const evaluation of evaluations) entry(evaluation.ruleId).lastEvaluationMs = evaluation._max.evaluatedAt?.getTime() ?? null
+  return byRule
+}

@@ -1,0 +1,195 @@
+// What a rule sees at one evaluation instant: each matched series' value over the rule's window, and
+// whether its condition holds. Pure; the evaluator and the backtest both call it, over minute rows
+// read once per pass (a window's merged figures are cached, so 1,000 rules sharing a few windows merge
+// each series' histograms a few times, not 1,000).
+//
+//   window   [at − window, at)   minute buckets whose start falls inside are counted
+//   series   latency, error rate: one per (service, operation, span kind) the selector matches
+//            trace reliability, no data: one per service
+import picomatch from 'picomatch'
+import { bandAt, computeDeviation, type Baseline } from '@/lib/metrics/baseline'
+import { LatencyHistogram } from '@/lib/metrics/histogram'
+import { operationKey } from '@/lib/metrics/operation-key'
+import type { AlertRule, Labels, Selector } from './schemas'
+
+export type OperationMinute = { bucketStartMs: number; spans: number; errors: number; histogram: Uint8Array | null }
+export type ServiceMinute = { bucketStartMs: number; spans: number; rootTraces: number; rootTracesComplete: number }
+
+/** One service's rows around an evaluation instant, each list ascending by bucket. */
+export type ServiceSamples = {
+  service: string
+  operations: { operation: string; spanKind: string; minutes: OperationMinute[] }[]
+  minutes: ServiceMinute[]
+  /** The end of the last minute with spans (for no-data rules); null if the service never had any. */
+  lastSpanAtMs: number | null
+  /** Latency baselines by operationKey (lib/latency's verdicts), for baseline-relative rules. */
+  baselines: ReadonlyMap<string, Baseline>
+}
+
+export type SeriesValue = {
+  labels: Labels
+  /** In the rule's unit: ms for latency (a ratio to the baseline, or a z-score, for baseline rules), 0..1 for shares, minutes silent for no data. */
+  value: number
+  threshold: number
+  holds: boolean
+  /** Spans in the window (the minimum-traffic guard's count). */
+  spans: number
+}
+
+type WindowFigures = { spans: number; errors: number; histogram: LatencyHistogram | null }
+
+/** Merged figures per (series, window), shared by every rule evaluated over the same samples. */
+export class WindowCache {
+  private readonly figures = new Map<string, WindowFigures>()
+  private readonly matchers = new Map<string, (operation: string) => boolean>()
+
+  windowOf(key: string, minutes: readonly OperationMinute[], fromMs: number, toMs: number, histogram: boolean): WindowFigures {
+    const cacheKey = `${key}\u0001${fromMs}\u0001${toMs}`
+    const cached = this.figures.get(cacheKey)
+    if (cached && (cached.histogram || !histogram)) return cached
+    let spans = 0
+    let errors = 0
+    const merged = histogram ? new LatencyHistogram() : null
+    for (let index = firstAtOrAfter(minutes, fromMs); index < minutes.length; index++) {
+      const minute = minutes[index]!
+      if (minute.bucketStartMs >= toMs) break
+      spans += minute.spans
+      errors += minute.errors
+      if (merged && minute.histogram) merged.mergeBytes(minute.histogram)
+    }
+    const figures = { spans, errors, histogram: merged }
+    this.figures.set(cacheKey, figures)
+    return figures
+  }
+
+  /** Operation and service globs: `*` matches any run of characters, slashes included ("GET *" matches "GET /api/cart"). */
+  matcher(glob: string): (operation: string) => boolean {
+    let matcher = this.matchers.get(glob)
+    if (!matcher) this.matchers.set(glob, (matcher = picomatch(glob, { dot: true, bash: true })))
+    return matcher
+  }
+}
+
+/** First index whose bucket starts at or after `ms` (binary search: windows are the tail of the rows). */
+function firstAtOrAfter(rows: readonly { bucketStartMs: number }[], ms: number): number {
+  let low = 0
+  let high = rows.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (rows[middle]!.bucketStartMs < ms) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+export const serviceMatches = (selector: Selector, service: string, cache: WindowCache) =>
+  selector.service === '*' || selector.service === service || (/[*?[{]/.test(selector.service) && cache.matcher(selector.service)(service))
+
+const QUANTILE = { p50: 0.5, p95: 0.95, p99: 0.99 } as const
+
+/** The labels every alert of `rule` on a series carries: the rule's, then the series', then name and severity. */
+export function alertLabels(rule: AlertRule, series: { service: string; operation?: string; spanKind?: string }): Labels {
+  return {
+    ...rule.labels,
+    alertname: rule.name,
+    service: series.service,
+    ...(series.operation !== undefined ? { operation: series.operation } : {}),
+    ...(series.spanKind !== undefined ? { span_kind: series.spanKind } : {}),
+    severity: rule.severity,
+  }
+}
+
+/** Every series of `samples` the rule matches, with its value at `atMs`; series below the traffic guard have no value. */
+export function computeRuleValues(rule: AlertRule, samples: ServiceSamples, atMs: number, cache: WindowCache): SeriesValue[] {
+  const { condition, selector } = rule
+  if (!serviceMatches(selector, samples.service, cache)) return []
+  const fromMs = atMs - rule.window * 1000
+  const values: SeriesValue[] = []
+
+  if (condition.kind === 'no_data') {
+    if (samples.lastSpanAtMs === null) return [] // never traced: nothing to fall silent
+    const silentMinutes = Math.max(0, (atMs - samples.lastSpanAtMs) / 60_000)
+    const threshold = condition.silentFor / 60
+    return [
+      {
+        labels: alertLabels(rule, { service: samples.service }),
+        value: silentMinutes,
+        threshold,
+        holds: silentMinutes >= threshold,
+        spans: 0,
+      },
+    ]
+  }
+
+  if (condition.kind === 'trace_reliability') {
+    let spans = 0
+    let traces = 0
+    let complete = 0
+    for (let index = firstAtOrAfter(samples.minutes, fromMs); index < samples.minutes.length; index++) {
+      const minute = samples.minutes[index]!
+      if (minute.bucketStartMs >= atMs) break
+      spans += minute.spans
+      traces += minute.rootTraces
+      complete += minute.rootTracesComplete
+    }
+    if (traces === 0 || spans < rule.minSpans) return []
+    const share = complete / traces
+    return [
+      {
+        labels: alertLabels(rule, { service: samples.service }),
+        value: share,
+        threshold: condition.below,
+        holds: share < condition.below,
+        spans,
+      },
+    ]
+  }
+
+  const matchesOperation = selector.operation === undefined || selector.operation === '*' ? null : cache.matcher(selector.operation)
+  for (const { operation, spanKind, minutes } of samples.operations) {
+    if (selector.spanKind !== undefined && selector.spanKind !== spanKind) continue
+    if (matchesOperation && !matchesOperation(operation)) continue
+    const key = `${samples.service}\u0000${operationKey(operation, spanKind)}`
+    const figures = cache.windowOf(key, minutes, fromMs, atMs, condition.kind !== 'error_rate')
+    if (figures.spans === 0 || figures.spans < rule.minSpans) continue
+    const labels = alertLabels(rule, { service: samples.service, operation, spanKind })
+    switch (condition.kind) {
+      case 'error_rate': {
+        const rate = figures.errors / figures.spans
+        values.push({ labels, value: rate, threshold: condition.above, holds: rate > condition.above, spans: figures.spans })
+        break
+      }
+      case 'latency_threshold': {
+        const us = figures.histogram?.quantile(QUANTILE[condition.percentile])
+        if (us === null || us === undefined) break
+        const ms = us / 1000
+        values.push({ labels, value: ms, threshold: condition.aboveMs, holds: ms > condition.aboveMs, spans: figures.spans })
+        break
+      }
+      case 'latency_baseline': {
+        const p95Us = figures.histogram?.quantile(0.95)
+        const baseline = samples.baselines.get(operationKey(operation, spanKind))
+        if (p95Us === null || p95Us === undefined || !baseline) break
+        const atUs = atMs * 1000
+        if (condition.factor !== undefined) {
+          const band = bandAt(baseline, 'p95', atUs)
+          if (!band || band.centerUs <= 0) break
+          const ratio = p95Us / band.centerUs
+          values.push({ labels, value: ratio, threshold: condition.factor, holds: ratio > condition.factor, spans: figures.spans })
+        } else if (condition.deviation !== undefined) {
+          const deviation = computeDeviation(baseline, 'p95', p95Us, atUs)
+          if (deviation === null) break
+          values.push({
+            labels,
+            value: deviation,
+            threshold: condition.deviation,
+            holds: deviation > condition.deviation,
+            spans: figures.spans,
+          })
+        }
+        break
+      }
+    }
+  }
+  return values
+}

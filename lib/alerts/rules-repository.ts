@@ -1,0 +1,74 @@
+// Alert rules as stored: the rule (lib/alerts/schemas.ts) as versioned JSON, parsed with its schema on
+// every read, so a damaged or older row is reported and skipped, never evaluated half-read.
+import { z } from 'zod'
+import { saveAuditEntry } from '@/lib/audit/repository'
+import { db, Prisma } from '@/lib/db/client'
+import { ConflictError, NotFoundError } from '@/lib/errors'
+import { alertRuleInput, type AlertRule, type AlertRuleInput, type StoredAlertRule } from './schemas'
+
+/** Bump when the stored shape changes meaning; rows of another version are listed as unreadable. */
+export const RULE_DEFINITION_VERSION = 1
+
+const storedDefinitionSchema = z.object({ version: z.literal(RULE_DEFINITION_VERSION), rule: alertRuleInput })
+
+type Row = { id: string; version: number; definition: Prisma.JsonValue }
+
+export type RuleRead = { rules: StoredAlertRule[]; unreadable: { id: string; name: string; error: string }[] }
+
+function fromRow(row: Row & { name: string }): StoredAlertRule | { error: string } {
+  const parsed = storedDefinitionSchema.safeParse(row.definition)
+  if (!parsed.success) return { error: z.prettifyError(parsed.error) }
+  return { ...parsed.data.rule, id: row.id, version: row.version }
+}
+
+const toDefinition = (rule: AlertRule) => ({ version: RULE_DEFINITION_VERSION, rule }) as unknown as Prisma.InputJsonValue
+
+export async function listAlertRules({ enabledOnly = false }: { enabledOnly?: boolean } = {}): Promise<RuleRead> {
+  const rows = await db.alertRule.findMany({
+    where: enabledOnly ? { enabled: true } : {},
+    select: { id: true, name: true, version: true, definition: true },
+    orderBy: { name: 'asc' },
+  })
+  const read: RuleRead = { rules: [], unreadable: [] }
+  for (const row of rows) {
+    const rule = fromRow(row)
+    if ('error' in rule) read.unreadable.push({ id: row.id, name: row.name, error: rule.error })
+    else read.rules.push(rule)
+  }
+  return read
+}
+
+export async function getAlertRule(id: string): Promise<StoredAlertRule> {
+  const row = await db.alertRule.findUnique({ where: { id }, select: { id: true, name: true, version: true, definition: true } })
+  if (!row) throw new NotFoundError(`no alert rule ${id}`)
+  const rule = fromRow(row)
+  if ('error' in rule) throw new ConflictError(`alert rule ${row.name} cannot be read: ${rule.error}`)
+  return rule
+}
+
+/** Creates a rule, or replaces rule `id` (its version goes up); audited in the same transaction. */
+export async function saveAlertRule(input: AlertRuleInput, { id, by }: { id?: string; by: string | null }): Promise<StoredAlertRule> {
+  const rule = alertRuleInput.parse(input)
+  return db.$transaction(async (tx) => {
+    const clash = await tx.alertRule.findFirst({
+      where: { name: { equals: rule.name, mode: 'insensitive' }, ...(id ? { NOT: { id } } : {}) },
+      select: { id: true },
+    })
+    if (clash) throw new ConflictError(`a rule named ${rule.name} already exists`)
+    const saved = id
+      ? await tx.alertRule.update({
+          where: { id },
+          data: { name: rule.name, enabled: rule.enabled, definition: toDefinition(rule), version: { increment: 1 }, updatedById: by },
+        })
+      : await tx.alertRule.create({
+          data: { name: rule.name, enabled: rule.enabled, definition: toDefinition(rule), createdById: by, updatedById: by },
+        })
+    await saveAuditEntry(tx, by, {
+      action: id ? 'alerts.rule.update' : 'alerts.rule.create',
+      subjectType: 'alert_rule',
+      subjectId: saved.id,
+      details: { name: rule.name, version: saved.version },
+    })
+    return { ...rule, id: saved.id, version: saved.version }
+  })
+}
