@@ -159,6 +159,11 @@ describe('our rules file', () => {
       [[6, 'groups[0].rules[0].labels["team-name"]', 'a label name is letters']],
     ],
     [
+      'a label value that is a template',
+      `${SPANLENS}        labels:\n          team: "{{ $labels.job }}"\n`,
+      [[7, 'groups[0].rules[0].labels.team', 'label values are not templates; use an annotation']],
+    ],
+    [
       'a template that does not check',
       `${SPANLENS}        annotations:\n          summary: "{{ $value | humanize }}"\n`,
       [[7, 'groups[0].rules[0].annotations.summary', 'is Go template syntax']],
@@ -184,6 +189,12 @@ describe('our rules file', () => {
       { severity: 'critical', labels: { tier: '1', version: '1.0' } },
       { severity: 'info', labels: { tier: '2' } },
     ])
+  })
+
+  test('a group label value that is a template is named once, in the group', () => {
+    const text =
+      'groups:\n  - name: g\n    labels: { team: "{{ $labels.job }}" }\n    rules:\n      - alert: A\n        spanlens: { kind: error_rate, above: 0.1, service: api }\n      - alert: B\n        spanlens: { kind: error_rate, above: 0.1, service: web }\n'
+    expectErrors(parseRulesYaml(text), [[3, 'groups[0].labels.team', 'label values are not templates']])
   })
 
   test('several documents make one file; group names are unique across it', () => {
@@ -351,7 +362,11 @@ const ruleArbitrary: fc.Arbitrary<AlertRuleInput> = fc.record(
     keepFiringFor: seconds(1440),
     minSpans: fc.nat(1_000_000),
     severity: fc.constantFrom('critical' as const, 'warning' as const, 'info' as const),
-    labels: fc.dictionary(labelName, text(20), { maxKeys: 3 }),
+    labels: fc.dictionary(
+      labelName,
+      text(20).filter((value) => !value.includes('{{')),
+      { maxKeys: 3 },
+    ),
     annotations: fc.dictionary(
       labelName,
       text(80, true).filter((value) => !value.includes('{{') && !value.includes('}}')),

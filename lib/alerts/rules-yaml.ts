@@ -13,7 +13,8 @@
 //
 // Refused with a line: recording rules, PromQL `expr:`, group `interval`/`query_offset`/`limit`, unknown keys,
 // annotation templates that do not check (rule-templates.ts), and rules that conflict (rule-conflicts.ts).
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, stringify, type Document } from 'yaml'
+import { isScalar, LineCounter, parseAllDocuments, stringify, type Document } from 'yaml'
+import { keyPosition, pathLabel, positionAt, unknownKeyMessage, yamlErrorMessage, type YamlPath } from '@/lib/text/yaml-source'
 import { formatPrometheusDuration } from '@/lib/time/prometheus-duration'
 import { findRuleConflicts } from './rule-conflicts'
 import { checkTemplate } from './rule-templates'
@@ -24,9 +25,8 @@ export const MAX_RULES_BYTES = 1024 * 1024 // UTF-8 bytes
 export type RulesYamlError = { line: number; column?: number; path: string; message: string }
 export type RulesYamlResult = { ok: true; rules: AlertRule[] } | { ok: false; errors: RulesYamlError[] }
 
-type Path = (string | number)[]
 /** Where one rule was read: its item, and each of its labels (a group's labels sit in the group). */
-type RuleSource = { document: Document; path: Path; labelPaths: Map<string, Path>; readsCondition: boolean }
+type RuleSource = { document: Document; path: YamlPath; labelPaths: Map<string, YamlPath>; readsCondition: boolean }
 
 const GROUP_KEYS = ['name', 'labels', 'rules']
 const REFUSED_GROUP_KEYS: Record<string, string> = {
@@ -56,10 +56,11 @@ export function parseRulesYaml(text: string): RulesYamlResult {
   const lineCounter = new LineCounter()
   const documents = parseAllDocuments(normalized, { lineCounter, prettyErrors: false })
   const errors: RulesYamlError[] = []
-  const at = (document: Document, path: Path, message: string) =>
-    errors.push({ ...locate(document, path, lineCounter), path: label(path), message })
+  const at = (document: Document, path: YamlPath, message: string) =>
+    errors.push({ ...keyPosition(document, path, lineCounter), path: pathLabel(path), message })
   for (const document of documents)
-    for (const error of document.errors) errors.push({ ...position(lineCounter, error.pos[0]), path: '', message: error.message })
+    for (const error of document.errors)
+      errors.push({ ...positionAt(lineCounter, error.pos[0]), path: '', message: yamlErrorMessage(error) })
   if (errors.length > 0) return { ok: false, errors: sorted(errors) }
 
   const candidates: { rule: unknown; source: RuleSource }[] = []
@@ -82,7 +83,7 @@ export function parseRulesYaml(text: string): RulesYamlResult {
       at(document, [], 'this is a promtool test file (rule_files, tests); import the rule file it tests, with spanlens: conditions')
       continue
     }
-    for (const key of Object.keys(root).filter((key) => key !== 'groups')) at(document, [key], unknownKey(key, ['groups']))
+    for (const key of Object.keys(root).filter((key) => key !== 'groups')) at(document, [key], unknownKeyMessage(key, ['groups']))
     if (!Array.isArray(root.groups)) {
       at(document, ['groups'], 'groups: is required: a list of groups, each with a name and rules')
       continue
@@ -91,8 +92,8 @@ export function parseRulesYaml(text: string): RulesYamlResult {
       const path = ['groups', groupIndex]
       if (!isRecord(group)) return at(document, path, 'expected a group: a mapping with name and rules')
       for (const key of Object.keys(group).filter((key) => !GROUP_KEYS.includes(key)))
-        at(document, [...path, key], REFUSED_GROUP_KEYS[key] ?? unknownKey(key, GROUP_KEYS))
-      const line = locate(document, [...path, 'name'], lineCounter).line
+        at(document, [...path, key], REFUSED_GROUP_KEYS[key] ?? unknownKeyMessage(key, GROUP_KEYS))
+      const line = keyPosition(document, [...path, 'name'], lineCounter).line
       if (typeof group.name !== 'string' || group.name.trim() === '') at(document, [...path, 'name'], 'every group needs a name')
       else if (groupLines.has(group.name))
         at(document, [...path, 'name'], `group ${group.name} is given twice: on line ${groupLines.get(group.name)} and line ${line}`)
@@ -125,7 +126,7 @@ export function parseRulesYaml(text: string): RulesYamlResult {
   for (const conflict of findRuleConflicts(rules)) {
     const source = sources[conflict.index]!
     const other = sources[conflict.otherIndex]!
-    const otherLine = locate(other.document, other.path, lineCounter).line
+    const otherLine = keyPosition(other.document, other.path, lineCounter).line
     at(source.document, sourcePath(conflict.path.split('.'), source), `${conflict.message} (the other rule is on line ${otherLine})`)
   }
   if (errors.length === 0 && rules.length === 0) return failed('the file has no alert rules')
@@ -136,10 +137,10 @@ export function parseRulesYaml(text: string): RulesYamlResult {
 /** One rule as the schema reads it, or null when it is not an alert rule at all (reported). */
 function readRule(
   document: Document,
-  path: Path,
+  path: YamlPath,
   raw: unknown,
   groupLabels: Record<string, unknown>,
-  at: (document: Document, path: Path, message: string) => void,
+  at: (document: Document, path: YamlPath, message: string) => void,
 ): { rule: unknown; source: RuleSource } | null {
   if (!isRecord(raw)) return (at(document, path, 'expected a rule: a mapping with alert: and spanlens:'), null)
   if ('record' in raw)
@@ -148,7 +149,7 @@ function readRule(
       null
     )
   for (const key of Object.keys(raw).filter((key) => !RULE_KEYS.includes(key) && key !== 'expr'))
-    at(document, [...path, key], unknownKey(key, RULE_KEYS))
+    at(document, [...path, key], unknownKeyMessage(key, RULE_KEYS))
   if ('expr' in raw)
     at(
       document,
@@ -162,7 +163,7 @@ function readRule(
   if (spanlens !== undefined && !isRecord(spanlens))
     at(document, [...path, 'spanlens'], 'expected spanlens: to be a mapping (kind, service, …)')
 
-  const labelPaths = new Map<string, Path>()
+  const labelPaths = new Map<string, YamlPath>()
   const groupLabelsPath = [...path.slice(0, -2), 'labels']
   for (const name of Object.keys(groupLabels)) labelPaths.set(name, [...groupLabelsPath, name])
   const ownLabels = isRecord(raw.labels) ? textValues(document, [...path, 'labels'], raw.labels) : raw.labels
@@ -190,7 +191,7 @@ function readRule(
     const kind = spanlens.kind as RuleKind
     const conditionKeys = Object.hasOwn(CONDITION_KEYS, kind) ? CONDITION_KEYS[kind] : Object.values(CONDITION_KEYS).flat()
     for (const key of Object.keys(spanlens).filter((key) => !SELECTOR_KEYS.includes(key) && !conditionKeys.includes(key)))
-      at(document, [...path, 'spanlens', key], unknownKey(key, [...SELECTOR_KEYS, ...conditionKeys]))
+      at(document, [...path, 'spanlens', key], unknownKeyMessage(key, [...SELECTOR_KEYS, ...conditionKeys]))
     const condition = Object.fromEntries(conditionKeys.filter((key) => key in spanlens).map((key) => [camel(key), spanlens[key]]))
     rule.condition = { kind: spanlens.kind, ...condition }
     rule.selector = { service: spanlens.service, operation: spanlens.operation, spanKind: spanlens.span_kind }
@@ -236,7 +237,7 @@ function ruleYaml(rule: AlertRule): Record<string, unknown> {
 }
 
 /** Where an issue on the schema's rule (condition.factor, severity, labels.team) was written in the file. */
-function sourcePath(issuePath: readonly PropertyKey[], { path, labelPaths }: RuleSource): Path {
+function sourcePath(issuePath: readonly PropertyKey[], { path, labelPaths }: RuleSource): YamlPath {
   const [head, next, ...rest] = issuePath.map((part) => (typeof part === 'number' ? part : String(part)))
   if (head === 'name') return [...path, 'alert']
   if (head === 'condition' || head === 'selector')
@@ -258,7 +259,7 @@ function issueMessage(issue: Issue, rule: unknown) {
 }
 
 /** Label and annotation values as written: `tier: 1` is the text "1", `version: 1.0` is "1.0" (as Prometheus reads them). */
-function textValues(document: Document, path: Path, values: Record<string, unknown>): Record<string, unknown> {
+function textValues(document: Document, path: YamlPath, values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(values).map(([name, value]) => {
       const node = document.getIn([...path, name], true)
@@ -266,61 +267,6 @@ function textValues(document: Document, path: Path, values: Record<string, unkno
       return [name, written]
     }),
   )
-}
-
-/** The 1-based line and column of the key (or list item) at path, or of its nearest ancestor in the file. */
-function locate(document: Document, path: Path, lineCounter: LineCounter): { line: number; column: number } {
-  let node: unknown = document.contents
-  let offset = document.contents?.range?.[0] ?? 0
-  for (const part of path) {
-    if (isAlias(node)) node = node.resolve(document)
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part))
-      if (!pair || !isScalar(pair.key) || !pair.key.range) break
-      offset = pair.key.range[0]
-      node = pair.value
-    } else if (isSeq(node) && typeof part === 'number') {
-      const item: unknown = node.items[part]
-      if (!item || typeof item !== 'object' || !('range' in item) || !Array.isArray(item.range)) break
-      offset = item.range[0] as number
-      node = item
-    } else break
-  }
-  return position(lineCounter, offset)
-}
-
-const position = (lineCounter: LineCounter, offset: number) => {
-  const { line, col } = lineCounter.linePos(offset)
-  return { line, column: col }
-}
-
-/** groups[0].rules[2].labels.severity; names that are not identifiers in brackets: annotations["a-b"]. */
-const label = (path: Path) =>
-  path
-    .map((part, index) =>
-      typeof part === 'number'
-        ? `[${part}]`
-        : /^[A-Za-z_]\w*$/.test(part)
-          ? `${index === 0 ? '' : '.'}${part}`
-          : `[${JSON.stringify(part)}]`,
-    )
-    .join('')
-
-function unknownKey(key: string, known: readonly string[]) {
-  const near = known.find((candidate) => distance(candidate, key) <= 2)
-  return `unknown key "${key}"${near ? ` (did you mean ${near}?)` : ''}; expected ${known.join(', ')}`
-}
-
-/** Levenshtein distance, for "did you mean" on short keys. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    previous = current
-  }
-  return previous[b.length]!
 }
 
 function snake(key: string) {

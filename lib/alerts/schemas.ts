@@ -43,8 +43,14 @@ export const labelNameSchema = z
 /** Labels every alert carries from its series and rule; a rule's own labels may not set them. */
 export const RESERVED_LABELS = ['alertname', 'service', 'operation', 'span_kind', 'severity'] as const
 
+/** Prometheus expands templates in label values; ours are kept as written, and they make the alert's fingerprint. */
+const labelValueSchema = singleLineText({ max: 200, what: 'a label value' }).refine(
+  (value) => !value.includes('{{'),
+  'label values are not templates; use an annotation',
+)
+
 const labelsSchema = z
-  .record(labelNameSchema, singleLineText({ max: 200, what: 'a label value' }))
+  .record(labelNameSchema, labelValueSchema)
   .superRefine((labels, context) => {
     for (const name of Object.keys(labels))
       if ((RESERVED_LABELS as readonly string[]).includes(name))
@@ -140,3 +146,68 @@ export type Alert = {
   /** Set while firing on keep_firing_for after the condition stopped holding. */
   keepFiringSince: number | null
 }
+
+/** How far back a backtest replays a rule, and at what step (7 d and 30 d read hourly rollups). */
+export const BACKTEST_RANGES = {
+  '24h': { rangeSeconds: 86_400, stepSeconds: 60 },
+  '7d': { rangeSeconds: 7 * 86_400, stepSeconds: 3_600 },
+  '30d': { rangeSeconds: 30 * 86_400, stepSeconds: 3_600 },
+} as const
+export type BacktestRange = keyof typeof BACKTEST_RANGES
+
+export const backtestRequest = z.object({
+  rule: alertRuleInput,
+  range: z.enum(Object.keys(BACKTEST_RANGES) as [BacktestRange, ...BacktestRange[]]).default('24h'),
+})
+
+const interval = z.object({ startMs: z.number(), endMs: z.number() })
+
+/** What a draft rule would have done: per matched series its pending and firing intervals, and the incidents it would have warned of. */
+export const ruleBacktestSchema = z.object({
+  range: z.enum(Object.keys(BACKTEST_RANGES) as [BacktestRange, ...BacktestRange[]]),
+  fromMs: z.number(),
+  toMs: z.number(),
+  stepSeconds: z.number(),
+  /** The window each step's value covers: the rule's, or the step when the step is longer (hourly rollups). */
+  windowSeconds: z.number(),
+  threshold: z.number(),
+  unit: z.enum(['ms', 'ratio', 'factor', 'deviation', 'minutes']),
+  matchedSeries: z.number(),
+  firedCount: z.number(),
+  firingMinutes: z.number(),
+  firingSeries: z.number(),
+  /** The series that fired most (and, when none fired, the ones closest to), with their values over the range. */
+  series: z.array(
+    z.object({
+      labels: z.record(z.string(), z.string()),
+      fingerprint: z.string(),
+      firedCount: z.number(),
+      firingMinutes: z.number(),
+      pending: z.array(interval),
+      firing: z.array(interval),
+      /** [epoch ms, value or null when the series had no value at that step] */
+      points: z.array(z.tuple([z.number(), z.number().nullable()])),
+    }),
+  ),
+  incidents: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string().nullable(),
+      service: z.string(),
+      startedAt: z.number(),
+      caught: z.boolean(),
+      leadMinutes: z.number().nullable(),
+    }),
+  ),
+  serverMs: z.number(),
+})
+export type RuleBacktest = z.infer<typeof ruleBacktestSchema>
+
+/** The editor's post: the rule as JSON (the API's shape, parsed by the action so issues keep their paths) and the id it replaces. */
+export const saveAlertRuleForm = z.object({
+  id: z
+    .union([z.uuid(), z.literal('')])
+    .optional()
+    .transform((id) => id || undefined),
+  rule: z.string().max(100_000, 'the rule is too large'),
+})

@@ -2,6 +2,7 @@
 // catalog entries, all or nothing: every problem in the file comes back with its 1-based line and field.
 import Papa from 'papaparse'
 import { LineCounter, parseAllDocuments, type Document } from 'yaml'
+import { nodePosition, pathLabel, positionAt, unknownKeyMessage, yamlErrorMessage, type YamlPath } from '@/lib/text/yaml-source'
 import { backstageComponentSchema, catalogEntrySchema, type BackstageComponent, type CatalogEntry } from './schemas'
 
 export const MAX_CATALOG_BYTES = 2 * 1024 * 1024 // UTF-8 bytes
@@ -64,7 +65,7 @@ export function parseCatalogFile(text: string, options: { fileName?: string } = 
   const lineOf = (offset: number) => lineCounter.linePos(offset).line
   const isBackstage = guess === 'backstage' || documents.some((document) => document.has('apiVersion') || document.has('kind'))
   const format = isBackstage ? 'backstage' : 'yaml'
-  const errors = documents.flatMap((document) => document.errors.map((error) => at(lineOf(error.pos[0]), null, yamlMessage(error.message))))
+  const errors = documents.flatMap((document) => document.errors.map((error) => at(lineOf(error.pos[0]), null, yamlErrorMessage(error))))
   const read: ReadDocument[] = []
   for (const document of errors.length === 0 ? documents : []) {
     try {
@@ -75,7 +76,7 @@ export function parseCatalogFile(text: string, options: { fileName?: string } = 
     }
   }
   if (errors.length > 0) return { ok: false, format, errors }
-  return finish(format, isBackstage ? readBackstage(read, lineOf) : readOwnYaml(read, lineOf))
+  return finish(format, isBackstage ? readBackstage(read, lineCounter) : readOwnYaml(read, lineCounter))
 }
 
 /** A CSV header is a first line with no `key:` and none of YAML's opening marks. */
@@ -84,18 +85,19 @@ function isCsvHeader(text: string): boolean {
   return !first.includes(':') && !/^\s*[-#[{%]/.test(first)
 }
 
-function readOwnYaml(documents: ReadDocument[], lineOf: (offset: number) => number): Read {
+function readOwnYaml(documents: ReadDocument[], lineCounter: LineCounter): Read {
   const errors: CatalogFileError[] = []
   const candidates: Candidate[] = []
   const [first, ...extra] = documents
   for (const { document: other } of extra) {
-    errors.push(at(lineOf(other.range?.[0] ?? 0), null, 'a catalog is one YAML document (a Backstage file has apiVersion and kind)'))
+    const { line } = positionAt(lineCounter, other.range?.[0] ?? 0)
+    errors.push(at(line, null, 'a catalog is one YAML document (a Backstage file has apiVersion and kind)'))
   }
   if (!first) return { candidates, errors, skipped: {} }
   const { document, value: root } = first
-  const where = (path: Path) => ({ line: lineAt(document, path, lineOf), field: pathLabel(path) })
+  const where = (path: YamlPath) => ({ line: nodePosition(document, path, lineCounter).line, field: pathLabel(path) })
   let items: unknown = root
-  let base: Path = []
+  let base: YamlPath = []
   if (isRecord(root)) {
     for (const key of Object.keys(root).filter((key) => key !== 'services')) {
       const { line } = where([key])
@@ -116,7 +118,7 @@ function readOwnYaml(documents: ReadDocument[], lineOf: (offset: number) => numb
     for (const [key, value] of Object.entries(item)) {
       const source = where([...path, key])
       const target = Object.hasOwn(YAML_KEYS, key) ? YAML_KEYS[key] : undefined
-      if (!target) errors.push(at(source.line, source.field, `unknown key "${key}"; expected one of ${Object.keys(YAML_KEYS).join(', ')}`))
+      if (!target) errors.push(at(source.line, source.field, unknownKeyMessage(key, Object.keys(YAML_KEYS))))
       else if (target in candidate.values) errors.push(at(source.line, source.field, `${target} is given twice`))
       else {
         candidate.values[target] = value
@@ -181,13 +183,13 @@ function readCsv(text: string): Read {
   return { candidates, errors, skipped: {} }
 }
 
-function readBackstage(documents: ReadDocument[], lineOf: (offset: number) => number): Read {
+function readBackstage(documents: ReadDocument[], lineCounter: LineCounter): Read {
   const errors: CatalogFileError[] = []
   const candidates: Candidate[] = []
   const skipped: Record<string, number> = {}
   for (const { document, value: entity } of documents) {
     if (entity === null || entity === undefined) continue // an empty document (`---` alone) holds no entity
-    const where = (path: Path): Source => ({ line: lineAt(document, path, lineOf), field: pathLabel(path) })
+    const where = (path: YamlPath): Source => ({ line: nodePosition(document, path, lineCounter).line, field: pathLabel(path) })
     const line = where([]).line
     if (!isRecord(entity)) {
       errors.push(at(line, null, 'expected an entity: a mapping with apiVersion, kind, metadata and spec'))
@@ -203,7 +205,7 @@ function readBackstage(documents: ReadDocument[], lineOf: (offset: number) => nu
     }
     const parsed = backstageComponentSchema.safeParse(entity)
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ ...where(issue.path as Path), message: issue.message })
+      for (const issue of parsed.error.issues) errors.push({ ...where(issue.path as YamlPath), message: issue.message })
       continue
     }
     const annotations = parsed.data.metadata.annotations ?? {}
@@ -222,10 +224,10 @@ function readBackstage(documents: ReadDocument[], lineOf: (offset: number) => nu
 }
 
 /** Maps a Component to our fields: the Jaeger name is annotated or is metadata.name; team is the owner ref's name. */
-function componentCandidate({ metadata, spec }: BackstageComponent, line: number, where: (path: Path) => Source): Candidate {
+function componentCandidate({ metadata, spec }: BackstageComponent, line: number, where: (path: YamlPath) => Source): Candidate {
   const annotations = metadata.annotations ?? {}
   const candidate: Candidate = { line, itemPath: '', values: {}, sources: {} }
-  const set = (field: Field, value: unknown, path: Path) => {
+  const set = (field: Field, value: unknown, path: YamlPath) => {
     candidate.values[field] = value
     candidate.sources[field] = where(path)
   }
@@ -264,38 +266,16 @@ function finish(format: CatalogFormat, { candidates, errors, skipped }: Read): C
     for (const issue of parsed.error?.issues ?? []) {
       const [key, ...rest] = issue.path
       const source = sourceOf(candidate, key as Field)
-      errors.push(at(source.line, source.field + pathLabel(rest as Path, true), issue.message))
+      errors.push(at(source.line, source.field + pathLabel(rest as YamlPath, { continues: true }), issue.message))
     }
   }
   if (errors.length > 0) return { ok: false, format, errors: errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) }
   return { ok: true, format, entries, skipped }
 }
 
-type Path = (string | number)[]
-
 /** Where a field was read, or where it would have been: its service's start. */
 const sourceOf = (candidate: Candidate, field: Field): Source =>
   candidate.sources[field] ?? { line: candidate.line, field: candidate.itemPath ? `${candidate.itemPath}.${field}` : field }
-
-/** The line of the node at path, or of its nearest ancestor in the file. */
-function lineAt(document: Document, path: Path, lineOf: (offset: number) => number): number {
-  for (let depth = path.length; depth > 0; depth--) {
-    const node = document.getIn(path.slice(0, depth), true)
-    if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) return lineOf(node.range[0])
-  }
-  return lineOf(document.contents?.range?.[0] ?? document.range?.[0] ?? 0)
-}
-
-/** services[3].tier, metadata.annotations["spanlens.io/tier"]: a path as people read it. */
-function pathLabel(path: Path, continued = false): string {
-  return path
-    .map((part, index) => {
-      if (typeof part === 'number') return `[${part}]`
-      if (!/^[A-Za-z_$][\w$]*$/.test(part)) return `[${JSON.stringify(part)}]`
-      return index === 0 && !continued ? part : `.${part}`
-    })
-    .join('')
-}
 
 const splitList = (text: string, separator: RegExp) =>
   text
@@ -304,9 +284,6 @@ const splitList = (text: string, separator: RegExp) =>
     .filter((part) => part !== '')
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** yaml's message without its "at line 4, column 3:" and code excerpt: the line is reported beside it. */
-const yamlMessage = (message: string) => (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '')
 
 const at = (line: number | null, field: string | null, message: string): CatalogFileError => ({ line, field, message })
 
