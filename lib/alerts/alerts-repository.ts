@@ -158,3 +158,47 @@ export async function listAlertsByRule(): Promise<
   for (const evaluation of evaluations) entry(evaluation.ruleId).lastEvaluationMs = evaluation._max.evaluatedAt?.getTime() ?? null
   return byRule
 }
+
+export type AlertEventRow = {
+  ruleId: string
+  fingerprint: string
+  service: string
+  labels: Record<string, string>
+  from: string
+  to: string
+  at: number
+  value: number
+}
+
+/** Transitions newest first: a rule's (its history), or every rule's since `sinceMs` (what resolved lately). */
+export async function listAlertEvents({
+  ruleId,
+  sinceMs,
+  toState,
+  limit = 200,
+}: {
+  ruleId?: string
+  sinceMs?: number
+  toState?: string
+  limit?: number
+}): Promise<AlertEventRow[]> {
+  const rows = await db.alertEvent.findMany({
+    where: {
+      ...(ruleId ? { ruleId } : {}),
+      ...(sinceMs !== undefined ? { at: { gte: new Date(sinceMs) } } : {}),
+      ...(toState ? { toState } : {}),
+    },
+    orderBy: { id: 'desc' },
+    take: limit,
+  })
+  return rows.map((row) => ({
+    ruleId: row.ruleId,
+    fingerprint: row.fingerprint,
+    service: row.service,
+    labels: labelsSchema.catch({}).parse(row.labels),
+    from: row.fromState,
+    to: row.toState,
+    at: row.at.getTime(),
+    value: row.value,
+  }))
+}

@@ -10,7 +10,7 @@ import picomatch from 'picomatch'
 import { bandAt, computeDeviation, type Baseline } from '@/lib/metrics/baseline'
 import { LatencyHistogram } from '@/lib/metrics/histogram'
 import { operationKey } from '@/lib/metrics/operation-key'
-import type { AlertRule, Labels, Selector } from './schemas'
+import type { AlertRule, Labels, RuleBacktest, Selector } from './schemas'
 
 export type OperationMinute = { bucketStartMs: number; spans: number; errors: number; histogram: Uint8Array | null }
 export type ServiceMinute = { bucketStartMs: number; spans: number; rootTraces: number; rootTracesComplete: number }
@@ -42,6 +42,8 @@ type WindowFigures = { spans: number; errors: number; histogram: LatencyHistogra
 export class WindowCache {
   private readonly figures = new Map<string, WindowFigures>()
   private readonly matchers = new Map<string, (operation: string) => boolean>()
+  /** Each row's histogram decoded once, however many windows (a backtest's steps) it falls in. */
+  private readonly decoded = new WeakMap<OperationMinute, LatencyHistogram>()
 
   windowOf(key: string, minutes: readonly OperationMinute[], fromMs: number, toMs: number, histogram: boolean): WindowFigures {
     const cacheKey = `${key}\u0001${fromMs}\u0001${toMs}`
@@ -55,11 +57,17 @@ export class WindowCache {
       if (minute.bucketStartMs >= toMs) break
       spans += minute.spans
       errors += minute.errors
-      if (merged && minute.histogram) merged.mergeBytes(minute.histogram)
+      if (merged && minute.histogram) merged.merge(this.histogramOf(minute, minute.histogram))
     }
     const figures = { spans, errors, histogram: merged }
     this.figures.set(cacheKey, figures)
     return figures
+  }
+
+  private histogramOf(minute: OperationMinute, bytes: Uint8Array): LatencyHistogram {
+    let histogram = this.decoded.get(minute)
+    if (!histogram) this.decoded.set(minute, (histogram = LatencyHistogram.decode(bytes)))
+    return histogram
   }
 
   /** Operation and service globs: `*` matches any run of characters, slashes included ("GET *" matches "GET /api/cart"). */
@@ -192,4 +200,36 @@ export function computeRuleValues(rule: AlertRule, samples: ServiceSamples, atMs
     }
   }
   return values
+}
+
+/** The unit a rule's values are in. */
+export function unitOf(rule: AlertRule): RuleBacktest['unit'] {
+  switch (rule.condition.kind) {
+    case 'latency_threshold':
+      return 'ms'
+    case 'latency_baseline':
+      return rule.condition.factor !== undefined ? 'factor' : 'deviation'
+    case 'error_rate':
+    case 'trace_reliability':
+      return 'ratio'
+    case 'no_data':
+      return 'minutes'
+  }
+}
+
+/** The number a rule's value is compared with, in that unit. */
+export function thresholdOf(rule: AlertRule): number {
+  const { condition } = rule
+  switch (condition.kind) {
+    case 'latency_threshold':
+      return condition.aboveMs
+    case 'latency_baseline':
+      return condition.factor ?? condition.deviation!
+    case 'error_rate':
+      return condition.above
+    case 'trace_reliability':
+      return condition.below
+    case 'no_data':
+      return condition.silentFor / 60
+  }
 }

@@ -3,7 +3,8 @@
 import { z } from 'zod'
 import { saveAuditEntry } from '@/lib/audit/repository'
 import { db, Prisma } from '@/lib/db/client'
-import { ConflictError, NotFoundError } from '@/lib/errors'
+import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors'
+import { checkAlertRule } from './check-rule'
 import { alertRuleInput, type AlertRule, type AlertRuleInput, type StoredAlertRule } from './schemas'
 
 /** Bump when the stored shape changes meaning; rows of another version are listed as unreadable. */
@@ -49,12 +50,15 @@ export async function getAlertRule(id: string): Promise<StoredAlertRule> {
 /** Creates a rule, or replaces rule `id` (its version goes up); audited in the same transaction. */
 export async function saveAlertRule(input: AlertRuleInput, { id, by }: { id?: string; by: string | null }): Promise<StoredAlertRule> {
   const rule = alertRuleInput.parse(input)
+  const issues = checkAlertRule({ ...rule, id }, (await listAlertRules()).rules)
+  if (issues.length) throw new InvalidInputError(issues)
   return db.$transaction(async (tx) => {
+    // Checked again under the unique index: two admins saving one name at once.
     const clash = await tx.alertRule.findFirst({
       where: { name: { equals: rule.name, mode: 'insensitive' }, ...(id ? { NOT: { id } } : {}) },
       select: { id: true },
     })
-    if (clash) throw new ConflictError(`a rule named ${rule.name} already exists`)
+    if (clash) throw new InvalidInputError([{ path: 'name', message: `a rule named ${rule.name} already exists` }])
     const saved = id
       ? await tx.alertRule.update({
           where: { id },

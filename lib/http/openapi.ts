@@ -2,6 +2,7 @@
 // with and the browser parses with, so the document cannot drift from the code.
 import { z } from 'zod'
 import { prometheusAlertsResponseSchema, prometheusRulesResponseSchema } from '@/lib/alerts/prometheus-api'
+import { backtestRequest, ruleBacktestSchema } from '@/lib/alerts/schemas'
 import {
   operationNameParam,
   operationQueryParams,
@@ -139,6 +140,16 @@ const ROUTES: RouteDoc[] = [
     description:
       'The JSON of Prometheus\' GET /api/v1/alerts: labels, annotations, state, activeAt and the value as Prometheus prints it ("5.04e+02").',
     response: { name: 'PrometheusAlerts', schema: prometheusAlertsResponseSchema },
+  },
+  {
+    path: '/api/v1/rules/backtest',
+    method: 'post',
+    summary: 'Replay a draft alert rule over history',
+    description:
+      'Evaluates the rule (as the editor has it, unsaved) at every minute of the last 24 h, or every hour of the last 7 or 30 days, as the worker would, and runs the alert states over those values: per matched series, when it would have been pending and firing, how often it would have fired and for how long, and which recorded incidents of those services it would have warned of and how many minutes ahead. Saves nothing.',
+    body: { name: 'BacktestRequest', schema: backtestRequest },
+    response: { name: 'RuleBacktest', schema: ruleBacktestSchema },
+    okStatus: '200',
   },
 ]
 

@@ -274,3 +274,9 @@ export function setServiceRetired({ serviceName, retired }: RetireServiceInput, 
     return { name: serviceName, changes }
   })
 }
+
+/** Every service known, inventory and discovered, not retired: names for pickers. */
+export async function listServiceNames(): Promise<string[]> {
+  const rows = await db.service.findMany({ where: { retiredAt: null }, select: { name: true }, orderBy: { name: 'asc' } })
+  return rows.map((row) => row.name)
+}

@@ -2,13 +2,15 @@
 // every service this worker can lease, in this order (DESIGN.md, "Shape"):
 //
 //   sync ───────▶ compaction ───────▶ latency judgement ──▶ rollout status ──▶ alert evaluation ──▶ SLO accounting
-//   lib/sync       lib/sync             lib/latency            lib/rollout         lib/alerts (next)     lib/slo (next)
-//   windows →      minutes → hours →    baselines, slow        go-live, status
-//   rollups, once  days, retention      verdicts               from daily quality
+//   lib/sync       lib/sync             lib/latency            lib/rollout         lib/alerts            lib/slo (next)
+//   windows →      minutes → hours →    baselines, slow        go-live, status     rules at each
+//   rollups, once  days, retention      verdicts               from daily quality  service's watermark
 //
 // Each stage is a function its domain exports: idempotent, safe to rerun after a crash, and run for a
 // service only under its lease, so several workers never run one twice at once. No domain imports a
 // later one; lib/sync knows nothing of the stages after it.
+import { evaluateAndSaveAlerts, type AlertStageReport } from '@/lib/alerts/alert-evaluator'
+import { annotateAlert } from '@/lib/alerts/annotate-alert'
 import { LatencyHealthJudge, type JudgementPhases } from '@/lib/latency/latency-health-judge'
 import { judgeAndSaveRolloutStates } from '@/lib/rollout/rollout-state-repository'
 import { compactService, type Retention } from '@/lib/sync/compaction-repository'
@@ -25,11 +27,12 @@ type Log = { info(details: object, message: string): void; warn(details: object,
 export type StagesReport = {
   services: number
   slow: number
-  stageMs: { compaction: number; latency: number; rollout: number }
+  stageMs: { compaction: number; latency: number; rollout: number; alerts: number }
   /** The latency judgement's pass by phase (ms). */
   latencyPhases: JudgementPhases
   /** Series judged again, verdicts kept as they were, verdict rows written (the rest only stamped). */
   series: { judged: number; kept: number; written: number }
+  alerts: AlertStageReport | null
 }
 
 export class WorkerStages {
@@ -49,9 +52,10 @@ export class WorkerStages {
     const report: StagesReport = {
       services: 0,
       slow: 0,
-      stageMs: { compaction: 0, latency: 0, rollout: 0 },
+      stageMs: { compaction: 0, latency: 0, rollout: 0, alerts: 0 },
       latencyPhases: { plan: 0, read: 0, judge: 0, save: 0, prepare: 0 },
       series: { judged: 0, kept: 0, written: 0 },
+      alerts: null,
     }
     const leased: string[] = []
     try {
@@ -87,6 +91,17 @@ export class WorkerStages {
         report.stageMs.rollout = performance.now() - started
         if (rollout?.wentLive.length)
           this.deps.log.info({ services: rollout.wentLive }, `rollout: first spans of ${rollout.wentLive.join(', ')}`)
+      }
+      const alerting = leased.filter((service) => this.deps.leases.holds(service))
+      if (alerting.length && !shouldStop()) {
+        const started = performance.now()
+        report.alerts =
+          (await this.stage(alerting.join(', '), () => evaluateAndSaveAlerts(alerting, { now, annotate: annotateAlert }))) ?? null
+        report.stageMs.alerts = performance.now() - started
+        if (report.alerts?.unreadableRules)
+          this.deps.log.warn({ rules: report.alerts.unreadableRules }, 'alerts: some rules cannot be read and were skipped')
+        if (report.alerts?.transitions)
+          this.deps.log.info({ transitions: report.alerts.transitions, firing: report.alerts.firing }, 'alerts: states changed')
       }
     } finally {
       for (const service of leased) await this.deps.leases.release(service)

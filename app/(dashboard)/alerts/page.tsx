@@ -1,16 +1,110 @@
-import { BellRing } from 'lucide-react'
+import { BellRing, Plus } from 'lucide-react'
 import type { Metadata } from 'next'
-import { NotBuiltYet } from '@/components/shell/not-built-yet'
+import Link from 'next/link'
+import { PageBody, PageHeader } from '@/components/shell/page-header'
+import { buttonClasses } from '@/components/ui/button'
+import { Card, CardHeader } from '@/components/ui/card'
+import { EmptyState } from '@/components/ui/empty-state'
+import { listAlertsByRule } from '@/lib/alerts/alerts-repository'
+import { listAlertRules } from '@/lib/alerts/rules-repository'
+import { can } from '@/lib/auth/permissions'
 import { requirePermission } from '@/lib/auth/session'
+import { AlertTable, type AlertListRow } from './_components/alert-table'
+import { RuleTable } from './_components/rule-table'
 
 export const metadata: Metadata = { title: 'Alerts' }
 
-export default async function AlertsPage() {
-  await requirePermission('dashboard.read')
+const ORDER = { firing: 0, pending: 1, inactive: 2 } as const
+const SEVERITY = { critical: 0, warning: 1, info: 2 } as const
+
+export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission('dashboard.read')
+  const { alert: highlight } = await searchParams
+  const [{ rules, unreadable }, byRule] = await Promise.all([listAlertRules(), listAlertsByRule()])
+  const now = new Date()
+  const ruleOf = new Map(rules.map((rule) => [rule.id, rule]))
+  const alerts: AlertListRow[] = [...byRule]
+    .flatMap(([ruleId, { alerts }]) => (ruleOf.has(ruleId) ? alerts.map((alert) => ({ ...alert, rule: ruleOf.get(ruleId)! })) : []))
+    .sort((a, b) => ORDER[a.state] - ORDER[b.state] || SEVERITY[a.rule.severity] - SEVERITY[b.rule.severity] || b.activeAt - a.activeAt)
+  const active = alerts.filter((alert) => alert.state !== 'inactive')
+  const resolved = alerts.filter((alert) => alert.state === 'inactive')
+  const firing = active.filter((alert) => alert.state === 'firing').length
+  const canWrite = can(user.role, 'alerts.write')
   return (
-    <NotBuiltYet title="Alerts" description="Alert rules and what is firing" icon={BellRing}>
-      Alert rules (static and baseline-relative latency, error rate, burn rate, trace reliability, no data) with their pending, firing and
-      resolved alerts. Admins will edit rules here.
-    </NotBuiltYet>
+    <>
+      <PageHeader
+        title="Alerts"
+        description={
+          active.length
+            ? `${firing} firing, ${active.length - firing} pending, over ${rules.length} rule${rules.length === 1 ? '' : 's'}.`
+            : `Nothing firing. ${rules.length} rule${rules.length === 1 ? '' : 's'} watching.`
+        }
+        actions={
+          canWrite && (
+            <Link href="/alerts/rules/new" className={buttonClasses({ variant: 'primary' })}>
+              <Plus className="size-4" aria-hidden /> New rule
+            </Link>
+          )
+        }
+      />
+      <PageBody>
+        {unreadable.length > 0 && (
+          <p role="alert" className="rounded-md border border-warn bg-warn-soft px-4 py-3 text-sm">
+            {unreadable.length} rule{unreadable.length === 1 ? '' : 's'} cannot be read and {unreadable.length === 1 ? 'is' : 'are'} not
+            evaluated: {unreadable.map((rule) => rule.name).join(', ')}. Save {unreadable.length === 1 ? 'it' : 'them'} again to repair.
+          </p>
+        )}
+        {rules.length === 0 ? (
+          <EmptyState
+            icon={BellRing}
+            title="No alert rules yet"
+            action={
+              canWrite && (
+                <Link href="/alerts/rules/new" className={buttonClasses({ variant: 'primary' })}>
+                  Write the first rule
+                </Link>
+              )
+            }
+          >
+            Rules watch latency (against a threshold or each operation&apos;s baseline), error rate, trace reliability and silence. Each one
+            can be replayed over the last 30 days before it is saved.
+          </EmptyState>
+        ) : (
+          <>
+            <Card>
+              <CardHeader title="Firing and pending" description="One alert per matched series; hover a time for its UTC instant." />
+              {active.length ? (
+                <AlertTable
+                  alerts={active}
+                  now={now}
+                  highlight={typeof highlight === 'string' ? highlight : undefined}
+                  label="Firing and pending alerts"
+                />
+              ) : (
+                <p className="px-5 py-6 text-sm text-muted">Nothing is firing or pending.</p>
+              )}
+            </Card>
+            {resolved.length > 0 && (
+              <Card>
+                <CardHeader
+                  title="Resolved lately"
+                  description="Kept for 15 minutes after they resolve, as Prometheus keeps them, and re-sent as resolved."
+                />
+                <AlertTable
+                  alerts={resolved}
+                  now={now}
+                  highlight={typeof highlight === 'string' ? highlight : undefined}
+                  label="Recently resolved alerts"
+                />
+              </Card>
+            )}
+            <Card>
+              <CardHeader title="Rules" description="Evaluated every minute at each service's watermark." />
+              <RuleTable rules={rules} alertsOf={(ruleId) => byRule.get(ruleId)?.alerts ?? []} />
+            </Card>
+          </>
+        )}
+      </PageBody>
+    </>
   )
 }

@@ -61,7 +61,7 @@ export function describeAlert(alert: NotificationAlert, externalUrl: string): Al
 }
 
 /** The series' page, as components/time-range/range-link.ts writes it (without a time range). */
-function seriesPath(service: string, operation: string | undefined, spanKind: string | undefined): string {
+export function seriesPath(service: string, operation: string | undefined, spanKind: string | undefined): string {
   const path = `/services/${encodeURIComponent(service)}`
   if (!operation) return path
   return `${path}/${encodeURIComponent(operation)}${spanKind ? `?${new URLSearchParams({ kind: spanKind })}` : ''}`

@@ -1,0 +1,90 @@
+import Link from 'next/link'
+import { Badge, type BadgeTone } from '@/components/ui/badge'
+import { Table, Td, Th } from '@/components/ui/table'
+import { formatRuleValue } from '@/lib/alerts/format-rule-value'
+import { seriesPath } from '@/lib/alerts/notify/describe-alert'
+import { thresholdOf, unitOf } from '@/lib/alerts/rule-values'
+import type { Alert, Severity, StoredAlertRule } from '@/lib/alerts/schemas'
+import { formatRelativeTime } from '@/lib/format/relative-time'
+import { cn } from '@/lib/cn'
+
+export const SEVERITY_TONE: Record<Severity, BadgeTone> = { critical: 'bad', warning: 'warn', info: 'neutral' }
+const STATE_TONE = { firing: 'bad', pending: 'warn', inactive: 'ok' } as const satisfies Record<Alert['state'], BadgeTone>
+const STATE_LABEL = { firing: 'Firing', pending: 'Pending', inactive: 'Resolved' } as const
+
+export type AlertListRow = Alert & { rule: StoredAlertRule }
+
+/** Alerts with their series (linked to its latency page), value against the rule's threshold, and since when. */
+export function AlertTable({ alerts, now, highlight, label }: { alerts: AlertListRow[]; now: Date; highlight?: string; label: string }) {
+  return (
+    <Table aria-label={label}>
+      <thead>
+        <tr>
+          <Th>State</Th>
+          <Th>Alert</Th>
+          <Th>Series</Th>
+          <Th className="text-right">Value</Th>
+          <Th>Since</Th>
+          <Th>Summary</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {alerts.map((alert) => {
+          const unit = unitOf(alert.rule)
+          const since =
+            alert.state === 'firing' && alert.firedAt
+              ? alert.firedAt
+              : alert.state === 'inactive' && alert.resolvedAt
+                ? alert.resolvedAt
+                : alert.activeAt
+          const { service, operation, span_kind: spanKind } = alert.labels
+          return (
+            <tr
+              key={`${alert.rule.id}-${alert.fingerprint}`}
+              id={`alert-${alert.fingerprint}`}
+              className={cn(highlight === alert.fingerprint && 'bg-accent-soft')}
+            >
+              <Td>
+                <Badge tone={STATE_TONE[alert.state]}>{STATE_LABEL[alert.state]}</Badge>
+              </Td>
+              <Td>
+                <Link href={`/alerts/rules/${alert.rule.id}`} className="font-medium hover:underline">
+                  {alert.rule.name}
+                </Link>
+                <Badge tone={SEVERITY_TONE[alert.rule.severity]} className="ml-2">
+                  {alert.rule.severity}
+                </Badge>
+              </Td>
+              <Td className="max-w-72 truncate">
+                {service ? (
+                  <Link
+                    href={seriesPath(service, operation, spanKind)}
+                    className="text-accent hover:underline"
+                    title={[service, operation].filter(Boolean).join(' · ')}
+                  >
+                    {service}
+                    {operation ? <span className="text-muted"> · {operation}</span> : null}
+                  </Link>
+                ) : (
+                  '—'
+                )}
+              </Td>
+              <Td className="text-right whitespace-nowrap tabular-nums">
+                {formatRuleValue(unit, alert.value)}
+                <span className="block text-xs text-muted">
+                  {alert.rule.condition.kind === 'trace_reliability' ? 'below' : 'above'} {formatRuleValue(unit, thresholdOf(alert.rule))}
+                </span>
+              </Td>
+              <Td className="whitespace-nowrap">
+                <time dateTime={new Date(since).toISOString()} title={new Date(since).toISOString()}>
+                  {formatRelativeTime(new Date(since), now)}
+                </time>
+              </Td>
+              <Td className="max-w-96 text-muted">{alert.annotations.summary ?? ''}</Td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </Table>
+  )
+}

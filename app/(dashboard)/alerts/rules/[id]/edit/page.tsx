@@ -1,0 +1,34 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { z } from 'zod'
+import { PageBody, PageHeader } from '@/components/shell/page-header'
+import { ruleToForm } from '@/lib/alerts/rule-form'
+import { getAlertRule } from '@/lib/alerts/rules-repository'
+import { requirePermission } from '@/lib/auth/session'
+import { NotFoundError } from '@/lib/errors'
+import { listServiceNames } from '@/lib/inventory/repository'
+import { RuleEditor } from '../../_components/rule-editor'
+
+export const metadata: Metadata = { title: 'Edit alert rule' }
+
+export default async function EditAlertRulePage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission('alerts.write')
+  const id = z.uuid().safeParse((await params).id)
+  if (!id.success) notFound()
+  const [rule, services] = await Promise.all([
+    getAlertRule(id.data).catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error))),
+    listServiceNames(),
+  ])
+  if (!rule) notFound()
+  return (
+    <>
+      <PageHeader
+        title={`Edit ${rule.name}`}
+        description={`Version ${rule.version}. Saving makes version ${rule.version + 1}; alerts already raised keep their state.`}
+      />
+      <PageBody>
+        <RuleEditor id={rule.id} initial={ruleToForm(rule)} services={services} />
+      </PageBody>
+    </>
+  )
+}

@@ -1,0 +1,111 @@
+import { Pencil } from 'lucide-react'
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { z } from 'zod'
+import { PageBody, PageHeader } from '@/components/shell/page-header'
+import { Badge } from '@/components/ui/badge'
+import { buttonClasses } from '@/components/ui/button'
+import { Card, CardHeader } from '@/components/ui/card'
+import { Table, Td, Th } from '@/components/ui/table'
+import { listAlertEvents, listAlertsByRule } from '@/lib/alerts/alerts-repository'
+import { formatRuleValue } from '@/lib/alerts/format-rule-value'
+import { describeCondition } from '@/lib/alerts/prometheus-api'
+import { unitOf } from '@/lib/alerts/rule-values'
+import { getAlertRule } from '@/lib/alerts/rules-repository'
+import { can } from '@/lib/auth/permissions'
+import { requirePermission } from '@/lib/auth/session'
+import { NotFoundError } from '@/lib/errors'
+import { formatDateTime } from '@/lib/format/date'
+import { formatPrometheusDuration } from '@/lib/time/prometheus-duration'
+import { AlertTable, SEVERITY_TONE } from '../../_components/alert-table'
+import { BacktestPanel } from '../_components/backtest-panel'
+
+export const metadata: Metadata = { title: 'Alert rule' }
+
+const TRANSITION_TONE = { pending: 'warn', firing: 'bad', inactive: 'ok', deleted: 'neutral', new: 'neutral' } as const
+const STATE_WORD: Record<string, string> = { new: 'new', pending: 'pending', firing: 'firing', inactive: 'resolved', deleted: 'forgotten' }
+
+export default async function AlertRulePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission('dashboard.read')
+  const id = z.uuid().safeParse((await params).id)
+  if (!id.success) notFound()
+  const rule = await getAlertRule(id.data).catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error)))
+  if (!rule) notFound()
+  const [byRule, events] = await Promise.all([listAlertsByRule(), listAlertEvents({ ruleId: rule.id, limit: 100 })])
+  const alerts = (byRule.get(rule.id)?.alerts ?? []).map((alert) => ({ ...alert, rule }))
+  const unit = unitOf(rule)
+  const now = new Date()
+  return (
+    <>
+      <PageHeader
+        title={rule.name}
+        description={
+          <>
+            <code className="font-mono text-xs">{describeCondition(rule)}</code> for {formatPrometheusDuration(rule.for)}
+            {rule.keepFiringFor > 0 && `, kept firing ${formatPrometheusDuration(rule.keepFiringFor)}`} ·{' '}
+            <Badge tone={SEVERITY_TONE[rule.severity]}>{rule.severity}</Badge>
+            {!rule.enabled && <Badge className="ml-2">Disabled</Badge>}
+          </>
+        }
+        actions={
+          can(user.role, 'alerts.write') && (
+            <Link href={`/alerts/rules/${rule.id}/edit`} className={buttonClasses({ variant: 'secondary' })}>
+              <Pencil className="size-4" aria-hidden /> Edit
+            </Link>
+          )
+        }
+      />
+      <PageBody>
+        <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+          <div className="space-y-6">
+            <Card>
+              <CardHeader title="Alerts now" description="Pending, firing, and resolved in the last 15 minutes." />
+              {alerts.length ? (
+                <AlertTable alerts={alerts} now={now} label={`Alerts of ${rule.name}`} />
+              ) : (
+                <p className="px-5 py-6 text-sm text-muted">Quiet: no series matches the condition now.</p>
+              )}
+            </Card>
+            <Card>
+              <CardHeader title="State history" description="Every transition, newest first (UTC)." />
+              {events.length ? (
+                <Table aria-label={`State history of ${rule.name}`}>
+                  <thead>
+                    <tr>
+                      <Th>At</Th>
+                      <Th>Series</Th>
+                      <Th>Change</Th>
+                      <Th className="text-right">Value</Th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {events.map((event, index) => (
+                      <tr key={`${event.at}-${event.fingerprint}-${index}`}>
+                        <Td className="whitespace-nowrap tabular-nums">{formatDateTime(new Date(event.at))}</Td>
+                        <Td className="max-w-64 truncate">{[event.labels.service, event.labels.operation].filter(Boolean).join(' · ')}</Td>
+                        <Td className="whitespace-nowrap">
+                          <Badge tone={TRANSITION_TONE[event.from as keyof typeof TRANSITION_TONE] ?? 'neutral'}>
+                            {STATE_WORD[event.from] ?? event.from}
+                          </Badge>{' '}
+                          →{' '}
+                          <Badge tone={TRANSITION_TONE[event.to as keyof typeof TRANSITION_TONE] ?? 'neutral'}>
+                            {STATE_WORD[event.to] ?? event.to}
+                          </Badge>
+                        </Td>
+                        <Td className="text-right whitespace-nowrap tabular-nums">{formatRuleValue(unit, event.value)}</Td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              ) : (
+                <p className="px-5 py-6 text-sm text-muted">No transitions yet.</p>
+              )}
+            </Card>
+          </div>
+          <BacktestPanel rule={rule} problem={null} />
+        </div>
+      </PageBody>
+    </>
+  )
+}

@@ -1,0 +1,122 @@
+'use client'
+
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
+import { formatDateTime } from '@/lib/format/date'
+import { ChartDataTable } from './chart-data-table'
+import { ChartFrame } from './chart-frame'
+import { ChartLegend } from './chart-legend'
+import { CHART_THEME } from './chart-theme'
+import { ChartTooltip } from './chart-tooltip'
+import { timeAxis } from './time-axis'
+
+export type BacktestChartSeries = {
+  label: string
+  points: readonly (readonly [number, number | null])[]
+  pending: readonly { startMs: number; endMs: number }[]
+  firing: readonly { startMs: number; endMs: number }[]
+}
+
+/**
+ * One series of a rule's backtest: its value at every step, the threshold as a dashed line, and the
+ * intervals where the rule would have been pending (amber) and firing (red) shaded behind it.
+ */
+export function BacktestChart({
+  series,
+  threshold,
+  fromMs,
+  toMs,
+  format,
+  height = 180,
+}: {
+  series: BacktestChartSeries
+  threshold: number
+  fromMs: number
+  toMs: number
+  format: (value: number) => string
+  height?: number
+}) {
+  const rows = series.points.map(([atMs, value]) => ({ xUs: atMs * 1000, value }))
+  const legend = [
+    { key: 'value', label: 'value', color: CHART_THEME.color.p95, mark: 'bold-line' as const },
+    { key: 'threshold', label: `threshold ${format(threshold)}`, color: CHART_THEME.color.p99, mark: 'line' as const },
+    { key: 'pending', label: 'would be pending', color: CHART_THEME.color.p99, mark: 'band' as const },
+    { key: 'firing', label: 'would fire', color: CHART_THEME.color.bad, mark: 'band' as const },
+  ]
+  const fired = series.firing.length
+  return (
+    <ChartFrame
+      label={`${series.label}: ${fired ? `would have fired ${fired} time${fired === 1 ? '' : 's'}` : 'would not have fired'} over the range`}
+      height={height}
+      legend={<ChartLegend items={legend} />}
+      dataTable={
+        <ChartDataTable
+          caption={`Would-have-fired intervals of ${series.label}`}
+          columns={['State', 'From', 'To']}
+          rows={[
+            ...series.pending.map((interval) => [
+              'pending',
+              formatDateTime(new Date(interval.startMs)),
+              formatDateTime(new Date(interval.endMs)),
+            ]),
+            ...series.firing.map((interval) => [
+              'firing',
+              formatDateTime(new Date(interval.startMs)),
+              formatDateTime(new Date(interval.endMs)),
+            ]),
+          ]}
+        />
+      }
+    >
+      <LineChart data={rows} responsive style={{ width: '100%', height: '100%' }} margin={CHART_THEME.margin} accessibilityLayer={false}>
+        <CartesianGrid {...CHART_THEME.grid} />
+        <XAxis {...timeAxis({ startUs: fromMs * 1000, endUs: toMs * 1000 })} />
+        <YAxis {...CHART_THEME.axis} type="number" domain={[0, 'auto']} width={72} tickFormatter={(tick: number) => format(tick)} />
+        {series.pending.map((interval) => (
+          <ReferenceArea
+            key={`p${interval.startMs}`}
+            x1={interval.startMs * 1000}
+            x2={interval.endMs * 1000}
+            fill={CHART_THEME.color.p99}
+            fillOpacity={CHART_THEME.softFillOpacity}
+            ifOverflow="hidden"
+          />
+        ))}
+        {series.firing.map((interval) => (
+          <ReferenceArea
+            key={`f${interval.startMs}`}
+            x1={interval.startMs * 1000}
+            x2={interval.endMs * 1000}
+            fill={CHART_THEME.color.bad}
+            fillOpacity={CHART_THEME.softFillOpacity * 1.6}
+            ifOverflow="hidden"
+          />
+        ))}
+        <ReferenceLine y={threshold} stroke={CHART_THEME.color.p99} strokeDasharray="4 4" ifOverflow="extendDomain" />
+        <Tooltip
+          cursor={CHART_THEME.lineCursor}
+          isAnimationActive={false}
+          content={(props) => <BacktestTooltip {...props} format={format} />}
+        />
+        <Line
+          dataKey="value"
+          stroke={CHART_THEME.color.p95}
+          strokeWidth={1.75}
+          dot={false}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </ChartFrame>
+  )
+}
+
+function BacktestTooltip({ active, payload, format }: TooltipContentProps & { format: (value: number) => string }) {
+  const row = active ? (payload[0]?.payload as { xUs: number; value: number | null } | undefined) : undefined
+  if (!row) return null
+  return (
+    <ChartTooltip
+      title={formatDateTime(new Date(row.xUs / 1000))}
+      lines={[{ label: 'value', value: row.value === null ? 'no data' : format(row.value), color: CHART_THEME.color.p95, emphasis: true }]}
+    />
+  )
+}

@@ -1,0 +1,85 @@
+// The SRE's alerting journey (issue 12), as far as it is built: a new rule for the demo's slow
+// operation, its backtest showing the slow episode as would-have-fired intervals before it is saved,
+// saved, then firing on live data at the worker's next pass, listed on /alerts and in Prometheus' JSON.
+// An engineer saving a rule is refused by the server.
+import { expect, test, type Page } from '@playwright/test'
+import { actionBody, serverActionId } from './fixtures/server-actions'
+import { SCREENSHOTS, signIn } from './fixtures/sign-in'
+
+async function shot(page: Page, name: string, theme: string) {
+  await page.screenshot({ path: `${SCREENSHOTS}/sre-alert-rules-${name}-${theme}.png`, fullPage: true })
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`admin: new rule → backtest → save → it fires on live data (${theme})`, async ({ page }) => {
+    test.setTimeout(300_000)
+    await signIn(page, 'admin')
+    await page.getByRole('radio', { name: `${theme === 'light' ? 'Light' : 'Dark'} theme` }).click()
+    const name = `TransactionsSlow${theme === 'light' ? 'Light' : 'Dark'}`
+
+    await page.goto('/alerts')
+    await page
+      .getByRole('link', { name: /New rule|Write the first rule/ })
+      .first()
+      .click()
+    await expect(page).toHaveURL(/\/alerts\/rules\/new$/)
+    await page.getByLabel('Name').fill(name)
+    await page.getByLabel('Kind').selectOption('latency_threshold')
+    await page.getByLabel('Above (ms)').fill('50')
+    await page.getByLabel('Service').fill('transactions-service')
+    await page.getByLabel('Operations').fill('SELECT transactions')
+    await page.getByLabel('Span kind').selectOption('')
+    await page.getByLabel('For', { exact: true }).fill('0s')
+    await page.getByLabel('Minimum spans').fill('1')
+
+    // The backtest replays the draft over the last 24 h: the operation has been slow for 3 hours.
+    const summary = page.getByText(/^Would have fired \d+ times? for/)
+    await expect(summary).toBeVisible({ timeout: 60_000 })
+    await expect(page.getByRole('img', { name: /^transactions-service: would have fired \d+ times?/ })).toBeVisible()
+    await shot(page, 'backtest', theme)
+
+    // A field error is shown beside its field, by the same schema the server saves with.
+    await page.getByLabel('Window').fill('5 minutes')
+    await expect(page.getByText('expected a duration such as 30s, 5m or 1h30m')).toBeVisible()
+    await page.getByLabel('Window').fill('5m')
+
+    await page.getByRole('button', { name: 'Create rule' }).click()
+    await expect(page).toHaveURL(/\/alerts\/rules\/[0-9a-f-]{36}$/)
+    await expect(page.getByRole('heading', { name })).toBeVisible()
+
+    // The worker evaluates it at its next pass (every minute): for: 0s fires at once.
+    await expect(async () => {
+      await page.goto('/alerts')
+      await expect(page.getByRole('table', { name: 'Firing and pending alerts' }).getByRole('link', { name })).toBeVisible()
+    }).toPass({ timeout: 180_000, intervals: [10_000] })
+    await expect(page.getByRole('table', { name: 'Alert rules' }).getByRole('link', { name })).toBeVisible()
+    await shot(page, 'firing', theme)
+
+    const rules = (await (await page.request.get('/api/v1/rules')).json()) as {
+      status: string
+      data: { groups: { rules: { name: string; state: string; alerts: { state: string; value: string }[] }[] }[] }
+    }
+    expect(rules.status).toBe('success')
+    const rule = rules.data.groups[0]!.rules.find((candidate) => candidate.name === name)!
+    expect(rule.state).toBe('firing')
+    expect(rule.alerts[0]!.value).toMatch(/^\d(\.\d+)?e[+-]\d\d$/)
+
+    await page.getByRole('table', { name: 'Alert rules' }).getByRole('link', { name }).click()
+    await expect(page.getByRole('table', { name: `State history of ${name}` })).toContainText('firing')
+    await shot(page, 'rule', theme)
+  })
+}
+
+test('an engineer cannot save a rule: the server action answers 403', async ({ page }) => {
+  await signIn(page, 'engineer')
+  const rule = { name: 'Sneaky', condition: { kind: 'error_rate', above: 0.5 }, selector: { service: '*' } }
+  const response = await page.request.post('/alerts/rules/new', {
+    headers: { 'Next-Action': serverActionId('saveAlertRuleAction', 'app/(dashboard)/alerts/actions.ts'), Accept: 'text/x-component' },
+    multipart: Object.fromEntries(actionBody({ id: '', rule: JSON.stringify(rule) }).entries()) as Record<string, string>,
+  })
+  expect(response.status()).toBe(403)
+  const rules = (await (await page.request.get('/api/v1/rules')).json()) as { data: { groups: { rules: { name: string }[] }[] } }
+  expect(rules.data.groups.flatMap((group) => group.rules).map((candidate) => candidate.name)).not.toContain('Sneaky')
+  await page.goto('/alerts')
+  await expect(page.getByRole('link', { name: 'New rule' })).toHaveCount(0)
+})
