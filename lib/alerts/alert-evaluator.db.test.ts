@@ -4,7 +4,7 @@
 // instant evaluated twice (a restart, two workers at once) changes nothing the second time.
 import { beforeEach, describe, expect, test } from 'vitest'
 import { createScratchDatabase } from '@/scripts/stack/scratch-database'
-import { histogramOf } from '@/lib/metrics/histogram'
+import { minuteRows } from './testing/minute-rows'
 
 await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
@@ -23,22 +23,12 @@ async function seed() {
   await db.service.create({ data: { name: 'checkout' } })
   await db.syncState.create({ data: { serviceName: 'checkout', watermark: at(0), backfillFrom: at(-60) } })
   await db.spanRollup.createMany({
-    data: Array.from({ length: 60 }, (_, minute) => {
-      const ms = slow(minute) ? 500 : 100
-      return {
-        service: 'checkout',
-        resolution: 'minute' as const,
-        bucketStart: at(minute),
-        operation: 'POST /api/pay',
-        spanKind: 'server',
-        spanCount: 20,
-        errorCount: 0,
-        estimatedSpanCount: 20,
-        estimatedErrorCount: 0,
-        durationSumUs: 20 * ms * 1000,
-        durationMaxUs: ms * 1000,
-        histogram: Buffer.from(histogramOf(Array.from({ length: 20 }, () => ms * 1000)).encode()),
-      }
+    data: minuteRows({
+      service: 'checkout',
+      operation: 'POST /api/pay',
+      from: START,
+      minutes: 60,
+      latencyMs: (minute) => (slow(minute) ? 500 : 100),
     }),
   })
   return saveAlertRule(

@@ -3,7 +3,7 @@
 // with the incident opened during it counted as caught, and how early.
 import { beforeEach, describe, expect, test } from 'vitest'
 import { createScratchDatabase } from '@/scripts/stack/scratch-database'
-import { histogramOf } from '@/lib/metrics/histogram'
+import { minuteRows } from './testing/minute-rows'
 
 await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
@@ -21,22 +21,12 @@ beforeEach(async () => {
     await db.service.create({ data: { name: service } })
     await db.syncState.create({ data: { serviceName: service, watermark: at(60), backfillFrom: at(-60) } })
     await db.spanRollup.createMany({
-      data: Array.from({ length: 60 }, (_, minute) => {
-        const ms = service === 'checkout' && slow(minute) ? 500 : 100
-        return {
-          service,
-          resolution: 'minute' as const,
-          bucketStart: at(minute),
-          operation: 'POST /api/pay',
-          spanKind: 'server',
-          spanCount: 20,
-          errorCount: 0,
-          estimatedSpanCount: 20,
-          estimatedErrorCount: 0,
-          durationSumUs: 20 * ms * 1000,
-          durationMaxUs: ms * 1000,
-          histogram: Buffer.from(histogramOf(Array.from({ length: 20 }, () => ms * 1000)).encode()),
-        }
+      data: minuteRows({
+        service,
+        operation: 'POST /api/pay',
+        from: START,
+        minutes: 60,
+        latencyMs: (minute) => (service === 'checkout' && slow(minute) ? 500 : 100),
       }),
     })
   }
