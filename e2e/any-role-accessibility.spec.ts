@@ -37,7 +37,7 @@ const PAGES_OF: Record<Role, string[]> = {
   // An engineer can still land on the audit log by a link: what they get is the forbidden page.
   engineer: [...DASHBOARD_PAGES, '/settings/audit'],
   manager: [...DASHBOARD_PAGES, '/settings/audit'],
-  admin: [...DASHBOARD_PAGES, '/settings/audit', '/settings/users'],
+  admin: [...DASHBOARD_PAGES, '/settings/audit', '/settings/users', '/alerts/rules/new'],
 }
 
 type Problem = { rule: string; impact: string; help: string; target: string; detail: string; where: string }

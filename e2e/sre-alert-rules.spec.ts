@@ -23,10 +23,12 @@ for (const theme of ['light', 'dark'] as const) {
       .first()
       .click()
     await expect(page).toHaveURL(/\/alerts\/rules\/new$/)
-    await page.getByLabel('Name').fill(name)
-    await page.getByLabel('Kind').selectOption('latency_threshold')
+    await page.getByLabel('Name', { exact: true }).fill(name)
+    await page.getByLabel('Kind', { exact: true }).selectOption('latency_threshold')
+    // Two rules on the same signal, series and severity would raise the same alerts: the editor refuses that.
+    await page.getByLabel('Percentile').selectOption(theme === 'light' ? 'p95' : 'p99')
     await page.getByLabel('Above (ms)').fill('50')
-    await page.getByLabel('Service').fill('transactions-service')
+    await page.getByLabel('Service', { exact: true }).fill('transactions-service')
     await page.getByLabel('Operations').fill('SELECT transactions')
     await page.getByLabel('Span kind').selectOption('')
     await page.getByLabel('For', { exact: true }).fill('0s')
@@ -40,7 +42,7 @@ for (const theme of ['light', 'dark'] as const) {
 
     // A field error is shown beside its field, by the same schema the server saves with.
     await page.getByLabel('Window').fill('5 minutes')
-    await expect(page.getByText('expected a duration such as 30s, 5m or 1h30m')).toBeVisible()
+    await expect(page.getByText('expected a duration such as 30s, 5m or 1h30m', { exact: true })).toBeVisible()
     await page.getByLabel('Window').fill('5m')
 
     await page.getByRole('button', { name: 'Create rule' }).click()
@@ -74,7 +76,10 @@ test('an engineer cannot save a rule: the server action answers 403', async ({ p
   await signIn(page, 'engineer')
   const rule = { name: 'Sneaky', condition: { kind: 'error_rate', above: 0.5 }, selector: { service: '*' } }
   const response = await page.request.post('/alerts/rules/new', {
-    headers: { 'Next-Action': serverActionId('saveAlertRuleAction', 'app/(dashboard)/alerts/actions.ts'), Accept: 'text/x-component' },
+    headers: {
+      'Next-Action': serverActionId('saveAlertRuleAction', 'app/(dashboard)/alerts/rules/new/actions.ts'),
+      Accept: 'text/x-component',
+    },
     multipart: Object.fromEntries(actionBody({ id: '', rule: JSON.stringify(rule) }).entries()) as Record<string, string>,
   })
   expect(response.status()).toBe(403)

@@ -26,16 +26,25 @@ export function BacktestChart({
   fromMs,
   toMs,
   format,
+  stepMs,
   height = 180,
 }: {
   series: BacktestChartSeries
+  /** The evaluation step: points further apart than this have a gap between them. */
+  stepMs: number
   threshold: number
   fromMs: number
   toMs: number
   format: (value: number) => string
   height?: number
 }) {
-  const rows = series.points.map(([atMs, value]) => ({ xUs: atMs * 1000, value }))
+  // A step without a value (no data, or under the traffic guard) breaks the line rather than bridging it.
+  const rows: { xUs: number; value: number | null }[] = []
+  for (const [atMs, value] of series.points) {
+    const previous = rows.at(-1)
+    if (previous && atMs * 1000 - previous.xUs > stepMs * 1000) rows.push({ xUs: previous.xUs + stepMs * 1000, value: null })
+    rows.push({ xUs: atMs * 1000, value })
+  }
   const legend = [
     { key: 'value', label: 'value', color: CHART_THEME.color.p95, mark: 'bold-line' as const },
     { key: 'threshold', label: `threshold ${format(threshold)}`, color: CHART_THEME.color.p99, mark: 'line' as const },

@@ -76,3 +76,67 @@ export async function saveAlertRule(input: AlertRuleInput, { id, by }: { id?: st
     return { ...rule, id: saved.id, version: saved.version }
   })
 }
+
+export type RulesImport = { created: string[]; updated: string[]; unchanged: string[] }
+
+/**
+ * Imports rules (a YAML file's, already parsed), all or nothing: a rule named like a stored one replaces
+ * it (its version goes up), the rest are created; rules the file leaves out stay. Checked as one set with
+ * the stored rules it keeps (templates, clashes); one audit entry.
+ */
+export async function importAlertRules(
+  rules: readonly AlertRule[],
+  { by, tokenId = null, dryRun = false }: { by: string | null; tokenId?: string | null; dryRun?: boolean },
+): Promise<RulesImport> {
+  const { rules: stored } = await listAlertRules()
+  const byName = new Map(stored.map((rule) => [rule.name.toLowerCase(), rule]))
+  const incoming = rules.map((rule) => ({ ...rule, id: byName.get(rule.name.toLowerCase())?.id }))
+  const kept = stored.filter((rule) => !incoming.some((candidate) => candidate.id === rule.id))
+  const issues = incoming.flatMap((rule, index) =>
+    checkAlertRule(rule, [
+      ...kept,
+      ...incoming.slice(0, index).map((other) => ({ ...other, id: other.id ?? `new-${other.name}`, version: 0 })),
+    ]).map((issue) => ({ path: `rules.${index}.${issue.path}`, message: `${rule.name}: ${issue.message}` })),
+  )
+  if (issues.length) throw new InvalidInputError(issues)
+  const result: RulesImport = { created: [], updated: [], unchanged: [] }
+  for (const rule of incoming) {
+    const before = rule.id ? stored.find((candidate) => candidate.id === rule.id) : undefined
+    const { id: _id, ...definition } = rule
+    if (!before) result.created.push(rule.name)
+    else if (JSON.stringify(toDefinition(definition)) === JSON.stringify(toDefinition(withoutStored(before))))
+      result.unchanged.push(rule.name)
+    else result.updated.push(rule.name)
+  }
+  if (dryRun) return result
+  await db.$transaction(async (tx) => {
+    for (const rule of incoming) {
+      const { id, ...definition } = rule
+      if (result.unchanged.includes(rule.name)) continue
+      if (id)
+        await tx.alertRule.update({
+          where: { id },
+          data: {
+            name: rule.name,
+            enabled: rule.enabled,
+            definition: toDefinition(definition),
+            version: { increment: 1 },
+            updatedById: by,
+          },
+        })
+      else
+        await tx.alertRule.create({
+          data: { name: rule.name, enabled: rule.enabled, definition: toDefinition(definition), createdById: by, updatedById: by },
+        })
+    }
+    await saveAuditEntry(tx, by, {
+      action: 'alerts.rule.import',
+      subjectType: 'alert_rules',
+      subjectId: tokenId ? `token:${tokenId}` : 'file',
+      details: { created: result.created, updated: result.updated, unchanged: result.unchanged.length },
+    })
+  })
+  return result
+}
+
+const withoutStored = ({ id: _id, version: _version, ...rule }: StoredAlertRule): AlertRule => rule

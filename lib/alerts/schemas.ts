@@ -211,3 +211,9 @@ export const saveAlertRuleForm = z.object({
     .transform((id) => id || undefined),
   rule: z.string().max(100_000, 'the rule is too large'),
 })
+
+/** A rules file sent as JSON text (POST /api/v1/rules/import), with `dryRun` to see what would change. */
+export const rulesImportBody = z.object({
+  content: z.string({ error: 'expected the rules file as text in content' }).max(512 * 1024, 'at most 512 KB'),
+  dryRun: z.boolean().default(false),
+})

@@ -2,7 +2,7 @@
 // with and the browser parses with, so the document cannot drift from the code.
 import { z } from 'zod'
 import { prometheusAlertsResponseSchema, prometheusRulesResponseSchema } from '@/lib/alerts/prometheus-api'
-import { backtestRequest, ruleBacktestSchema } from '@/lib/alerts/schemas'
+import { backtestRequest, ruleBacktestSchema, rulesImportBody } from '@/lib/alerts/schemas'
 import {
   operationNameParam,
   operationQueryParams,
@@ -150,6 +150,26 @@ const ROUTES: RouteDoc[] = [
     body: { name: 'BacktestRequest', schema: backtestRequest },
     response: { name: 'RuleBacktest', schema: ruleBacktestSchema },
     okStatus: '200',
+  },
+  {
+    path: '/api/v1/rules/import',
+    method: 'post',
+    summary: 'Import alert rules from a YAML rules file, all or nothing',
+    description:
+      'The file as text in `content`: the Prometheus rule-file layout (groups → rules with alert, for, keep_firing_for, labels, annotations) with the condition under `spanlens:` instead of PromQL `expr:`. Rules are matched by name: a file rule replaces the stored one (its version goes up), the others are created, rules the file leaves out stay. `dryRun` only reports. Audited.',
+    body: { name: 'RulesImportBody', schema: rulesImportBody },
+    response: {
+      name: 'RulesImportResult',
+      schema: z.object({ dryRun: z.boolean(), created: z.array(z.string()), updated: z.array(z.string()), unchanged: z.array(z.string()) }),
+    },
+    tokenScope: 'alerts.write',
+    okStatus: '200',
+    errors: {
+      '422': {
+        description:
+          'The file has problems, and nothing was imported: `{ error: "invalid_rules", message, issues: [{ line, column, path, message }] }`, each with its 1-based line',
+      },
+    },
   },
 ]
 

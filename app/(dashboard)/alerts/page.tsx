@@ -10,6 +10,7 @@ import { listAlertRules } from '@/lib/alerts/rules-repository'
 import { can } from '@/lib/auth/permissions'
 import { requirePermission } from '@/lib/auth/session'
 import { AlertTable, type AlertListRow } from './_components/alert-table'
+import { ImportRulesForm } from './_components/import-rules-form'
 import { RuleTable } from './_components/rule-table'
 
 export const metadata: Metadata = { title: 'Alerts' }
@@ -99,10 +100,27 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
               </Card>
             )}
             <Card>
-              <CardHeader title="Rules" description="Evaluated every minute at each service's watermark." />
+              <CardHeader
+                title="Rules"
+                description="Evaluated every minute at each service's watermark."
+                action={
+                  <a href="/api/v1/rules/export" download className="text-sm text-accent underline">
+                    Export as YAML
+                  </a>
+                }
+              />
               <RuleTable rules={rules} alertsOf={(ruleId) => byRule.get(ruleId)?.alerts ?? []} />
             </Card>
           </>
+        )}
+        {canWrite && (
+          <Card>
+            <CardHeader
+              title="Import rules from YAML"
+              description="The Prometheus rule-file layout, with the condition under spanlens: (see the README). Rules are matched by name: a file's rule replaces the stored one, the rest stay. All or nothing; CI jobs post the same file to POST /api/v1/rules/import with a token."
+            />
+            <ImportRulesForm />
+          </Card>
         )}
       </PageBody>
     </>

@@ -40,7 +40,7 @@ export function BacktestPanel({ rule, problem }: { rule: AlertRuleInput | null; 
                 aria-pressed={range === option}
                 onClick={() => setRange(option)}
                 className={cn(
-                  'rounded px-2 py-1',
+                  'rounded px-2 py-1 whitespace-nowrap',
                   range === option ? 'bg-accent-soft font-medium text-accent' : 'text-muted hover:text-foreground',
                 )}
               >
@@ -107,6 +107,7 @@ export function BacktestPanel({ rule, problem }: { rule: AlertRuleInput | null; 
                   fromMs={data.fromMs}
                   toMs={data.toMs}
                   format={format}
+                  stepMs={data.stepSeconds * 1000}
                   height={150}
                 />
               </div>

@@ -8,7 +8,7 @@ import { useFormAction } from '@/components/forms/use-form-action'
 import { EMPTY_RULE_FORM, fieldOfIssue, formToRuleInput, type RuleForm } from '@/lib/alerts/rule-form'
 import { alertRuleInput, PERCENTILES, RULE_KINDS, SEVERITIES, type RuleKind } from '@/lib/alerts/schemas'
 import { SPAN_KINDS } from '@/lib/traces/span'
-import { saveAlertRuleAction } from '../../actions'
+import { saveAlertRuleAction } from '../new/actions'
 import { BacktestPanel } from './backtest-panel'
 
 const KIND_LABEL: Record<RuleKind, string> = {

@@ -1,4 +1,5 @@
 'use server'
+// Beside the new-rule page, the first page that posts it (the edit page's editor posts it too).
 
 import { revalidatePath } from 'next/cache'
 import { parseRuleJson } from '@/lib/alerts/parse-rule-json'

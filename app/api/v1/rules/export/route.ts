@@ -1,0 +1,20 @@
+import { NextResponse } from 'next/server'
+import { listAlertRules } from '@/lib/alerts/rules-repository'
+import { formatRulesYaml } from '@/lib/alerts/rules-yaml'
+import { defineRoute } from '@/lib/http/define-route'
+
+/** Every rule as a YAML rules file (the Prometheus rule-file layout), to keep in git and import again. */
+export const GET = defineRoute({
+  permission: 'dashboard.read',
+  run: async () => {
+    const { rules } = await listAlertRules()
+    const plain = rules.map(({ id: _id, version: _version, ...rule }) => rule)
+    return new NextResponse(formatRulesYaml(plain), {
+      headers: {
+        'content-type': 'application/yaml; charset=utf-8',
+        'content-disposition': 'attachment; filename="spanlens-alert-rules.yaml"',
+        'cache-control': 'no-store',
+      },
+    })
+  },
+})
