@@ -57,53 +57,51 @@ export default async function AlertRulePage({ params }: { params: Promise<{ id: 
         }
       />
       <PageBody>
-        <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-          <div className="space-y-6">
-            <Card>
-              <CardHeader title="Alerts now" description="Pending, firing, and resolved in the last 15 minutes." />
-              {alerts.length ? (
-                <AlertTable alerts={alerts} now={now} label={`Alerts of ${rule.name}`} />
-              ) : (
-                <p className="px-5 py-6 text-sm text-muted">Quiet: no series matches the condition now.</p>
-              )}
-            </Card>
-            <Card>
-              <CardHeader title="State history" description="Every transition, newest first (UTC)." />
-              {events.length ? (
-                <Table aria-label={`State history of ${rule.name}`}>
-                  <thead>
-                    <tr>
-                      <Th>At</Th>
-                      <Th>Series</Th>
-                      <Th>Change</Th>
-                      <Th className="text-right">Value</Th>
+        <BacktestPanel rule={rule} problem={null} subject="rule" />
+        <div className="space-y-6">
+          <Card>
+            <CardHeader title="Alerts now" description="Pending, firing, and resolved in the last 15 minutes." />
+            {alerts.length ? (
+              <AlertTable alerts={alerts} now={now} label={`Alerts of ${rule.name}`} />
+            ) : (
+              <p className="px-5 py-6 text-sm text-muted">Quiet: no series matches the condition now.</p>
+            )}
+          </Card>
+          <Card>
+            <CardHeader title="State history" description="Every transition, newest first (UTC)." />
+            {events.length ? (
+              <Table aria-label={`State history of ${rule.name}`}>
+                <thead>
+                  <tr>
+                    <Th>At</Th>
+                    <Th>Series</Th>
+                    <Th>Change</Th>
+                    <Th className="text-right">Value</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {events.map((event, index) => (
+                    <tr key={`${event.at}-${event.fingerprint}-${index}`}>
+                      <Td className="whitespace-nowrap tabular-nums">{formatDateTime(new Date(event.at))}</Td>
+                      <Td className="max-w-64 truncate">{[event.labels.service, event.labels.operation].filter(Boolean).join(' · ')}</Td>
+                      <Td className="whitespace-nowrap">
+                        <Badge tone={TRANSITION_TONE[event.from as keyof typeof TRANSITION_TONE] ?? 'neutral'}>
+                          {STATE_WORD[event.from] ?? event.from}
+                        </Badge>{' '}
+                        →{' '}
+                        <Badge tone={TRANSITION_TONE[event.to as keyof typeof TRANSITION_TONE] ?? 'neutral'}>
+                          {STATE_WORD[event.to] ?? event.to}
+                        </Badge>
+                      </Td>
+                      <Td className="text-right whitespace-nowrap tabular-nums">{formatRuleValue(unit, event.value)}</Td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {events.map((event, index) => (
-                      <tr key={`${event.at}-${event.fingerprint}-${index}`}>
-                        <Td className="whitespace-nowrap tabular-nums">{formatDateTime(new Date(event.at))}</Td>
-                        <Td className="max-w-64 truncate">{[event.labels.service, event.labels.operation].filter(Boolean).join(' · ')}</Td>
-                        <Td className="whitespace-nowrap">
-                          <Badge tone={TRANSITION_TONE[event.from as keyof typeof TRANSITION_TONE] ?? 'neutral'}>
-                            {STATE_WORD[event.from] ?? event.from}
-                          </Badge>{' '}
-                          →{' '}
-                          <Badge tone={TRANSITION_TONE[event.to as keyof typeof TRANSITION_TONE] ?? 'neutral'}>
-                            {STATE_WORD[event.to] ?? event.to}
-                          </Badge>
-                        </Td>
-                        <Td className="text-right whitespace-nowrap tabular-nums">{formatRuleValue(unit, event.value)}</Td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
-              ) : (
-                <p className="px-5 py-6 text-sm text-muted">No transitions yet.</p>
-              )}
-            </Card>
-          </div>
-          <BacktestPanel rule={rule} problem={null} />
+                  ))}
+                </tbody>
+              </Table>
+            ) : (
+              <p className="px-5 py-6 text-sm text-muted">No transitions yet.</p>
+            )}
+          </Card>
         </div>
       </PageBody>
     </>

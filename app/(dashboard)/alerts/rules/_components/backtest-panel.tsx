@@ -16,21 +16,30 @@ import { formatDuration } from '@/lib/format/duration'
 const RANGE_LABEL: Record<BacktestRange, string> = { '24h': 'Last 24 h', '7d': '7 days', '30d': '30 days' }
 
 /** What the draft would have done over real history: fired how often and how long, on which series, and which incidents it would have caught. */
-export function BacktestPanel({ rule, problem }: { rule: AlertRuleInput | null; problem: string | null }) {
+export function BacktestPanel({
+  rule,
+  problem,
+  subject = 'draft',
+}: {
+  rule: AlertRuleInput | null
+  problem: string | null
+  /** A draft in the editor, or a saved rule on its page. */
+  subject?: 'draft' | 'rule'
+}) {
   const [range, setRange] = useState<BacktestRange>('24h')
   const settled = useDebouncedValue(rule, 500)
   const { data, error, isFetching, isPending } = useQuery({ ...backtestQuery(settled, range), placeholderData: keepPreviousData })
   const format = (value: number) => (data ? formatRuleValue(data.unit, value) : String(value))
 
   return (
-    <Card className="self-start xl:sticky xl:top-4" aria-busy={isFetching}>
+    <Card className={cn(subject === 'draft' && 'self-start xl:sticky xl:top-4')} aria-busy={isFetching}>
       <CardHeader
         title={
           <span className="inline-flex items-center gap-2">
             <History className="size-4 text-muted" aria-hidden /> Backtest
           </span>
         }
-        description="The draft replayed over real history, as the worker would have evaluated it. Nothing is saved."
+        description={`The ${subject} replayed over real history, as the worker would have evaluated it.${subject === 'draft' ? ' Nothing is saved.' : ''}`}
         action={
           <div role="group" aria-label="Backtest range" className="flex rounded-md border border-border p-0.5 text-xs">
             {(Object.keys(BACKTEST_RANGES) as BacktestRange[]).map((option) => (
