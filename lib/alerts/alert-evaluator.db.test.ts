@@ -106,4 +106,27 @@ describe('evaluateAndSaveAlerts', () => {
     const report = await evaluateAt(16)
     expect(report).toMatchObject({ rules: 0, unreadableRules: 1, evaluated: 0 })
   })
+
+  test('a fleet-wide burst (1,500 alerts at once) is saved in one pass', async () => {
+    await db.service.create({ data: { name: 'checkout' } })
+    await db.syncState.create({ data: { serviceName: 'checkout', watermark: at(1), backfillFrom: at(-60) } })
+    await db.spanRollup.createMany({
+      data: Array.from({ length: 1500 }, (_, index) =>
+        minuteRows({ service: 'checkout', operation: `GET /api/item-${index}`, from: START, minutes: 1, latencyMs: () => 100 }),
+      ).flat(),
+    })
+    const rule = await saveAlertRule(
+      {
+        name: 'AnyLatency',
+        condition: { kind: 'latency_threshold', percentile: 'p50', aboveMs: 1 },
+        selector: { service: 'checkout' },
+        window: '1m',
+      },
+      { by: null },
+    )
+    const report = await evaluateAndSaveAlerts(['checkout'], { now: at(1), annotate })
+    expect(report).toMatchObject({ transitions: 1500, firing: 1500 })
+    expect(await db.alert.count({ where: { ruleId: rule.id, state: 'firing' } })).toBe(1500)
+    expect(await db.alertEvent.count({ where: { ruleId: rule.id, toState: 'firing' } })).toBe(1500)
+  })
 })

@@ -52,16 +52,16 @@ export async function listStoredAlerts(ruleIds: readonly string[], services: rea
  */
 export async function saveEvaluations(pairs: readonly EvaluatedPair[], changes: readonly AlertChange[]): Promise<number> {
   if (pairs.length === 0) return 0
-  return db.$transaction(async (tx) => {
-    const claimed = new Set((await claimEvaluations(tx, pairs)).map((pair) => pairKey(pair.rule_id, pair.service)))
-    let transitions = 0
-    for (const change of changes) {
-      if (!claimed.has(pairKey(change.rule.id, change.service))) continue
-      await saveChange(tx, change)
-      transitions += change.transitions.length
-    }
-    return transitions
-  })
+  // A fleet-wide burst changes thousands of alerts at once: three statements, whatever their number.
+  return db.$transaction(
+    async (tx) => {
+      const claimed = new Set((await claimEvaluations(tx, pairs)).map((pair) => pairKey(pair.rule_id, pair.service)))
+      const saved = changes.filter((change) => claimed.has(pairKey(change.rule.id, change.service)))
+      await saveChanges(tx, saved)
+      return saved.reduce((sum, change) => sum + change.transitions.length, 0)
+    },
+    { timeout: 60_000 },
+  )
 }
 
 type Tx = Prisma.TransactionClient
@@ -76,45 +76,47 @@ export type AlertChange = {
 
 export type EvaluatedPair = { ruleId: string; service: string; at: number; previousAt: number | null }
 
-/** Writes one (rule, service)'s changed alerts and their transitions. */
-async function saveChange(tx: Tx, change: AlertChange) {
-  for (const fingerprint of change.touched) {
-    const alert = change.alerts.get(fingerprint)
-    if (!alert) {
-      await tx.alert.delete({ where: { ruleId_fingerprint: { ruleId: change.rule.id, fingerprint } } })
-      continue
+/** Writes the changed alerts (deleted, inserted or replaced) and every transition, in three statements. */
+async function saveChanges(tx: Tx, changes: readonly AlertChange[]) {
+  const deleted: { ruleId: string; fingerprint: string }[] = []
+  const rows: (Alert & { ruleId: string; service: string })[] = []
+  for (const change of changes)
+    for (const fingerprint of change.touched) {
+      const alert = change.alerts.get(fingerprint)
+      if (alert) rows.push({ ...alert, ruleId: change.rule.id, service: change.service })
+      else deleted.push({ ruleId: change.rule.id, fingerprint })
     }
-    const row = {
-      service: change.service,
-      labels: alert.labels,
-      annotations: alert.annotations,
-      state: alert.state,
-      value: alert.value,
-      activeAt: new Date(alert.activeAt),
-      firedAt: date(alert.firedAt),
-      resolvedAt: date(alert.resolvedAt),
-      lastSentAt: date(alert.lastSentAt),
-      keepFiringSince: date(alert.keepFiringSince),
-    }
-    await tx.alert.upsert({
-      where: { ruleId_fingerprint: { ruleId: change.rule.id, fingerprint } },
-      create: { ruleId: change.rule.id, fingerprint, ...row },
-      update: row,
-    })
+  if (deleted.length)
+    await tx.$executeRaw`
+      DELETE FROM alerts a USING unnest(${deleted.map((row) => row.ruleId)}::uuid[], ${deleted.map((row) => row.fingerprint)}::text[]) AS d(rule_id, fingerprint)
+      WHERE a.rule_id = d.rule_id AND a.fingerprint = d.fingerprint`
+  if (rows.length) {
+    const at = (pick: (alert: Alert) => number | null) => rows.map((row) => date(pick(row)))
+    await tx.$executeRaw`
+      INSERT INTO alerts (rule_id, fingerprint, service, labels, annotations, state, value, active_at, fired_at, resolved_at, last_sent_at, keep_firing_since)
+      SELECT * FROM unnest(
+        ${rows.map((row) => row.ruleId)}::uuid[], ${rows.map((row) => row.fingerprint)}::text[], ${rows.map((row) => row.service)}::text[],
+        ${rows.map((row) => JSON.stringify(row.labels))}::jsonb[], ${rows.map((row) => JSON.stringify(row.annotations))}::jsonb[],
+        ${rows.map((row) => row.state)}::"AlertState"[], ${rows.map((row) => row.value)}::float8[],
+        ${at((alert) => alert.activeAt)}::timestamptz[], ${at((alert) => alert.firedAt)}::timestamptz[], ${at((alert) => alert.resolvedAt)}::timestamptz[],
+        ${at((alert) => alert.lastSentAt)}::timestamptz[], ${at((alert) => alert.keepFiringSince)}::timestamptz[])
+      ON CONFLICT (rule_id, fingerprint) DO UPDATE SET service = excluded.service, labels = excluded.labels, annotations = excluded.annotations,
+        state = excluded.state, value = excluded.value, active_at = excluded.active_at, fired_at = excluded.fired_at,
+        resolved_at = excluded.resolved_at, last_sent_at = excluded.last_sent_at, keep_firing_since = excluded.keep_firing_since`
   }
-  if (change.transitions.length)
-    await tx.alertEvent.createMany({
-      data: change.transitions.map((transition) => ({
-        ruleId: change.rule.id,
-        fingerprint: transition.fingerprint,
-        service: change.service,
-        labels: (change.alerts.get(transition.fingerprint) ?? change.previous.get(transition.fingerprint))!.labels,
-        fromState: transition.from,
-        toState: transition.to,
-        at: new Date(transition.at),
-        value: transition.value,
-      })),
-    })
+  const events = changes.flatMap((change) =>
+    change.transitions.map((transition) => ({
+      ruleId: change.rule.id,
+      fingerprint: transition.fingerprint,
+      service: change.service,
+      labels: (change.alerts.get(transition.fingerprint) ?? change.previous.get(transition.fingerprint))!.labels,
+      fromState: transition.from,
+      toState: transition.to,
+      at: new Date(transition.at),
+      value: transition.value,
+    })),
+  )
+  if (events.length) await tx.alertEvent.createMany({ data: events })
 }
 
 /** Advances the cursors still at the instant this pass read; returns the pairs it advanced. */

@@ -27,6 +27,7 @@ export async function benchAlerts({ databaseUrl }: BenchContext): Promise<BenchR
   )
   const now = new Date()
   const services = Array.from({ length: SERVICES }, (_, i) => `service-${String(i).padStart(2, '0')}`)
+  await db.service.createMany({ data: services.map((name) => ({ name, team: 'bench' })) })
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   const seedStarted = performance.now()
