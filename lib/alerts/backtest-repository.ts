@@ -9,7 +9,6 @@
 import { db } from '@/lib/db/client'
 import { floorTo } from '@/lib/time/time-buckets'
 import { computeBacktest, incidentsCaught, type BacktestSample, type Interval } from './backtest'
-import { fingerprintOf } from './fingerprint'
 import { computeRuleValues, serviceMatches, thresholdOf, unitOf, WindowCache, type ServiceSamples } from './rule-values'
 import { listServiceSamples } from './samples-repository'
 import { BACKTEST_RANGES, type AlertRule, type BacktestRange, type Labels, type RuleBacktest } from './schemas'
@@ -27,7 +26,7 @@ export async function getRuleBacktest(
   const stepMs = stepSeconds * 1000
   const windowSeconds = Math.max(rule.window, stepSeconds)
   const stepped: AlertRule = { ...rule, window: windowSeconds }
-  const cache = new WindowCache()
+  const cache = new WindowCache({ shareWindows: false })
 
   const states = await db.syncState.findMany({ select: { serviceName: true, watermark: true, liveWatermark: true } })
   const services = states.filter((state) => serviceMatches(rule.selector, state.serviceName, cache))
@@ -52,7 +51,8 @@ export async function getRuleBacktest(
     for (let at = endMs - rangeSeconds * 1000 + stepMs; at <= endMs; at += stepMs) {
       const atSamples = lastSpan ? { ...serviceSamples, lastSpanAtMs: lastSpan(at) } : serviceSamples
       for (const value of computeRuleValues(stepped, atSamples, at, cache)) {
-        const key = fingerprintOf(value.labels)
+        // The series' own labels tell it apart within one rule (its fingerprint is computed once, by computeBacktest).
+        const key = `${service}\u0000${value.labels.operation ?? ''}\u0000${value.labels.span_kind ?? ''}`
         let series = bySeries.get(key)
         if (!series) bySeries.set(key, (series = { labels: value.labels, service, samples: [] }))
         series.samples.push({ at, value: value.value, holds: value.holds })

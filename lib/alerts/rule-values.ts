@@ -36,38 +36,54 @@ export type SeriesValue = {
   spans: number
 }
 
-type WindowFigures = { spans: number; errors: number; histogram: LatencyHistogram | null }
+/** A series' figures over one window; the percentiles (µs) are null without latency (asked for, and data). */
+type WindowFigures = { spans: number; errors: number; p50Us: number | null; p95Us: number | null; p99Us: number | null }
 
 /** Merged figures per (series, window), shared by every rule evaluated over the same samples. */
 export class WindowCache {
+  /**
+   * `shareWindows`: keep each window's figures for the rules after (a pass: many rules, few windows). A
+   * backtest asks for every window once, so it turns that off rather than hold thousands of them.
+   */
+  constructor(private readonly options: { shareWindows?: boolean } = {}) {}
+
   private readonly figures = new Map<string, WindowFigures>()
   private readonly matchers = new Map<string, (operation: string) => boolean>()
-  /** Each row's histogram decoded once, however many windows (a backtest's steps) it falls in. */
-  private readonly decoded = new WeakMap<OperationMinute, LatencyHistogram>()
+  /**
+   * Each window's rows are decoded straight into this one histogram, then read: no allocation per
+   * window or row (allocating a histogram per row made a 30-day backtest spend most of its time in GC).
+   */
+  private readonly scratch = new LatencyHistogram()
 
-  windowOf(key: string, minutes: readonly OperationMinute[], fromMs: number, toMs: number, histogram: boolean): WindowFigures {
-    const cacheKey = `${key}\u0001${fromMs}\u0001${toMs}`
-    const cached = this.figures.get(cacheKey)
-    if (cached && (cached.histogram || !histogram)) return cached
+  windowOf(key: string, minutes: readonly OperationMinute[], fromMs: number, toMs: number, latency: boolean): WindowFigures {
+    const share = this.options.shareWindows ?? true
+    const cacheKey = share ? `${key}\u0001${fromMs}\u0001${toMs}` : ''
+    const cached = share ? this.figures.get(cacheKey) : undefined
+    if (cached && (cached.p95Us !== null || !latency)) return cached
     let spans = 0
     let errors = 0
-    const merged = histogram ? new LatencyHistogram() : null
+    let rows = 0
+    if (latency) this.scratch.clear()
     for (let index = firstAtOrAfter(minutes, fromMs); index < minutes.length; index++) {
       const minute = minutes[index]!
       if (minute.bucketStartMs >= toMs) break
       spans += minute.spans
       errors += minute.errors
-      if (merged && minute.histogram) merged.merge(this.histogramOf(minute, minute.histogram))
+      if (latency && minute.histogram) {
+        this.scratch.mergeBytes(minute.histogram)
+        rows += 1
+      }
     }
-    const figures = { spans, errors, histogram: merged }
-    this.figures.set(cacheKey, figures)
+    const merged = rows > 0 ? this.scratch : null
+    const figures: WindowFigures = {
+      spans,
+      errors,
+      p50Us: merged?.quantile(0.5) ?? null,
+      p95Us: merged?.quantile(0.95) ?? null,
+      p99Us: merged?.quantile(0.99) ?? null,
+    }
+    if (share) this.figures.set(cacheKey, figures)
     return figures
-  }
-
-  private histogramOf(minute: OperationMinute, bytes: Uint8Array): LatencyHistogram {
-    let histogram = this.decoded.get(minute)
-    if (!histogram) this.decoded.set(minute, (histogram = LatencyHistogram.decode(bytes)))
-    return histogram
   }
 
   /** Operation and service globs: `*` matches any run of characters, slashes included ("GET *" matches "GET /api/cart"). */
@@ -93,7 +109,7 @@ function firstAtOrAfter(rows: readonly { bucketStartMs: number }[], ms: number):
 export const serviceMatches = (selector: Selector, service: string, cache: WindowCache) =>
   selector.service === '*' || selector.service === service || (/[*?[{]/.test(selector.service) && cache.matcher(selector.service)(service))
 
-const QUANTILE = { p50: 0.5, p95: 0.95, p99: 0.99 } as const
+const QUANTILE_FIELD = { p50: 'p50Us', p95: 'p95Us', p99: 'p99Us' } as const
 
 /** The labels every alert of `rule` on a series carries: the rule's, then the series', then name and severity. */
 export function alertLabels(rule: AlertRule, series: { service: string; operation?: string; spanKind?: string }): Labels {
@@ -168,16 +184,16 @@ export function computeRuleValues(rule: AlertRule, samples: ServiceSamples, atMs
         break
       }
       case 'latency_threshold': {
-        const us = figures.histogram?.quantile(QUANTILE[condition.percentile])
-        if (us === null || us === undefined) break
+        const us = figures[QUANTILE_FIELD[condition.percentile]]
+        if (us === null) break
         const ms = us / 1000
         values.push({ labels, value: ms, threshold: condition.aboveMs, holds: ms > condition.aboveMs, spans: figures.spans })
         break
       }
       case 'latency_baseline': {
-        const p95Us = figures.histogram?.quantile(0.95)
+        const p95Us = figures.p95Us
         const baseline = samples.baselines.get(operationKey(operation, spanKind))
-        if (p95Us === null || p95Us === undefined || !baseline) break
+        if (p95Us === null || !baseline) break
         const atUs = atMs * 1000
         if (condition.factor !== undefined) {
           const band = bandAt(baseline, 'p95', atUs)

@@ -281,3 +281,17 @@ describe('encoding', () => {
     expect(() => mergeEncoded([histogramOf([1]).encode(), Uint8Array.from([1, 0])])).toThrow('Encoded histogram #1 is malformed: truncated')
   })
 })
+
+describe('clear', () => {
+  test('empties a histogram, which then merges as a new one would', () => {
+    const scratch = histogramOf([100, 2_000, 3_000_000])
+    scratch.clear()
+    expect(scratch.count).toBe(0)
+    expect(scratch.quantile(0.5)).toBeNull()
+    const other = histogramOf([0, 40, 50_000, 50_000])
+    scratch.merge(other)
+    expect(scratch.buckets()).toEqual(other.buckets())
+    expect(scratch.zeroCount).toBe(other.zeroCount)
+    expect(scratch.quantile(0.99)).toBe(other.quantile(0.99))
+  })
+})

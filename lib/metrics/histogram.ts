@@ -60,6 +60,15 @@ export class LatencyHistogram {
     else this.zeros += count
   }
 
+  /** Empties the histogram, keeping its storage: a scratch histogram merged into over and over allocates once. */
+  clear(): void {
+    if (this.minKey <= this.maxKey) this.counts.fill(0, this.minKey - this.offset, this.maxKey - this.offset + 1)
+    this.zeros = 0
+    this.total = 0
+    this.minKey = MAX_KEY + 1
+    this.maxKey = MIN_KEY - 1
+  }
+
   /** Adds every count of `other` to this histogram; `other` is not changed. */
   merge(other: LatencyHistogram): void {
     if (other.minKey <= other.maxKey) {
