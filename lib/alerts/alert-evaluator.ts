@@ -1,7 +1,7 @@
 // The worker's alert stage: every enabled rule over the leased services' series, at each service's
 // evaluation instant (its watermark, to the minute: the data is complete there, wherever the wall clock
 // is). Alerts move as Prometheus moves them (alert-state.ts); rows are written on transitions only, with
-// their history, and each (rule, service) remembers the instant it was last evaluated at, in the same
+// their history, and each service remembers the instant its series were last evaluated at, in the same
 // transaction, so a restart or a second worker never evaluates an instant twice.
 import { listJudgementTargets } from '@/lib/latency/judgement-rows-repository'
 import { floorTo, MINUTE_US } from '@/lib/time/time-buckets'
@@ -15,14 +15,14 @@ import {
   pairKey,
   saveEvaluations,
   type AlertChange,
-  type EvaluatedPair,
+  type EvaluatedService,
 } from './alerts-repository'
 import type { Alert, Labels, StoredAlertRule } from './schemas'
 
 export type AlertStageReport = {
   rules: number
   unreadableRules: number
-  /** (rule, service) pairs evaluated; pairs already evaluated at this instant are skipped. */
+  /** (rule, service) pairs evaluated; services already evaluated at their instant are skipped. */
   evaluated: number
   series: number
   transitions: number
@@ -60,13 +60,8 @@ export async function evaluateAndSaveAlerts(
       return [target.service, floorTo(edge * 1000, MINUTE_US) / 1000]
     }),
   )
-  const evaluatedAt = await listEvaluationCursors(
-    rules.map((rule) => rule.id),
-    [...atByService.keys()],
-  )
-  const due = (rule: StoredAlertRule, service: string) =>
-    (evaluatedAt.get(pairKey(rule.id, service)) ?? -Infinity) < atByService.get(service)!
-  const dueServices = [...atByService.keys()].filter((service) => rules.some((rule) => due(rule, service)))
+  const evaluatedAt = await listEvaluationCursors([...atByService.keys()])
+  const dueServices = [...atByService.keys()].filter((service) => (evaluatedAt.get(service) ?? -Infinity) < atByService.get(service)!)
   if (dueServices.length === 0) return report
 
   const maxWindowMs = Math.max(...rules.map((rule) => rule.window * 1000))
@@ -88,12 +83,12 @@ export async function evaluateAndSaveAlerts(
 
   const evaluateStarted = performance.now()
   const changes: AlertChange[] = []
-  const evaluatedPairs: EvaluatedPair[] = []
+  const evaluated: EvaluatedService[] = []
   for (const service of dueServices) {
     const at = atByService.get(service)!
     const cache = new WindowCache()
+    evaluated.push({ service, at, previousAt: evaluatedAt.get(service) ?? null })
     for (const rule of rules) {
-      if (!due(rule, service)) continue
       const values = computeRuleValues(rule, samples.get(service)!, at, cache)
       const active: ActiveSeries[] = values
         .filter((value) => value.holds)
@@ -103,7 +98,6 @@ export async function evaluateAndSaveAlerts(
       report.evaluated += 1
       report.series += values.length
       for (const alert of evaluation.alerts.values()) if (alert.state === 'firing') report.firing += 1
-      evaluatedPairs.push({ ruleId: rule.id, service, at, previousAt: evaluatedAt.get(pairKey(rule.id, service)) ?? null })
       // Value and annotations of an ongoing alert are refreshed on its transitions only: rows change when states do.
       const touched = [...new Set([...evaluation.transitions.map((transition) => transition.fingerprint), ...evaluation.keepFiringChanges])]
       if (touched.length) changes.push({ rule, service, previous, alerts: evaluation.alerts, transitions: evaluation.transitions, touched })
@@ -112,7 +106,7 @@ export async function evaluateAndSaveAlerts(
   report.phases.evaluate = performance.now() - evaluateStarted
 
   const saveStarted = performance.now()
-  report.transitions = await saveEvaluations(evaluatedPairs, changes)
+  report.transitions = await saveEvaluations(evaluated, changes)
   report.phases.save = performance.now() - saveStarted
   return report
 }

@@ -1,4 +1,4 @@
-// Alerts as stored: each (rule, service)'s alerts and evaluation cursor, and one pass's changes saved in
+// Alerts as stored: each (rule, service)'s alerts, each service's evaluation cursor, and one pass's changes saved in
 // one transaction behind a claim on the cursors (lib/alerts/alert-evaluator.ts).
 import { z } from 'zod'
 import { db, Prisma } from '@/lib/db/client'
@@ -27,10 +27,10 @@ const toAlert = (row: AlertRow): Alert => ({
   keepFiringSince: ms(row.keepFiringSince),
 })
 
-/** Per (rule, service) key, the instant it was last evaluated at (epoch ms). */
-export async function listEvaluationCursors(ruleIds: readonly string[], services: readonly string[]): Promise<Map<string, number>> {
-  const cursors = await db.alertEvaluation.findMany({ where: { service: { in: [...services] }, ruleId: { in: [...ruleIds] } } })
-  return new Map(cursors.map((cursor) => [pairKey(cursor.ruleId, cursor.service), cursor.evaluatedAt.getTime()]))
+/** Per service, the instant its series were last evaluated at (epoch ms). */
+export async function listEvaluationCursors(services: readonly string[]): Promise<Map<string, number>> {
+  const cursors = await db.alertEvaluation.findMany({ where: { service: { in: [...services] } } })
+  return new Map(cursors.map((cursor) => [cursor.service, cursor.evaluatedAt.getTime()]))
 }
 
 /** Per (rule, service) key, its pending, firing and retained resolved alerts by fingerprint. */
@@ -46,17 +46,17 @@ export async function listStoredAlerts(ruleIds: readonly string[], services: rea
 }
 
 /**
- * Saves a pass: claims each (rule, service) instant first, and only if its cursor is still where the pass
- * read it — a second worker (or a retried pass) that evaluated it meanwhile wins, and this pass writes
- * nothing for it. Returns the transitions written.
+ * Saves a pass: claims each service's instant first, and only if its cursor is still where the pass read
+ * it — a second worker (or a retried pass) that evaluated it meanwhile wins, and this pass writes nothing
+ * for that service. Returns the transitions written.
  */
-export async function saveEvaluations(pairs: readonly EvaluatedPair[], changes: readonly AlertChange[]): Promise<number> {
-  if (pairs.length === 0) return 0
+export async function saveEvaluations(evaluated: readonly EvaluatedService[], changes: readonly AlertChange[]): Promise<number> {
+  if (evaluated.length === 0) return 0
   // A fleet-wide burst changes thousands of alerts at once: three statements, whatever their number.
   return db.$transaction(
     async (tx) => {
-      const claimed = new Set((await claimEvaluations(tx, pairs)).map((pair) => pairKey(pair.rule_id, pair.service)))
-      const saved = changes.filter((change) => claimed.has(pairKey(change.rule.id, change.service)))
+      const claimed = new Set((await claimEvaluations(tx, evaluated)).map((row) => row.service))
+      const saved = changes.filter((change) => claimed.has(change.service))
       await saveChanges(tx, saved)
       return saved.reduce((sum, change) => sum + change.transitions.length, 0)
     },
@@ -74,7 +74,7 @@ export type AlertChange = {
   touched: string[]
 }
 
-export type EvaluatedPair = { ruleId: string; service: string; at: number; previousAt: number | null }
+export type EvaluatedService = { service: string; at: number; previousAt: number | null }
 
 /** Writes the changed alerts (deleted, inserted or replaced) and every transition, in three statements. */
 async function saveChanges(tx: Tx, changes: readonly AlertChange[]) {
@@ -119,46 +119,48 @@ async function saveChanges(tx: Tx, changes: readonly AlertChange[]) {
   if (events.length) await tx.alertEvent.createMany({ data: events })
 }
 
-/** Advances the cursors still at the instant this pass read; returns the pairs it advanced. */
-async function claimEvaluations(tx: Tx, pairs: readonly EvaluatedPair[]) {
-  const moved = pairs.filter((pair) => pair.previousAt !== null)
-  const first = pairs.filter((pair) => pair.previousAt === null)
+/** Advances the cursors still at the instant this pass read; returns the services it advanced. */
+async function claimEvaluations(tx: Tx, evaluated: readonly EvaluatedService[]) {
+  const moved = evaluated.filter((row) => row.previousAt !== null)
+  const first = evaluated.filter((row) => row.previousAt === null)
   const updated = moved.length
-    ? await tx.$queryRaw<{ rule_id: string; service: string }[]>`
+    ? await tx.$queryRaw<{ service: string }[]>`
         UPDATE alert_evaluations a SET evaluated_at = s.at
-        FROM unnest(${moved.map((pair) => pair.ruleId)}::uuid[], ${moved.map((pair) => pair.service)}::text[],
-          ${moved.map((pair) => new Date(pair.at))}::timestamptz[], ${moved.map((pair) => new Date(pair.previousAt!))}::timestamptz[])
-          AS s(rule_id, service, at, previous_at)
-        WHERE a.rule_id = s.rule_id AND a.service = s.service AND a.evaluated_at = s.previous_at
-        RETURNING a.rule_id::text AS rule_id, a.service`
+        FROM unnest(${moved.map((row) => row.service)}::text[], ${moved.map((row) => new Date(row.at))}::timestamptz[],
+          ${moved.map((row) => new Date(row.previousAt!))}::timestamptz[]) AS s(service, at, previous_at)
+        WHERE a.service = s.service AND a.evaluated_at = s.previous_at
+        RETURNING a.service`
     : []
   const inserted = first.length
-    ? await tx.$queryRaw<{ rule_id: string; service: string }[]>`
-        INSERT INTO alert_evaluations (rule_id, service, evaluated_at)
-        SELECT * FROM unnest(${first.map((pair) => pair.ruleId)}::uuid[], ${first.map((pair) => pair.service)}::text[], ${first.map((pair) => new Date(pair.at))}::timestamptz[])
-        ON CONFLICT (rule_id, service) DO NOTHING
-        RETURNING rule_id::text AS rule_id, service`
+    ? await tx.$queryRaw<{ service: string }[]>`
+        INSERT INTO alert_evaluations (service, evaluated_at)
+        SELECT * FROM unnest(${first.map((row) => row.service)}::text[], ${first.map((row) => new Date(row.at))}::timestamptz[])
+        ON CONFLICT (service) DO NOTHING
+        RETURNING service`
     : []
   return [...updated, ...inserted]
 }
 
-/** Every stored alert by rule id (pending, firing and retained resolved), and when each rule was last evaluated. */
-export async function listAlertsByRule(): Promise<
-  Map<string, { alerts: (Alert & { service: string })[]; lastEvaluationMs: number | null }>
-> {
+export type StoredAlerts = {
+  /** Pending, firing and retained resolved alerts, by rule id. */
+  byRule: Map<string, (Alert & { service: string })[]>
+  /** The latest evaluation of any service: every enabled rule is evaluated with each. */
+  lastEvaluationMs: number | null
+}
+
+/** Every stored alert by rule id, and when the rules were last evaluated. */
+export async function listStoredAlertsByRule(): Promise<StoredAlerts> {
   const [rows, evaluations] = await Promise.all([
     db.alert.findMany({ orderBy: [{ activeAt: 'asc' }] }),
-    db.alertEvaluation.groupBy({ by: ['ruleId'], _max: { evaluatedAt: true } }),
+    db.alertEvaluation.aggregate({ _max: { evaluatedAt: true } }),
   ])
-  const byRule = new Map<string, { alerts: (Alert & { service: string })[]; lastEvaluationMs: number | null }>()
-  const entry = (ruleId: string) => {
-    let found = byRule.get(ruleId)
-    if (!found) byRule.set(ruleId, (found = { alerts: [], lastEvaluationMs: null }))
-    return found
+  const byRule = new Map<string, (Alert & { service: string })[]>()
+  for (const row of rows) {
+    const alerts = byRule.get(row.ruleId) ?? []
+    alerts.push({ ...toAlert(row), service: row.service })
+    byRule.set(row.ruleId, alerts)
   }
-  for (const row of rows) entry(row.ruleId).alerts.push({ ...toAlert(row), service: row.service })
-  for (const evaluation of evaluations) entry(evaluation.ruleId).lastEvaluationMs = evaluation._max.evaluatedAt?.getTime() ?? null
-  return byRule
+  return { byRule, lastEvaluationMs: evaluations._max.evaluatedAt?.getTime() ?? null }
 }
 
 export type AlertEventRow = {

@@ -5,7 +5,7 @@ import { PageBody, PageHeader } from '@/components/shell/page-header'
 import { buttonClasses } from '@/components/ui/button'
 import { Card, CardHeader } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { listAlertsByRule } from '@/lib/alerts/alerts-repository'
+import { listStoredAlertsByRule } from '@/lib/alerts/alerts-repository'
 import { listAlertRules } from '@/lib/alerts/rules-repository'
 import { can } from '@/lib/auth/permissions'
 import { requirePermission } from '@/lib/auth/session'
@@ -21,11 +21,11 @@ const SEVERITY = { critical: 0, warning: 1, info: 2 } as const
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission('dashboard.read')
   const { alert: highlight } = await searchParams
-  const [{ rules, unreadable }, byRule] = await Promise.all([listAlertRules(), listAlertsByRule()])
+  const [{ rules, unreadable }, { byRule }] = await Promise.all([listAlertRules(), listStoredAlertsByRule()])
   const now = new Date()
   const ruleOf = new Map(rules.map((rule) => [rule.id, rule]))
   const alerts: AlertListRow[] = [...byRule]
-    .flatMap(([ruleId, { alerts }]) => (ruleOf.has(ruleId) ? alerts.map((alert) => ({ ...alert, rule: ruleOf.get(ruleId)! })) : []))
+    .flatMap(([ruleId, alerts]) => (ruleOf.has(ruleId) ? alerts.map((alert) => ({ ...alert, rule: ruleOf.get(ruleId)! })) : []))
     .sort((a, b) => ORDER[a.state] - ORDER[b.state] || SEVERITY[a.rule.severity] - SEVERITY[b.rule.severity] || b.activeAt - a.activeAt)
   const active = alerts.filter((alert) => alert.state !== 'inactive')
   const resolved = alerts.filter((alert) => alert.state === 'inactive')
@@ -109,7 +109,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                   </a>
                 }
               />
-              <RuleTable rules={rules} alertsOf={(ruleId) => byRule.get(ruleId)?.alerts ?? []} />
+              <RuleTable rules={rules} alertsOf={(ruleId) => byRule.get(ruleId) ?? []} />
             </Card>
           </>
         )}

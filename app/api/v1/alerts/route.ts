@@ -1,4 +1,4 @@
-import { listAlertsByRule } from '@/lib/alerts/alerts-repository'
+import { listStoredAlertsByRule } from '@/lib/alerts/alerts-repository'
 import { toPrometheusAlert } from '@/lib/alerts/prometheus-api'
 import { defineRoute } from '@/lib/http/define-route'
 
@@ -6,8 +6,8 @@ import { defineRoute } from '@/lib/http/define-route'
 export const GET = defineRoute({
   permission: 'dashboard.read',
   run: async () => {
-    const byRule = await listAlertsByRule()
-    const alerts = [...byRule.values()].flatMap(({ alerts }) => alerts.flatMap((alert) => toPrometheusAlert(alert) ?? []))
+    const { byRule } = await listStoredAlertsByRule()
+    const alerts = [...byRule.values()].flatMap((alerts) => alerts.flatMap((alert) => toPrometheusAlert(alert) ?? []))
     return { status: 'success' as const, data: { alerts } }
   },
 })

@@ -1,4 +1,4 @@
-import { listAlertsByRule } from '@/lib/alerts/alerts-repository'
+import { listStoredAlertsByRule } from '@/lib/alerts/alerts-repository'
 import { toPrometheusRules } from '@/lib/alerts/prometheus-api'
 import { listAlertRules } from '@/lib/alerts/rules-repository'
 import { defineRoute } from '@/lib/http/define-route'
@@ -8,12 +8,12 @@ import { STAGES_EVERY_MS } from '@/lib/worker/stages'
 export const GET = defineRoute({
   permission: 'dashboard.read',
   run: async () => {
-    const [{ rules }, byRule] = await Promise.all([listAlertRules(), listAlertsByRule()])
+    const [{ rules }, { byRule, lastEvaluationMs }] = await Promise.all([listAlertRules(), listStoredAlertsByRule()])
     return toPrometheusRules(
       rules.map((rule) => ({
         rule,
-        alerts: byRule.get(rule.id)?.alerts ?? [],
-        lastEvaluationMs: byRule.get(rule.id)?.lastEvaluationMs ?? null,
+        alerts: byRule.get(rule.id) ?? [],
+        lastEvaluationMs: rule.enabled ? lastEvaluationMs : null,
       })),
       { intervalSeconds: STAGES_EVERY_MS / 1000 },
     )

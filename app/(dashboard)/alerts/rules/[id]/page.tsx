@@ -8,7 +8,7 @@ import { Badge } from '@/components/ui/badge'
 import { buttonClasses } from '@/components/ui/button'
 import { Card, CardHeader } from '@/components/ui/card'
 import { Table, Td, Th } from '@/components/ui/table'
-import { listAlertEvents, listAlertsByRule } from '@/lib/alerts/alerts-repository'
+import { listAlertEvents, listStoredAlertsByRule } from '@/lib/alerts/alerts-repository'
 import { formatRuleValue } from '@/lib/alerts/format-rule-value'
 import { describeCondition } from '@/lib/alerts/prometheus-api'
 import { unitOf } from '@/lib/alerts/rule-values'
@@ -32,8 +32,8 @@ export default async function AlertRulePage({ params }: { params: Promise<{ id: 
   if (!id.success) notFound()
   const rule = await getAlertRule(id.data).catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error)))
   if (!rule) notFound()
-  const [byRule, events] = await Promise.all([listAlertsByRule(), listAlertEvents({ ruleId: rule.id, limit: 100 })])
-  const alerts = (byRule.get(rule.id)?.alerts ?? []).map((alert) => ({ ...alert, rule }))
+  const [{ byRule }, events] = await Promise.all([listStoredAlertsByRule(), listAlertEvents({ ruleId: rule.id, limit: 100 })])
+  const alerts = (byRule.get(rule.id) ?? []).map((alert) => ({ ...alert, rule }))
   const unit = unitOf(rule)
   const now = new Date()
   return (
