@@ -11,6 +11,7 @@ import { formatRuleValue } from '@/lib/alerts/format-rule-value'
 import { backtestQuery } from '@/lib/alerts/query-options'
 import { BACKTEST_RANGES, type AlertRuleInput, type BacktestRange } from '@/lib/alerts/schemas'
 import { cn } from '@/lib/cn'
+import { formatDateTime } from '@/lib/format/date'
 import { formatDuration } from '@/lib/format/duration'
 
 const RANGE_LABEL: Record<BacktestRange, string> = { '24h': 'Last 24 h', '7d': '7 days', '30d': '30 days' }
@@ -134,6 +135,9 @@ export function BacktestPanel({
                       )}
                       <span>
                         {incident.title ?? incident.service}{' '}
+                        <time className="text-muted tabular-nums" dateTime={new Date(incident.startedAt).toISOString()}>
+                          ({formatDateTime(new Date(incident.startedAt))})
+                        </time>{' '}
                         <span className="text-muted">
                           {incident.caught
                             ? `— would have fired ${incident.leadMinutes} min before it was opened`
