@@ -10,6 +10,8 @@ import { incidentInput } from './schemas'
 await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
 const repository = await import('./repository')
+const { getDebuggingTimeReport } = await import('./debugging-time-repository')
+const { listIncidents } = await import('./incident-list-repository')
 
 const PAGERDUTY = path.resolve(import.meta.dirname, '../../fixtures/formats/pagerduty')
 type Delivery = { event: Record<string, unknown> & { data: Record<string, unknown> & { service: Record<string, unknown> } } }
@@ -73,7 +75,7 @@ describe('applyPagerDutyIncidentEvent', () => {
       resolvedAt: new Date('2021-06-04T14:22:29.781Z'),
     })
     expect(incident.url).toMatch(/^https:\/\/.*pagerduty\.com\/incidents\//)
-    const [row] = (await repository.listIncidents({ page: 1 })).incidents
+    const [row] = (await listIncidents({ page: 1 })).incidents
     expect(row).toMatchObject({ timeToResolveMs: 47 * 60_000, unmatchedServices: [] })
   })
 
@@ -106,14 +108,14 @@ describe('applyPagerDutyIncidentEvent', () => {
         body.event.data.service.summary = 'Auth Service'
       }),
     )
-    const { incidents } = await repository.listIncidents({ page: 1 })
+    const { incidents } = await listIncidents({ page: 1 })
     expect(incidents.map((incident) => [incident.services, incident.unmatchedServices])).toEqual(
       expect.arrayContaining([
         [['API Service'], ['API Service']],
         [['auth-service'], []],
       ]),
     )
-    expect((await repository.getDebuggingTimeReport()).unmatchedIncidents).toBe(1)
+    expect((await getDebuggingTimeReport()).unmatchedIncidents).toBe(1)
   })
 })
 
@@ -198,13 +200,13 @@ describe('listIncidents and getDebuggingTimeReport', () => {
     rows.push('A-open,checkout,2026-03-20 09:00,,yes,')
     await repository.importIncidentsCsv(rows.join('\n'), { by: null, fileName: 'x.csv' })
 
-    expect((await repository.listIncidents({ page: 1 })).total).toBe(13)
-    expect((await repository.listIncidents({ page: 1, service: 'checkout', cohort: 'after' })).total).toBe(7)
-    expect((await repository.listIncidents({ page: 1, cohort: 'before' })).incidents.every((row) => row.cohort === 'before')).toBe(true)
-    expect((await repository.listIncidents({ page: 1, status: 'open' })).incidents.map((row) => row.externalId)).toEqual(['A-open'])
-    expect(await repository.listIncidents({ page: 3 })).toMatchObject({ incidents: [], total: 13, pageCount: 1 })
+    expect((await listIncidents({ page: 1 })).total).toBe(13)
+    expect((await listIncidents({ page: 1, service: 'checkout', cohort: 'after' })).total).toBe(7)
+    expect((await listIncidents({ page: 1, cohort: 'before' })).incidents.every((row) => row.cohort === 'before')).toBe(true)
+    expect((await listIncidents({ page: 1, status: 'open' })).incidents.map((row) => row.externalId)).toEqual(['A-open'])
+    expect(await listIncidents({ page: 3 })).toMatchObject({ incidents: [], total: 13, pageCount: 1 })
 
-    const report = await repository.getDebuggingTimeReport()
+    const report = await getDebuggingTimeReport()
     expect(report.fleet).toMatchObject({
       verdict: 'faster',
       before: { resolved: 6, open: 0 },

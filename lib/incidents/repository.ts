@@ -1,23 +1,14 @@
 // Incidents in and out of Postgres: recorded by form, imported from CSV (all or nothing), received by
-// PagerDuty's webhook (idempotent per event id) or ours (idempotent per source and id); listed with
-// filters; and read for the debugging-time comparison. Service names are matched to the inventory as
+// PagerDuty's webhook (idempotent per event id) or ours (idempotent per source and id). Listed in
+// incident-list-repository.ts, compared in debugging-time-repository.ts. Service names are matched to the inventory as
 // they arrive (service-names.ts); a name matching none is stored as given and shown as unmatched.
 import { saveAuditEntry } from '@/lib/audit/repository'
 import { db, Prisma } from '@/lib/db/client'
 import { InvalidInputError } from '@/lib/errors'
 import { parseIncidentsCsv, type IncidentsCsvError } from './incidents-csv'
 import { applyPagerDutyEvent, type PagerDutyEvent } from './pagerduty-webhook'
-import { INCIDENT_PAGE_SIZE, type IncidentInput, type IncidentListQuery } from './schemas'
+import type { IncidentInput } from './schemas'
 import { indexServiceNames, matchServiceNames, type ServiceNameIndex } from './service-names'
-import {
-  cohortOf,
-  compareDebuggingTime,
-  startOf,
-  timeToResolveMs,
-  type Cohort,
-  type DebuggingTimeComparison,
-  type ServiceDebuggingTime,
-} from './time-to-resolve'
 
 type Tx = Prisma.TransactionClient
 type Actor = { by: string | null }
@@ -25,28 +16,8 @@ type Actor = { by: string | null }
 /** Where an incident came from when its sender names no source (the `source` column). */
 export const INCIDENT_SOURCES = { form: 'form', csv: 'csv', webhook: 'webhook', pagerduty: 'pagerduty' } as const
 
-export type IncidentRow = {
-  id: string
-  source: string
-  externalId: string
-  title: string | null
-  services: string[]
-  /** Services of `services` that are not in the inventory (kept as their sender named them). */
-  unmatchedServices: string[]
-  startedAt: Date | null
-  detectedAt: Date | null
-  acknowledgedAt: Date | null
-  resolvedAt: Date | null
-  timeToResolveMs: number | null
-  tracesUsed: boolean | null
-  traceIds: string[]
-  url: string | null
-  /** Before or after go-live (of the filtered service, else the earliest of its services); null without a start. */
-  cohort: Cohort | null
-}
-
 /** Inventory services (retired ones too: incidents are history) and their go-live. */
-async function inventoryGoLive(client: Tx | typeof db = db): Promise<Map<string, Date | null>> {
+export async function inventoryGoLive(client: Tx | typeof db = db): Promise<Map<string, Date | null>> {
   const services = await client.service.findMany({ where: { origin: 'inventory' }, select: { name: true, goLiveAt: true } })
   return new Map(services.map((service) => [service.name, service.goLiveAt]))
 }
@@ -226,147 +197,4 @@ export async function applyPagerDutyIncidentEvent(
     })
     return { status: 'applied' as const, id: updated.id }
   })
-}
-
-export type IncidentList = { incidents: IncidentRow[]; total: number; page: number; pageCount: number }
-
-type ListedRow = {
-  id: string
-  source: string
-  external_id: string
-  title: string | null
-  services: string[]
-  started_at: Date | null
-  detected_at: Date | null
-  acknowledged_at: Date | null
-  resolved_at: Date | null
-  traces_used: boolean | null
-  trace_ids: string[]
-  url: string | null
-  go_live_at: Date | null
-  total: bigint
-}
-
-/**
- * Newest first (by start, else detection), INCIDENT_PAGE_SIZE a page. `cohort` compares the start with
- * the go-live of `service` when one is filtered on, else with the earliest go-live of the incident's
- * services (cohortOf's rule); an incident with no traced service is "before".
- */
-export async function listIncidents(query: IncidentListQuery): Promise<IncidentList> {
-  const { service, cohort, status, page } = query
-  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`]
-  if (service) conditions.push(Prisma.sql`${service} = ANY(services)`)
-  if (status === 'resolved') conditions.push(Prisma.sql`resolved_at IS NOT NULL`)
-  if (status === 'open') conditions.push(Prisma.sql`resolved_at IS NULL`)
-  if (cohort === 'after') conditions.push(Prisma.sql`go_live_at IS NOT NULL AND start_at >= go_live_at`)
-  if (cohort === 'before') conditions.push(Prisma.sql`start_at IS NOT NULL AND (go_live_at IS NULL OR start_at < go_live_at)`)
-  const scope = service ? Prisma.sql`ARRAY[${service}]::text[]` : Prisma.sql`i.services`
-  const [rows, goLive] = await Promise.all([
-    db.$queryRaw<ListedRow[]>`
-      WITH listed AS (
-        SELECT i.*, COALESCE(i.started_at, i.detected_at) AS start_at,
-          (SELECT min(s.go_live_at) FROM services s WHERE s.origin = 'inventory' AND s.name = ANY(${scope})) AS go_live_at
-        FROM incidents i
-      )
-      SELECT id::text AS id, source, external_id, title, services, started_at, detected_at, acknowledged_at, resolved_at,
-        traces_used, trace_ids, url, go_live_at, count(*) OVER () AS total
-      FROM listed
-      WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY start_at DESC NULLS LAST, id
-      LIMIT ${INCIDENT_PAGE_SIZE} OFFSET ${(page - 1) * INCIDENT_PAGE_SIZE}`,
-    inventoryGoLive(),
-  ])
-  const total = Number(rows[0]?.total ?? (page > 1 ? await countIncidents(conditions, scope) : 0))
-  return {
-    incidents: rows.map((row) => {
-      const times = { startedAt: row.started_at, detectedAt: row.detected_at, resolvedAt: row.resolved_at }
-      const start = startOf(times)
-      return {
-        id: row.id,
-        source: row.source,
-        externalId: row.external_id,
-        title: row.title,
-        services: row.services,
-        unmatchedServices: row.services.filter((name) => !goLive.has(name)),
-        ...times,
-        acknowledgedAt: row.acknowledged_at,
-        timeToResolveMs: timeToResolveMs(times),
-        tracesUsed: row.traces_used,
-        traceIds: row.trace_ids,
-        url: row.url,
-        cohort: start ? (row.go_live_at && start >= row.go_live_at ? 'after' : 'before') : null,
-      }
-    }),
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / INCIDENT_PAGE_SIZE)),
-  }
-}
-
-/** The count behind a page past the end (no row there to carry it). */
-async function countIncidents(conditions: Prisma.Sql[], scope: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<{ total: bigint }[]>`
-    WITH listed AS (
-      SELECT i.*, COALESCE(i.started_at, i.detected_at) AS start_at,
-        (SELECT min(s.go_live_at) FROM services s WHERE s.origin = 'inventory' AND s.name = ANY(${scope})) AS go_live_at
-      FROM incidents i
-    )
-    SELECT count(*) AS total FROM listed WHERE ${Prisma.join(conditions, ' AND ')}`
-  return Number(row?.total ?? 0)
-}
-
-/** Service names that appear in incidents, inventory ones first, for the page's filter. */
-export async function listIncidentServices(): Promise<{ name: string; inInventory: boolean }[]> {
-  const [rows, goLive] = await Promise.all([
-    db.$queryRaw<{ name: string }[]>`SELECT DISTINCT unnest(services) AS name FROM incidents ORDER BY 1`,
-    inventoryGoLive(),
-  ])
-  return rows
-    .map(({ name }) => ({ name, inInventory: goLive.has(name) }))
-    .sort((a, b) => Number(b.inInventory) - Number(a.inInventory) || a.name.localeCompare(b.name))
-}
-
-/** Same incidents, same interval: the bootstrap is seeded. */
-const DEBUGGING_TIME_SEED = 20_260_301
-/** Resolved incidents each side needs before its median is shown as a comparison. */
-export const MIN_COHORT = 5
-
-export type TimeToResolvePoint = { startedAtMs: number; timeToResolveMs: number; cohort: Cohort; services: string[] }
-export type DebuggingTimeReport = {
-  fleet: DebuggingTimeComparison
-  /** Services with at least one incident, by name. */
-  services: ServiceDebuggingTime[]
-  /** Resolved incidents, fleet-wide cohort, for the chart. */
-  points: TimeToResolvePoint[]
-  /** Incidents none of whose services is in the inventory: no go-live to compare with, so left out. */
-  unmatchedIncidents: number
-  minCohort: number
-}
-
-/** The debugging-time target's evidence: every incident with an inventory service, against each service's go-live. */
-export async function getDebuggingTimeReport(): Promise<DebuggingTimeReport> {
-  const [incidents, goLive] = await Promise.all([
-    db.incident.findMany({ select: { services: true, startedAt: true, detectedAt: true, resolvedAt: true } }),
-    inventoryGoLive(),
-  ])
-  let unmatchedIncidents = 0
-  const compared = incidents.flatMap((incident) => {
-    const services = incident.services.filter((name) => goLive.has(name))
-    if (services.length === 0) {
-      unmatchedIncidents += 1
-      return []
-    }
-    return [{ ...incident, services }]
-  })
-  const { fleet, services } = compareDebuggingTime(compared, goLive, { seed: DEBUGGING_TIME_SEED, minCohort: MIN_COHORT })
-  const points = compared.flatMap((incident) => {
-    const ms = timeToResolveMs(incident)
-    const start = startOf(incident)
-    const cohort = cohortOf(incident, goLive)
-    return ms === null || !start || !cohort
-      ? []
-      : [{ startedAtMs: start.getTime(), timeToResolveMs: ms, cohort, services: incident.services }]
-  })
-  const withIncidents = services.filter(({ before, after }) => before.resolved + before.open + after.resolved + after.open > 0)
-  return { fleet, services: withIncidents, points, unmatchedIncidents, minCohort: MIN_COHORT }
 }

@@ -8,7 +8,7 @@
 //   trace reliability   complete ÷ seen over 7 days, each trace once (its owner)  → /rollout/reliability
 //   debugging time      1 − median time-to-resolve after go-live ÷ before         → /incidents
 import { db } from '@/lib/db/client'
-import { getDebuggingTimeReport, type DebuggingTimeReport } from '@/lib/incidents/repository'
+import { getDebuggingTimeReport, type DebuggingTimeReport } from '@/lib/incidents/debugging-time-repository'
 import { cohortOf, median, timeToResolveMs } from '@/lib/incidents/time-to-resolve'
 import { addDays, dayOf, type CalendarDay } from '@/lib/rollout/calendar-day'
 import { listServicesWithSpansSince } from '@/lib/latency/traced-services-repository'

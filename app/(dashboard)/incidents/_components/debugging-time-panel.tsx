@@ -2,7 +2,7 @@ import { TimeToResolveChart } from '@/components/charts/time-to-resolve-chart'
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { Table, Td, Th } from '@/components/ui/table'
 import { formatDuration } from '@/lib/format/duration'
-import type { DebuggingTimeReport } from '@/lib/incidents/repository'
+import type { DebuggingTimeReport } from '@/lib/incidents/debugging-time-repository'
 import type { DebuggingTimeComparison } from '@/lib/incidents/time-to-resolve'
 import { cohortSize, ComparisonSentence, formatChange, VerdictBadge } from './debugging-time'
 

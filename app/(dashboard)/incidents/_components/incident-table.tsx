@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge'
 import { Table, Td, Th } from '@/components/ui/table'
 import { formatDuration } from '@/lib/format/duration'
 import { formatMoment } from '@/lib/format/date'
-import type { IncidentRow } from '@/lib/incidents/repository'
+import type { IncidentRow } from '@/lib/incidents/incident-list-repository'
 
 const when = (date: Date | null, now: Date) => (date ? formatMoment(date, now) : '—')
 
