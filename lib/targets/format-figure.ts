@@ -6,7 +6,8 @@ import type { TargetKey } from './schemas'
 export function formatFigure(key: TargetKey, value: number, inventory?: number): string {
   switch (key) {
     case 'services_traced':
-      return inventory === undefined ? String(value) : `${value} of ${inventory}`
+      // A count; a projection at the current pace (target-status.ts) is a fraction and reads rounded.
+      return inventory === undefined ? String(Math.round(value)) : `${Math.round(value)} of ${inventory}`
     case 'tracing_overhead':
       return `${value.toFixed(2)} ms`
     case 'trace_reliability':
