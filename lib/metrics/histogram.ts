@@ -3,7 +3,6 @@
 // Relative-Error Guarantees", VLDB 2019). Keys are bit-identical to `LogarithmicMapping(0.01)` in
 // `@datadog/sketches-js` 2.1.1, so a histogram can be exported to a real DDSketch. Unlike DDSketch
 // the bucket store never collapses: merges stay exact. Sum and max are kept by callers.
-import { MAX_VARINT_BYTES, VarintReader, VarintWriter } from './varint'
 
 /** Promised bound on |quantile(q) − exact| / exact (DDSketch's relative accuracy α). */
 export const MAX_RELATIVE_ERROR = 0.01
@@ -237,3 +236,72 @@ export function histogramOf(valuesUs: Iterable<number>): LatencyHistogram {
 export const decodeHistogram = (bytes: Uint8Array): LatencyHistogram => LatencyHistogram.decode(bytes)
 
 export const mergeEncoded = (encodedList: Iterable<Uint8Array>): LatencyHistogram => LatencyHistogram.mergeEncoded(encodedList)
+
+/** ceil(53 / 7): an unsigned LEB128 varint of a safe integer. */
+const MAX_VARINT_BYTES = 8
+
+class VarintWriter {
+  private buffer: Uint8Array
+  private position = 0
+
+  constructor(capacity: number) {
+    this.buffer = new Uint8Array(capacity)
+  }
+
+  byte(value: number): void {
+    this.buffer[this.position++] = value
+  }
+
+  /** Unsigned LEB128 of a safe integer (division, not bit operations, past 2^31). */
+  unsigned(value: number): void {
+    while (value >= 0x80) {
+      this.buffer[this.position++] = (value % 0x80) | 0x80
+      value = Math.floor(value / 0x80)
+    }
+    this.buffer[this.position++] = value
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.slice(0, this.position)
+  }
+}
+
+class VarintReader {
+  private buffer: Uint8Array = new Uint8Array(0)
+  private label = ''
+  position = 0
+
+  reset(buffer: Uint8Array, label: string): void {
+    this.buffer = buffer
+    this.label = label
+    this.position = 0
+  }
+
+  /** Unsigned LEB128, at most 8 bytes, minimal (no trailing 0x00 group), ≤ 2^53 − 1. */
+  unsigned(): number {
+    const first = this.position
+    const head = this.buffer[first]
+    if (head !== undefined && head < 0x80) {
+      this.position = first + 1
+      return head
+    }
+    let value = 0
+    let scale = 1
+    for (;;) {
+      if (this.position >= this.buffer.length) this.fail('truncated')
+      const byte = this.buffer[this.position++]!
+      value += (byte & 0x7f) * scale
+      if (byte < 0x80) {
+        if (byte === 0 && this.position - first > 1) this.fail(`overlong varint at byte ${first}`)
+        if (value > Number.MAX_SAFE_INTEGER) this.fail(`varint at byte ${first} exceeds 2^53 − 1`)
+        return value
+      }
+      scale *= 0x80
+      if (this.position - first >= MAX_VARINT_BYTES) this.fail(`varint at byte ${first} is longer than ${MAX_VARINT_BYTES} bytes`)
+    }
+  }
+
+  fail(reason: string): never {
+    throw new Error(`${this.label} is malformed: ${reason}`)
+  }
+}
