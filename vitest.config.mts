@@ -6,7 +6,14 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['lib/**/*.test.ts', 'fixtures/**/*.test.ts', 'demo/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'app/**/*.test.ts',
+      'fixtures/**/*.test.ts',
+      'demo/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'prisma/**/*.test.ts',
+    ],
     // DB tests run against the template database `npm test` prepares; alone, they are left out.
     exclude: process.env.DATABASE_URL ? ['**/node_modules/**'] : ['**/node_modules/**', '**/*.db.test.ts'],
     environment: 'node',

@@ -15,13 +15,15 @@ const issuesOf = (source: Record<string, string | undefined>) => {
 }
 
 describe('parseEnv', () => {
-  test('defaults: local Jaeger, UI link to the same place, port 3000', () => {
+  test("defaults: local Jaeger, UI link to the same place, port 3000, the demo's own ports", () => {
     const env = parseEnv({ NEXTAUTH_SECRET: SECRET })
     expect(env).toMatchObject({
       JAEGER_URL: 'http://127.0.0.1:16686',
       JAEGER_UI_URL: 'http://127.0.0.1:16686',
       PORT: 3000,
       SPANLENS_DEMO: false,
+      DEMO_JAEGER_PORT: 16686,
+      DEMO_RECEIVER_PORT: 9094,
     })
     expect(env.DATABASE_URL).toBeUndefined()
   })
@@ -31,6 +33,7 @@ describe('parseEnv', () => {
     ['JAEGER_URL', { JAEGER_URL: 'localhost:16686' }, /http/],
     ['PORT', { PORT: 'eighty' }, /number/i],
     ['PORT', { PORT: '70000' }, /65535/],
+    ['DEMO_RECEIVER_PORT', { DEMO_RECEIVER_PORT: '9094x' }, /number/i],
     ['NEXTAUTH_SECRET', { NEXTAUTH_SECRET: 'short' }, /32 characters/],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /fatal/],
   ])('a bad %s is refused, naming the variable', (variable, source, message) => {

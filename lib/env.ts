@@ -46,6 +46,8 @@ export const envSchema = z.object({
   CLIENT_ADDRESS_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   PORT: port.default(3000),
   DEMO_JAEGER_PORT: port.default(16686),
+  /** The demo's notification receiver (demo/receiver), which the demo's channel posts its alerts to. */
+  DEMO_RECEIVER_PORT: port.default(9094),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** json for log collectors; pretty for people (default: pretty on a terminal outside production). */
@@ -161,3 +163,7 @@ export function loadEnvOrExit(): Env {
     throw error
   }
 }
+
+/** The app's public address, for links in notifications: NEXTAUTH_URL, else the local one. */
+export const appUrlOf = (config: Pick<Env, 'NEXTAUTH_URL' | 'PORT'>): string =>
+  (config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '')

@@ -25,9 +25,15 @@ export class InvalidInputError extends Error {
   }
 }
 
-/** A conflict with the current state (e.g. demoting the last admin). */
+/** A conflict with the current state (e.g. demoting the last admin); `issues` name the fields it is about, when it is about some (a name taken). */
 export class ConflictError extends Error {
   override name = 'ConflictError'
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message)
+  }
 }
 
 /** A service we depend on (Jaeger) did not answer; the request may succeed later. */

@@ -1,6 +1,7 @@
 // Seeds the summary store. Defaults (the week-2 targets) in every mode; demo users, the demo's plan for
 // the targets and an API token for the demo's own jobs on request (`npm run demo` does these; the demo's
-// inventory then arrives through the inventory import API, demo/jobs/import-catalog.ts). seedInventory
+// inventory then arrives through the inventory import API, demo/jobs/import-catalog.ts, and its alerting
+// through the channels and rules APIs, demo/jobs/wire-alerting.ts). seedInventory
 // writes a catalog directly, for benches. Idempotent: never overwrites edits.
 import { createApiToken, revokeApiToken } from '@/lib/auth/api-token-repository'
 import { hashPassword } from '@/lib/auth/password'
@@ -40,10 +41,13 @@ export async function seedPlannedTargets({ dueDate, servicesGoal }: { dueDate: s
   await ensureDefaultTargets({ dueDate: new Date(`${dueDate}T00:00:00Z`), servicesGoal })
 }
 
-export const DEMO_JOBS_TOKEN = { name: 'demo jobs', scopes: ['inventory.write', 'overhead.write', 'incidents.write'] } as const
+export const DEMO_JOBS_TOKEN = {
+  name: 'demo jobs',
+  scopes: ['inventory.write', 'overhead.write', 'incidents.write', 'alerts.write'],
+} as const
 
 /**
- * A new API token for the demo's jobs (catalog import, load test), created by the demo admin and
+ * A new API token for the demo's jobs (catalog import, load test, alerting), created by the demo admin and
  * audited like any other; the demo's earlier ones are revoked (a token is shown once, so each run
  * makes its own). `firstRun`: the database had none before.
  */

@@ -1,8 +1,9 @@
 // `npm run demo`: the whole product on one machine with demo data. Starts (or reuses) the embedded
 // Postgres, migrates, seeds (users, targets, an API token for the demo's jobs), starts the demo Jaeger,
-// the worker and the app, then feeds the app the way a team would: the inventory through the import
-// API, the demo pager's PagerDuty webhooks, the load-test job's overhead measurements. Prints where to
-// sign in. Ctrl-C stops everything; running it again reuses the data.
+// the demo notification receiver, the worker and the app, then feeds the app the way a team would: the
+// inventory through the import API, the alerting (a channel to the receiver, the demo's rules) through
+// the channels and rules APIs, the demo pager's PagerDuty webhooks, the load-test job's overhead
+// measurements. Prints where to sign in. Ctrl-C stops everything; running it again reuses the data.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -12,6 +13,7 @@ import { LOCAL_DIR, loadEnvOrExit } from '@/lib/env'
 import { redactUrl } from '@/lib/url/credentials'
 import { buildCatalog, demoDueDate } from '../demo/catalog'
 import { importDemoCatalog } from '../demo/jobs/import-catalog'
+import { wireDemoAlerting, type DemoAlertingOutcome } from '../demo/jobs/wire-alerting'
 import { DEMO_USERS, createDemoJobsToken, seedDemoUsers, seedPlannedTargets } from '../prisma/seed'
 import { buildAppIfStale, NEXT_CLI } from './stack/app-build'
 import { migrateDeploy, preparePostgres } from './stack/database'
@@ -22,6 +24,15 @@ process.env.SPANLENS_DEMO ??= '1'
 
 const say = (line = '') => console.log(line)
 const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`
+
+function describeAlerting({ channel, rules }: DemoAlertingOutcome, receiverUrl: string): string {
+  const parts = [`channel ${channel.name} → ${receiverUrl} (received notifications: ${receiverUrl}/)`]
+  if (!channel.created) parts.push('the channel was there already (left as it is)')
+  if (rules?.applied) parts.push(`${rules.created.length} rules imported`)
+  else if (rules?.refused) parts.push(`the demo rules not imported, they clash with rules of yours: ${rules.refused}`)
+  else if (rules) parts.push('the demo rules already imported (left as they are)')
+  return parts.join(', ')
+}
 
 /** The simulator's "now" of the first run, kept so every later run serves the same history. */
 function demoAnchor(): Date {
@@ -39,6 +50,7 @@ async function main() {
   const useDemoJaeger = !process.env.JAEGER_URL
   await assertPortFree(config.PORT, 'PORT')
   if (useDemoJaeger) await assertPortFree(config.DEMO_JAEGER_PORT, 'DEMO_JAEGER_PORT')
+  await assertPortFree(config.DEMO_RECEIVER_PORT, 'DEMO_RECEIVER_PORT')
 
   say(`Spanlens demo: ${config.DATABASE_URL ? 'Postgres from DATABASE_URL' : 'embedded Postgres in .data/postgres'}`)
   const postgres = await preparePostgres({
@@ -57,6 +69,7 @@ async function main() {
   say(`  database ready (${elapsed(started)})`)
 
   const jaegerUrl = useDemoJaeger ? `http://127.0.0.1:${config.DEMO_JAEGER_PORT}` : config.JAEGER_URL
+  const receiverUrl = `http://127.0.0.1:${config.DEMO_RECEIVER_PORT}`
   const children: Managed[] = []
   let shuttingDown = false
   async function shutdown(code: number) {
@@ -101,6 +114,14 @@ async function main() {
       ),
     )
   }
+  watch(
+    startProcess(
+      'receiver',
+      process.execPath,
+      ['--import', 'tsx', 'demo/receiver/server.ts', '--port', String(config.DEMO_RECEIVER_PORT)],
+      { env: childEnv },
+    ),
+  )
 
   const buildStarted = performance.now()
   say('  checking the app build (the first run builds it, about 30 s)…')
@@ -115,6 +136,7 @@ async function main() {
   const appUrl = `http://localhost:${config.PORT}`
   await waitForHttp(`${appUrl}/api/health`, 60_000, () => app.child.exitCode === null)
   if (useDemoJaeger) await waitForHttp(`${jaegerUrl}/api/v3/services`, 30_000)
+  await waitForHttp(`${receiverUrl}/health`, 30_000)
 
   const imported = await importDemoCatalog({ appUrl, token: jobs.token, anchor })
   say(
@@ -122,6 +144,7 @@ async function main() {
       ? `  inventory imported through the API: ${imported.added} services added, ${imported.adopted} already seen in Jaeger adopted`
       : '  inventory: already imported (left as it is)',
   )
+  say(`  alerting: ${describeAlerting(await wireDemoAlerting({ appUrl, token: jobs.token, receiverUrl }), receiverUrl)}`)
   // The pager runs every time (its deliveries have fixed event ids: replays change nothing); the
   // load-test job posts its measurements once, on a new database.
   const jobEnv = { ...childEnv, DEMO_APP_URL: appUrl, DEMO_API_TOKEN: jobs.token, DEMO_PAGERDUTY_SECRET: pagerDutySecret }
@@ -139,6 +162,7 @@ async function main() {
   for (const user of DEMO_USERS) say(`  ${user.role.padEnd(9)} ${user.email.padEnd(26)} password: ${user.password}`)
   say()
   say(`Jaeger query API: ${redactUrl(jaegerUrl)}${useDemoJaeger ? '  (demo Jaeger, simulated 23-service fleet)' : ''}`)
+  say(`Notifications:    ${receiverUrl}/  (demo receiver: what the channel demo-receiver was sent)`)
   say(`Health:           ${appUrl}/api/health`)
   say('Press Ctrl-C to stop everything. Running `npm run demo` again reuses the data.')
 }

@@ -206,3 +206,12 @@ export async function listAlertEvents({
     value: row.value,
   }))
 }
+
+/** Firing alerts and resolved ones still kept (the notification dispatcher's input), with their rule. */
+export async function listNotifiableAlerts(): Promise<(Alert & { ruleId: string; service: string })[]> {
+  const rows = await db.alert.findMany({
+    where: { OR: [{ state: 'firing' }, { state: 'inactive', resolvedAt: { not: null } }] },
+    orderBy: [{ activeAt: 'asc' }],
+  })
+  return rows.map((row) => ({ ...toAlert(row), ruleId: row.ruleId, service: row.service }))
+}

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { saveAuditEntry } from '@/lib/audit/repository'
 import { db, Prisma } from '@/lib/db/client'
 import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors'
-import { checkAlertRule } from './check-rule'
+import { checkAlertRule, checkRuleConflicts, checkRuleTemplates } from './check-rule'
 import { alertRuleInput, type AlertRule, type AlertRuleInput, type StoredAlertRule } from './schemas'
 
 /** Bump when the stored shape changes meaning; rows of another version are listed as unreadable. */
@@ -47,33 +47,96 @@ export async function getAlertRule(id: string): Promise<StoredAlertRule> {
   return rule
 }
 
-/** Creates a rule, or replaces rule `id` (its version goes up); audited in the same transaction. */
-export async function saveAlertRule(input: AlertRuleInput, { id, by }: { id?: string; by: string | null }): Promise<StoredAlertRule> {
+/** Who saved: a signed-in user (`by`), or an API token (then `by` is null), named in the audit entry. */
+type Actor = { by: string | null; token?: { name: string; prefix: string } | null }
+
+const tokenDetails = (token: Actor['token']) => (token ? { token: `${token.name} (${token.prefix}…)` } : {})
+
+const nameTaken = (name: string) =>
+  new ConflictError(`a rule named ${name} already exists`, [{ path: 'name', message: `a rule named ${name} already exists` }])
+
+/**
+ * Creates a rule, or replaces rule `id` (its version goes up); audited in the same transaction. Templates
+ * that would not render are invalid input; a name or signal another rule has is a ConflictError naming the
+ * field. `expectedVersion` (the version the caller read) makes a replace conditional: a ConflictError on
+ * `version` when someone saved in between.
+ */
+export async function saveAlertRule(
+  input: AlertRuleInput,
+  { id, by, token = null, expectedVersion }: Actor & { id?: string; expectedVersion?: number },
+): Promise<StoredAlertRule> {
   const rule = alertRuleInput.parse(input)
-  const issues = checkAlertRule({ ...rule, id }, (await listAlertRules()).rules)
-  if (issues.length) throw new InvalidInputError(issues)
+  if (id) await checkVersion(db, id, expectedVersion)
+  const invalid = checkRuleTemplates(rule)
+  if (invalid.length) throw new InvalidInputError(invalid)
+  const conflicts = checkRuleConflicts({ ...rule, id }, (await listAlertRules()).rules)
+  if (conflicts.length) throw new ConflictError(conflicts.map((issue) => `${issue.path}: ${issue.message}`).join('; '), conflicts)
+  try {
+    return await db.$transaction(async (tx) => {
+      // Checked again under the unique index: two admins saving one name at once.
+      const clash = await tx.alertRule.findFirst({
+        where: { name: { equals: rule.name, mode: 'insensitive' }, ...(id ? { NOT: { id } } : {}) },
+        select: { id: true },
+      })
+      if (clash) throw nameTaken(rule.name)
+      const data = { name: rule.name, enabled: rule.enabled, definition: toDefinition(rule), updatedById: by }
+      let saved: { id: string; version: number }
+      if (id) {
+        // Guarded on the version read, so two replaces made from one read cannot both win.
+        const { count } = await tx.alertRule.updateMany({
+          where: { id, ...(expectedVersion !== undefined ? { version: expectedVersion } : {}) },
+          data: { ...data, version: { increment: 1 } },
+        })
+        if (count === 0) await checkVersion(tx, id, expectedVersion)
+        saved = await tx.alertRule.findUniqueOrThrow({ where: { id }, select: { id: true, version: true } })
+      } else saved = await tx.alertRule.create({ data: { ...data, createdById: by }, select: { id: true, version: true } })
+      await saveAuditEntry(tx, by, {
+        action: id ? 'alerts.rule.update' : 'alerts.rule.create',
+        subjectType: 'alert_rule',
+        subjectId: saved.id,
+        details: { name: rule.name, version: saved.version, ...tokenDetails(token) },
+      })
+      return { ...rule, id: saved.id, version: saved.version }
+    })
+  } catch (error) {
+    // The unique index on name, when a concurrent save took it between the check above and the write.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw nameTaken(rule.name)
+    throw error
+  }
+}
+
+/** Rule `id` exists (else NotFoundError) and, when `expectedVersion` is given, is at that version (else ConflictError on `version`). */
+async function checkVersion(client: Pick<typeof db, 'alertRule'>, id: string, expectedVersion: number | undefined): Promise<void> {
+  const row = await client.alertRule.findUnique({ where: { id }, select: { version: true } })
+  if (!row) throw new NotFoundError(`no alert rule ${id}`)
+  if (expectedVersion === undefined || row.version === expectedVersion) return
+  const message = `the rule is at version ${row.version}, not ${expectedVersion}: someone saved it since you read it; read it again`
+  throw new ConflictError(message, [{ path: 'version', message }])
+}
+
+/**
+ * Deletes rule `id`, its alerts (the foreign key cascades) and their state history; audited in the same
+ * transaction. Returns what was deleted.
+ */
+export async function deleteAlertRule(id: string, { by, token = null }: Actor): Promise<{ id: string; name: string }> {
   return db.$transaction(async (tx) => {
-    // Checked again under the unique index: two admins saving one name at once.
-    const clash = await tx.alertRule.findFirst({
-      where: { name: { equals: rule.name, mode: 'insensitive' }, ...(id ? { NOT: { id } } : {}) },
-      select: { id: true },
+    const row = await tx.alertRule.findUnique({
+      where: { id },
+      select: { name: true, version: true, _count: { select: { alerts: true } } },
     })
-    if (clash) throw new InvalidInputError([{ path: 'name', message: `a rule named ${rule.name} already exists` }])
-    const saved = id
-      ? await tx.alertRule.update({
-          where: { id },
-          data: { name: rule.name, enabled: rule.enabled, definition: toDefinition(rule), version: { increment: 1 }, updatedById: by },
-        })
-      : await tx.alertRule.create({
-          data: { name: rule.name, enabled: rule.enabled, definition: toDefinition(rule), createdById: by, updatedById: by },
-        })
+    if (!row) throw new NotFoundError(`no alert rule ${id}`)
+    // alert_events (the state history) has no foreign key to alert_rules: nothing cascades to it.
+    const events = await tx.alertEvent.deleteMany({ where: { ruleId: id } })
+    // deleteMany, not delete: a concurrent delete leaves 0 rows here, a 404 rather than Prisma's P2025.
+    const { count } = await tx.alertRule.deleteMany({ where: { id } })
+    if (count === 0) throw new NotFoundError(`no alert rule ${id}`)
     await saveAuditEntry(tx, by, {
-      action: id ? 'alerts.rule.update' : 'alerts.rule.create',
+      action: 'alerts.rule.delete',
       subjectType: 'alert_rule',
-      subjectId: saved.id,
-      details: { name: rule.name, version: saved.version },
+      subjectId: id,
+      details: { name: row.name, version: row.version, alerts: row._count.alerts, events: events.count, ...tokenDetails(token) },
     })
-    return { ...rule, id: saved.id, version: saved.version }
+    return { id, name: row.name }
   })
 }
 

@@ -110,7 +110,7 @@ describe('our rules file', () => {
     ])
     expect(rules[0]).toMatchObject({
       condition: { kind: 'latency_baseline', factor: 2 },
-      selector: { service: 'transactions-service', operation: '*', spanKind: 'server' },
+      selector: { service: 'transactions-service', operation: 'SELECT transactions', spanKind: 'client' },
       window: 300,
       minSpans: 20,
       for: 600,
@@ -118,7 +118,7 @@ describe('our rules file', () => {
       channels: ['demo-receiver'],
       enabled: true,
     })
-    expect(rules[4]?.condition).toEqual({ kind: 'no_data', silentFor: 600 })
+    expect(rules[4]?.condition).toEqual({ kind: 'no_data', silentFor: 1800 })
   })
 
   const rule = (body: string) => `groups:\n  - name: g\n    rules:\n      - alert: Slow\n${body}`

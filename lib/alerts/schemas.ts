@@ -123,7 +123,27 @@ export const alertRuleInput = z
   })
 export type AlertRuleInput = z.input<typeof alertRuleInput>
 export type AlertRule = z.output<typeof alertRuleInput>
-export type StoredAlertRule = AlertRule & { id: string; version: number }
+
+/** A rule as stored and served (GET /api/v1/rules/{id}): the rule, its id, and its version, which counts saves from 1. */
+export const storedAlertRuleSchema = alertRuleInput.safeExtend({ id: z.uuid(), version: z.number().int().min(1) })
+export type StoredAlertRule = z.output<typeof storedAlertRuleSchema>
+
+/** The path of one rule (/api/v1/rules/{id}). */
+export const alertRuleParams = z.object({ id: z.uuid({ error: 'not an alert rule id (a UUID)' }) })
+
+/**
+ * PUT /api/v1/rules/{id}: the rule that replaces it, in the shape GET answers with. `version`, when sent
+ * (or as If-Match), must be the stored one, else 409: someone saved in between. An `id` is ignored; the path names the rule.
+ */
+export const alertRuleReplaceBody = alertRuleInput.safeExtend({
+  version: z.number({ error: 'expected the version you read, a whole number' }).int().min(1).optional(),
+})
+
+/** The rule page's delete form: the rule, and the confirmation step's field. */
+export const deleteAlertRuleForm = z.object({
+  id: z.uuid({ error: 'not an alert rule id' }),
+  confirm: z.literal('delete', { error: 'confirm the deletion first' }),
+})
 
 /** Prometheus alert states; `inactive` with `resolvedAt` is a resolved alert kept for resending. */
 export const ALERT_STATES = ['pending', 'firing', 'inactive'] as const

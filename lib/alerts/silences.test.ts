@@ -7,8 +7,10 @@ import {
   matcherMatches,
   parseMatcher,
   parseMatchers,
+  silenceBody,
   silenceInput,
   silenceMatches,
+  silenceState,
   type Matcher,
   type StoredSilence,
 } from './silences'
@@ -143,6 +145,20 @@ describe('matcherMatches', () => {
   })
 })
 
+describe('regexes that would backtrack exponentially', () => {
+  test.each(['(a+)+b', '(a|a)*b', '(x*y*)*', '((ab)+c)+', '(a{2,})+', '(\\w+)*$'])('%s is refused', (pattern) => {
+    expect(compileMatcherRegex(pattern)).toBeInstanceOf(Error)
+    expect(String(compileMatcherRegex(pattern))).toMatch(/may not itself repeat or alternate/)
+  })
+
+  test.each(['checkout|cart', 'pay.*', '(checkout|cart)-v\\d+', '(ab)+', '(a+){3}', '[(a+)]+', '(a+)?', 'tx-(eu|us)'])(
+    '%s is allowed',
+    (pattern) => {
+      expect(compileMatcherRegex(pattern)).toBeInstanceOf(RegExp)
+    },
+  )
+})
+
 describe('silenceInput', () => {
   const valid = {
     matchers: ['service="checkout"', 'severity=~"critical|warning"'],
@@ -192,8 +208,34 @@ describe('silenceInput', () => {
     ['a time without an offset', { startsAt: '2026-03-01T10:00' }, 'startsAt', 'expected a start as an ISO 8601 time with its offset'],
     ['no comment', { comment: '  ' }, 'comment', 'enter a comment (why this is silenced)'],
     ['no author', { createdBy: undefined }, 'createdBy', 'expected who silences (text)'],
+    [
+      'an end past year 9999 (the driver cannot write it)',
+      { endsAt: new Date(Date.parse('9999-12-31T23:00:00Z') + 2 * HOUR) },
+      'endsAt',
+      'at most 9999',
+    ],
+    ['a NUL in a value (Postgres cannot store it)', { matchers: 'service="a\u0000b"' }, 'matchers', 'no NUL characters'],
   ])('refuses %s', (_label, change, path, message) => {
     expect(issuesOf({ ...valid, ...change })).toEqual([{ path, message: expect.stringContaining(message) }])
+  })
+})
+
+test('silenceBody: the API may leave out who silences, and nothing else', () => {
+  const body = { matchers: 'service="checkout"', startsAt: '2026-03-01T10:00:00Z', endsAt: '2026-03-01T11:00:00Z', comment: 'c' }
+  const parsed = silenceBody.parse(body)
+  expect(parsed).toMatchObject({ startsAt: T0, endsAt: T0 + HOUR })
+  expect(parsed.createdBy).toBeUndefined()
+  expect(silenceBody.safeParse({ ...body, endsAt: body.startsAt }).error?.issues.map((issue) => issue.path)).toEqual([['endsAt']])
+})
+
+describe('silenceState', () => {
+  test.each([
+    ['before the start: pending', T0 - 1, 'pending'],
+    ['at the start: active', T0, 'active'],
+    ['just before the end: active', T0 + HOUR - 1, 'active'],
+    ['at the end: expired', T0 + HOUR, 'expired'],
+  ])('%s', (_label, at, state) => {
+    expect(silenceState({ startsAt: T0, endsAt: T0 + HOUR }, at)).toBe(state)
   })
 })
 

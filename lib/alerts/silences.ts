@@ -92,7 +92,7 @@ export function compileMatcherRegex(value: string): RegExp | Error {
   if (cached) return cached
   const flags = /^\(\?([is]{1,2})\)/.exec(value)
   const pattern = flags ? value.slice(flags[0].length) : value
-  const unsupported = syntaxOutsideRe2(pattern)
+  const unsupported = syntaxOutsideRe2(pattern) ?? nestedRepetition(pattern)
   let compiled: RegExp | Error
   if (unsupported) compiled = new Error(`invalid regex: ${unsupported}`)
   else {
@@ -127,6 +127,35 @@ function syntaxOutsideRe2(pattern: string): string | null {
   return null
 }
 
+/**
+ * A repeated group that itself repeats or alternates, `(a+)+` or `(a|a)*`: Go's RE2 matches it in linear
+ * time, JavaScript's backtracking engine in exponential time on a near miss — one silence could hang every
+ * /alerts render and the notification stage. Refused (the star-height test of safe-regex, plus alternation).
+ */
+function nestedRepetition(pattern: string): string | null {
+  const groups: { repeats: boolean }[] = []
+  let inClass = false
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!
+    const next = pattern[i + 1] ?? ''
+    if (char === '\\') {
+      i++
+      if (groups.length && /[*+?{]/.test(pattern[i + 1] ?? '')) groups.at(-1)!.repeats = true
+    } else if (inClass) inClass = char !== ']'
+    else if (char === '[') inClass = true
+    else if (char === '(') groups.push({ repeats: false })
+    else if (char === '|' && groups.length) groups.at(-1)!.repeats = true
+    else if (char === ')') {
+      const group = groups.pop()
+      const quantified = next === '*' || next === '+' || (next === '{' && /^\{\d*,/.test(pattern.slice(i + 1)))
+      if (group?.repeats && quantified)
+        return 'a repeated group may not itself repeat or alternate, e.g. (a+)+ or (a|b)*: write it without nesting'
+      if (group?.repeats && groups.length) groups.at(-1)!.repeats = true
+    } else if ((char === '*' || char === '+' || char === '{') && groups.length) groups.at(-1)!.repeats = true
+  }
+  return null
+}
+
 export function matcherMatches(matcher: Matcher, labels: Labels): boolean {
   const value = labels[matcher.name] ?? ''
   switch (matcher.type) {
@@ -143,9 +172,17 @@ export function matcherMatches(matcher: Matcher, labels: Labels): boolean {
 }
 
 const MAX_MATCHERS = 20
+const UNSTORABLE = /[\u0000\p{Cs}]/u
+/** Alertmanager API v2's matcher object, written out to be read as typed ones are; isEqual came in v0.22 and defaults to true. */
+const alertmanagerMatcher = z
+  .object({ name: z.string(), value: z.string(), isRegex: z.boolean(), isEqual: z.boolean().default(true) })
+  .transform(({ name, value, isRegex, isEqual }) =>
+    formatMatcher({ name, value, type: isRegex ? (isEqual ? '=~' : '!~') : isEqual ? '=' : '!=' }),
+  )
+
 const matcherListInput = z
-  .union([z.string(), z.array(z.string()).max(MAX_MATCHERS, `at most ${MAX_MATCHERS} matchers`)], {
-    error: 'expected matchers, as a list or as {name="value", …}',
+  .union([z.string(), z.array(z.union([z.string(), alertmanagerMatcher])).max(MAX_MATCHERS, `at most ${MAX_MATCHERS} matchers`)], {
+    error: 'expected matchers: a list of name="value" texts or of Alertmanager matchers, or {name="value", …}',
   })
   .transform((input, context) => {
     const parsed = typeof input === 'string' ? [parseMatchers(input)] : input.map((text) => parseMatchers(text))
@@ -157,6 +194,9 @@ const matcherListInput = z
     if (matchers.length === 0 && parsed.every((result) => result.ok))
       context.addIssue({ code: 'custom', message: 'add at least one matcher' })
     if (matchers.length > MAX_MATCHERS) context.addIssue({ code: 'custom', message: `at most ${MAX_MATCHERS} matchers` })
+    // Postgres refuses NUL and lone surrogates in JSON text; no label value of ours holds either.
+    if (matchers.some((matcher) => UNSTORABLE.test(matcher.value)))
+      context.addIssue({ code: 'custom', message: 'no NUL characters or broken unicode in a value' })
     // Stricter than Alertmanager (silence.go validateSilence counts any != and !~ as not matching ""):
     // a silence of only `team!="db"` would also silence every alert without a team label.
     if (matchers.length > 0 && matchers.every((matcher) => matcherMatches(matcher, {})))
@@ -167,35 +207,61 @@ const matcherListInput = z
     return matchers
   })
 
+/** ISO 8601 with four-digit years, as the database driver writes times: later ones cannot be stored. */
+const LAST_INSTANT_MS = Date.parse('9999-12-31T23:59:59.999Z')
+
 const instant = (what: string) => {
   const error = `expected ${what} as an ISO 8601 time with its offset`
   return z
     .union([z.iso.datetime({ offset: true, error }), z.date({ error })], { error })
     .transform((value) => (typeof value === 'string' ? Date.parse(value) : value.getTime()))
+    .refine((ms) => ms <= LAST_INSTANT_MS, 'at most 9999-12-31T23:59:59Z')
 }
 
-export const silenceInput = z
-  .object({
-    matchers: matcherListInput,
-    /** Epoch ms once parsed. */
-    startsAt: instant('a start'),
-    endsAt: instant('an end'),
-    comment: multiLineText({ max: 1000, what: 'a comment (why this is silenced)' }),
-    createdBy: singleLineText({ max: 200, what: 'who silences' }),
-  })
-  .superRefine((silence, context) => {
-    if (silence.endsAt <= silence.startsAt)
-      context.addIssue({ code: 'custom', path: ['endsAt'], message: 'the end must be after the start' })
-  })
+const silenceFields = {
+  matchers: matcherListInput,
+  /** Epoch ms once parsed. */
+  startsAt: instant('a start'),
+  endsAt: instant('an end'),
+  comment: multiLineText({ max: 1000, what: 'a comment (why this is silenced)' }),
+  createdBy: singleLineText({ max: 200, what: 'who silences' }),
+}
+
+const endsAfterStart = (silence: { startsAt: number; endsAt: number }, context: z.RefinementCtx) => {
+  if (silence.endsAt <= silence.startsAt) context.addIssue({ code: 'custom', path: ['endsAt'], message: 'the end must be after the start' })
+}
+
+export const silenceInput = z.object(silenceFields).superRefine(endsAfterStart)
 export type SilenceInput = z.input<typeof silenceInput>
 export type Silence = z.output<typeof silenceInput>
 export type StoredSilence = Silence & { id: string }
+/** A silence as listed: stored, with when it was created and last changed (epoch ms). */
+export type SilenceRecord = StoredSilence & { createdAt: number; updatedAt: number }
+
+/** A parsed silence as input again (matchers written out, times as Dates), for createSilence to check once more. */
+export const toSilenceInput = ({ matchers, startsAt, endsAt, comment, createdBy }: Silence): SilenceInput => ({
+  matchers: matchers.map(formatMatcher),
+  startsAt: new Date(startsAt),
+  endsAt: new Date(endsAt),
+  comment,
+  createdBy,
+})
+
+/** POST /api/v1/silences: `createdBy` may be left out, and then is the caller (a user's e-mail, a token's name). */
+export const silenceBody = z.object({ ...silenceFields, createdBy: silenceFields.createdBy.optional() }).superRefine(endsAfterStart)
 
 /**
  * Active from startsAt up to, not including, endsAt (Alertmanager's getState includes the end), so
  * expiring a silence "now" ends it now, and one ending at T and the next starting at T never overlap.
  */
 export const isSilenceActive = (silence: Pick<Silence, 'startsAt' | 'endsAt'>, at: number) => silence.startsAt <= at && at < silence.endsAt
+
+/** Alertmanager's three states: pending before the start, active up to the end, expired from it on. */
+export const SILENCE_STATES = ['active', 'pending', 'expired'] as const
+export type SilenceState = (typeof SILENCE_STATES)[number]
+
+export const silenceState = (silence: Pick<Silence, 'startsAt' | 'endsAt'>, at: number): SilenceState =>
+  at < silence.startsAt ? 'pending' : at < silence.endsAt ? 'active' : 'expired'
 
 export const silenceMatches = (silence: Pick<Silence, 'matchers' | 'startsAt' | 'endsAt'>, labels: Labels, at: number) =>
   isSilenceActive(silence, at) && silence.matchers.every((matcher) => matcherMatches(matcher, labels))

@@ -13,7 +13,7 @@ export const API_TOKEN_SCOPE_LABELS: Record<ApiTokenScope, string> = {
   'overhead.write': 'Post overhead measurements',
   'incidents.write': 'Post incidents',
   'inventory.write': 'Change the service inventory',
-  'alerts.write': 'Import alert rules (rules kept in git)',
+  'alerts.write': 'Import, create, replace and delete alert rules (rules kept in git)',
 }
 
 /** `spl_` + 32 random bytes in base64url (43 characters): 256 bits, so one unsalted SHA-256 suffices to store it. */

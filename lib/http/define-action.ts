@@ -13,6 +13,7 @@ import { z } from 'zod'
 import type { Permission } from '@/lib/auth/permissions'
 import type { ActiveUser } from '@/lib/auth/schemas'
 import { requirePermission } from '@/lib/auth/session'
+import type { FieldIssue } from '@/lib/errors'
 import { logger } from '@/lib/logger'
 import { mapError } from './error-mapping'
 import type { FormState } from './form-state'
@@ -49,7 +50,12 @@ export function defineAction<S extends z.ZodType, R, D = undefined>(definition: 
     } catch (error) {
       const mapped = mapError(error)
       if (!mapped) throw error
-      if (mapped.status === 400) return { fieldErrors: Object.fromEntries(mapped.issues.map((issue) => [issue.path, [issue.message]])) }
+      const fieldErrors = (issues: FieldIssue[]) => ({
+        fieldErrors: Object.fromEntries(issues.map((issue) => [issue.path, [issue.message]])),
+      })
+      if (mapped.status === 400) return fieldErrors(mapped.issues)
+      // A conflict about fields (a name taken) is shown beside them too.
+      if (mapped.status === 409 && mapped.issues) return fieldErrors(mapped.issues)
       return { error: mapped.message }
     }
     for (const step of definition.after ?? []) {

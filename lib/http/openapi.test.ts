@@ -73,3 +73,24 @@ describe('buildOpenApiDocument, writes', () => {
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' })
   })
 })
+
+test('the single-rule API: POST 201, GET and PUT on {id} with their bodies, DELETE 204 with none; a session or an alerts.write token', () => {
+  const document = buildOpenApiDocument()
+  type Operation = { security: unknown[]; requestBody?: unknown; responses: Record<string, { description: string; content?: unknown }> }
+  const paths = document.paths as Record<string, Record<'get' | 'post' | 'put' | 'delete', Operation | undefined>>
+  const one = paths['/api/v1/rules/{id}']!
+  expect(Object.keys(paths['/api/v1/rules']!).sort()).toEqual(['get', 'post'])
+  expect(Object.keys(one).sort()).toEqual(['delete', 'get', 'put'])
+  expect(Object.keys(paths['/api/v1/rules']!.post!.responses)).toEqual(expect.arrayContaining(['201', '400', '409']))
+  expect(Object.keys(one.put!.responses)).toEqual(expect.arrayContaining(['200', '404', '409']))
+  expect(one.delete!.responses['204']).toEqual({ description: 'No content' })
+  expect(one.delete!.requestBody).toBeUndefined()
+  for (const operation of [paths['/api/v1/rules']!.post!, one.put!, one.delete!]) {
+    expect(operation.security).toEqual([{ session: [] }, { bearer: [] }])
+    expect(operation.responses['422']).toBeUndefined()
+  }
+  const replace = document.components.schemas.AlertRuleReplaceBody as { properties: Record<string, unknown>; required: string[] }
+  expect(Object.keys(replace.properties)).toEqual(expect.arrayContaining(['name', 'condition', 'selector', 'version']))
+  expect(replace.required).toEqual(expect.arrayContaining(['name', 'condition', 'selector']))
+  expect(replace.required).not.toContain('version')
+})

@@ -48,7 +48,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
         return Object.entries(properties).map(([name, schema]) => ({ name, in: 'query', required: required.has(name), schema }))
       })(),
     ]
-    schemas[route.response.name] = toSchema(route.response.schema, 'output')
+    if (route.response) schemas[route.response.name] = toSchema(route.response.schema, 'output')
     if (route.body) schemas[route.body.name] = toSchema(route.body.schema, 'input')
     paths[route.path] = {
       ...(paths[route.path] as object | undefined),
@@ -62,16 +62,15 @@ export function buildOpenApiDocument(serverUrl?: string) {
         security: route.tokenScope ? [{ session: [] }, { bearer: [] }] : [{ session: [] }],
         responses: {
           [route.okStatus ?? (route.method === 'post' ? '201' : '200')]: {
-            description: route.method === 'post' && !route.okStatus ? 'Created' : 'OK',
-            content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.response.name}` } } },
+            description: route.okStatus === '204' ? 'No content' : route.method === 'post' && !route.okStatus ? 'Created' : 'OK',
+            ...(route.response && {
+              content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.response.name}` } } },
+            }),
           },
           ...ERROR_RESPONSES,
           ...(route.tokenScope && {
             '401': { description: 'Not signed in, or an unknown or revoked token (`WWW-Authenticate: Bearer`)' },
             '403': { description: `Signed in without the permission, or a token without the scope ${route.tokenScope}` },
-            '422': {
-              description: 'The service is not in the inventory: `{ error: "unprocessable", issues: [{ path: "service", message }] }`',
-            },
           }),
           ...route.errors,
         },

@@ -1,17 +1,20 @@
 // The one place that orders what the worker does after the sync's rounds have committed windows. For
 // every service this worker can lease, in this order (DESIGN.md, "Shape"):
 //
-//   sync ───────▶ compaction ───────▶ latency judgement ──▶ rollout status ──▶ alert evaluation ──▶ SLO accounting
-//   lib/sync       lib/sync             lib/latency            lib/rollout         lib/alerts            lib/slo (next)
-//   windows →      minutes → hours →    baselines, slow        go-live, status     rules at each
-//   rollups, once  days, retention      verdicts               from daily quality  service's watermark
+//   sync ───────▶ compaction ───────▶ latency judgement ──▶ rollout status ──▶ alert evaluation ──▶ notifications
+//   lib/sync       lib/sync             lib/latency            lib/rollout         lib/alerts            lib/notifications
+//   windows →      minutes → hours →    baselines, slow        go-live, status     rules at each         group, silence, queue
+//   rollups, once  days, retention      verdicts               from daily quality  service's watermark   (sent by its own loop)
 //
+// (SLO accounting, lib/slo, will sit between alert evaluation and notifications.)
 // Each stage is a function its domain exports: idempotent, safe to rerun after a crash, and run for a
 // service only under its lease, so several workers never run one twice at once. No domain imports a
 // later one; lib/sync knows nothing of the stages after it.
 import { evaluateAndSaveAlerts, type AlertStageReport } from '@/lib/alerts/alert-evaluator'
 import { annotateAlert } from '@/lib/alerts/annotate-alert'
 import { LatencyHealthJudge, type JudgementPhases } from '@/lib/latency/latency-health-judge'
+import type { NotificationSender } from '@/lib/notifications/notification-sender'
+import type { PlanReport } from '@/lib/notifications/dispatcher'
 import { judgeAndSaveRolloutStates } from '@/lib/rollout/rollout-state-repository'
 import { compactService, type Retention } from '@/lib/sync/compaction-repository'
 import { isConnectionError } from '@/lib/sync/connection-error'
@@ -27,12 +30,14 @@ type Log = { info(details: object, message: string): void; warn(details: object,
 export type StagesReport = {
   services: number
   slow: number
-  stageMs: { compaction: number; latency: number; rollout: number; alerts: number }
+  stageMs: { compaction: number; latency: number; rollout: number; alerts: number; notifications: number }
   /** The latency judgement's pass by phase (ms). */
   latencyPhases: JudgementPhases
   /** Series judged again, verdicts kept as they were, verdict rows written (the rest only stamped). */
   series: { judged: number; kept: number; written: number }
   alerts: AlertStageReport | null
+  /** Notifications queued after the evaluation (null: none planned, or another worker was planning). */
+  notifications: PlanReport | null
 }
 
 export class WorkerStages {
@@ -40,7 +45,9 @@ export class WorkerStages {
   /** Keeps each series' history between passes, so a pass judges what changed (lib/latency/latency-health-judge.ts). */
   private readonly latency = new LatencyHealthJudge()
 
-  constructor(private readonly deps: { leases: SyncLeases; retention: Retention; log: Log; everyMs?: number }) {}
+  constructor(
+    private readonly deps: { leases: SyncLeases; retention: Retention; log: Log; everyMs?: number; notifications?: NotificationSender },
+  ) {}
 
   /**
    * After a sync round: runs the stages when they are due — compaction service by service, then the
@@ -52,10 +59,11 @@ export class WorkerStages {
     const report: StagesReport = {
       services: 0,
       slow: 0,
-      stageMs: { compaction: 0, latency: 0, rollout: 0, alerts: 0 },
+      stageMs: { compaction: 0, latency: 0, rollout: 0, alerts: 0, notifications: 0 },
       latencyPhases: { plan: 0, read: 0, judge: 0, save: 0, prepare: 0 },
       series: { judged: 0, kept: 0, written: 0 },
       alerts: null,
+      notifications: null,
     }
     const leased: string[] = []
     try {
@@ -102,6 +110,13 @@ export class WorkerStages {
           this.deps.log.warn({ rules: report.alerts.unreadableRules }, 'alerts: some rules cannot be read and were skipped')
         if (report.alerts?.transitions)
           this.deps.log.info({ transitions: report.alerts.transitions, firing: report.alerts.firing }, 'alerts: states changed')
+      }
+      // Every worker's pass plans, whether or not it evaluated anything: alerts another worker changed are planned too.
+      if (this.deps.notifications && !shouldStop()) {
+        const sender = this.deps.notifications
+        const started = performance.now()
+        report.notifications = (await this.stage('notifications', () => sender.planNow(now))) ?? null
+        report.stageMs.notifications = performance.now() - started
       }
     } finally {
       for (const service of leased) await this.deps.leases.release(service)

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { disconnectDb } from '@/lib/db/client'
 import { databaseUrl, EMBEDDED_DATABASE } from '@/lib/db/database-url'
 import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/db/embedded-postgres'
-import { loadEnvOrExit } from '@/lib/env'
+import { appUrlOf, loadEnvOrExit } from '@/lib/env'
 import { JaegerClient } from '@/lib/jaeger/client'
 import { probeJaeger } from '@/lib/jaeger/probe'
 import { logger } from '@/lib/logger'
@@ -18,6 +18,7 @@ import { DatabaseOutage } from '@/lib/sync/database-outage'
 import { markWorkerStopped, saveHeartbeat, type WorkerIdentity } from '@/lib/sync/heartbeat-repository'
 import { SyncLeases } from '@/lib/sync/leases'
 import { retentionFrom, SyncLoop, syncSettingsFrom } from '@/lib/sync/sync-loop'
+import { NotificationSender } from '@/lib/notifications/notification-sender'
 import { WorkerStages } from './stages'
 
 async function main() {
@@ -66,7 +67,10 @@ async function main() {
   }, config.WORKER_HEARTBEAT_SECONDS * 1000)
 
   const leases = await SyncLeases.connect(databaseUrl(), { log })
-  const stages = new WorkerStages({ leases, retention: retentionFrom(config), log: logger('stages') })
+  // Links in notifications point here: the app's public address.
+  const notifications = new NotificationSender({ externalUrl: appUrlOf(config), log: logger('notify') })
+  notifications.start()
+  const stages = new WorkerStages({ leases, retention: retentionFrom(config), log: logger('stages'), notifications })
   const sync = new SyncLoop({
     client: new JaegerClient({ baseUrl: config.JAEGER_URL, timeoutMs: config.JAEGER_TIMEOUT_MS }),
     leases,
@@ -87,6 +91,7 @@ async function main() {
     clearInterval(timer)
     sync.stop()
     await syncing
+    await notifications.stop()
     await leases.close()
     await beating
     await markWorkerStopped(worker.id).catch((error: unknown) => log.warn({ err: error }, 'could not record the stop'))

@@ -10,7 +10,7 @@ export type Managed = {
 }
 const running = new Set<Managed>()
 
-const COLOURS: Record<string, string> = { app: '36', worker: '35', jaeger: '33', build: '34' }
+const COLOURS: Record<string, string> = { app: '36', worker: '35', jaeger: '33', receiver: '32', build: '34' }
 const tag = (name: string) => (process.stdout.isTTY ? `\x1b[${COLOURS[name] ?? '90'}m[${name}]\x1b[0m` : `[${name}]`)
 
 const TAIL_LINES = 200

@@ -1,4 +1,4 @@
-import { BellRing, Plus } from 'lucide-react'
+import { BellOff, BellRing, Plus } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageBody, PageHeader } from '@/components/shell/page-header'
@@ -7,6 +7,8 @@ import { Card, CardHeader } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { listStoredAlertsByRule } from '@/lib/alerts/alerts-repository'
 import { listAlertRules } from '@/lib/alerts/rules-repository'
+import { isSilenced } from '@/lib/alerts/silences'
+import { listActiveSilences } from '@/lib/alerts/silences-repository'
 import { can } from '@/lib/auth/permissions'
 import { requirePermission } from '@/lib/auth/session'
 import { AlertTable, type AlertListRow } from './_components/alert-table'
@@ -21,15 +23,28 @@ const SEVERITY = { critical: 0, warning: 1, info: 2 } as const
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission('dashboard.read')
   const { alert: highlight } = await searchParams
-  const [{ rules, unreadable }, { byRule }] = await Promise.all([listAlertRules(), listStoredAlertsByRule()])
   const now = new Date()
+  const [{ rules, unreadable }, { byRule }, silences] = await Promise.all([
+    listAlertRules(),
+    listStoredAlertsByRule(),
+    listActiveSilences(now),
+  ])
   const ruleOf = new Map(rules.map((rule) => [rule.id, rule]))
   const alerts: AlertListRow[] = [...byRule]
-    .flatMap(([ruleId, alerts]) => (ruleOf.has(ruleId) ? alerts.map((alert) => ({ ...alert, rule: ruleOf.get(ruleId)! })) : []))
+    .flatMap(([ruleId, alerts]) =>
+      ruleOf.has(ruleId)
+        ? alerts.map((alert) => ({
+            ...alert,
+            rule: ruleOf.get(ruleId)!,
+            silencedBy: alert.state === 'inactive' ? [] : isSilenced(alert.labels, silences, now.getTime()),
+          }))
+        : [],
+    )
     .sort((a, b) => ORDER[a.state] - ORDER[b.state] || SEVERITY[a.rule.severity] - SEVERITY[b.rule.severity] || b.activeAt - a.activeAt)
   const active = alerts.filter((alert) => alert.state !== 'inactive')
   const resolved = alerts.filter((alert) => alert.state === 'inactive')
   const firing = active.filter((alert) => alert.state === 'firing').length
+  const silenced = active.filter((alert) => alert.silencedBy?.length).length
   const canWrite = can(user.role, 'alerts.write')
   return (
     <>
@@ -37,15 +52,21 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         title="Alerts"
         description={
           active.length
-            ? `${firing} firing, ${active.length - firing} pending, over ${rules.length} rule${rules.length === 1 ? '' : 's'}.`
+            ? `${firing} firing, ${active.length - firing} pending${silenced ? ` (${silenced} silenced)` : ''}, over ${rules.length} rule${rules.length === 1 ? '' : 's'}.`
             : `Nothing firing. ${rules.length} rule${rules.length === 1 ? '' : 's'} watching.`
         }
         actions={
-          canWrite && (
-            <Link href="/alerts/rules/new" className={buttonClasses({ variant: 'primary' })}>
-              <Plus className="size-4" aria-hidden /> New rule
+          <>
+            <Link href="/alerts/silences" className={buttonClasses({ variant: 'secondary' })}>
+              <BellOff className="size-4" aria-hidden /> Silences
+              {silences.length > 0 && <span className="text-xs text-muted">({silences.length} active)</span>}
             </Link>
-          )
+            {canWrite && (
+              <Link href="/alerts/rules/new" className={buttonClasses({ variant: 'primary' })}>
+                <Plus className="size-4" aria-hidden /> New rule
+              </Link>
+            )}
+          </>
         }
       />
       <PageBody>
@@ -80,6 +101,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                   now={now}
                   highlight={typeof highlight === 'string' ? highlight : undefined}
                   label="Firing and pending alerts"
+                  canSilence={canWrite}
                 />
               ) : (
                 <p className="px-5 py-6 text-sm text-muted">Nothing is firing or pending.</p>

@@ -20,6 +20,7 @@ import { formatDateTime } from '@/lib/format/date'
 import { formatPrometheusDuration } from '@/lib/time/prometheus-duration'
 import { AlertTable, SEVERITY_TONE } from '../../_components/alert-table'
 import { BacktestPanel } from '../_components/backtest-panel'
+import { DeleteRuleButton } from './_components/delete-rule-button'
 
 export const metadata: Metadata = { title: 'Alert rule' }
 
@@ -50,9 +51,12 @@ export default async function AlertRulePage({ params }: { params: Promise<{ id: 
         }
         actions={
           can(user.role, 'alerts.write') && (
-            <Link href={`/alerts/rules/${rule.id}/edit`} className={buttonClasses({ variant: 'secondary' })}>
-              <Pencil className="size-4" aria-hidden /> Edit
-            </Link>
+            <>
+              <Link href={`/alerts/rules/${rule.id}/edit`} className={buttonClasses({ variant: 'secondary' })}>
+                <Pencil className="size-4" aria-hidden /> Edit
+              </Link>
+              <DeleteRuleButton ruleId={rule.id} name={rule.name} alertCount={alerts.length} />
+            </>
           )
         }
       />
