@@ -1,6 +1,7 @@
 // Runs before every page and API request:
 // - answers paths with segments Next cannot decode (lib/http/undecodable-segments.ts) itself: a 400
-//   naming the parameter for the API, a 404 page otherwise, instead of Next's bare 500;
+//   naming the parameter for the API, a 404 page otherwise, instead of Next's bare 500; and /api paths
+//   naming no route (`/api/v1/x/%2e%2e/y` included) with a JSON 404;
 // - gives every page a fresh CSP nonce (lib/http/content-security-policy.ts) and HSTS over https;
 // - sends signed-out visitors of app pages to the login page. Only a redirect for convenience:
 //   authorization happens where the data is (requireUser / requirePermission / defineRoute / defineAction).
@@ -8,7 +9,7 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { getToken } from 'next-auth/jwt'
 import { env } from '@/lib/env'
 import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from '@/lib/http/content-security-policy'
-import { dynamicRoutePatterns } from '@/lib/http/route-patterns'
+import { apiRouteExists, dynamicRoutePatterns } from '@/lib/http/route-patterns'
 import { parameterNameAt, undecodableSegments } from '@/lib/http/undecodable-segments'
 
 /** Pages a signed-out visitor may open. */
@@ -26,6 +27,15 @@ export async function proxy(request: NextRequest) {
   const undecodable = undecodableSegments(pathname)
 
   if (pathname.startsWith('/api/')) {
+    if (!undecodable.length && !apiRouteExists(pathname))
+      return secureHeaders(
+        request,
+        NextResponse.json(
+          { error: 'not_found', message: `no API route at ${pathname}` },
+          { status: 404, headers: { 'cache-control': 'no-store' } },
+        ),
+        API_CONTENT_SECURITY_POLICY,
+      )
     if (!undecodable.length) return secureHeaders(request, NextResponse.next(), API_CONTENT_SECURITY_POLICY)
     const issues = undecodable.map((index) => ({
       path: parameterNameAt(dynamicRoutePatterns(), pathname, index) ?? `(path segment ${index})`,

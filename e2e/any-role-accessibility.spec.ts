@@ -25,6 +25,8 @@ const DASHBOARD_PAGES = [
   OPERATION_PATH,
   '/rollout',
   '/alerts',
+  '/alerts/channels',
+  '/alerts/silences',
   '/slos',
   '/incidents',
   '/settings',

@@ -25,6 +25,9 @@ const WRITTEN_BY_REQUESTS = [
   'webhook_deliveries',
   'api_tokens',
   'overhead_measurements',
+  'alert_rules',
+  'silences',
+  'notification_channels',
 ]
 
 const VALID_PARAMS: Record<string, string[]> = {

@@ -6,7 +6,17 @@ import { ChartDataTable } from './chart-data-table'
 import { ChartFrame } from './chart-frame'
 import { ChartLegend } from './chart-legend'
 import { CHART_THEME } from './chart-theme'
-import { ChartTooltip } from './chart-tooltip'
+import { ChartTooltip, type ChartTooltipLine } from './chart-tooltip'
+import {
+  describeRecorded,
+  RECORDED_LEGEND,
+  RECORDED_STRIP_SPACE,
+  RecordedStateStrip,
+  RecordedStatesTable,
+  recordedStateAt,
+  VALUE_AXIS_WIDTH,
+  type RecordedStates,
+} from './recorded-state-strip'
 import { timeAxis } from './time-axis'
 
 export type BacktestChartSeries = {
@@ -18,7 +28,8 @@ export type BacktestChartSeries = {
 
 /**
  * One series of a rule's backtest: its value at every step, the threshold as a dashed line, and the
- * intervals where the rule would have been pending (amber) and firing (red) shaded behind it.
+ * intervals where the rule would have been pending (amber) and firing (red) shaded behind it. With
+ * `recorded` (a saved rule), what the rule actually did on the series runs as a strip above the plot.
  */
 export function BacktestChart({
   series,
@@ -27,9 +38,12 @@ export function BacktestChart({
   toMs,
   format,
   stepMs,
+  recorded,
   height = 180,
 }: {
   series: BacktestChartSeries
+  /** The rule's recorded pending and firing intervals on this series; none for a draft. */
+  recorded?: RecordedStates
   /** The evaluation step: points further apart than this have a gap between them. */
   stepMs: number
   threshold: number
@@ -50,36 +64,52 @@ export function BacktestChart({
     { key: 'threshold', label: `threshold ${format(threshold)}`, color: CHART_THEME.color.p99, mark: 'line' as const },
     { key: 'pending', label: 'would be pending', color: CHART_THEME.color.p99, mark: 'band' as const },
     { key: 'firing', label: 'would fire', color: CHART_THEME.color.bad, mark: 'band' as const },
+    ...(recorded ? RECORDED_LEGEND : []),
   ]
   const fired = series.firing.length
   return (
     <ChartFrame
-      label={`${series.label}: ${fired ? `would have fired ${fired} time${fired === 1 ? '' : 's'}` : 'would not have fired'} over the range`}
-      height={height}
+      label={`${series.label}: ${fired ? `would have fired ${fired} time${fired === 1 ? '' : 's'}` : 'would not have fired'} over the range${recorded ? `; ${describeRecorded(recorded)}` : ''}`}
+      height={height + (recorded ? RECORDED_STRIP_SPACE : 0)}
       legend={<ChartLegend items={legend} />}
       dataTable={
-        <ChartDataTable
-          caption={`Would-have-fired intervals of ${series.label}`}
-          columns={['State', 'From', 'To']}
-          rows={[
-            ...series.pending.map((interval) => [
-              'pending',
-              formatDateTime(new Date(interval.startMs)),
-              formatDateTime(new Date(interval.endMs)),
-            ]),
-            ...series.firing.map((interval) => [
-              'firing',
-              formatDateTime(new Date(interval.startMs)),
-              formatDateTime(new Date(interval.endMs)),
-            ]),
-          ]}
-        />
+        <>
+          <ChartDataTable
+            caption={`Would-have-fired intervals of ${series.label}`}
+            columns={['State', 'From', 'To']}
+            rows={[
+              ...series.pending.map((interval) => [
+                'pending',
+                formatDateTime(new Date(interval.startMs)),
+                formatDateTime(new Date(interval.endMs)),
+              ]),
+              ...series.firing.map((interval) => [
+                'firing',
+                formatDateTime(new Date(interval.startMs)),
+                formatDateTime(new Date(interval.endMs)),
+              ]),
+            ]}
+          />
+          {recorded && <RecordedStatesTable caption={`Recorded intervals of ${series.label}`} recorded={recorded} />}
+        </>
       }
     >
-      <LineChart data={rows} responsive style={{ width: '100%', height: '100%' }} margin={CHART_THEME.margin} accessibilityLayer={false}>
+      <LineChart
+        data={rows}
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        margin={recorded ? { ...CHART_THEME.margin, top: CHART_THEME.margin.top + RECORDED_STRIP_SPACE } : CHART_THEME.margin}
+        accessibilityLayer={false}
+      >
         <CartesianGrid {...CHART_THEME.grid} />
         <XAxis {...timeAxis({ startUs: fromMs * 1000, endUs: toMs * 1000 })} />
-        <YAxis {...CHART_THEME.axis} type="number" domain={[0, 'auto']} width={72} tickFormatter={(tick: number) => format(tick)} />
+        <YAxis
+          {...CHART_THEME.axis}
+          type="number"
+          domain={[0, 'auto']}
+          width={VALUE_AXIS_WIDTH}
+          tickFormatter={(tick: number) => format(tick)}
+        />
         {series.pending.map((interval) => (
           <ReferenceArea
             key={`p${interval.startMs}`}
@@ -104,8 +134,9 @@ export function BacktestChart({
         <Tooltip
           cursor={CHART_THEME.lineCursor}
           isAnimationActive={false}
-          content={(props) => <BacktestTooltip {...props} format={format} />}
+          content={(props) => <BacktestTooltip {...props} format={format} recorded={recorded} />}
         />
+        {recorded && <RecordedStateStrip recorded={recorded} />}
         <Line
           dataKey="value"
           stroke={CHART_THEME.color.p95}
@@ -119,13 +150,22 @@ export function BacktestChart({
   )
 }
 
-function BacktestTooltip({ active, payload, format }: TooltipContentProps & { format: (value: number) => string }) {
+const RECORDED_COLOR = { firing: CHART_THEME.color.bad, pending: CHART_THEME.color.p99, quiet: undefined }
+
+function BacktestTooltip({
+  active,
+  payload,
+  format,
+  recorded,
+}: TooltipContentProps & { format: (value: number) => string; recorded: RecordedStates | undefined }) {
   const row = active ? (payload[0]?.payload as { xUs: number; value: number | null } | undefined) : undefined
   if (!row) return null
-  return (
-    <ChartTooltip
-      title={formatDateTime(new Date(row.xUs / 1000))}
-      lines={[{ label: 'value', value: row.value === null ? 'no data' : format(row.value), color: CHART_THEME.color.p95, emphasis: true }]}
-    />
-  )
+  const lines: ChartTooltipLine[] = [
+    { label: 'value', value: row.value === null ? 'no data' : format(row.value), color: CHART_THEME.color.p95, emphasis: true },
+  ]
+  if (recorded) {
+    const state = recordedStateAt(recorded, row.xUs / 1000)
+    lines.push({ label: 'recorded', value: state, color: RECORDED_COLOR[state] })
+  }
+  return <ChartTooltip title={formatDateTime(new Date(row.xUs / 1000))} lines={lines} />
 }

@@ -6,18 +6,13 @@
 import { listJudgementTargets } from '@/lib/latency/judgement-rows-repository'
 import { floorTo, MINUTE_US } from '@/lib/time/time-buckets'
 import { evaluateAlerts, type ActiveSeries } from './alert-state'
-import { computeRuleValues, WindowCache, type SeriesValue } from './rule-values'
+import { listEvaluationCursors, pairKey, saveEvaluations, type AlertChange, type EvaluatedService } from './alerts-repository'
+import { fingerprintOf } from './fingerprint'
+import { computeRuleValues, serviceMatches, WindowCache, type SeriesValue } from './rule-values'
 import { listAlertRules } from './rules-repository'
 import { listServiceSamples } from './samples-repository'
-import {
-  listEvaluationCursors,
-  listStoredAlerts,
-  pairKey,
-  saveEvaluations,
-  type AlertChange,
-  type EvaluatedService,
-} from './alerts-repository'
 import type { Alert, Labels, StoredAlertRule } from './schemas'
+import { listAlertsByPair } from './stored-alerts-repository'
 
 export type AlertStageReport = {
   rules: number
@@ -64,17 +59,26 @@ export async function evaluateAndSaveAlerts(
   const dueServices = [...atByService.keys()].filter((service) => (evaluatedAt.get(service) ?? -Infinity) < atByService.get(service)!)
   if (dueServices.length === 0) return report
 
-  const maxWindowMs = Math.max(...rules.map((rule) => rule.window * 1000))
+  // Each service's rows back as far as the longest window of a rule matching it that reads rows (no-data rules read none).
+  const cache = new WindowCache()
+  const ranges = new Map(
+    dueServices.map((service) => {
+      const at = atByService.get(service)!
+      const windowMs = Math.max(
+        0,
+        ...rules.filter((rule) => rule.condition.kind !== 'no_data' && serviceMatches(rule.selector, service, cache)).map((rule) => rule.window * 1000),
+      )
+      return [service, { startMs: at - windowMs, endMs: at }]
+    }),
+  )
   const [samples, previousOf] = await Promise.all([
     listServiceSamples({
-      ranges: new Map(
-        dueServices.map((service) => [service, { startMs: atByService.get(service)! - maxWindowMs, endMs: atByService.get(service)! }]),
-      ),
+      ranges,
       now,
       baselines: rules.some((rule) => rule.condition.kind === 'latency_baseline'),
       lastSpan: rules.some((rule) => rule.condition.kind === 'no_data'),
     }),
-    listStoredAlerts(
+    listAlertsByPair(
       rules.map((rule) => rule.id),
       dueServices,
     ),
@@ -86,21 +90,23 @@ export async function evaluateAndSaveAlerts(
   const evaluated: EvaluatedService[] = []
   for (const service of dueServices) {
     const at = atByService.get(service)!
-    const cache = new WindowCache()
     evaluated.push({ service, at, previousAt: evaluatedAt.get(service) ?? null })
     for (const rule of rules) {
       const values = computeRuleValues(rule, samples.get(service)!, at, cache)
-      const active: ActiveSeries[] = values
-        .filter((value) => value.holds)
-        .map((value) => ({ labels: value.labels, annotations: annotate(rule, value), value: value.value }))
-      const previous = previousOf.get(pairKey(rule.id, service)) ?? new Map<string, Alert>()
-      const evaluation = evaluateAlerts(previous, active, { at, forSeconds: rule.for, keepFiringForSeconds: rule.keepFiringFor })
       report.evaluated += 1
       report.series += values.length
+      const holding = values.filter((value) => value.holds)
+      // Annotations are rendered below, for the alerts this evaluation writes; the others keep their stored ones.
+      const active: ActiveSeries[] = holding.map((value) => ({ labels: value.labels, annotations: UNRENDERED, value: value.value }))
+      const previous = previousOf.get(pairKey(rule.id, service)) ?? NO_ALERTS
+      const evaluation = evaluateAlerts(previous, active, { at, forSeconds: rule.for, keepFiringForSeconds: rule.keepFiringFor })
       for (const alert of evaluation.alerts.values()) if (alert.state === 'firing') report.firing += 1
       // Value and annotations of an ongoing alert are refreshed on its transitions only: rows change when states do.
-      const touched = [...new Set([...evaluation.transitions.map((transition) => transition.fingerprint), ...evaluation.keepFiringChanges])]
-      if (touched.length) changes.push({ rule, service, previous, alerts: evaluation.alerts, transitions: evaluation.transitions, touched })
+      const touched = new Set(evaluation.transitions.map((transition) => transition.fingerprint))
+      for (const fingerprint of evaluation.keepFiringChanges) touched.add(fingerprint)
+      if (touched.size === 0) continue
+      renderAnnotations(rule, holding, touched, evaluation.alerts, annotate)
+      changes.push({ rule, service, previous, alerts: evaluation.alerts, transitions: evaluation.transitions, touched: [...touched] })
     }
   }
   report.phases.evaluate = performance.now() - evaluateStarted
@@ -109,4 +115,27 @@ export async function evaluateAndSaveAlerts(
   report.transitions = await saveEvaluations(evaluated, changes)
   report.phases.save = performance.now() - saveStarted
   return report
+}
+
+/** Stands for annotations not rendered: an alert carries it only while untouched, and untouched alerts are not written. */
+const UNRENDERED: Labels = Object.freeze({})
+const NO_ALERTS: ReadonlyMap<string, Alert> = new Map()
+
+/**
+ * Renders the annotations of the touched alerts whose condition holds in this evaluation (new, pending
+ * to firing, resolved and holding again, keep_firing_for cleared): replaced in `alerts`. Touched alerts
+ * that no longer hold keep the annotations they were stored with, as evaluateAlerts leaves them.
+ */
+function renderAnnotations(
+  rule: StoredAlertRule,
+  holding: readonly SeriesValue[],
+  touched: ReadonlySet<string>,
+  alerts: Map<string, Alert>,
+  annotate: Annotate,
+) {
+  for (const value of holding) {
+    const fingerprint = fingerprintOf(value.labels)
+    const alert = touched.has(fingerprint) ? alerts.get(fingerprint) : undefined
+    if (alert?.annotations === UNRENDERED) alerts.set(fingerprint, { ...alert, annotations: annotate(rule, value) })
+  }
 }

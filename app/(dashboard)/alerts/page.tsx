@@ -1,4 +1,4 @@
-import { BellOff, BellRing, Plus } from 'lucide-react'
+import { BellOff, BellRing, Plus, Send } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageBody, PageHeader } from '@/components/shell/page-header'
@@ -57,6 +57,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         }
         actions={
           <>
+            <Link href="/alerts/channels" className={buttonClasses({ variant: 'secondary' })}>
+              <Send className="size-4" aria-hidden /> Channels
+            </Link>
             <Link href="/alerts/silences" className={buttonClasses({ variant: 'secondary' })}>
               <BellOff className="size-4" aria-hidden /> Silences
               {silences.length > 0 && <span className="text-xs text-muted">({silences.length} active)</span>}

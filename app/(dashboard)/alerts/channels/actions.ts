@@ -2,13 +2,12 @@
 
 import { revalidatePath } from 'next/cache'
 import { defineAction } from '@/lib/http/define-action'
-import { appUrlOf, env } from '@/lib/env'
-import { deleteChannel, saveChannel } from '@/lib/notifications/channels-repository'
-import { channelForm, channelReference } from '@/lib/notifications/channel-form'
-import { sendTestNotification } from '@/lib/notifications/dispatcher'
+import { saveChannel } from '@/lib/notifications/channels-repository'
+import { channelForm } from '@/lib/notifications/channel-form'
 
 const refreshChannelPages = () => revalidatePath('/alerts/channels', 'layout')
 
+/** Creates a channel (the form on /alerts/channels) or saves one (its page). */
 export const saveChannelAction = defineAction({
   permission: 'alerts.write',
   input: channelForm,
@@ -16,25 +15,4 @@ export const saveChannelAction = defineAction({
   ok: (channel) => `Saved ${channel.name}.`,
   after: [refreshChannelPages],
   redirectTo: (channel) => `/alerts/channels/${channel.id}`,
-})
-
-export const deleteChannelAction = defineAction({
-  permission: 'alerts.write',
-  input: channelReference,
-  run: ({ input, user }) => deleteChannel(input.id, { by: user.id }),
-  ok: () => 'Deleted.',
-  after: [refreshChannelPages],
-  redirectTo: () => '/alerts/channels',
-})
-
-/** Sends one test alert now; the answer (and the delivery log) says what the receiver made of it. */
-export const sendTestNotificationAction = defineAction({
-  permission: 'alerts.write',
-  input: channelReference,
-  run: ({ input }) => sendTestNotification(input.id, { externalUrl: appUrlOf(env()) }),
-  ok: (outcome) =>
-    outcome.ok
-      ? { message: `Delivered: the receiver answered ${outcome.httpStatus} in ${outcome.latencyMs} ms.`, data: { ok: true } }
-      : { message: `Not delivered: ${outcome.error}`, data: { ok: false } },
-  after: [refreshChannelPages],
 })

@@ -4,7 +4,7 @@ import Link from 'next/link'
 import { PageBody, PageHeader } from '@/components/shell/page-header'
 import { Badge } from '@/components/ui/badge'
 import { buttonClasses } from '@/components/ui/button'
-import { Card } from '@/components/ui/card'
+import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Table, Td, Th } from '@/components/ui/table'
 import { listAlertRules } from '@/lib/alerts/rules-repository'
@@ -15,6 +15,7 @@ import { listChannels } from '@/lib/notifications/channels-repository'
 import { channelDeliveryStats } from '@/lib/notifications/notifications-repository'
 import { CHANNEL_TYPE_LABELS } from '@/lib/notifications/schemas'
 import { formatPrometheusDuration } from '@/lib/time/prometheus-duration'
+import { ChannelForm } from './_components/channel-form'
 
 export const metadata: Metadata = { title: 'Notification channels' }
 
@@ -30,7 +31,7 @@ export default async function ChannelsPage() {
         description="Where rules send their alerts: Alertmanager receivers, Slack, PagerDuty, signed webhooks. Alerts are grouped per channel, as Alertmanager groups them."
         actions={
           canWrite && (
-            <Link href="/alerts/channels/new" className={buttonClasses({ variant: 'primary' })}>
+            <Link href="#new-channel" className={buttonClasses({ variant: 'primary' })}>
               <Plus className="size-4" aria-hidden /> New channel
             </Link>
           )
@@ -43,7 +44,7 @@ export default async function ChannelsPage() {
             title="No channels yet"
             action={
               canWrite && (
-                <Link href="/alerts/channels/new" className={buttonClasses({ variant: 'primary' })}>
+                <Link href="#new-channel" className={buttonClasses({ variant: 'primary' })}>
                   Add the first channel
                 </Link>
               )
@@ -104,6 +105,17 @@ export default async function ChannelsPage() {
                 })}
               </tbody>
             </Table>
+          </Card>
+        )}
+        {canWrite && (
+          <Card id="new-channel">
+            <CardHeader
+              title="New channel"
+              description="Name it, say where it sends, and how alerts are grouped. Then list it under a rule’s channels, and use “Send test” on its page to check the other end."
+            />
+            <CardBody>
+              <ChannelForm channel={null} />
+            </CardBody>
           </Card>
         )}
       </PageBody>

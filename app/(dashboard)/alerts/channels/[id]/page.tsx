@@ -16,8 +16,8 @@ import { getChannel } from '@/lib/notifications/channels-repository'
 import { listDeliveries } from '@/lib/notifications/notifications-repository'
 import { CHANNEL_TYPE_LABELS } from '@/lib/notifications/schemas'
 import { ChannelForm } from '../_components/channel-form'
-import { DeleteChannelButton } from '../_components/delete-channel-button'
-import { SendTestButton } from '../_components/send-test-button'
+import { DeleteChannelButton } from './_components/delete-channel-button'
+import { SendTestButton } from './_components/send-test-button'
 
 export const metadata: Metadata = { title: 'Notification channel' }
 

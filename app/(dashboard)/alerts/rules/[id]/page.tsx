@@ -13,6 +13,7 @@ import { formatRuleValue } from '@/lib/alerts/format-rule-value'
 import { describeCondition } from '@/lib/alerts/prometheus-api'
 import { unitOf } from '@/lib/alerts/rule-values'
 import { getAlertRule } from '@/lib/alerts/rules-repository'
+import { computeStateIntervals } from '@/lib/alerts/state-intervals'
 import { can } from '@/lib/auth/permissions'
 import { requirePermission } from '@/lib/auth/session'
 import { NotFoundError } from '@/lib/errors'
@@ -26,6 +27,12 @@ export const metadata: Metadata = { title: 'Alert rule' }
 
 const TRANSITION_TONE = { pending: 'warn', firing: 'bad', inactive: 'ok', deleted: 'neutral', new: 'neutral' } as const
 const STATE_WORD: Record<string, string> = { new: 'new', pending: 'pending', firing: 'firing', inactive: 'resolved', deleted: 'forgotten' }
+const HISTORY_ROWS = 100
+/**
+ * The newest transitions read for the backtest's recorded strips. An alert whose older transitions were not
+ * read is taken to have been in its oldest read one's `from` state since before the range (state-intervals.ts).
+ */
+const RECORDED_TRANSITIONS = 5_000
 
 export default async function AlertRulePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('dashboard.read')
@@ -33,10 +40,16 @@ export default async function AlertRulePage({ params }: { params: Promise<{ id: 
   if (!id.success) notFound()
   const rule = await getAlertRule(id.data).catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error)))
   if (!rule) notFound()
-  const [{ byRule }, events] = await Promise.all([listStoredAlertsByRule(), listAlertEvents({ ruleId: rule.id, limit: 100 })])
+  const [{ byRule }, transitions] = await Promise.all([
+    listStoredAlertsByRule(),
+    listAlertEvents({ ruleId: rule.id, limit: RECORDED_TRANSITIONS }),
+  ])
   const alerts = (byRule.get(rule.id) ?? []).map((alert) => ({ ...alert, rule }))
+  const events = transitions.slice(0, HISTORY_ROWS)
   const unit = unitOf(rule)
   const now = new Date()
+  // All recorded history up to now: the panel clips it to the range its backtest shows, whichever is selected.
+  const recorded = computeStateIntervals(transitions, { fromMs: 0, toMs: now.getTime() })
   return (
     <>
       <PageHeader
@@ -61,7 +74,7 @@ export default async function AlertRulePage({ params }: { params: Promise<{ id: 
         }
       />
       <PageBody>
-        <BacktestPanel rule={rule} problem={null} subject="rule" />
+        <BacktestPanel rule={rule} problem={null} subject="rule" recorded={recorded} />
         <div className="space-y-6">
           <Card>
             <CardHeader title="Alerts now" description="Pending, firing, and resolved in the last 15 minutes." />

@@ -4,33 +4,53 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { CircleCheck, CircleX, History } from 'lucide-react'
 import { useState } from 'react'
 import { BacktestChart } from '@/components/charts/backtest-chart'
+import { RecordedStateChart } from '@/components/charts/recorded-state-strip'
 import { useDebouncedValue } from '@/components/forms/use-debounced-value'
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
 import { formatRuleValue } from '@/lib/alerts/format-rule-value'
 import { backtestQuery } from '@/lib/alerts/query-options'
 import { BACKTEST_RANGES, type AlertRuleInput, type BacktestRange } from '@/lib/alerts/schemas'
+import { matchRecordedStates, type AlertStateIntervals, type SeriesStateIntervals } from '@/lib/alerts/state-intervals'
 import { cn } from '@/lib/cn'
 import { formatDateTime } from '@/lib/format/date'
 import { formatDuration } from '@/lib/format/duration'
 
 const RANGE_LABEL: Record<BacktestRange, string> = { '24h': 'Last 24 h', '7d': '7 days', '30d': '30 days' }
+/** Series charted with only their recorded strip (recorded alerts, no backtest values), at most; as many as the backtest charts. */
+const RECORDED_ONLY_CHARTED = 6
 
-/** What the draft would have done over real history: fired how often and how long, on which series, and which incidents it would have caught. */
+const seriesName = (labels: Readonly<Record<string, string>>) => [labels.service, labels.operation].filter(Boolean).join(' · ')
+const timesText = (count: number) => `${count} time${count === 1 ? '' : 's'}`
+const recordedText = ({ firing, pending, firingMs }: SeriesStateIntervals) =>
+  firing.length
+    ? `recorded: fired ${firing.length}×, ${formatDuration(firingMs)}`
+    : pending.length
+      ? 'recorded: pending, never fired'
+      : 'recorded: quiet'
+
+/**
+ * What the draft would have done over real history: fired how often and how long, on which series, and which
+ * incidents it would have caught. With `recorded` (a saved rule), what it actually did, on the same time axis.
+ */
 export function BacktestPanel({
   rule,
   problem,
   subject = 'draft',
+  recorded,
 }: {
   rule: AlertRuleInput | null
   problem: string | null
   /** A draft in the editor, or a saved rule on its page. */
   subject?: 'draft' | 'rule'
+  /** The rule's recorded pending and firing intervals per alert, over at least the longest range; clipped here to the one shown. */
+  recorded?: readonly AlertStateIntervals[]
 }) {
   const [range, setRange] = useState<BacktestRange>('24h')
   const settled = useDebouncedValue(rule, 500)
   const { data, error, isFetching, isPending } = useQuery({ ...backtestQuery(settled, range), placeholderData: keepPreviousData })
   const format = (value: number) => (data ? formatRuleValue(data.unit, value) : String(value))
+  const matched = recorded && data ? matchRecordedStates(data.series, recorded, data) : null
 
   return (
     <Card className={cn(subject === 'draft' && 'self-start xl:sticky xl:top-4')} aria-busy={isFetching}>
@@ -90,6 +110,17 @@ export function BacktestPanel({
                   on {data.firingSeries} of {data.matchedSeries} series.
                 </>
               )}
+              {matched && (
+                <span className="block">
+                  {matched.firedCount === 0 ? (
+                    <>Recorded: never fired in this range.</>
+                  ) : (
+                    <>
+                      Recorded: <strong>fired {timesText(matched.firedCount)}</strong> on {matched.firingSeries} series in this range.
+                    </>
+                  )}
+                </span>
+              )}
               <span className="block text-xs text-muted">
                 A value every {data.stepSeconds === 60 ? 'minute' : 'hour'} over{' '}
                 {data.windowSeconds === 60 ? '1 minute' : `${data.windowSeconds / 60} minutes`}
@@ -97,13 +128,14 @@ export function BacktestPanel({
                 {isFetching ? ', updating…' : '.'}
               </span>
             </p>
-            {data.series.map((series) => (
+            {data.series.map((series, index) => (
               <div key={series.fingerprint} className="space-y-1">
                 <h3 className="truncate text-xs font-medium">
-                  {[series.labels.service, series.labels.operation].filter(Boolean).join(' · ')}
+                  {seriesName(series.labels)}
                   <span className="font-normal text-muted">
                     {' '}
                     — {series.firedCount ? `fired ${series.firedCount}×, ${formatDuration(series.firingMinutes * 60_000)}` : 'never fired'}
+                    {matched && ` · ${recordedText(matched.charted[index]!)}`}
                   </span>
                 </h3>
                 <BacktestChart
@@ -118,10 +150,41 @@ export function BacktestPanel({
                   toMs={data.toMs}
                   format={format}
                   stepMs={data.stepSeconds * 1000}
+                  recorded={matched?.charted[index]}
                   height={150}
                 />
               </div>
             ))}
+            {matched && matched.others.length > 0 && (
+              <div className="space-y-3">
+                <h3 className="text-xs font-medium">
+                  Recorded on other series
+                  <span className="block font-normal text-muted">
+                    Series not charted above (the backtest charts the ones its selector matches now that would have fired most).
+                  </span>
+                </h3>
+                {matched.others.slice(0, RECORDED_ONLY_CHARTED).map((series) => (
+                  <div key={series.seriesKey} className="space-y-1">
+                    <h4 className="truncate text-xs font-medium">
+                      {seriesName(series.labels)}
+                      <span className="font-normal text-muted"> — {recordedText(series)}</span>
+                    </h4>
+                    <RecordedStateChart
+                      label={seriesName(series.labels) || 'series'}
+                      recorded={series}
+                      fromMs={data.fromMs}
+                      toMs={data.toMs}
+                    />
+                  </div>
+                ))}
+                {matched.others.length > RECORDED_ONLY_CHARTED && (
+                  <p className="text-xs text-muted">
+                    And {matched.others.length - RECORDED_ONLY_CHARTED} more series with recorded alerts in the range: see the state history
+                    below.
+                  </p>
+                )}
+              </div>
+            )}
             {data.incidents.length > 0 && (
               <div>
                 <h3 className="mb-2 text-xs font-medium">Incidents of these services in the range</h3>

@@ -26,7 +26,18 @@ const TEXTAREA =
  * The rule editor: the rule's fields, checked with the same schema the server saves with, and beside
  * them a backtest of the draft over real history that re-runs as the fields change.
  */
-export function RuleEditor({ id, initial = EMPTY_RULE_FORM, services }: { id?: string; initial?: RuleForm; services: string[] }) {
+export function RuleEditor({
+  id,
+  initial = EMPTY_RULE_FORM,
+  services,
+  channels = [],
+}: {
+  id?: string
+  initial?: RuleForm
+  services: string[]
+  /** Channel names that exist, to pick from and to say which named ones do not (yet). */
+  channels?: string[]
+}) {
   const [form, setForm] = useState<RuleForm>(initial)
   const [touched, setTouched] = useState<Set<keyof RuleForm>>(new Set())
   const { state, action, pending } = useFormAction(saveAlertRuleAction)
@@ -201,7 +212,7 @@ export function RuleEditor({ id, initial = EMPTY_RULE_FORM, services }: { id?: s
                 aria-invalid={Boolean(errorOf('labels'))}
               />
             </Field>
-            {text('channels', 'Channels', { hint: 'Channel names, comma-separated.' })}
+            {text('channels', 'Channels', { hint: channelsHint(form.channels, channels) })}
           </CardBody>
         </Card>
         <div className="flex items-center gap-3">
@@ -223,4 +234,15 @@ export function RuleEditor({ id, initial = EMPTY_RULE_FORM, services }: { id?: s
       <BacktestPanel rule={parsed.success ? input : null} problem={parsed.success ? null : (clientErrors.values().next().value ?? null)} />
     </div>
   )
+}
+
+/** Which channels exist to name, and which named ones do not: their alerts would notify no one there. */
+function channelsHint(text: string, known: readonly string[]): string {
+  const named = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+  const unknown = named.filter((name) => !known.includes(name))
+  if (unknown.length) return `No channel named ${unknown.join(', ')} yet: add it under Alerts → Channels, or nothing is sent there.`
+  return known.length ? `Comma-separated, of: ${known.join(', ')}.` : 'Channel names, comma-separated (none exist yet: Alerts → Channels).'
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { PageBody, PageHeader } from '@/components/shell/page-header'
+import { listChannels } from '@/lib/notifications/channels-repository'
 import { requirePermission } from '@/lib/auth/session'
 import { listServiceNames } from '@/lib/inventory/repository'
 import { RuleEditor } from '../_components/rule-editor'
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: 'New alert rule' }
 
 export default async function NewAlertRulePage() {
   await requirePermission('alerts.write')
-  const services = await listServiceNames()
+  const [services, channels] = await Promise.all([listServiceNames(), listChannels()])
   return (
     <>
       <PageHeader
@@ -16,7 +17,7 @@ export default async function NewAlertRulePage() {
         description="Write the condition, watch the backtest answer what it would have done over the last day, week or month, then save."
       />
       <PageBody>
-        <RuleEditor services={services} />
+        <RuleEditor services={services} channels={channels.map((channel) => channel.name)} />
       </PageBody>
     </>
   )

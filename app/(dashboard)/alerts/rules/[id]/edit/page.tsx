@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { PageBody, PageHeader } from '@/components/shell/page-header'
 import { ruleToForm } from '@/lib/alerts/rule-form'
 import { getAlertRule } from '@/lib/alerts/rules-repository'
+import { listChannels } from '@/lib/notifications/channels-repository'
 import { requirePermission } from '@/lib/auth/session'
 import { NotFoundError } from '@/lib/errors'
 import { listServiceNames } from '@/lib/inventory/repository'
@@ -15,9 +16,10 @@ export default async function EditAlertRulePage({ params }: { params: Promise<{ 
   await requirePermission('alerts.write')
   const id = z.uuid().safeParse((await params).id)
   if (!id.success) notFound()
-  const [rule, services] = await Promise.all([
+  const [rule, services, channels] = await Promise.all([
     getAlertRule(id.data).catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error))),
     listServiceNames(),
+    listChannels(),
   ])
   if (!rule) notFound()
   return (
@@ -27,7 +29,7 @@ export default async function EditAlertRulePage({ params }: { params: Promise<{ 
         description={`Version ${rule.version}. Saving makes version ${rule.version + 1}; alerts already raised keep their state.`}
       />
       <PageBody>
-        <RuleEditor id={rule.id} initial={ruleToForm(rule)} services={services} />
+        <RuleEditor id={rule.id} initial={ruleToForm(rule)} services={services} channels={channels.map((channel) => channel.name)} />
       </PageBody>
     </>
   )
