@@ -87,6 +87,10 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('table', { name: 'Alert rules' }).getByRole('link', { name, exact: true }).click()
     await expect(page.getByRole('table', { name: `State history of ${name}` })).toContainText('firing')
     const ruleUrl = page.url()
+    // The rule's page replays it too, with what it recorded as a strip on the same chart.
+    await expect(page.getByRole('img', { name: /^transactions-service: would have fired \d+ times?.*; recorded: / })).toBeVisible({
+      timeout: 60_000,
+    })
     await shot(page, 'rule', theme)
 
     // The channel demo-receiver (created by the demo's job through the API) posts Alertmanager's webhook to the receiver.

@@ -10,8 +10,7 @@ vi.mock('@/lib/auth/session', () => ({ getCurrentUser: vi.fn(async () => signedI
 
 await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
-const { createUser } = await import('@/lib/users/repository')
-const { createApiToken } = await import('@/lib/auth/api-token-repository')
+const { createTestActors } = await import('@/lib/users/testing/test-actors')
 const rules = await import('./route')
 const oneRule = await import('./[id]/route')
 
@@ -20,17 +19,13 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000'
 
 let admin: ActiveUser
 let engineer: ActiveUser
-const tokens: Record<'rules' | 'overhead', string> = { rules: '', overhead: '' }
+let tokens: Record<'rules' | 'overhead', string>
 
 beforeAll(async () => {
-  const user = async (role: 'admin' | 'engineer') => {
-    const row = await createUser({ email: `${role}@example.com`, name: role, role, password: 'correct horse battery' }, { by: null })
-    return { id: row.id, email: row.email, name: row.name, role, passwordResetRequired: false, sessionId: 's'.repeat(22) }
-  }
-  admin = await user('admin')
-  engineer = await user('engineer')
-  tokens.rules = (await createApiToken({ name: 'rules-ci', scopes: ['alerts.write'] }, { by: admin.id })).token
-  tokens.overhead = (await createApiToken({ name: 'k6', scopes: ['overhead.write'] }, { by: admin.id })).token
+  ;({ admin, engineer, tokens } = await createTestActors({
+    rules: { name: 'rules-ci', scopes: ['alerts.write'] },
+    overhead: { name: 'k6', scopes: ['overhead.write'] },
+  }))
 })
 
 beforeEach(async () => {

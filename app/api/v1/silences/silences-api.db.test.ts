@@ -11,8 +11,7 @@ vi.mock('@/lib/auth/session', () => ({ getCurrentUser: vi.fn(async () => signedI
 
 await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
-const { createUser } = await import('@/lib/users/repository')
-const { createApiToken } = await import('@/lib/auth/api-token-repository')
+const { createTestActors } = await import('@/lib/users/testing/test-actors')
 const silences = await import('./route')
 const oneSilence = await import('./[id]/route')
 
@@ -31,17 +30,13 @@ const body = (change: Record<string, unknown> = {}) => ({
 
 let admin: ActiveUser
 let engineer: ActiveUser
-const tokens: Record<'alerts' | 'overhead', string> = { alerts: '', overhead: '' }
+let tokens: Record<'alerts' | 'overhead', string>
 
 beforeAll(async () => {
-  const user = async (role: 'admin' | 'engineer') => {
-    const row = await createUser({ email: `${role}@example.com`, name: role, role, password: 'correct horse battery' }, { by: null })
-    return { id: row.id, email: row.email, name: row.name, role, passwordResetRequired: false, sessionId: 's'.repeat(22) }
-  }
-  admin = await user('admin')
-  engineer = await user('engineer')
-  tokens.alerts = (await createApiToken({ name: 'deploy-bot', scopes: ['alerts.write'] }, { by: admin.id })).token
-  tokens.overhead = (await createApiToken({ name: 'k6', scopes: ['overhead.write'] }, { by: admin.id })).token
+  ;({ admin, engineer, tokens } = await createTestActors({
+    alerts: { name: 'deploy-bot', scopes: ['alerts.write'] },
+    overhead: { name: 'k6', scopes: ['overhead.write'] },
+  }))
 })
 
 beforeEach(async () => {
