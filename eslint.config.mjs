@@ -164,6 +164,7 @@ const config = [
   },
   {
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'proxy.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'import/no-restricted-paths': [
         'error',
