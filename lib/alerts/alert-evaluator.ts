@@ -1,8 +1,9 @@
 // The worker's alert stage: every enabled rule over the leased services' series, at each service's
 // evaluation instant (its watermark, to the minute: the data is complete there, wherever the wall clock
 // is). Alerts move as Prometheus moves them (alert-state.ts); rows are written on transitions only, with
-// their history, and each service remembers the instant its series were last evaluated at, in the same
-// transaction, so a restart or a second worker never evaluates an instant twice.
+// their history and annotations rendered for them alone, and each service remembers the instant its
+// series were last evaluated at, in the same transaction, so a restart or a second worker never
+// evaluates an instant twice.
 import { listJudgementTargets } from '@/lib/latency/judgement-rows-repository'
 import { floorTo, MINUTE_US } from '@/lib/time/time-buckets'
 import { evaluateAlerts, type ActiveSeries } from './alert-state'
@@ -25,7 +26,7 @@ export type AlertStageReport = {
   phases: { read: number; evaluate: number; save: number }
 }
 
-/** Renders a rule's annotation templates for one series (lib/alerts/rule-templates.ts). */
+/** Renders a rule's annotation templates for one series (lib/alerts/rule-templates.ts); called for the alerts a pass writes. */
 export type Annotate = (rule: StoredAlertRule, value: SeriesValue) => Labels
 
 export async function evaluateAndSaveAlerts(
@@ -66,7 +67,9 @@ export async function evaluateAndSaveAlerts(
       const at = atByService.get(service)!
       const windowMs = Math.max(
         0,
-        ...rules.filter((rule) => rule.condition.kind !== 'no_data' && serviceMatches(rule.selector, service, cache)).map((rule) => rule.window * 1000),
+        ...rules
+          .filter((rule) => rule.condition.kind !== 'no_data' && serviceMatches(rule.selector, service, cache))
+          .map((rule) => rule.window * 1000),
       )
       return [service, { startMs: at - windowMs, endMs: at }]
     }),

@@ -39,7 +39,24 @@ export type SeriesValue = {
 /** A series' figures over one window; the percentiles (µs) are null without latency (asked for, and data). */
 type WindowFigures = { spans: number; errors: number; p50Us: number | null; p95Us: number | null; p99Us: number | null }
 
-/** Merged figures per (series, window), shared by every rule evaluated over the same samples. */
+/** One operation series of a ServiceSamples as the cache indexes it: its baseline found once, its windows' figures kept. */
+type IndexedSeries = {
+  operation: string
+  spanKind: string
+  minutes: readonly OperationMinute[]
+  baseline: Baseline | undefined
+  /** Figures by window end, then start (epoch ms): numbers, so a lookup builds no key string. */
+  windows: Map<number, Map<number, WindowFigures>>
+}
+
+/** A ServiceSamples' series, and those each (operation glob, span kind) selector matches. */
+type SamplesIndex = { series: IndexedSeries[]; bySelector: Map<string | undefined, Map<string | undefined, IndexedSeries[]>> }
+
+/**
+ * Merged figures per (series, window) and matched series per selector, shared by every rule evaluated
+ * over the same samples. Keyed by the ServiceSamples object: samples are read, never changed, while a
+ * cache holds them.
+ */
 export class WindowCache {
   /**
    * `shareWindows`: keep each window's figures for the rules after (a pass: many rules, few windows). A
@@ -47,7 +64,7 @@ export class WindowCache {
    */
   constructor(private readonly options: { shareWindows?: boolean } = {}) {}
 
-  private readonly figures = new Map<string, WindowFigures>()
+  private readonly indexes = new WeakMap<ServiceSamples, SamplesIndex>()
   private readonly matchers = new Map<string, (operation: string) => boolean>()
   /**
    * Each window's rows are decoded straight into this one histogram, then read: no allocation per
@@ -55,11 +72,41 @@ export class WindowCache {
    */
   private readonly scratch = new LatencyHistogram()
 
-  windowOf(key: string, minutes: readonly OperationMinute[], fromMs: number, toMs: number, latency: boolean): WindowFigures {
+  /** The operation series of `samples` a rule's selector matches (operation glob and span kind), in their order. */
+  seriesMatching(samples: ServiceSamples, selector: Selector): readonly IndexedSeries[] {
+    let index = this.indexes.get(samples)
+    if (!index) {
+      const series = samples.operations.map(({ operation, spanKind, minutes }) => ({
+        operation,
+        spanKind,
+        minutes,
+        baseline: samples.baselines.get(operationKey(operation, spanKind)),
+        windows: new Map(),
+      }))
+      this.indexes.set(samples, (index = { series, bySelector: new Map() }))
+    }
+    const operationGlob = selector.operation === '*' ? undefined : selector.operation
+    let byKind = index.bySelector.get(operationGlob)
+    if (!byKind) index.bySelector.set(operationGlob, (byKind = new Map()))
+    let matched = byKind.get(selector.spanKind)
+    if (!matched) {
+      const matchesOperation = operationGlob === undefined ? null : this.matcher(operationGlob)
+      matched = index.series.filter(
+        (series) =>
+          (selector.spanKind === undefined || selector.spanKind === series.spanKind) &&
+          (!matchesOperation || matchesOperation(series.operation)),
+      )
+      byKind.set(selector.spanKind, matched)
+    }
+    return matched
+  }
+
+  windowOf(series: IndexedSeries, fromMs: number, toMs: number, latency: boolean): WindowFigures {
     const share = this.options.shareWindows ?? true
-    const cacheKey = share ? `${key}\u0001${fromMs}\u0001${toMs}` : ''
-    const cached = share ? this.figures.get(cacheKey) : undefined
+    let byStart = share ? series.windows.get(toMs) : undefined
+    const cached = byStart?.get(fromMs)
     if (cached && (cached.p95Us !== null || !latency)) return cached
+    const { minutes } = series
     let spans = 0
     let errors = 0
     let rows = 0
@@ -82,7 +129,10 @@ export class WindowCache {
       p95Us: merged?.quantile(0.95) ?? null,
       p99Us: merged?.quantile(0.99) ?? null,
     }
-    if (share) this.figures.set(cacheKey, figures)
+    if (share) {
+      if (!byStart) series.windows.set(toMs, (byStart = new Map()))
+      byStart.set(fromMs, figures)
+    }
     return figures
   }
 
@@ -113,14 +163,14 @@ const QUANTILE_FIELD = { p50: 'p50Us', p95: 'p95Us', p99: 'p99Us' } as const
 
 /** The labels every alert of `rule` on a series carries: the rule's, then the series', then name and severity. */
 export function alertLabels(rule: AlertRule, series: { service: string; operation?: string; spanKind?: string }): Labels {
-  return {
-    ...rule.labels,
-    alertname: rule.name,
-    service: series.service,
-    ...(series.operation !== undefined ? { operation: series.operation } : {}),
-    ...(series.spanKind !== undefined ? { span_kind: series.spanKind } : {}),
-    severity: rule.severity,
-  }
+  // Assigned one by one, not spread: this runs for every series of every rule at every evaluation.
+  const labels: Record<string, string> = { ...rule.labels }
+  labels.alertname = rule.name
+  labels.service = series.service
+  if (series.operation !== undefined) labels.operation = series.operation
+  if (series.spanKind !== undefined) labels.span_kind = series.spanKind
+  labels.severity = rule.severity
+  return labels
 }
 
 /** Every series of `samples` the rule matches, with its value at `atMs`; series below the traffic guard have no value. */
@@ -169,13 +219,10 @@ export function computeRuleValues(rule: AlertRule, samples: ServiceSamples, atMs
     ]
   }
 
-  const matchesOperation = selector.operation === undefined || selector.operation === '*' ? null : cache.matcher(selector.operation)
-  for (const { operation, spanKind, minutes } of samples.operations) {
-    if (selector.spanKind !== undefined && selector.spanKind !== spanKind) continue
-    if (matchesOperation && !matchesOperation(operation)) continue
-    const key = `${samples.service}\u0000${operationKey(operation, spanKind)}`
-    const figures = cache.windowOf(key, minutes, fromMs, atMs, condition.kind !== 'error_rate')
+  for (const series of cache.seriesMatching(samples, selector)) {
+    const figures = cache.windowOf(series, fromMs, atMs, condition.kind !== 'error_rate')
     if (figures.spans === 0 || figures.spans < rule.minSpans) continue
+    const { operation, spanKind, baseline } = series
     const labels = alertLabels(rule, { service: samples.service, operation, spanKind })
     switch (condition.kind) {
       case 'error_rate': {
@@ -192,7 +239,6 @@ export function computeRuleValues(rule: AlertRule, samples: ServiceSamples, atMs
       }
       case 'latency_baseline': {
         const p95Us = figures.p95Us
-        const baseline = samples.baselines.get(operationKey(operation, spanKind))
         if (p95Us === null || !baseline) break
         const atUs = atMs * 1000
         if (condition.factor !== undefined) {

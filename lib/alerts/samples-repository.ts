@@ -1,14 +1,16 @@
 // The rows alert rules are evaluated over (lib/alerts/rule-values.ts ServiceSamples), for many services
-// in one query per table: operation rollups (spans, errors, latency histogram) and service rollups
-// (spans, root traces and complete ones) over each service's range, planned over its compaction marks
-// so each span counts once; the latency baselines lib/latency keeps; and when each service last had spans.
+// in one query per table: operation rollups (spans, errors, latency histogram; packed per series,
+// packed-minutes.ts) and service rollups (spans, root traces and complete ones) over each service's
+// range, planned over its compaction marks so each span counts once; the latency baselines lib/latency
+// keeps (parsed where their text changed, baseline-memo.ts); and when each service last had spans.
 import { db } from '@/lib/db/client'
 import { readPlansByService } from '@/lib/latency/read-plan-repository'
-import { fromStored } from '@/lib/latency/stored-verdicts-repository'
 import type { Baseline } from '@/lib/metrics/baseline'
 import { operationKey } from '@/lib/metrics/operation-key'
 import { fromMicros } from '@/lib/time/micros'
 import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
+import { BaselineMemo } from './baseline-memo'
+import { unpackMinutes } from './packed-minutes'
 import type { OperationMinute, ServiceSamples } from './rule-values'
 
 export type SamplesRequest = {
@@ -20,6 +22,14 @@ export type SamplesRequest = {
   baselines?: boolean
   lastSpan?: boolean
 }
+
+/** Parsed baselines kept between reads, by content (baseline-memo.ts). */
+const baselineMemo = new BaselineMemo()
+
+/** latency_health's baselines as JSON text: parsed by the memo, only where the text changed since the last read. */
+const listStoredBaselines = (services: readonly string[]) =>
+  db.$queryRaw<{ service: string; operation: string; span_kind: string; baseline: string }[]>`
+    SELECT service, operation, span_kind, baseline::text AS baseline FROM latency_health WHERE service = ANY(${[...services]}::text[])`
 
 type Segments = { services: string[]; resolutions: string[]; starts: string[]; ends: string[] }
 
@@ -49,28 +59,27 @@ export async function listServiceSamples({
     }
 
   const [operationRows, serviceRows, verdicts, lastSpans] = await Promise.all([
-    db.$queryRaw<
-      {
-        service: string
-        operation: string
-        span_kind: string
-        bucket_ms: number
-        span_count: number
-        error_count: number
-        histogram: Uint8Array
-      }[]
-    >`
-      SELECT r.service, r.operation, r.span_kind, (extract(epoch FROM r.bucket_start) * 1000)::float8 AS bucket_ms, r.span_count, r.error_count, r.histogram
+    // One row per (segment, series), its rows packed by Postgres (packed-minutes.ts).
+    db.$queryRaw<{ service: string; operation: string; span_kind: string; minutes: Uint8Array }[]>`
+      SELECT s.service, r.operation, r.span_kind, r.minutes
       FROM unnest(${segments.services}::text[], ${segments.resolutions}::text[], ${segments.starts}::timestamptz[], ${segments.ends}::timestamptz[]) AS s(service, resolution, start_at, end_at)
-      CROSS JOIN LATERAL (SELECT * FROM span_rollups r WHERE r.service = s.service AND r.resolution = s.resolution::"RollupResolution" AND r.bucket_start >= s.start_at AND r.bucket_start < s.end_at OFFSET 0) r`,
+      CROSS JOIN LATERAL (
+        SELECT r.operation, r.span_kind,
+          string_agg(float8send((extract(epoch FROM r.bucket_start) * 1000)::float8) || int4send(r.span_count) || int4send(r.error_count)
+            || int4send(length(r.histogram)) || r.histogram, ''::bytea) AS minutes
+        FROM span_rollups r
+        WHERE r.service = s.service AND r.resolution = s.resolution::"RollupResolution" AND r.bucket_start >= s.start_at AND r.bucket_start < s.end_at
+        GROUP BY r.operation, r.span_kind
+      ) r`,
     db.$queryRaw<{ service: string; bucket_ms: number; spans: number; root_traces: number; root_traces_complete: number }[]>`
       SELECT r.service, (extract(epoch FROM r.bucket_start) * 1000)::float8 AS bucket_ms, r.spans, r.root_traces, r.root_traces_complete
       FROM unnest(${segments.services}::text[], ${segments.resolutions}::text[], ${segments.starts}::timestamptz[], ${segments.ends}::timestamptz[]) AS s(service, resolution, start_at, end_at)
       CROSS JOIN LATERAL (SELECT * FROM service_rollups r WHERE r.service = s.service AND r.resolution = s.resolution::"RollupResolution" AND r.bucket_start >= s.start_at AND r.bucket_start < s.end_at OFFSET 0) r`,
-    baselines ? db.latencyHealth.findMany({ where: { service: { in: services } } }) : [],
+    baselines ? listStoredBaselines(services) : [],
     lastSpan ? findLastSpans(services) : new Map<string, number>(),
   ])
 
+  // A series read over several segments (minutes, hours, days) comes in one row per segment.
   const operations = new Map<string, Map<string, { operation: string; spanKind: string; minutes: OperationMinute[] }>>()
   for (const row of operationRows) {
     let byKey = operations.get(row.service)
@@ -78,7 +87,7 @@ export async function listServiceSamples({
     const key = operationKey(row.operation, row.span_kind)
     let series = byKey.get(key)
     if (!series) byKey.set(key, (series = { operation: row.operation, spanKind: row.span_kind, minutes: [] }))
-    series.minutes.push({ bucketStartMs: row.bucket_ms, spans: row.span_count, errors: row.error_count, histogram: row.histogram })
+    unpackMinutes(row.minutes, series.minutes)
   }
   // Sorted here rather than by Postgres, whose sort of a large read spills to disk.
   for (const [service, byKey] of operations) {
@@ -94,10 +103,11 @@ export async function listServiceSamples({
       rootTracesComplete: row.root_traces_complete,
     })
   for (const samples of result.values()) samples.minutes.sort((a, b) => a.bucketStartMs - b.bucketStartMs)
-  for (const row of verdicts) {
-    const verdict = fromStored(row)
-    if (verdict && verdict.baseline.state === 'ready')
-      (result.get(row.service)!.baselines as Map<string, Baseline>).set(operationKey(row.operation, row.spanKind), verdict.baseline)
+  const baselineRows = new Map<string, { key: string; text: string }[]>(baselines ? services.map((service) => [service, []]) : [])
+  for (const row of verdicts) baselineRows.get(row.service)?.push({ key: operationKey(row.operation, row.span_kind), text: row.baseline })
+  for (const [service, rows] of baselineRows) {
+    const ready = result.get(service)!.baselines as Map<string, Baseline>
+    for (const [key, baseline] of baselineMemo.parseService(service, rows)) if (baseline?.state === 'ready') ready.set(key, baseline)
   }
   for (const [service, atMs] of lastSpans) result.get(service)!.lastSpanAtMs = atMs
   return result
