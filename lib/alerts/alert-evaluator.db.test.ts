@@ -100,6 +100,31 @@ describe('evaluateAndSaveAlerts', () => {
     expect(alert.annotations).toEqual({ summary: expect.stringMatching(/^p95 is 50\d ms$/) }) // within the histogram's 1 %
   })
 
+  test('annotations are rendered for the alerts a pass writes only; an ongoing alert keeps the ones it was stored with', async () => {
+    const rule = await seed()
+    const rendered: number[] = []
+    const counting = (_rule: unknown, value: { value: number }) => {
+      rendered.push(Math.round(value.value))
+      return { summary: `p95 is ${Math.round(value.value)} ms` }
+    }
+    const evaluateCounting = async (minute: number) => {
+      await db.syncState.update({ where: { serviceName: 'checkout' }, data: { watermark: at(minute) } })
+      await evaluateAndSaveAlerts(['checkout'], { now: at(minute), annotate: counting })
+      return (await db.alert.findFirst({ where: { ruleId: rule.id } }))?.annotations
+    }
+    expect(await evaluateCounting(15)).toBeUndefined() // nothing holds: nothing rendered
+    expect(rendered).toEqual([])
+    const pending = await evaluateCounting(16) // new → pending
+    expect(rendered).toHaveLength(1)
+    expect(await evaluateCounting(17)).toEqual(pending) // still pending: not written, not rendered
+    expect(rendered).toHaveLength(1)
+    expect(await evaluateCounting(18)).toEqual({ summary: expect.stringMatching(/^p95 is 50\d ms$/) }) // pending → firing
+    expect(rendered).toHaveLength(2)
+    await evaluateCounting(26) // firing → inactive: the condition no longer holds, the stored annotations stay
+    expect(rendered).toHaveLength(2)
+    expect((await db.alert.findFirstOrThrow({ where: { ruleId: rule.id } })).annotations).toEqual({ summary: `p95 is ${rendered[1]} ms` })
+  })
+
   test('a rule row that no longer parses is counted and skipped, never evaluated half-read', async () => {
     const rule = await seed()
     await db.alertRule.update({ where: { id: rule.id }, data: { definition: { version: 1, rule: { name: 'CheckoutSlow' } } } })

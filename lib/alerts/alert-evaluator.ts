@@ -43,20 +43,22 @@ export async function evaluateAndSaveAlerts(
     phases: { read: 0, evaluate: 0, save: 0 },
   }
   const started = performance.now()
-  const { rules, unreadable } = await listAlertRules({ enabledOnly: true })
+  const [{ rules, unreadable }, targets, evaluatedAt] = await Promise.all([
+    listAlertRules({ enabledOnly: true }),
+    listJudgementTargets(services),
+    listEvaluationCursors(services),
+  ])
   report.rules = rules.length
   report.unreadableRules = unreadable.length
   if (rules.length === 0 || services.length === 0) return report
 
   // Each service is judged at its own edge: the live cursor while history backfills, else its watermark.
-  const targets = await listJudgementTargets(services)
   const atByService = new Map(
     targets.map((target) => {
       const edge = Math.max(target.watermark.getTime(), target.liveWatermark?.getTime() ?? 0)
       return [target.service, floorTo(edge * 1000, MINUTE_US) / 1000]
     }),
   )
-  const evaluatedAt = await listEvaluationCursors([...atByService.keys()])
   const dueServices = [...atByService.keys()].filter((service) => (evaluatedAt.get(service) ?? -Infinity) < atByService.get(service)!)
   if (dueServices.length === 0) return report
 
@@ -105,9 +107,9 @@ export async function evaluateAndSaveAlerts(
       const evaluation = evaluateAlerts(previous, active, { at, forSeconds: rule.for, keepFiringForSeconds: rule.keepFiringFor })
       for (const alert of evaluation.alerts.values()) if (alert.state === 'firing') report.firing += 1
       // Value and annotations of an ongoing alert are refreshed on its transitions only: rows change when states do.
+      if (evaluation.transitions.length === 0 && evaluation.keepFiringChanges.length === 0) continue
       const touched = new Set(evaluation.transitions.map((transition) => transition.fingerprint))
       for (const fingerprint of evaluation.keepFiringChanges) touched.add(fingerprint)
-      if (touched.size === 0) continue
       renderAnnotations(rule, holding, touched, evaluation.alerts, annotate)
       changes.push({ rule, service, previous, alerts: evaluation.alerts, transitions: evaluation.transitions, touched: [...touched] })
     }

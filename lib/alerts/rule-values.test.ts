@@ -119,4 +119,27 @@ describe('computeRuleValues', () => {
     expect(first!.labels).toMatchObject({ team: 'payments', alertname: 'Test' })
     expect(() => rule({ condition: { kind: 'error_rate', above: 0 }, labels: { service: 'x' } })).toThrow(/set by Spanlens/)
   })
+
+  it('keeps the figures of each service apart in a cache shared by a whole pass', () => {
+    const cache = new WindowCache()
+    const slowRule = rule({
+      condition: { kind: 'latency_threshold', percentile: 'p95', aboveMs: 300 },
+      selector: { service: '*', operation: 'POST *' },
+    })
+    const fast = samples({
+      service: 'ledger',
+      operations: [{ operation: 'POST /api/pay', spanKind: 'server', minutes: [minute(2, 100, 50), minute(1, 100, 50)] }],
+    })
+    const checkoutSamples = samples()
+    const [checkout] = computeRuleValues(slowRule, checkoutSamples, AT, cache)
+    const [ledger] = computeRuleValues(slowRule, fast, AT, cache)
+    expect([checkout!.labels.service, checkout!.holds]).toEqual(['checkout', true])
+    expect([ledger!.labels.service, ledger!.holds, ledger!.spans]).toEqual(['ledger', false, 100])
+    // The same series over another window, and another selector over the same series, are figured afresh.
+    const [wide] = computeRuleValues({ ...slowRule, window: 600 }, checkoutSamples, AT, cache)
+    expect(wide!.spans).toBe(300)
+    expect(computeRuleValues({ ...slowRule, selector: { service: '*', spanKind: 'client' } }, checkoutSamples, AT, cache)).toEqual([
+      expect.objectContaining({ labels: expect.objectContaining({ operation: 'SELECT carts' }) }),
+    ])
+  })
 })
