@@ -50,7 +50,11 @@ export function BacktestPanel({
   const settled = useDebouncedValue(rule, 500)
   const { data, error, isFetching, isPending } = useQuery({ ...backtestQuery(settled, range), placeholderData: keepPreviousData })
   const format = (value: number) => (data ? formatRuleValue(data.unit, value) : String(value))
-  const matched = recorded && data ? matchRecordedStates(data.series, recorded, data) : null
+  // The backtest ends at the last complete step; what the rule recorded since (an alert firing now) extends the shown range to it.
+  const toMs = data
+    ? Math.max(data.toMs, ...(recorded ?? []).flatMap((alert) => [...alert.pending, ...alert.firing].map((interval) => interval.endMs)))
+    : 0
+  const matched = recorded && data ? matchRecordedStates(data.series, recorded, { fromMs: data.fromMs, toMs }) : null
 
   return (
     <Card className={cn(subject === 'draft' && 'self-start xl:sticky xl:top-4')} aria-busy={isFetching}>
@@ -147,7 +151,7 @@ export function BacktestPanel({
                   }}
                   threshold={data.threshold}
                   fromMs={data.fromMs}
-                  toMs={data.toMs}
+                  toMs={toMs}
                   format={format}
                   stepMs={data.stepSeconds * 1000}
                   recorded={matched?.charted[index]}
@@ -169,12 +173,7 @@ export function BacktestPanel({
                       {seriesName(series.labels)}
                       <span className="font-normal text-muted"> — {recordedText(series)}</span>
                     </h4>
-                    <RecordedStateChart
-                      label={seriesName(series.labels) || 'series'}
-                      recorded={series}
-                      fromMs={data.fromMs}
-                      toMs={data.toMs}
-                    />
+                    <RecordedStateChart label={seriesName(series.labels) || 'series'} recorded={series} fromMs={data.fromMs} toMs={toMs} />
                   </div>
                 ))}
                 {matched.others.length > RECORDED_ONLY_CHARTED && (
