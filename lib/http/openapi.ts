@@ -1,6 +1,7 @@
 // The OpenAPI 3.0 description of /api/v1, built from the same zod schemas the handlers validate
 // with and the browser parses with, so the document cannot drift from the code.
 import { z } from 'zod'
+import { ALERTING_ROUTES } from './openapi-alerting-routes'
 import { ROUTES, WEBHOOKS, WEBHOOK_RESPONSES } from './openapi-routes'
 
 type JsonSchema = {
@@ -34,7 +35,7 @@ const ERROR_RESPONSES = {
 export function buildOpenApiDocument(serverUrl?: string) {
   const paths: Record<string, unknown> = {}
   const schemas: Record<string, JsonSchema> = {}
-  for (const route of ROUTES) {
+  for (const route of [...ROUTES, ...ALERTING_ROUTES]) {
     const parameters = [
       ...Object.entries(route.pathParams ?? {}).map(([name, schema]) => ({
         name,
