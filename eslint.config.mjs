@@ -56,6 +56,7 @@ export const LIB_ORDER = [
   'rollout',
   'scorecard',
   'alerts',
+  'slo',
   'notifications',
   'worker',
   'http',

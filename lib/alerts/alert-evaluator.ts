@@ -43,11 +43,13 @@ export async function evaluateAndSaveAlerts(
     phases: { read: 0, evaluate: 0, save: 0 },
   }
   const started = performance.now()
-  const [{ rules, unreadable }, targets, evaluatedAt] = await Promise.all([
+  const [{ rules: allRules, unreadable }, targets, evaluatedAt] = await Promise.all([
     listAlertRules({ enabledOnly: true }),
     listJudgementTargets(services),
     listEvaluationCursors(services),
   ])
+  // An SLO's burn-rate rules are judged by the SLO stage, over its accounted events (lib/slo/slo-stage.ts).
+  const rules = allRules.filter((rule) => rule.condition.kind !== 'slo_burn_rate')
   report.rules = rules.length
   report.unreadableRules = unreadable.length
   if (rules.length === 0 || services.length === 0) return report

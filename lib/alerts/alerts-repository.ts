@@ -56,7 +56,7 @@ export async function saveEvaluations(evaluated: readonly EvaluatedService[], ch
   return db.$transaction(
     async (tx) => {
       const claimed = new Set((await claimEvaluations(tx, evaluated)).map((row) => row.service))
-      const saved = changes.filter((change) => claimed.has(change.service))
+      const saved = changes.filter((change) => claimed.has(change.cursor ?? change.service))
       await saveChanges(tx, saved)
       return saved.reduce((sum, change) => sum + change.transitions.length, 0)
     },
@@ -68,12 +68,15 @@ type Tx = Prisma.TransactionClient
 export type AlertChange = {
   rule: StoredAlertRule
   service: string
+  /** The evaluation cursor this change was judged under, when not its service's (an SLO's: `slo:<id>`). */
+  cursor?: string
   previous: ReadonlyMap<string, Alert>
   alerts: Map<string, Alert>
   transitions: AlertTransition[]
   touched: string[]
 }
 
+/** A cursor moved by a pass: a service's, or an SLO's (`slo:<id>`, lib/slo/slo-stage.ts). */
 export type EvaluatedService = { service: string; at: number; previousAt: number | null }
 
 /** Writes the changed alerts (deleted, inserted or replaced) and every transition, in three statements. */

@@ -6,7 +6,14 @@ import { checkTemplate } from './rule-templates'
 import type { AlertRule, StoredAlertRule } from './schemas'
 
 export function checkAlertRule(rule: AlertRule & { id?: string }, stored: readonly StoredAlertRule[]): FieldIssue[] {
-  return [...checkRuleTemplates(rule), ...checkRuleConflicts(rule, stored)]
+  return [...checkHandWritable(rule), ...checkRuleTemplates(rule), ...checkRuleConflicts(rule, stored)]
+}
+
+/** Burn-rate rules come from an SLO (lib/slo/slo-rules.ts) and change with it: no one writes one by hand. */
+export function checkHandWritable(rule: AlertRule): FieldIssue[] {
+  return rule.condition.kind === 'slo_burn_rate'
+    ? [{ path: 'condition.kind', message: 'burn-rate rules are generated from an SLO: create or edit the SLO on /slos' }]
+    : []
 }
 
 /** Annotations whose mustache template would not render. */

@@ -16,5 +16,7 @@ export function formatRuleValue(unit: RuleValueUnit, value: number): string {
       return `${value.toFixed(1)} σ`
     case 'minutes':
       return `${Math.round(value)} min silent`
+    case 'burn_rate':
+      return `${value.toFixed(1)}× budget burn`
   }
 }

@@ -131,7 +131,8 @@ export function ruleToForm(rule: AlertRule): RuleForm {
     name: rule.name,
     enabled: rule.enabled,
     severity: rule.severity,
-    kind: condition.kind,
+    // Burn-rate rules are the SLO's to change (lib/slo/slo-rules.ts); their page shows no editor.
+    kind: condition.kind === 'slo_burn_rate' ? EMPTY_RULE_FORM.kind : condition.kind,
     ...(condition.kind === 'latency_threshold' ? { percentile: condition.percentile, aboveMs: String(condition.aboveMs) } : {}),
     ...(condition.kind === 'latency_baseline'
       ? { factor: condition.factor?.toString() ?? '', deviation: condition.deviation?.toString() ?? '' }

@@ -176,7 +176,8 @@ export function alertLabels(rule: AlertRule, series: { service: string; operatio
 /** Every series of `samples` the rule matches, with its value at `atMs`; series below the traffic guard have no value. */
 export function computeRuleValues(rule: AlertRule, samples: ServiceSamples, atMs: number, cache: WindowCache): SeriesValue[] {
   const { condition, selector } = rule
-  if (!serviceMatches(selector, samples.service, cache)) return []
+  // Burn-rate rules are judged by the SLO stage, over the SLO's accounted events (lib/slo/slo-stage.ts).
+  if (condition.kind === 'slo_burn_rate' || !serviceMatches(selector, samples.service, cache)) return []
   const fromMs = atMs - rule.window * 1000
   const values: SeriesValue[] = []
 
@@ -276,6 +277,8 @@ export function unitOf(rule: AlertRule): RuleBacktest['unit'] {
       return 'ratio'
     case 'no_data':
       return 'minutes'
+    case 'slo_burn_rate':
+      return 'burn_rate'
   }
 }
 
@@ -293,5 +296,7 @@ export function thresholdOf(rule: AlertRule): number {
       return condition.below
     case 'no_data':
       return condition.silentFor / 60
+    case 'slo_burn_rate':
+      return condition.factor
   }
 }

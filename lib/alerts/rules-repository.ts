@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { saveAuditEntry } from '@/lib/audit/repository'
 import { db, Prisma } from '@/lib/db/client'
 import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors'
-import { checkAlertRule, checkRuleConflicts, checkRuleTemplates } from './check-rule'
+import { checkAlertRule, checkHandWritable, checkRuleConflicts, checkRuleTemplates } from './check-rule'
 import { alertRuleInput, type AlertRule, type AlertRuleInput, type StoredAlertRule } from './schemas'
 
 /** Bump when the stored shape changes meaning; rows of another version are listed as unreadable. */
@@ -52,6 +52,11 @@ type Actor = { by: string | null; token?: { name: string; prefix: string } | nul
 
 const tokenDetails = (token: Actor['token']) => (token ? { token: `${token.name} (${token.prefix}…)` } : {})
 
+const managedBySlo = () =>
+  new ConflictError('this rule is generated from an SLO and changes with it: edit the SLO on /slos', [
+    { path: 'condition', message: 'generated from an SLO: edit the SLO' },
+  ])
+
 const nameTaken = (name: string) =>
   new ConflictError(`a rule named ${name} already exists`, [{ path: 'name', message: `a rule named ${name} already exists` }])
 
@@ -67,7 +72,7 @@ export async function saveAlertRule(
 ): Promise<StoredAlertRule> {
   const rule = alertRuleInput.parse(input)
   if (id) await checkVersion(db, id, expectedVersion)
-  const invalid = checkRuleTemplates(rule)
+  const invalid = [...checkHandWritable(rule), ...checkRuleTemplates(rule)]
   if (invalid.length) throw new InvalidInputError(invalid)
   const conflicts = checkRuleConflicts({ ...rule, id }, (await listAlertRules()).rules)
   if (conflicts.length) throw new ConflictError(conflicts.map((issue) => `${issue.path}: ${issue.message}`).join('; '), conflicts)
@@ -107,8 +112,9 @@ export async function saveAlertRule(
 
 /** Rule `id` exists (else NotFoundError) and, when `expectedVersion` is given, is at that version (else ConflictError on `version`). */
 async function checkVersion(client: Pick<typeof db, 'alertRule'>, id: string, expectedVersion: number | undefined): Promise<void> {
-  const row = await client.alertRule.findUnique({ where: { id }, select: { version: true } })
+  const row = await client.alertRule.findUnique({ where: { id }, select: { version: true, sloId: true } })
   if (!row) throw new NotFoundError(`no alert rule ${id}`)
+  if (row.sloId) throw managedBySlo()
   if (expectedVersion === undefined || row.version === expectedVersion) return
   const message = `the rule is at version ${row.version}, not ${expectedVersion}: someone saved it since you read it; read it again`
   throw new ConflictError(message, [{ path: 'version', message }])
@@ -122,9 +128,10 @@ export async function deleteAlertRule(id: string, { by, token = null }: Actor): 
   return db.$transaction(async (tx) => {
     const row = await tx.alertRule.findUnique({
       where: { id },
-      select: { name: true, version: true, _count: { select: { alerts: true } } },
+      select: { name: true, version: true, sloId: true, _count: { select: { alerts: true } } },
     })
     if (!row) throw new NotFoundError(`no alert rule ${id}`)
+    if (row.sloId) throw managedBySlo()
     // alert_events (the state history) has no foreign key to alert_rules: nothing cascades to it.
     const events = await tx.alertEvent.deleteMany({ where: { ruleId: id } })
     // deleteMany, not delete: a concurrent delete leaves 0 rows here, a 404 rather than Prisma's P2025.
@@ -153,6 +160,12 @@ export async function importAlertRules(
 ): Promise<RulesImport> {
   const { rules: stored } = await listAlertRules()
   const byName = new Map(stored.map((rule) => [rule.name.toLowerCase(), rule]))
+  const managed = rules.flatMap((rule, index) =>
+    byName.get(rule.name.toLowerCase())?.condition.kind === 'slo_burn_rate'
+      ? [{ path: `rules.${index}.name`, message: `${rule.name}: generated from an SLO; edit the SLO` }]
+      : [],
+  )
+  if (managed.length) throw new InvalidInputError(managed)
   const incoming = rules.map((rule) => ({ ...rule, id: byName.get(rule.name.toLowerCase())?.id }))
   const kept = stored.filter((rule) => !incoming.some((candidate) => candidate.id === rule.id))
   const issues = incoming.flatMap((rule, index) =>
@@ -203,3 +216,30 @@ export async function importAlertRules(
 }
 
 const withoutStored = ({ id: _id, version: _version, ...rule }: StoredAlertRule): AlertRule => rule
+
+/**
+ * Replaces the burn-rate rules generated from SLO `sloId` (lib/slo/slo-rules.ts) with `rules`, inside the
+ * SLO's own save (its audit entry covers them): a rule kept by name keeps its id and alerts, its version
+ * going up when it changed; rules no longer generated go with their alerts.
+ */
+export async function replaceSloRules(tx: Prisma.TransactionClient, sloId: string, rules: readonly AlertRuleInput[], by: string | null) {
+  const stored = await tx.alertRule.findMany({ where: { sloId }, select: { id: true, name: true, definition: true } })
+  const parsed = rules.map((rule) => alertRuleInput.parse(rule))
+  const kept = new Set(parsed.map((rule) => rule.name))
+  const gone = stored.filter((row) => !kept.has(row.name)).map((row) => row.id)
+  if (gone.length) {
+    await tx.alertEvent.deleteMany({ where: { ruleId: { in: gone } } })
+    await tx.alertRule.deleteMany({ where: { id: { in: gone } } })
+  }
+  for (const rule of parsed) {
+    const before = stored.find((row) => row.name === rule.name)
+    const definition = toDefinition(rule)
+    if (!before)
+      await tx.alertRule.create({ data: { name: rule.name, enabled: rule.enabled, definition, sloId, createdById: by, updatedById: by } })
+    else if (JSON.stringify(before.definition) !== JSON.stringify(definition))
+      await tx.alertRule.update({
+        where: { id: before.id },
+        data: { enabled: rule.enabled, definition, version: { increment: 1 }, updatedById: by },
+      })
+  }
+}

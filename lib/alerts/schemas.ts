@@ -91,6 +91,16 @@ export const conditionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('trace_reliability'), below: ratio('a complete-trace share') }),
   // Silent for this long: no spans from a series that had spans before.
   z.object({ kind: z.literal('no_data'), silentFor: durationSchema({ min: 60, max: 7 * 86_400 }) }),
+  // Generated from an SLO (lib/slo/slo-rules.ts) and judged by its stage: the SLO's long and short windows
+  // both burning its error budget at `factor` or faster. Never written by hand: saveAlertRule refuses it.
+  z.object({
+    kind: z.literal('slo_burn_rate'),
+    slo: singleLineText({ max: 63, what: 'an SLO name' }),
+    tier: z.enum(['page_fast', 'page_slow', 'ticket_fast', 'ticket_slow']),
+    factor: positive('a burn-rate factor'),
+    longWindow: durationSchema({ min: 60, max: 90 * 86_400 }),
+    shortWindow: durationSchema({ min: 60, max: 90 * 86_400 }),
+  }),
 ])
 export type Condition = z.infer<typeof conditionSchema>
 
@@ -191,7 +201,7 @@ export const ruleBacktestSchema = z.object({
   /** The window each step's value covers: the rule's, or the step when the step is longer (hourly rollups). */
   windowSeconds: z.number(),
   threshold: z.number(),
-  unit: z.enum(['ms', 'ratio', 'factor', 'deviation', 'minutes']),
+  unit: z.enum(['ms', 'ratio', 'factor', 'deviation', 'minutes', 'burn_rate']),
   matchedSeries: z.number(),
   firedCount: z.number(),
   firingMinutes: z.number(),

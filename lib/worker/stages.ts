@@ -1,12 +1,11 @@
 // The one place that orders what the worker does after the sync's rounds have committed windows. For
 // every service this worker can lease, in this order (DESIGN.md, "Shape"):
 //
-//   sync ───────▶ compaction ───────▶ latency judgement ──▶ rollout status ──▶ alert evaluation ──▶ notifications
-//   lib/sync       lib/sync             lib/latency            lib/rollout         lib/alerts            lib/notifications
-//   windows →      minutes → hours →    baselines, slow        go-live, status     rules at each         group, silence, queue
-//   rollups, once  days, retention      verdicts               from daily quality  service's watermark   (sent by its own loop)
-//
-// (SLO accounting, lib/slo, will sit between alert evaluation and notifications.)
+//   sync ───────▶ compaction ───────▶ latency judgement ──▶ rollout status ──▶ alert evaluation ──▶ SLO accounting ──▶ notifications
+//   lib/sync       lib/sync             lib/latency            lib/rollout         lib/alerts            lib/slo              lib/notifications
+//   windows →      minutes → hours →    baselines, slow        go-live, status     rules at each         closed hours,        group, silence, queue
+//   rollups, once  days, retention      verdicts               from daily quality  service's watermark   budgets, burn-rate   (sent by its own loop)
+//                                                                                                        alerts
 // Each stage is a function its domain exports: idempotent, safe to rerun after a crash, and run for a
 // service only under its lease, so several workers never run one twice at once. No domain imports a
 // later one; lib/sync knows nothing of the stages after it.
@@ -16,6 +15,7 @@ import { LatencyHealthJudge, type JudgementPhases } from '@/lib/latency/latency-
 import type { NotificationSender } from '@/lib/notifications/notification-sender'
 import type { PlanReport } from '@/lib/notifications/dispatcher'
 import { judgeAndSaveRolloutStates } from '@/lib/rollout/rollout-state-repository'
+import { runSloStage, type SloStageReport } from '@/lib/slo/slo-stage'
 import { compactService, type Retention } from '@/lib/sync/compaction-repository'
 import { isConnectionError } from '@/lib/sync/connection-error'
 import type { SyncLeases } from '@/lib/sync/leases'
@@ -30,12 +30,13 @@ type Log = { info(details: object, message: string): void; warn(details: object,
 export type StagesReport = {
   services: number
   slow: number
-  stageMs: { compaction: number; latency: number; rollout: number; alerts: number; notifications: number }
+  stageMs: { compaction: number; latency: number; rollout: number; alerts: number; slos: number; notifications: number }
   /** The latency judgement's pass by phase (ms). */
   latencyPhases: JudgementPhases
   /** Series judged again, verdicts kept as they were, verdict rows written (the rest only stamped). */
   series: { judged: number; kept: number; written: number }
   alerts: AlertStageReport | null
+  slos: SloStageReport | null
   /** Notifications queued after the evaluation (null: none planned, or another worker was planning). */
   notifications: PlanReport | null
 }
@@ -59,10 +60,11 @@ export class WorkerStages {
     const report: StagesReport = {
       services: 0,
       slow: 0,
-      stageMs: { compaction: 0, latency: 0, rollout: 0, alerts: 0, notifications: 0 },
+      stageMs: { compaction: 0, latency: 0, rollout: 0, alerts: 0, slos: 0, notifications: 0 },
       latencyPhases: { plan: 0, read: 0, judge: 0, save: 0, prepare: 0 },
       series: { judged: 0, kept: 0, written: 0 },
       alerts: null,
+      slos: null,
       notifications: null,
     }
     const leased: string[] = []
@@ -110,6 +112,15 @@ export class WorkerStages {
           this.deps.log.warn({ rules: report.alerts.unreadableRules }, 'alerts: some rules cannot be read and were skipped')
         if (report.alerts?.transitions)
           this.deps.log.info({ transitions: report.alerts.transitions, firing: report.alerts.firing }, 'alerts: states changed')
+      }
+      // Every SLO, whichever worker leases its service: the accounting moves under guards, alerts under a cursor per SLO.
+      if (leased.length && !shouldStop()) {
+        const started = performance.now()
+        const minuteRetentionMs = this.deps.retention.minuteUs / 1000
+        report.slos = (await this.stage('slos', () => runSloStage({ now, minuteRetentionMs, annotate: annotateAlert }))) ?? null
+        report.stageMs.slos = performance.now() - started
+        if (report.slos?.transitions)
+          this.deps.log.info({ transitions: report.slos.transitions, firing: report.slos.firing }, 'SLO burn-rate alerts: states changed')
       }
       // Every worker's pass plans, whether or not it evaluated anything: alerts another worker changed are planned too.
       if (this.deps.notifications && !shouldStop()) {

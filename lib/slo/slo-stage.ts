@@ -1,0 +1,277 @@
+// The worker's SLO stage (after alert evaluation, before notifications): for every SLO, account the hours
+// closed since the last pass (slo-accounting.ts), work out its figures at its service's watermark
+// (slo-status.ts), and judge its burn-rate rules with the alert evaluator's state machine, so their
+// alerts are stored, grouped, silenced and sent as every other alert is. Idempotent: the accounting moves
+// under a guard on the state it read, and alerts under a per-SLO evaluation cursor (`slo:<id>`).
+import { createHash } from 'node:crypto'
+import { evaluateAlerts, type ActiveSeries } from '@/lib/alerts/alert-state'
+import type { Annotate } from '@/lib/alerts/alert-evaluator'
+import { listEvaluationCursors, pairKey, saveEvaluations, type AlertChange, type EvaluatedService } from '@/lib/alerts/alerts-repository'
+import { listAlertRules } from '@/lib/alerts/rules-repository'
+import type { Alert, Labels, StoredAlertRule } from '@/lib/alerts/schemas'
+import { listAlertsByPair } from '@/lib/alerts/stored-alerts-repository'
+import { listSyncStates } from '@/lib/sync/sync-state-repository'
+import { floorTo } from '@/lib/time/time-buckets'
+import {
+  listAccountedHours,
+  listAccountingStates,
+  saveAccountedHours,
+  saveStatuses,
+  sumAccountedHours,
+  type SumRequest,
+} from './accounting-repository'
+import { addTotals, EMPTY_TOTALS, sumBuckets, type SloBucket, type SloTotals } from './error-budget'
+import type { StoredCorrection, StoredSlo } from './schemas'
+import { listSliRows } from './sli-rows-repository'
+import { accountHours, minuteBuckets, type AccountedHour } from './slo-accounting'
+import { computeSloStatus, type SloStatus } from './slo-status'
+import { windowBounds } from './slo-window'
+import { listCorrections, listSlos } from './slos-repository'
+import { ceilHour, DAY_MS, floorHour, HOUR_MS, MINUTE_MS } from './time'
+
+export type SloStageReport = { slos: number; accountedHours: number; statuses: number; firing: number; transitions: number }
+
+/** How far back a new SLO's accounting reaches: hourly rollups are kept 35 days, enough for the last calendar month's compliance. */
+export const ACCOUNT_BACK_MS = 35 * DAY_MS
+/** Minute windows (≤ 6 h) read the minute detail of the hours accounted this long before the instant. */
+const MINUTE_DETAIL_MS = 7 * HOUR_MS
+
+/** A hash of what an SLO's buckets depend on: a change of either re-accounts its window. */
+export const accountingKeyOf = (slo: StoredSlo, corrections: readonly StoredCorrection[]) =>
+  createHash('sha256')
+    .update(
+      JSON.stringify([
+        slo.sli,
+        slo.service,
+        slo.operation,
+        slo.spanKind,
+        slo.objective,
+        slo.timeSliceTarget,
+        corrections.map((c) => [c.startMs, c.endMs]),
+      ]),
+    )
+    .digest('base64url')
+    .slice(0, 22)
+
+type Figures = { slo: StoredSlo; atMs: number; accountedToMs: number; live: AccountedHour[]; recent: SloBucket[]; accountedFromMs: number }
+
+export async function runSloStage({ now, minuteRetentionMs, annotate }: { now: Date; minuteRetentionMs: number; annotate: Annotate }) {
+  const report: SloStageReport = { slos: 0, accountedHours: 0, statuses: 0, firing: 0, transitions: 0 }
+  const { slos } = await listSlos()
+  report.slos = slos.length
+  if (slos.length === 0) return report
+  const ids = slos.map((slo) => slo.id)
+  const [corrections, states, syncStates] = await Promise.all([listCorrections(ids), listAccountingStates(ids), listSyncStates()])
+  const syncOf = new Map(syncStates.map((state) => [state.serviceName, state]))
+  // Minute rows are whole from here on (older ones may have been compacted away).
+  const minutesFromMs = ceilHour(now.getTime() - minuteRetentionMs) + HOUR_MS
+
+  const figures = new Map<string, Figures>()
+  for (const slo of slos) {
+    if (slo.sli.kind === 'composite' || !slo.service) continue
+    const sync = syncOf.get(slo.service)
+    if (!sync) continue
+    // Figures at the service's leading edge; only hours the history has reached are stored for good.
+    const atMs = floorTo(Math.max(sync.watermark.getTime(), sync.liveWatermark?.getTime() ?? 0), MINUTE_MS)
+    const completeToMs = floorHour(Math.min(sync.watermark.getTime(), atMs))
+    const sloCorrections = corrections.get(slo.id) ?? []
+    const key = accountingKeyOf(slo, sloCorrections)
+    const state = states.get(slo.id) ?? null
+    const reset = state?.accountedKey !== key
+    const fromMs = reset ? floorHour(Math.min(windowBounds(slo.window, atMs).startMs, atMs - ACCOUNT_BACK_MS)) : state.accountedToMs
+    const toMs = Math.max(fromMs, completeToMs)
+    const [minuteRows, hourRows] = await Promise.all([
+      listSliRows(slo, 'minute', Math.max(fromMs, minutesFromMs), atMs),
+      listSliRows(slo, 'hour', fromMs, Math.min(ceilHour(atMs), minutesFromMs)),
+    ])
+    const rows = { minuteRows, hourRows, corrections: sloCorrections, minutesFromMs }
+    const closed = accountHours(slo, { ...rows, fromMs, toMs })
+    if (reset || closed.length) {
+      const saved = await saveAccountedHours(slo.id, { key, fromState: state, toMs, hours: closed, reset })
+      if (!saved) continue // another worker accounted it meanwhile; its figures follow on the next pass
+      report.accountedHours += closed.length
+    }
+    const live = accountHours(slo, { ...rows, fromMs: toMs, toMs: ceilHour(atMs), untilMs: atMs })
+    const accountedFromMs = reset ? fromMs : Math.min(fromMs, state.accountedToMs)
+    figures.set(slo.id, { slo, atMs, accountedToMs: toMs, live, recent: [], accountedFromMs })
+  }
+
+  // Minute detail of the recently accounted hours, and the sums of longer windows, for every SLO at once.
+  const target = (slo: StoredSlo) => slo.timeSliceTarget ?? slo.objective
+  const recent = await listAccountedHours([...figures.keys()], now.getTime() - MINUTE_DETAIL_MS - DAY_MS, { perMinute: true })
+  for (const figure of figures.values())
+    figure.recent = minuteBuckets([...(recent.get(figure.slo.id) ?? []), ...figure.live], target(figure.slo))
+  const requests: SumRequest[] = []
+  for (const figure of figures.values()) requests.push(...sumRequests(figure.slo.id, figure, figure.slo))
+  const composites = slos.filter((slo) => slo.sli.kind === 'composite')
+  for (const composite of composites) requests.push(...compositeRequests(composite, slos, figures))
+  const sums = await sumAccountedHours(requests)
+
+  const statuses: { sloId: string; atMs: number; status: SloStatus }[] = []
+  const totalsBySlo = new Map<string, (seconds: number) => SloTotals>()
+  for (const figure of figures.values()) {
+    const totalsOver = totalsOverOf(figure, sums, figure.slo.id)
+    totalsBySlo.set(figure.slo.id, totalsOver)
+    const windowTotals = addTotals(sums.get(`${figure.slo.id}:window`) ?? EMPTY_TOTALS, liveTotals(figure, figure.slo))
+    const status = computeSloStatus(figure.slo, {
+      atMs: figure.atMs,
+      windowTotals,
+      totalsOver,
+      corrections: corrections.get(figure.slo.id) ?? [],
+      accountedFromMs: figure.accountedFromMs,
+    })
+    statuses.push({ sloId: figure.slo.id, atMs: figure.atMs, status })
+  }
+  for (const composite of composites) {
+    const status = compositeStatus(composite, slos, figures, sums)
+    if (!status) continue
+    if (!states.has(composite.id))
+      await saveAccountedHours(composite.id, { key: 'composite', fromState: null, toMs: status.atMs, hours: [], reset: false })
+    statuses.push({ sloId: composite.id, atMs: status.atMs, status })
+  }
+  await saveStatuses(statuses)
+  report.statuses = statuses.length
+
+  const alerts = await judgeBurnRateAlerts(slos, statuses, annotate)
+  report.firing = alerts.firing
+  report.transitions = alerts.transitions
+  return report
+}
+
+/** Sums of accounted hours an SLO's figures read: its window, 1 d and 3 d (windows over 6 h are whole hours). */
+function sumRequests(key: string, figure: Pick<Figures, 'atMs' | 'accountedToMs'>, slo: StoredSlo): SumRequest[] {
+  const bounds = windowBounds(slo.window, figure.atMs)
+  const to = figure.accountedToMs
+  return [
+    { key: `${key}:window`, sloId: slo.id, fromMs: ceilHour(bounds.startMs), toMs: to },
+    { key: `${key}:${DAY_MS / 1000}`, sloId: slo.id, fromMs: ceilHour(figure.atMs - DAY_MS), toMs: to },
+    { key: `${key}:${(3 * DAY_MS) / 1000}`, sloId: slo.id, fromMs: ceilHour(figure.atMs - 3 * DAY_MS), toMs: to },
+  ]
+}
+
+const liveTotals = (figure: Figures, slo: StoredSlo) =>
+  sumBuckets(minuteBuckets(figure.live, slo.timeSliceTarget ?? slo.objective), -Infinity, Infinity)
+
+/** Totals over the last `seconds`: minute-exact up to 6 h, whole accounted hours plus the running hour beyond. */
+function totalsOverOf(figure: Figures, sums: Map<string, SloTotals>, key: string) {
+  return (seconds: number): SloTotals => {
+    if (seconds <= 6 * 3600) return sumBuckets(figure.recent, figure.atMs - seconds * 1000, figure.atMs)
+    return addTotals(sums.get(`${key}:${seconds}`) ?? EMPTY_TOTALS, liveTotals(figure, figure.slo))
+  }
+}
+
+function members(composite: StoredSlo, slos: readonly StoredSlo[], figures: Map<string, Figures>) {
+  if (composite.sli.kind !== 'composite') return []
+  return composite.sli.members.flatMap((member) => {
+    const slo = slos.find((candidate) => candidate.name === member.slo)
+    const figure = slo && figures.get(slo.id)
+    return figure ? [{ weight: member.weight, figure }] : []
+  })
+}
+
+/** A composite's sums are its members' over the composite's own window, each asked for under the composite's key. */
+function compositeRequests(composite: StoredSlo, slos: readonly StoredSlo[], figures: Map<string, Figures>): SumRequest[] {
+  return members(composite, slos, figures).flatMap(({ figure }) =>
+    sumRequests(`${composite.id}:${figure.slo.id}`, figure, { ...composite, id: figure.slo.id }),
+  )
+}
+
+const scaled = (totals: SloTotals, weight: number): SloTotals => ({
+  good: totals.good * weight,
+  total: totals.total * weight,
+  minutes: totals.minutes,
+  badMinutes: totals.badMinutes,
+})
+
+/** A composite SLO's figures: its members' good and all events, weighted and added, at the earliest member's instant. */
+function compositeStatus(composite: StoredSlo, slos: readonly StoredSlo[], figures: Map<string, Figures>, sums: Map<string, SloTotals>) {
+  const joined = members(composite, slos, figures)
+  if (joined.length === 0) return null
+  const atMs = Math.min(...joined.map(({ figure }) => figure.atMs))
+  const add = (pick: (key: string, figure: Figures) => SloTotals) =>
+    joined.reduce(
+      (sum, { weight, figure }) => addTotals(sum, scaled(pick(`${composite.id}:${figure.slo.id}`, figure), weight)),
+      EMPTY_TOTALS,
+    )
+  const windowTotals = add((key, figure) => addTotals(sums.get(`${key}:window`) ?? EMPTY_TOTALS, liveTotals(figure, figure.slo)))
+  return computeSloStatus(composite, {
+    atMs,
+    windowTotals,
+    totalsOver: (seconds) => add((key, figure) => totalsOverOf(figure, sums, key)(seconds)),
+    corrections: [],
+    accountedFromMs: Math.max(...joined.map(({ figure }) => figure.accountedFromMs)),
+  })
+}
+
+/** Judges each SLO's generated rules at its instant, as the alert evaluator judges any rule, under the SLO's own cursor. */
+async function judgeBurnRateAlerts(
+  slos: readonly StoredSlo[],
+  statuses: readonly { sloId: string; atMs: number; status: SloStatus }[],
+  annotate: Annotate,
+) {
+  const { rules } = await listAlertRules({ enabledOnly: true })
+  const burnRules = rules.filter((rule) => rule.condition.kind === 'slo_burn_rate')
+  const cursorOf = (sloId: string) => `slo:${sloId}`
+  const serviceOf = (slo: StoredSlo) => slo.service ?? slo.name
+  const [cursors, previousOf] = await Promise.all([
+    listEvaluationCursors(slos.map((slo) => cursorOf(slo.id))),
+    listAlertsByPair(
+      burnRules.map((rule) => rule.id),
+      [...new Set(slos.map(serviceOf))],
+    ),
+  ])
+  const evaluated: EvaluatedService[] = []
+  const changes: AlertChange[] = []
+  let firing = 0
+  for (const { sloId, atMs, status } of statuses) {
+    const slo = slos.find((candidate) => candidate.id === sloId)!
+    const previousAt = cursors.get(cursorOf(sloId)) ?? null
+    if (previousAt !== null && previousAt >= atMs) continue
+    evaluated.push({ service: cursorOf(sloId), at: atMs, previousAt })
+    for (const rule of burnRules) {
+      if (rule.condition.kind !== 'slo_burn_rate' || rule.condition.slo !== slo.name) continue
+      const { tier } = rule.condition
+      const judged = status.tiers.find((candidate) => candidate.tier === tier)
+      const service = serviceOf(slo)
+      const labels = burnLabels(rule, service)
+      const active: ActiveSeries[] = judged?.holds
+        ? [
+            {
+              labels,
+              annotations: annotate(rule, {
+                labels,
+                value: round(judged.longBurn!),
+                threshold: judged.factor,
+                holds: true,
+                spans: judged.shortEvents,
+              }),
+              value: judged.longBurn!,
+            },
+          ]
+        : []
+      const previous = previousOf.get(pairKey(rule.id, service)) ?? NO_ALERTS
+      const evaluation = evaluateAlerts(previous, active, { at: atMs, forSeconds: rule.for, keepFiringForSeconds: rule.keepFiringFor })
+      for (const alert of evaluation.alerts.values()) if (alert.state === 'firing') firing += 1
+      if (evaluation.transitions.length === 0 && evaluation.keepFiringChanges.length === 0) continue
+      const touched = [...new Set([...evaluation.transitions.map((transition) => transition.fingerprint), ...evaluation.keepFiringChanges])]
+      changes.push({
+        rule,
+        service,
+        cursor: cursorOf(sloId),
+        previous,
+        alerts: evaluation.alerts,
+        transitions: evaluation.transitions,
+        touched,
+      })
+    }
+  }
+  const transitions = await saveEvaluations(evaluated, changes)
+  return { firing, transitions }
+}
+
+const NO_ALERTS: ReadonlyMap<string, Alert> = new Map()
+const round = (value: number) => Math.round(value * 10) / 10
+
+function burnLabels(rule: StoredAlertRule, service: string): Labels {
+  return { ...rule.labels, alertname: rule.name, service, severity: rule.severity }
+}
