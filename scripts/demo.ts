@@ -14,6 +14,7 @@ import { redactUrl } from '@/lib/url/credentials'
 import { buildCatalog, demoDueDate } from '../demo/catalog'
 import { importDemoCatalog } from '../demo/jobs/import-catalog'
 import { wireDemoAlerting, type DemoAlertingOutcome } from '../demo/jobs/wire-alerting'
+import { wireDemoSlos } from '../demo/jobs/wire-slos'
 import { DEMO_USERS, createDemoJobsToken, seedDemoUsers, seedPlannedTargets } from '../prisma/seed'
 import { buildAppIfStale, NEXT_CLI } from './stack/app-build'
 import { migrateDeploy, preparePostgres } from './stack/database'
@@ -145,6 +146,12 @@ async function main() {
       : '  inventory: already imported (left as it is)',
   )
   say(`  alerting: ${describeAlerting(await wireDemoAlerting({ appUrl, token: jobs.token, receiverUrl }), receiverUrl)}`)
+  const slos = await wireDemoSlos({ appUrl, token: jobs.token })
+  say(
+    slos.applied
+      ? `  SLOs imported through the API (OpenSLO): ${slos.created.join(', ')}; transactions-lookup-latency burns its budget and pages`
+      : '  SLOs: already imported (left as they are)',
+  )
   // The pager runs every time (its deliveries have fixed event ids: replays change nothing); the
   // load-test job posts its measurements once, on a new database.
   const jobEnv = { ...childEnv, DEMO_APP_URL: appUrl, DEMO_API_TOKEN: jobs.token, DEMO_PAGERDUTY_SECRET: pagerDutySecret }

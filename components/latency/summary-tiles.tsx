@@ -1,19 +1,7 @@
-import { cn } from '@/lib/cn'
+import { StatTile as Tile } from '@/components/ui/stat-tile'
 import { formatDurationUs } from '@/lib/format/duration-us'
 import type { LatencySummary, LatencyVerdict } from '@/lib/latency/schemas'
 import { formatPercent } from '@/lib/format/percent'
-
-function Tile({ label, value, detail, tone }: { label: string; value: string; detail?: string; tone?: 'bad' | 'warn' }) {
-  return (
-    <div className="rounded-lg border border-border bg-surface px-4 py-3 shadow-xs">
-      <div className="text-xs text-muted">{label}</div>
-      <div className={cn('mt-1 text-xl font-semibold tabular-nums', tone === 'bad' && 'text-bad', tone === 'warn' && 'text-warn')}>
-        {value}
-      </div>
-      {detail && <div className="mt-0.5 text-xs text-muted">{detail}</div>}
-    </div>
-  )
-}
 
 /** Requests/min, error rate, p95 against its baseline, p50 and p99: the range at a glance. */
 export function SummaryTiles({ summary, verdict }: { summary: LatencySummary; verdict: LatencyVerdict | null }) {

@@ -87,7 +87,7 @@ describe('revokeApiToken', () => {
 
   test('a scope stored by a newer version grants nothing here', async () => {
     const { token, apiToken } = await createApiToken({ name: 'future', scopes: ['overhead.write'] }, { by: admin.id })
-    await db.apiToken.update({ where: { id: apiToken.id }, data: { scopes: ['overhead.write', 'slos.write'] } })
+    await db.apiToken.update({ where: { id: apiToken.id }, data: { scopes: ['overhead.write', 'traces.delete'] } })
     expect((await authenticateApiToken(token, { route: ROUTE }))!.scopes).toEqual(['overhead.write'])
   })
 })

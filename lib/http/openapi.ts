@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { ALERTING_ROUTES } from './openapi-alerting-routes'
 import { ROUTES, WEBHOOKS, WEBHOOK_RESPONSES } from './openapi-routes'
+import { SLO_ROUTES } from './openapi-slo-routes'
 
 type JsonSchema = {
   type?: string
@@ -35,7 +36,7 @@ const ERROR_RESPONSES = {
 export function buildOpenApiDocument(serverUrl?: string) {
   const paths: Record<string, unknown> = {}
   const schemas: Record<string, JsonSchema> = {}
-  for (const route of [...ROUTES, ...ALERTING_ROUTES]) {
+  for (const route of [...ROUTES, ...ALERTING_ROUTES, ...SLO_ROUTES]) {
     const parameters = [
       ...Object.entries(route.pathParams ?? {}).map(([name, schema]) => ({
         name,

@@ -52,9 +52,21 @@ export const WINDOW_PRESETS = [7, 28, 30] as const
 
 export const sloWindowSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rolling'), duration: durationSchema({ min: DAY, max: 90 * DAY }) }),
+  // Calendar periods in a time zone, as OpenSLO's `calendar`: from `startTime` (local to the zone), one
+  // month or one week at a time. Without one, months start on the 1st at midnight, weeks on Monday at midnight.
   z.object({
-    kind: z.literal('calendar_month'),
+    kind: z.literal('calendar'),
+    unit: z.enum(['month', 'week']).default('month'),
     timeZone: z.string().trim().default('UTC').refine(isTimeZone, 'not an IANA time zone (such as Europe/Berlin)'),
+    startTime: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/, 'a local time such as 2026-01-01T00:00:00')
+      .transform((value) => {
+        const [date, time] = value.split(/[T ]/) as [string, string]
+        return `${date}T${time.length === 5 ? `${time}:00` : time}`
+      })
+      .optional(),
   }),
 ])
 export type SloWindow = z.infer<typeof sloWindowSchema>
@@ -124,3 +136,24 @@ export type Correction = z.output<typeof correctionInput>
 
 /** A stored correction, times as epoch ms. */
 export type StoredCorrection = { id: string; startMs: number; endMs: number; reason: string; author: string | null; createdAt: number }
+
+/** The SLO page's delete form: the SLO, and the confirmation step's field. */
+export const deleteSloForm = z.object({
+  id: z.uuid({ error: 'not an SLO id' }),
+  confirm: z.literal('delete', { error: 'confirm the deletion first' }),
+})
+
+/** The SLO page's correction form: times typed in UTC (datetime-local), and why. */
+export const correctionForm = z.object({
+  sloId: z.uuid({ error: 'not an SLO id' }),
+  startsAt: z.string().trim().min(1, 'enter a start (UTC)'),
+  endsAt: z.string().trim().min(1, 'enter an end (UTC)'),
+  reason: z.string().optional(),
+})
+
+export const deleteCorrectionForm = z.object({ sloId: z.uuid(), correctionId: z.uuid({ error: 'not a correction id' }) })
+
+/** PUT /api/v1/slos/{id}: the SLO that replaces it; `version`, when sent (or as If-Match), must be the stored one, else 409. */
+export const sloReplaceBody = sloInput.safeExtend({
+  version: z.number({ error: 'expected the version you read, a whole number' }).int().min(1).optional(),
+})

@@ -10,8 +10,9 @@ import type { BurnTier, Slo } from './schemas'
 /** A generated rule's name: `checkout-latency-page-fast`. */
 export const sloRuleName = (slo: Pick<Slo, 'name'>, tier: BurnTier) => `${slo.name}-${tier.replace('_', '-')}`
 
-/** The length of an SLO's window in seconds: a calendar month counts as 30 days for its tiers' factors (as Sloth does). */
-export const tierWindowSeconds = (slo: Pick<Slo, 'window'>) => (slo.window.kind === 'rolling' ? slo.window.duration : 30 * 86_400)
+/** The length of an SLO's window in seconds for its tiers' factors: a calendar month counts as 30 days (as Sloth does), a week as 7. */
+export const tierWindowSeconds = (slo: Pick<Slo, 'window'>) =>
+  slo.window.kind === 'rolling' ? slo.window.duration : slo.window.unit === 'week' ? 7 * 86_400 : 30 * 86_400
 
 export function sloAlertRules(slo: Slo): AlertRuleInput[] {
   return slo.alerting.tiers.map((tier) => {

@@ -10,7 +10,8 @@ import { createScratchDatabase } from '@/scripts/stack/scratch-database'
 await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
 const { runSloStage } = await import('./slo-stage')
-const { saveSlo, addCorrection } = await import('./slos-repository')
+const { saveSlo } = await import('./slos-repository')
+const { addCorrection } = await import('./corrections-repository')
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE

@@ -26,7 +26,8 @@ import { listSliRows } from './sli-rows-repository'
 import { accountHours, minuteBuckets, type AccountedHour } from './slo-accounting'
 import { computeSloStatus, type SloStatus } from './slo-status'
 import { windowBounds } from './slo-window'
-import { listCorrections, listSlos } from './slos-repository'
+import { listCorrections } from './corrections-repository'
+import { listSlos } from './slos-repository'
 import { ceilHour, DAY_MS, floorHour, HOUR_MS, MINUTE_MS } from './time'
 
 export type SloStageReport = { slos: number; accountedHours: number; statuses: number; firing: number; transitions: number }

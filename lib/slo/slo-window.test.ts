@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calendarMonthAt, calendarMonthsBetween, windowBounds } from './slo-window'
+import { calendarMonthAt, calendarMonthsBetween, calendarPeriodAt, windowBounds } from './slo-window'
 
 const HOUR = 3_600_000
 
@@ -29,5 +29,27 @@ describe('SLO windows', () => {
     const months = calendarMonthsBetween(Date.parse('2026-10-15T00:00:00Z'), Date.parse('2026-12-06T00:00:00Z'), 'UTC')
     expect(months.map((month) => month.label)).toEqual(['2026-10', '2026-11', '2026-12'])
     expect(months[1]!.startMs).toBe(months[0]!.endMs)
+  })
+})
+
+describe('calendar weeks and anchored periods (OpenSLO calendar.startTime)', () => {
+  it('starts weeks on Monday at local midnight by default', () => {
+    const week = calendarPeriodAt({ unit: 'week', timeZone: 'UTC' }, Date.parse('2026-12-06T12:00:00Z'))
+    expect(new Date(week.startMs).toISOString()).toBe('2026-11-30T00:00:00.000Z')
+    expect(week.endMs - week.startMs).toBe(7 * 24 * HOUR)
+  })
+
+  it('counts weeks from an anchor in its zone, across DST (the week of the change is 169 h)', () => {
+    // OpenSLO's own example: weeks from Saturday 2022-01-01 12:00 in New York.
+    const window = { unit: 'week' as const, timeZone: 'America/New_York', startTime: '2022-01-01T12:00:00' }
+    const week = calendarPeriodAt(window, Date.parse('2026-11-03T00:00:00Z'))
+    expect(new Date(week.startMs).toISOString()).toBe('2026-10-31T16:00:00.000Z') // Saturday 12:00 EDT
+    expect((week.endMs - week.startMs) / HOUR).toBe(7 * 24 + 1) // DST ends 1 November
+  })
+
+  it('counts months from an anchor day', () => {
+    const month = calendarPeriodAt({ unit: 'month', timeZone: 'UTC', startTime: '2026-01-15T00:00:00' }, Date.parse('2026-12-06T00:00:00Z'))
+    expect(new Date(month.startMs).toISOString()).toBe('2026-11-15T00:00:00.000Z')
+    expect(new Date(month.endMs).toISOString()).toBe('2026-12-15T00:00:00.000Z')
   })
 })

@@ -6,7 +6,7 @@ import { replaceSloRules } from '@/lib/alerts/rules-repository'
 import { saveAuditEntry } from '@/lib/audit/repository'
 import { db, Prisma } from '@/lib/db/client'
 import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors'
-import { sloInput, type Correction, type Slo, type SloInput, type StoredCorrection, type StoredSlo } from './schemas'
+import { sloInput, type Slo, type SloInput, type StoredSlo } from './schemas'
 import { sloAlertRules } from './slo-rules'
 
 export const SLO_DEFINITION_VERSION = 1
@@ -51,7 +51,7 @@ export async function findSloByName(name: string): Promise<StoredSlo | null> {
 
 /** Who saved: a signed-in user (`by`), or an API token (then `by` is null), named in the audit entry. */
 export type Actor = { by: string | null; token?: { name: string; prefix: string } | null }
-const tokenDetails = (token: Actor['token']) => (token ? { token: `${token.name} (${token.prefix}…)` } : {})
+export const tokenDetails = (token: Actor['token']) => (token ? { token: `${token.name} (${token.prefix}…)` } : {})
 
 /** Problems of an SLO against the others: its composite members must exist and not be composite themselves. */
 function checkMembers(slo: Slo, others: readonly StoredSlo[]) {
@@ -80,43 +80,18 @@ export async function saveSlo(
     slos.filter((other) => other.id !== id),
   )
   if (issues.length) throw new InvalidInputError(issues)
-  try {
-    return await db.$transaction(async (tx) => {
-      const data = { name: slo.name, definition: toDefinition(slo), updatedById: by }
-      let saved: { id: string; version: number }
-      if (id) {
-        const { count } = await tx.slo.updateMany({
-          where: { id, ...(expectedVersion !== undefined ? { version: expectedVersion } : {}) },
-          data: { ...data, version: { increment: 1 } },
-        })
-        if (count === 0) {
-          const row = await tx.slo.findUnique({ where: { id }, select: { version: true } })
-          if (!row) throw new NotFoundError(`no SLO ${id}`)
-          const message = `the SLO is at version ${row.version}, not ${expectedVersion}: someone saved it since you read it`
-          throw new ConflictError(message, [{ path: 'version', message }])
-        }
-        saved = await tx.slo.findUniqueOrThrow({ where: { id }, select: { id: true, version: true } })
-      } else saved = await tx.slo.create({ data: { ...data, createdById: by }, select: { id: true, version: true } })
-      await replaceSloRules(tx, saved.id, sloAlertRules(slo), by)
+  return withNameConflicts(slo.name, () =>
+    db.$transaction(async (tx) => {
+      const saved = await writeSlo(tx, slo, { id, by, expectedVersion })
       await saveAuditEntry(tx, by, {
         action: id ? 'slos.update' : 'slos.create',
         subjectType: 'slo',
         subjectId: saved.id,
         details: { name: slo.name, version: saved.version, ...tokenDetails(token) },
       })
-      return { ...slo, id: saved.id, version: saved.version } satisfies StoredSlo
-    })
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      const target = String(error.meta?.target ?? error.meta?.modelName ?? '')
-      const message =
-        target.includes('alert_rules') || target.includes('AlertRule')
-          ? `an alert rule already has one of the names this SLO's burn-rate rules take (${slo.name}-page-fast …)`
-          : `an SLO named ${slo.name} already exists`
-      throw new ConflictError(message, [{ path: 'name', message }])
-    }
-    throw error
-  }
+      return saved
+    }),
+  )
 }
 
 export async function deleteSlo(id: string, { by, token = null }: Actor): Promise<{ id: string; name: string }> {
@@ -138,63 +113,87 @@ export async function deleteSlo(id: string, { by, token = null }: Actor): Promis
   })
 }
 
-const toCorrection = (row: { id: string; startsAt: Date; endsAt: Date; reason: string; createdBy: string | null; createdAt: Date }) => ({
-  id: row.id,
-  startMs: row.startsAt.getTime(),
-  endMs: row.endsAt.getTime(),
-  reason: row.reason,
-  author: row.createdBy,
-  createdAt: row.createdAt.getTime(),
-})
+type Tx = Prisma.TransactionClient
 
-export async function listCorrections(sloIds: readonly string[]): Promise<Map<string, StoredCorrection[]>> {
-  const rows = await db.sloCorrection.findMany({ where: { sloId: { in: [...sloIds] } }, orderBy: { startsAt: 'asc' } })
-  const bySlo = new Map<string, StoredCorrection[]>(sloIds.map((id) => [id, []]))
-  for (const row of rows) bySlo.get(row.sloId)?.push(toCorrection(row))
-  return bySlo
+/** Writes one SLO (created, or replacing `id`, guarded on `expectedVersion`) and its generated rules. */
+async function writeSlo(tx: Tx, slo: Slo, { id, by, expectedVersion }: { id?: string; by: string | null; expectedVersion?: number }) {
+  const data = { name: slo.name, definition: toDefinition(slo), updatedById: by }
+  let saved: { id: string; version: number }
+  if (id) {
+    const { count } = await tx.slo.updateMany({
+      where: { id, ...(expectedVersion !== undefined ? { version: expectedVersion } : {}) },
+      data: { ...data, version: { increment: 1 } },
+    })
+    if (count === 0) {
+      const row = await tx.slo.findUnique({ where: { id }, select: { version: true } })
+      if (!row) throw new NotFoundError(`no SLO ${id}`)
+      const message = `the SLO is at version ${row.version}, not ${expectedVersion}: someone saved it since you read it`
+      throw new ConflictError(message, [{ path: 'version', message }])
+    }
+    saved = await tx.slo.findUniqueOrThrow({ where: { id }, select: { id: true, version: true } })
+  } else saved = await tx.slo.create({ data: { ...data, createdById: by }, select: { id: true, version: true } })
+  await replaceSloRules(tx, saved.id, sloAlertRules(slo), by)
+  return { ...slo, id: saved.id, version: saved.version } satisfies StoredSlo
 }
 
-/** Adds a correction to SLO `sloId`; the accounting re-counts the window on its next pass. */
-export async function addCorrection(sloId: string, correction: Correction, { by, author, token = null }: Actor & { author: string }) {
-  return db.$transaction(async (tx) => {
-    const slo = await tx.slo.findUnique({ where: { id: sloId }, select: { name: true } })
-    if (!slo) throw new NotFoundError(`no SLO ${sloId}`)
-    const row = await tx.sloCorrection.create({
-      data: {
-        sloId,
-        startsAt: correction.startsAt,
-        endsAt: correction.endsAt,
-        reason: correction.reason,
-        createdBy: author,
-        createdById: by,
-      },
-    })
-    await saveAuditEntry(tx, by, {
-      action: 'slos.correction.create',
-      subjectType: 'slo',
-      subjectId: sloId,
-      details: {
-        name: slo.name,
-        correction: row.id,
-        startsAt: row.startsAt.toISOString(),
-        endsAt: row.endsAt.toISOString(),
-        ...tokenDetails(token),
-      },
-    })
-    return toCorrection(row)
-  })
+/** A unique name taken meanwhile (an SLO's, or a hand-written rule's that a generated rule would take): a conflict on `name`. */
+async function withNameConflicts<T>(name: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write()
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const target = JSON.stringify(error.meta ?? {})
+      const message = /alert_rules|AlertRule/.test(target)
+        ? `an alert rule already has one of the names the burn-rate rules of ${name} take (${name}-page-fast …)`
+        : `an SLO named ${name} already exists`
+      throw new ConflictError(message, [{ path: 'name', message }])
+    }
+    throw error
+  }
 }
 
-export async function deleteCorrection(sloId: string, correctionId: string, { by, token = null }: Actor) {
-  return db.$transaction(async (tx) => {
-    const row = await tx.sloCorrection.findFirst({ where: { id: correctionId, sloId }, include: { slo: { select: { name: true } } } })
-    if (!row) throw new NotFoundError(`no correction ${correctionId} on this SLO`)
-    await tx.sloCorrection.delete({ where: { id: correctionId } })
-    await saveAuditEntry(tx, by, {
-      action: 'slos.correction.delete',
-      subjectType: 'slo',
-      subjectId: sloId,
-      details: { name: row.slo.name, correction: correctionId, reason: row.reason, ...tokenDetails(token) },
-    })
-  })
+export type SlosImport = { created: string[]; updated: string[]; unchanged: string[] }
+
+/**
+ * Imports SLOs (an OpenSLO or Sloth file's, already parsed), all or nothing: an SLO named like a stored
+ * one replaces it, the rest are created, and SLOs the file leaves out stay. One audit entry.
+ */
+export async function importSlos(
+  slos: readonly Slo[],
+  { by, token = null, dryRun = false }: Actor & { dryRun?: boolean },
+): Promise<SlosImport> {
+  const { slos: stored } = await listSlos()
+  const byName = new Map(stored.map((slo) => [slo.name, slo]))
+  const incoming = new Set(slos.map((slo) => slo.name))
+  const candidates = [
+    ...stored.filter((other) => !incoming.has(other.name)),
+    ...slos.map((other) => ({ ...other, id: other.name, version: 0 })),
+  ]
+  const issues = slos.flatMap((slo, index) =>
+    checkMembers(slo, candidates).map((issue) => ({ path: `slos.${index}.${issue.path}`, message: `${slo.name}: ${issue.message}` })),
+  )
+  if (issues.length) throw new InvalidInputError(issues)
+  const result: SlosImport = { created: [], updated: [], unchanged: [] }
+  for (const slo of slos) {
+    const before = byName.get(slo.name)
+    if (!before) result.created.push(slo.name)
+    else if (JSON.stringify(toDefinition(withoutStored(before))) === JSON.stringify(toDefinition(slo))) result.unchanged.push(slo.name)
+    else result.updated.push(slo.name)
+  }
+  if (dryRun) return result
+  await withNameConflicts(slos.map((slo) => slo.name).join(', '), () =>
+    db.$transaction(async (tx) => {
+      // Members first, so a composite's members exist when it is checked again by a later save.
+      for (const slo of slos) if (!result.unchanged.includes(slo.name)) await writeSlo(tx, slo, { id: byName.get(slo.name)?.id, by })
+      await saveAuditEntry(tx, by, {
+        action: 'slos.import',
+        subjectType: 'slos',
+        subjectId: token ? `token:${token.prefix}` : 'file',
+        details: { created: result.created, updated: result.updated, unchanged: result.unchanged.length, ...tokenDetails(token) },
+      })
+    }),
+  )
+  return result
 }
+
+const withoutStored = ({ id: _id, version: _version, ...slo }: StoredSlo): Slo => slo

@@ -1,6 +1,7 @@
 import { BellOff, BellRing, Plus, Send } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { ImportFileForm } from '@/components/forms/import-file-form'
 import { PageBody, PageHeader } from '@/components/shell/page-header'
 import { buttonClasses } from '@/components/ui/button'
 import { Card, CardHeader } from '@/components/ui/card'
@@ -12,7 +13,6 @@ import { listActiveSilences } from '@/lib/alerts/silences-repository'
 import { can } from '@/lib/auth/permissions'
 import { requirePermission } from '@/lib/auth/session'
 import { AlertTable, type AlertListRow } from './_components/alert-table'
-import { ImportRulesForm } from './_components/import-rules-form'
 import { RuleTable } from './_components/rule-table'
 
 export const metadata: Metadata = { title: 'Alerts' }
@@ -144,7 +144,14 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
               title="Import rules from YAML"
               description="The Prometheus rule-file layout, with the condition under spanlens: (see the README). Rules are matched by name: a file's rule replaces the stored one, the rest stay. All or nothing; CI jobs post the same file to POST /api/v1/rules/import with a token."
             />
-            <ImportRulesForm />
+            <ImportFileForm
+              endpoint="/api/v1/rules/import"
+              id="rules-file"
+              label="Rules file (YAML)"
+              placeholder={
+                'groups:\n  - name: checkout\n    rules:\n      - alert: CheckoutSlow\n        spanlens: { kind: latency_baseline, factor: 2, service: checkout }\n        for: 10m'
+              }
+            />
           </Card>
         )}
       </PageBody>

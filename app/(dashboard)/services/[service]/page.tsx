@@ -9,6 +9,8 @@ import { getServiceView } from '@/lib/latency/repository'
 import { serviceNameParam } from '@/lib/latency/schemas'
 import { decodePathSegment } from '@/lib/http/path-segment'
 import { timeRangeParams } from '@/lib/time-range/time-range'
+import { ServiceSlosCard } from '@/components/slo/service-slos-card'
+import { listServiceSlos } from '@/lib/slo/slo-read-repository'
 import { ServicePanel } from './_components/service-panel'
 
 type Props = { params: Promise<{ service: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
@@ -24,15 +26,23 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const parsed = timeRangeParams.safeParse(await searchParams)
   const range = parsed.success ? parsed.data : {}
   const queryClient = new QueryClient()
+  let slos: Awaited<ReturnType<typeof listServiceSlos>>
   try {
-    await queryClient.fetchQuery({ queryKey: latencyKeys.service(service.data, range), queryFn: () => getServiceView(service.data, range) })
+    ;[, slos] = await Promise.all([
+      queryClient.fetchQuery({ queryKey: latencyKeys.service(service.data, range), queryFn: () => getServiceView(service.data, range) }),
+      listServiceSlos(service.data),
+    ])
   } catch (error) {
     if (error instanceof NotFoundError) notFound()
     throw error
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <ServicePanel service={service.data} canConfigure={can(user.role, 'inventory.write')} />
+      <ServicePanel
+        service={service.data}
+        canConfigure={can(user.role, 'inventory.write')}
+        slos={<ServiceSlosCard service={service.data} slos={slos} canWrite={can(user.role, 'slos.write')} />}
+      />
     </HydrationBoundary>
   )
 }

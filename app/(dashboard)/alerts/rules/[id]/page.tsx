@@ -13,6 +13,7 @@ import { formatRuleValue } from '@/lib/alerts/format-rule-value'
 import { describeCondition } from '@/lib/alerts/prometheus-api'
 import { unitOf } from '@/lib/alerts/rule-values'
 import { getAlertRule } from '@/lib/alerts/rules-repository'
+import { findSloByName } from '@/lib/slo/slos-repository'
 import { computeStateIntervals } from '@/lib/alerts/state-intervals'
 import { can } from '@/lib/auth/permissions'
 import { requirePermission } from '@/lib/auth/session'
@@ -50,6 +51,8 @@ export default async function AlertRulePage({ params }: { params: Promise<{ id: 
   const now = new Date()
   // All recorded history up to now: the panel clips it to the range its backtest shows, whichever is selected.
   const recorded = computeStateIntervals(transitions, { fromMs: 0, toMs: now.getTime() })
+  // A burn-rate rule is its SLO's: it changes there, and its figures are on the SLO's page.
+  const slo = rule.condition.kind === 'slo_burn_rate' ? await findSloByName(rule.condition.slo) : null
   return (
     <>
       <PageHeader
@@ -63,18 +66,39 @@ export default async function AlertRulePage({ params }: { params: Promise<{ id: 
           </>
         }
         actions={
-          can(user.role, 'alerts.write') && (
-            <>
-              <Link href={`/alerts/rules/${rule.id}/edit`} className={buttonClasses({ variant: 'secondary' })}>
-                <Pencil className="size-4" aria-hidden /> Edit
-              </Link>
-              <DeleteRuleButton ruleId={rule.id} name={rule.name} alertCount={alerts.length} />
-            </>
-          )
+          rule.condition.kind === 'slo_burn_rate'
+            ? slo && (
+                <Link href={`/slos/${slo.id}`} className={buttonClasses({ variant: 'secondary' })}>
+                  SLO {slo.displayName ?? slo.name}
+                </Link>
+              )
+            : can(user.role, 'alerts.write') && (
+                <>
+                  <Link href={`/alerts/rules/${rule.id}/edit`} className={buttonClasses({ variant: 'secondary' })}>
+                    <Pencil className="size-4" aria-hidden /> Edit
+                  </Link>
+                  <DeleteRuleButton ruleId={rule.id} name={rule.name} alertCount={alerts.length} />
+                </>
+              )
         }
       />
       <PageBody>
-        <BacktestPanel rule={rule} problem={null} subject="rule" recorded={recorded} />
+        {rule.condition.kind === 'slo_burn_rate' ? (
+          <p role="note" className="rounded-md border border-border bg-surface px-4 py-3 text-sm">
+            Generated from the SLO{' '}
+            {slo ? (
+              <Link href={`/slos/${slo.id}`} className="text-accent hover:underline">
+                {slo.displayName ?? slo.name}
+              </Link>
+            ) : (
+              rule.condition.slo
+            )}
+            : its burn rates, the tier&apos;s windows and the budget they spend are on the SLO&apos;s page, and the rule changes with the
+            SLO.
+          </p>
+        ) : (
+          <BacktestPanel rule={rule} problem={null} subject="rule" recorded={recorded} />
+        )}
         <div className="space-y-6">
           <Card>
             <CardHeader title="Alerts now" description="Pending, firing, and resolved in the last 15 minutes." />

@@ -1,6 +1,7 @@
 'use client'
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
 import { Radar } from 'lucide-react'
 import { DataAsOf } from '@/components/latency/data-as-of'
 import { LatencyVerdictBadge } from '@/components/latency/latency-verdict-badge'
@@ -20,8 +21,8 @@ import { DependenciesCard } from './dependencies-card'
 import { OperationsTable } from './operations-table'
 import { QualityCoverageCards } from './quality-coverage-cards'
 
-/** `canConfigure`: the user may change the baseline window (the action checks again). */
-export function ServicePanel({ service, canConfigure }: { service: string; canConfigure: boolean }) {
+/** `canConfigure`: the user may change the baseline window (the action checks again). `slos`: the server-rendered SLO card. */
+export function ServicePanel({ service, canConfigure, slos }: { service: string; canConfigure: boolean; slos?: ReactNode }) {
   const rangeParams = useRangeParams()
   const { data: view, isFetching, error } = useQuery({ ...serviceViewQuery(service, rangeParams), placeholderData: keepPreviousData })
   if (!view) return <ViewFallback subject={service} error={error} />
@@ -67,6 +68,7 @@ export function ServicePanel({ service, canConfigure }: { service: string; canCo
               syncId={`service-${view.service}`}
             />
             <OperationsTable service={view.service} operations={view.operations} range={view.range} nowUs={nowUs} />
+            {slos}
             <div className="grid gap-4 lg:grid-cols-2 2xl:grid-cols-4">
               <QualityCoverageCards quality={view.quality} coverage={view.coverage} />
               <DependenciesCard callers={view.callers} callees={view.callees} range={view.range} nowUs={nowUs} />

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
+import { notFound, redirect } from 'next/navigation'
 import { z } from 'zod'
 import { PageBody, PageHeader } from '@/components/shell/page-header'
 import { ruleToForm } from '@/lib/alerts/rule-form'
 import { getAlertRule } from '@/lib/alerts/rules-repository'
+import { findSloByName } from '@/lib/slo/slos-repository'
 import { listChannels } from '@/lib/notifications/channels-repository'
 import { requirePermission } from '@/lib/auth/session'
 import { NotFoundError } from '@/lib/errors'
@@ -22,6 +23,11 @@ export default async function EditAlertRulePage({ params }: { params: Promise<{ 
     listChannels(),
   ])
   if (!rule) notFound()
+  // A burn-rate rule changes with its SLO: edit that.
+  if (rule.condition.kind === 'slo_burn_rate') {
+    const slo = await findSloByName(rule.condition.slo)
+    redirect(slo ? `/slos/${slo.id}/edit` : '/slos')
+  }
   return (
     <>
       <PageHeader

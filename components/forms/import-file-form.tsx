@@ -9,10 +9,21 @@ type Outcome =
   | { kind: 'problems'; message: string; issues: { line?: number; column?: number; path: string; message: string }[] }
 
 /**
- * A rules file (from git) checked, then imported, all or nothing: through the same POST /api/v1/rules/import
- * a CI job uses, so what the page says is what the API says.
+ * A file (rules, SLOs: kept in git) checked, then imported, all or nothing: through the same import endpoint
+ * a CI job posts to, so what the page says is what the API says.
  */
-export function ImportRulesForm() {
+export function ImportFileForm({
+  endpoint,
+  id,
+  label,
+  placeholder,
+}: {
+  /** POST { content, dryRun } → { created, updated, unchanged } or 422 { message, issues[] with line } */
+  endpoint: string
+  id: string
+  label: string
+  placeholder: string
+}) {
   const router = useRouter()
   const [content, setContent] = useState('')
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -21,7 +32,7 @@ export function ImportRulesForm() {
   async function send(dryRun: boolean) {
     setBusy(true)
     try {
-      const response = await fetch('/api/v1/rules/import', {
+      const response = await fetch(endpoint, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ content, dryRun }),
@@ -43,11 +54,11 @@ export function ImportRulesForm() {
 
   return (
     <div className="space-y-3 px-5 py-4">
-      <label htmlFor="rules-file" className="block text-xs font-medium">
-        Rules file (YAML)
+      <label htmlFor={id} className="block text-xs font-medium">
+        {label}
       </label>
       <input
-        id="rules-file"
+        id={id}
         type="file"
         accept=".yaml,.yml,text/yaml"
         className="block text-sm"
@@ -58,16 +69,14 @@ export function ImportRulesForm() {
         }}
       />
       <textarea
-        aria-label="Rules file content"
+        aria-label={`${label}: content`}
         rows={8}
         value={content}
         onChange={(event) => {
           setContent(event.target.value)
           setOutcome(null)
         }}
-        placeholder={
-          'groups:\n  - name: checkout\n    rules:\n      - alert: CheckoutSlow\n        spanlens: { kind: latency_baseline, factor: 2, service: checkout }\n        for: 10m'
-        }
+        placeholder={placeholder}
         className="w-full rounded-md border border-border bg-surface px-3 py-2 font-mono text-xs"
       />
       <div className="flex gap-2">

@@ -1,0 +1,109 @@
+import { describe, expect, test } from 'vitest'
+import { stringify } from 'yaml'
+import { importOpenSlo } from './openslo'
+import type { SloImportResult } from './yaml-errors'
+
+const prometheus = { metricSource: { type: 'Prometheus', spec: { query: 'sum(rate(http_requests_total[5m]))' } } }
+const sloObject = (spec: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}) => ({
+  apiVersion: 'openslo/v1',
+  kind: 'SLO',
+  metadata: { name: 'checkout', ...metadata },
+  spec: {
+    service: 'checkout',
+    indicator: { metadata: { name: 'checkout-errors' }, spec: { ratioMetric: { counter: true, good: prometheus, total: prometheus } } },
+    budgetingMethod: 'Occurrences',
+    objectives: [{ target: 0.99 }],
+    ...spec,
+  },
+})
+const yamlOf = (...objects: object[]) => objects.map((object) => stringify(object)).join('---\n')
+const slosOf = (result: SloImportResult) => {
+  if (!result.ok) throw new Error(`expected SLOs, got ${JSON.stringify(result.errors)}`)
+  return result.slos
+}
+const importOne = (...objects: object[]) => slosOf(importOpenSlo(yamlOf(...objects)))[0]!
+/** [line, path, part of the message] per error. */
+const expectErrors = (result: SloImportResult, expected: [number, string, string][]) => {
+  if (result.ok) throw new Error('expected errors, got SLOs')
+  expect(result.errors).toEqual(
+    expected.map(([line, path, message]) => expect.objectContaining({ line, path, message: expect.stringContaining(message) })),
+  )
+}
+
+describe('metric sources: Spanlens spans, or the service’s entry spans', () => {
+  test.each([
+    ['lte and a value: a latency in ms', { op: 'lte', value: 250 }, { kind: 'latency', thresholdMs: 250 }],
+    ['lt reads as lte', { op: 'lt', value: 250 }, { kind: 'latency', thresholdMs: 250 }],
+    ['gt: good above the value, no latency', { op: 'gt', value: 1 }, { kind: 'availability' }],
+    ['gte', { op: 'gte', value: 100 }, { kind: 'availability' }],
+    ['lte 0: a value no latency is under', { op: 'lte', value: 0 }, { kind: 'availability' }],
+    ['no op and no value', {}, { kind: 'availability' }],
+  ])('a Prometheus thresholdMetric, %s, over the entry spans', (_label, comparison, sli) => {
+    const indicator = { metadata: { name: 'lag' }, spec: { thresholdMetric: prometheus } }
+    const objectives = [{ ...comparison, target: 0.995, timeSliceTarget: 0.95, timeSliceWindow: '1m' }]
+    const slo = importOne(sloObject({ indicator, budgetingMethod: 'Timeslices', objectives, alertPolicies: [] }))
+    expect(slo).toMatchObject({ sli, objective: 0.995, budgeting: 'timeslices', timeSliceTarget: 0.95, alerting: { tiers: [] } })
+    expect(slo.operation).toBeUndefined()
+  })
+
+  const spanlensLatency = (source: Record<string, unknown>) => ({
+    metadata: { name: 'p99' },
+    spec: { thresholdMetric: { metricSource: { spec: { operation: 'POST /pay', thresholdMs: 300 }, ...source } } },
+  })
+  test('a metricSourceRef to a DataSource of type Spanlens in the file selects spans', () => {
+    const dataSource = {
+      apiVersion: 'openslo/v1',
+      kind: 'DataSource',
+      metadata: { name: 'spans' },
+      spec: { type: 'Spanlens', connectionDetails: {} },
+    }
+    const objectives = [{ op: 'lte', value: 300, target: 0.99 }]
+    const slo = importOne(sloObject({ indicator: spanlensLatency({ metricSourceRef: 'spans' }), objectives }), dataSource)
+    expect(slo).toMatchObject({ operation: 'POST /pay', sli: { kind: 'latency', thresholdMs: 300 } })
+  })
+
+  test('a Spanlens thresholdMetric with op gt is refused: a Spanlens latency SLI is good at or under its threshold', () => {
+    const objectives = [{ op: 'gt', value: 300, target: 0.99 }]
+    expectErrors(importOpenSlo(yamlOf(sloObject({ indicator: spanlensLatency({ type: 'Spanlens' }), objectives }))), [
+      [19, 'spec.objectives[0].op', 'op gt counts values above the threshold as good'],
+    ])
+  })
+})
+
+describe('spanlens.io/calendar-start: default, a calendar without a start of its own', () => {
+  const calendarSlo = (duration: string, startTime: string, annotation: unknown = 'default') =>
+    yamlOf(
+      sloObject(
+        { timeWindow: [{ duration, isRolling: false, calendar: { startTime, timeZone: 'Europe/Berlin' } }] },
+        { annotations: { 'spanlens.io/calendar-start': annotation } },
+      ),
+    )
+
+  test.each([
+    ['months from the 1st', '1M', '2024-01-01 00:00:00', 'month'],
+    ['months from another 1st', '1M', '2023-07-01 00:00:00', 'month'],
+    ['weeks from Monday', '1w', '2024-01-08 00:00:00', 'week'],
+  ])('%s: the window has no startTime', (_label, duration, startTime, unit) =>
+    expect(slosOf(importOpenSlo(calendarSlo(duration, startTime)))[0]!.window).toEqual({
+      kind: 'calendar',
+      unit,
+      timeZone: 'Europe/Berlin',
+    }),
+  )
+
+  test.each([
+    ['a month from the 2nd', '1M', '2024-01-02 00:00:00', [[28, 'spec.timeWindow[0].calendar.startTime', 'start on the 1st at midnight']]],
+    ['a month from noon', '1M', '2024-01-01 12:00:00', [[28, 'spec.timeWindow[0].calendar.startTime', 'is not such a start']]],
+    ['a week from Saturday', '1w', '2022-01-01 00:00:00', [[28, 'spec.timeWindow[0].calendar.startTime', 'start on Monday at midnight']]],
+  ] as const)('refused: %s', (_label, duration, startTime, errors) =>
+    expectErrors(
+      importOpenSlo(calendarSlo(duration, startTime)),
+      errors.map((error) => [...error]),
+    ),
+  )
+
+  test('refused: another value', () =>
+    expectErrors(importOpenSlo(calendarSlo('1M', '2024-01-01 00:00:00', 'monday')), [
+      [6, 'metadata.annotations["spanlens.io/calendar-start"]', 'expected default, or no annotation'],
+    ]))
+})
