@@ -22,50 +22,72 @@ export async function listAccountingStates(sloIds: readonly string[]): Promise<M
   )
 }
 
+/** One SLO's newly closed hours, and where its accounting moves to; `reset` drops its buckets first (its definition or corrections changed). */
+export type AccountingWrite = {
+  sloId: string
+  key: string
+  fromState: AccountingState | null
+  toMs: number
+  hours: readonly AccountedHour[]
+  reset: boolean
+}
+
 /**
- * Stores newly closed hours of one SLO and moves its accounting to `toMs`, guarded on the state this pass
- * read (a second worker accounting the same hours changes nothing). `reset` drops every bucket first: the
- * definition or the corrections changed. Returns false when the guard failed.
+ * Stores every SLO's newly closed hours and moves its accounting, in one transaction, each guarded on the
+ * state the pass read: an SLO another worker accounted meanwhile is left as that worker left it (its hours
+ * would be counted twice). Returns the SLOs whose writes were applied.
  */
-export async function saveAccountedHours(
-  sloId: string,
-  {
-    key,
-    fromState,
-    toMs,
-    hours,
-    reset,
-  }: { key: string; fromState: AccountingState | null; toMs: number; hours: readonly AccountedHour[]; reset: boolean },
-): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    if (fromState) {
-      const { count } = await tx.sloState.updateMany({
-        where: { sloId, accountedKey: fromState.accountedKey, accountedTo: new Date(fromState.accountedToMs) },
-        data: { accountedKey: key, accountedTo: new Date(toMs) },
-      })
-      if (count === 0) return false
-    } else {
-      const created = await tx.$executeRaw`
-        INSERT INTO slo_states (slo_id, accounted_key, accounted_to, updated_at) VALUES (${sloId}::uuid, ${key}, ${new Date(toMs)}, now())
-        ON CONFLICT (slo_id) DO NOTHING`
-      if (created === 0) return false
-    }
-    if (reset) await tx.sloBucket.deleteMany({ where: { sloId } })
-    if (hours.length)
-      await tx.$executeRaw`
-        INSERT INTO slo_buckets (slo_id, starts_at, good, total, minutes, bad_minutes, from_hour, per_minute)
-        SELECT ${sloId}::uuid, starts_at, good, total, minutes, bad_minutes, from_hour,
-          CASE WHEN per_minute = '' THEN '{}'::float8[] ELSE string_to_array(per_minute, ',')::float8[] END
-        FROM unnest(${hours.map((hour) => new Date(hour.startMs))}::timestamptz[], ${hours.map((hour) => hour.good)}::float8[],
-          ${hours.map((hour) => hour.total)}::float8[], ${hours.map((hour) => hour.minutes)}::int[], ${hours.map((hour) => hour.badMinutes)}::int[],
-          ${hours.map((hour) => hour.fromHour)}::boolean[], ${hours.map((hour) => hour.perMinute.join(','))}::text[])
-          AS h(starts_at, good, total, minutes, bad_minutes, from_hour, per_minute)
-        ON CONFLICT (slo_id, starts_at) DO UPDATE SET good = excluded.good, total = excluded.total, minutes = excluded.minutes,
-          bad_minutes = excluded.bad_minutes, from_hour = excluded.from_hour, per_minute = excluded.per_minute`
-    // Minute detail is kept for the burn-rate windows under a day; older hours keep their sums only.
-    await tx.$executeRaw`UPDATE slo_buckets SET per_minute = '{}' WHERE slo_id = ${sloId}::uuid AND starts_at < ${new Date(toMs - 7 * 3_600_000)} AND cardinality(per_minute) > 0`
-    return true
-  })
+export async function saveAccounting(writes: readonly AccountingWrite[]): Promise<Set<string>> {
+  if (writes.length === 0) return new Set()
+  return db.$transaction(
+    async (tx) => {
+      const moved = writes.filter((write) => write.fromState)
+      const first = writes.filter((write) => !write.fromState)
+      const claimed = new Set<string>()
+      if (moved.length)
+        for (const row of await tx.$queryRaw<{ slo_id: string }[]>`
+          UPDATE slo_states s SET accounted_key = u.new_key, accounted_to = u.new_to, updated_at = now()
+          FROM unnest(${moved.map((write) => write.sloId)}::uuid[], ${moved.map((write) => write.fromState!.accountedKey)}::text[],
+            ${moved.map((write) => new Date(write.fromState!.accountedToMs))}::timestamptz[], ${moved.map((write) => write.key)}::text[],
+            ${moved.map((write) => new Date(write.toMs))}::timestamptz[]) AS u(slo_id, old_key, old_to, new_key, new_to)
+          WHERE s.slo_id = u.slo_id AND s.accounted_key = u.old_key AND s.accounted_to = u.old_to
+          RETURNING s.slo_id`)
+          claimed.add(row.slo_id)
+      if (first.length)
+        for (const row of await tx.$queryRaw<{ slo_id: string }[]>`
+          INSERT INTO slo_states (slo_id, accounted_key, accounted_to, updated_at)
+          SELECT * , now() FROM unnest(${first.map((write) => write.sloId)}::uuid[], ${first.map((write) => write.key)}::text[],
+            ${first.map((write) => new Date(write.toMs))}::timestamptz[])
+          ON CONFLICT (slo_id) DO NOTHING
+          RETURNING slo_id`)
+          claimed.add(row.slo_id)
+      const applied = writes.filter((write) => claimed.has(write.sloId))
+      const reset = applied.filter((write) => write.reset).map((write) => write.sloId)
+      if (reset.length) await tx.sloBucket.deleteMany({ where: { sloId: { in: reset } } })
+      const hours = applied.flatMap((write) => write.hours.map((hour) => ({ ...hour, sloId: write.sloId })))
+      // In slices: a backfill of 200 SLOs × 35 days is 168,000 hours.
+      for (let at = 0; at < hours.length; at += 20_000) {
+        const slice = hours.slice(at, at + 20_000)
+        await tx.$executeRaw`
+          INSERT INTO slo_buckets (slo_id, starts_at, good, total, minutes, bad_minutes, from_hour, per_minute)
+          SELECT slo_id, starts_at, good, total, minutes, bad_minutes, from_hour,
+            CASE WHEN per_minute = '' THEN '{}'::float8[] ELSE string_to_array(per_minute, ',')::float8[] END
+          FROM unnest(${slice.map((hour) => hour.sloId)}::uuid[], ${slice.map((hour) => new Date(hour.startMs))}::timestamptz[],
+            ${slice.map((hour) => hour.good)}::float8[], ${slice.map((hour) => hour.total)}::float8[], ${slice.map((hour) => hour.minutes)}::int[],
+            ${slice.map((hour) => hour.badMinutes)}::int[], ${slice.map((hour) => hour.fromHour)}::boolean[], ${slice.map((hour) => hour.perMinute.join(','))}::text[])
+            AS h(slo_id, starts_at, good, total, minutes, bad_minutes, from_hour, per_minute)
+          ON CONFLICT (slo_id, starts_at) DO UPDATE SET good = excluded.good, total = excluded.total, minutes = excluded.minutes,
+            bad_minutes = excluded.bad_minutes, from_hour = excluded.from_hour, per_minute = excluded.per_minute`
+      }
+      // Minute detail is kept for the burn-rate windows up to 6 h; older hours keep their sums only.
+      if (applied.length)
+        await tx.$executeRaw`
+          UPDATE slo_buckets b SET per_minute = '{}' FROM unnest(${applied.map((write) => write.sloId)}::uuid[], ${applied.map((write) => new Date(write.toMs - 7 * 3_600_000))}::timestamptz[]) AS u(slo_id, before)
+          WHERE b.slo_id = u.slo_id AND b.starts_at < u.before AND cardinality(b.per_minute) > 0`
+      return claimed
+    },
+    { timeout: 120_000 },
+  )
 }
 
 /** One sum asked for: SLO `sloId`'s accounted hours starting in [fromMs, toMs), returned under `key`. */

@@ -1,5 +1,6 @@
-// The rollup rows an SLO's SLI is read from: the matched operations' span rollups, or, for an SLO over
-// a whole service, its entry spans (server and consumer) kept on the service rollup.
+// The rollup rows SLIs are read from, for many SLOs in one query: the matched operations' span rollups,
+// or, for an SLO over a whole service, its entry spans (server and consumer) kept on the service rollup.
+// A literal operation is matched by Postgres; a glob reads the service's rows and is matched here.
 import picomatch from 'picomatch'
 import { db } from '@/lib/db/client'
 import type { SliRow } from './slo-accounting'
@@ -7,27 +8,58 @@ import type { Slo } from './schemas'
 
 type Selected = Pick<Slo, 'service' | 'operation' | 'spanKind' | 'sli'>
 
-export async function listSliRows(slo: Selected, resolution: 'minute' | 'hour', fromMs: number, toMs: number): Promise<SliRow[]> {
-  if (!slo.service || fromMs >= toMs) return []
-  const latency = slo.sli.kind === 'latency'
-  if (slo.operation === undefined && slo.spanKind === undefined) {
-    const rows = await db.$queryRaw<{ bucket_ms: number; spans: number; errors: number; histogram: Uint8Array | null }[]>`
-      SELECT (extract(epoch FROM bucket_start) * 1000)::float8 AS bucket_ms, entry_spans AS spans, entry_errors AS errors,
-        CASE WHEN ${latency} THEN entry_histogram END AS histogram
-      FROM service_rollups
-      WHERE service = ${slo.service} AND resolution = ${resolution}::"RollupResolution"
-        AND bucket_start >= ${new Date(fromMs)} AND bucket_start < ${new Date(toMs)} AND entry_spans > 0`
-    return rows.map((row) => ({ bucketStartMs: row.bucket_ms, spans: row.spans, errors: row.errors, histogram: row.histogram }))
+export type SliRowsRequest = { key: string; slo: Selected; resolution: 'minute' | 'hour'; fromMs: number; toMs: number }
+
+type Row = { key: string; bucket_ms: number; operation: string | null; spans: number; errors: number; histogram: Uint8Array | null }
+
+const isGlob = (operation: string) => picomatch.scan(operation).isGlob
+
+/** The rows of every request, by its key (an empty list for a request with no service or an empty range). */
+export async function listSliRows(requests: readonly SliRowsRequest[]): Promise<Map<string, SliRow[]>> {
+  const rows = new Map<string, SliRow[]>(requests.map((request) => [request.key, []]))
+  const live = requests.filter((request) => request.slo.service && request.fromMs < request.toMs)
+  const entry = live.filter(({ slo }) => slo.operation === undefined && slo.spanKind === undefined)
+  const spans = live.filter(({ slo }) => !(slo.operation === undefined && slo.spanKind === undefined))
+  const column = <T>(list: readonly SliRowsRequest[], pick: (request: SliRowsRequest) => T) => list.map(pick)
+  const [entryRows, spanRows] = await Promise.all([
+    entry.length
+      ? db.$queryRaw<Row[]>`
+          SELECT r.key, (extract(epoch FROM s.bucket_start) * 1000)::float8 AS bucket_ms, NULL AS operation, s.entry_spans AS spans,
+            s.entry_errors AS errors, CASE WHEN r.latency THEN s.entry_histogram END AS histogram
+          FROM unnest(${column(entry, (request) => request.key)}::text[], ${column(entry, (request) => request.slo.service!)}::text[],
+            ${column(entry, (request) => request.resolution)}::text[], ${column(entry, (request) => new Date(request.fromMs))}::timestamptz[],
+            ${column(entry, (request) => new Date(request.toMs))}::timestamptz[], ${column(entry, (request) => request.slo.sli.kind === 'latency')}::boolean[])
+            AS r(key, service, resolution, from_at, to_at, latency)
+          CROSS JOIN LATERAL (
+            SELECT * FROM service_rollups s WHERE s.service = r.service AND s.resolution = r.resolution::"RollupResolution"
+              AND s.bucket_start >= r.from_at AND s.bucket_start < r.to_at AND s.entry_spans > 0 OFFSET 0) s`
+      : [],
+    spans.length
+      ? db.$queryRaw<Row[]>`
+          SELECT r.key, (extract(epoch FROM s.bucket_start) * 1000)::float8 AS bucket_ms, s.operation, s.span_count AS spans,
+            s.error_count AS errors, CASE WHEN r.latency THEN s.histogram END AS histogram
+          FROM unnest(${column(spans, (request) => request.key)}::text[], ${column(spans, (request) => request.slo.service!)}::text[],
+            ${column(spans, (request) => request.resolution)}::text[], ${column(spans, (request) => new Date(request.fromMs))}::timestamptz[],
+            ${column(spans, (request) => new Date(request.toMs))}::timestamptz[], ${column(spans, (request) => request.slo.spanKind ?? null)}::text[],
+            ${column(spans, ({ slo }) => (slo.operation !== undefined && !isGlob(slo.operation) ? slo.operation : null))}::text[],
+            ${column(spans, (request) => request.slo.sli.kind === 'latency')}::boolean[])
+            AS r(key, service, resolution, from_at, to_at, span_kind, operation, latency)
+          CROSS JOIN LATERAL (
+            SELECT * FROM span_rollups s WHERE s.service = r.service AND s.resolution = r.resolution::"RollupResolution"
+              AND s.bucket_start >= r.from_at AND s.bucket_start < r.to_at
+              AND (r.span_kind IS NULL OR s.span_kind = r.span_kind) AND (r.operation IS NULL OR s.operation = r.operation) OFFSET 0) s`
+      : [],
+  ])
+  const matchers = new Map(
+    spans.map(({ key, slo }) => [
+      key,
+      slo.operation !== undefined && isGlob(slo.operation) ? picomatch(slo.operation, { dot: true, bash: true }) : null,
+    ]),
+  )
+  for (const row of [...entryRows, ...spanRows]) {
+    const matches = matchers.get(row.key)
+    if (matches && !matches(row.operation ?? '')) continue
+    rows.get(row.key)!.push({ bucketStartMs: row.bucket_ms, spans: row.spans, errors: row.errors, histogram: row.histogram })
   }
-  const rows = await db.$queryRaw<{ bucket_ms: number; operation: string; spans: number; errors: number; histogram: Uint8Array | null }[]>`
-    SELECT (extract(epoch FROM bucket_start) * 1000)::float8 AS bucket_ms, operation, span_count AS spans, error_count AS errors,
-      CASE WHEN ${latency} THEN histogram END AS histogram
-    FROM span_rollups
-    WHERE service = ${slo.service} AND resolution = ${resolution}::"RollupResolution"
-      AND bucket_start >= ${new Date(fromMs)} AND bucket_start < ${new Date(toMs)}
-      AND (${slo.spanKind ?? null}::text IS NULL OR span_kind = ${slo.spanKind ?? null})`
-  const matches = slo.operation === undefined ? () => true : picomatch(slo.operation, { dot: true, bash: true })
   return rows
-    .filter((row) => matches(row.operation))
-    .map((row) => ({ bucketStartMs: row.bucket_ms, spans: row.spans, errors: row.errors, histogram: row.histogram }))
 }

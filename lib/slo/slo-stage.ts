@@ -15,7 +15,7 @@ import { floorTo } from '@/lib/time/time-buckets'
 import {
   listAccountedHours,
   listAccountingStates,
-  saveAccountedHours,
+  saveAccounting,
   saveStatuses,
   sumAccountedHours,
   type SumRequest,
@@ -67,39 +67,78 @@ export async function runSloStage({ now, minuteRetentionMs, annotate }: { now: D
   // Minute rows are whole from here on (older ones may have been compacted away).
   const minutesFromMs = ceilHour(now.getTime() - minuteRetentionMs) + HOUR_MS
 
-  const figures = new Map<string, Figures>()
-  for (const slo of slos) {
-    if (slo.sli.kind === 'composite' || !slo.service) continue
-    const sync = syncOf.get(slo.service)
-    if (!sync) continue
-    // Figures at the service's leading edge; only hours the history has reached are stored for good.
+  // Each SLO's plan: figures at its service's leading edge; only hours the history has reached are stored for good.
+  const plans = slos.flatMap((slo) => {
+    const sync = slo.sli.kind !== 'composite' && slo.service ? syncOf.get(slo.service) : undefined
+    if (!sync) return []
     const atMs = floorTo(Math.max(sync.watermark.getTime(), sync.liveWatermark?.getTime() ?? 0), MINUTE_MS)
     const completeToMs = floorHour(Math.min(sync.watermark.getTime(), atMs))
     const sloCorrections = corrections.get(slo.id) ?? []
     const key = accountingKeyOf(slo, sloCorrections)
     const state = states.get(slo.id) ?? null
     const reset = state?.accountedKey !== key
-    const fromMs = reset ? floorHour(Math.min(windowBounds(slo.window, atMs).startMs, atMs - ACCOUNT_BACK_MS)) : state.accountedToMs
-    const toMs = Math.max(fromMs, completeToMs)
-    const [minuteRows, hourRows] = await Promise.all([
-      listSliRows(slo, 'minute', Math.max(fromMs, minutesFromMs), atMs),
-      listSliRows(slo, 'hour', fromMs, Math.min(ceilHour(atMs), minutesFromMs)),
-    ])
-    const rows = { minuteRows, hourRows, corrections: sloCorrections, minutesFromMs }
-    const closed = accountHours(slo, { ...rows, fromMs, toMs })
-    if (reset || closed.length) {
-      const saved = await saveAccountedHours(slo.id, { key, fromState: state, toMs, hours: closed, reset })
-      if (!saved) continue // another worker accounted it meanwhile; its figures follow on the next pass
-      report.accountedHours += closed.length
+    const accountedFromMs = floorHour(Math.min(windowBounds(slo.window, atMs).startMs, atMs - ACCOUNT_BACK_MS))
+    const fromMs = reset ? accountedFromMs : state.accountedToMs
+    return [{ slo, atMs, key, state, reset, fromMs, toMs: Math.max(fromMs, completeToMs), corrections: sloCorrections, accountedFromMs }]
+  })
+  // Their rows in two queries: minute rows where they are kept whole, hour rows before.
+  const [minuteRows, hourRows] = await Promise.all([
+    listSliRows(
+      plans.map((plan) => ({
+        key: plan.slo.id,
+        slo: plan.slo,
+        resolution: 'minute',
+        fromMs: Math.max(plan.fromMs, minutesFromMs),
+        toMs: plan.atMs,
+      })),
+    ),
+    listSliRows(
+      plans.map((plan) => ({
+        key: plan.slo.id,
+        slo: plan.slo,
+        resolution: 'hour',
+        fromMs: plan.fromMs,
+        toMs: Math.min(ceilHour(plan.atMs), minutesFromMs),
+      })),
+    ),
+  ])
+  const accounted = plans.map((plan) => {
+    const rows = {
+      minuteRows: minuteRows.get(plan.slo.id)!,
+      hourRows: hourRows.get(plan.slo.id)!,
+      corrections: plan.corrections,
+      minutesFromMs,
     }
-    const live = accountHours(slo, { ...rows, fromMs: toMs, toMs: ceilHour(atMs), untilMs: atMs })
-    const accountedFromMs = reset ? fromMs : Math.min(fromMs, state.accountedToMs)
+    return {
+      ...plan,
+      closed: accountHours(plan.slo, { ...rows, fromMs: plan.fromMs, toMs: plan.toMs }),
+      live: accountHours(plan.slo, { ...rows, fromMs: plan.toMs, toMs: ceilHour(plan.atMs), untilMs: plan.atMs }),
+    }
+  })
+  const writes = accounted.filter((plan) => plan.reset || plan.closed.length)
+  const claimed = await saveAccounting(
+    writes.map((plan) => ({
+      sloId: plan.slo.id,
+      key: plan.key,
+      fromState: plan.state,
+      toMs: plan.toMs,
+      hours: plan.closed,
+      reset: plan.reset,
+    })),
+  )
+  const figures = new Map<string, Figures>()
+  for (const plan of accounted) {
+    // Another worker accounted it meanwhile: its figures follow on the next pass.
+    if ((plan.reset || plan.closed.length) && !claimed.has(plan.slo.id)) continue
+    report.accountedHours += plan.closed.length
+    const { slo, atMs, toMs, live, accountedFromMs } = plan
     figures.set(slo.id, { slo, atMs, accountedToMs: toMs, live, recent: [], accountedFromMs })
   }
 
   // Minute detail of the recently accounted hours, and the sums of longer windows, for every SLO at once.
   const target = (slo: StoredSlo) => slo.timeSliceTarget ?? slo.objective
-  const recent = await listAccountedHours([...figures.keys()], now.getTime() - MINUTE_DETAIL_MS - DAY_MS, { perMinute: true })
+  const earliestAt = Math.min(...[...figures.values()].map((figure) => figure.atMs))
+  const recent = await listAccountedHours([...figures.keys()], earliestAt - MINUTE_DETAIL_MS, { perMinute: true })
   for (const figure of figures.values())
     figure.recent = minuteBuckets([...(recent.get(figure.slo.id) ?? []), ...figure.live], target(figure.slo))
   const requests: SumRequest[] = []
@@ -127,7 +166,7 @@ export async function runSloStage({ now, minuteRetentionMs, annotate }: { now: D
     const status = compositeStatus(composite, slos, figures, sums)
     if (!status) continue
     if (!states.has(composite.id))
-      await saveAccountedHours(composite.id, { key: 'composite', fromState: null, toMs: status.atMs, hours: [], reset: false })
+      await saveAccounting([{ sloId: composite.id, key: 'composite', fromState: null, toMs: status.atMs, hours: [], reset: false }])
     statuses.push({ sloId: composite.id, atMs: status.atMs, status })
   }
   await saveStatuses(statuses)
