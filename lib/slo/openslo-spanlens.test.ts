@@ -107,3 +107,15 @@ describe('spanlens.io/calendar-start: default, a calendar without a start of its
       [6, 'metadata.annotations["spanlens.io/calendar-start"]', 'expected default, or no annotation'],
     ]))
 })
+
+test('a calendar 1m reads as the month OpenSLO’s own time-slices example means by it', () => {
+  const file = yamlOf(
+    sloObject({ timeWindow: [{ duration: '1m', isRolling: false, calendar: { startTime: '2022-01-01 00:00:00', timeZone: 'UTC' } }] }),
+  )
+  expect(slosOf(importOpenSlo(file))[0]!.window).toEqual({
+    kind: 'calendar',
+    unit: 'month',
+    timeZone: 'UTC',
+    startTime: '2022-01-01T00:00:00',
+  })
+})
