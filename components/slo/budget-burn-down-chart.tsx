@@ -1,32 +1,22 @@
 'use client'
 
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ReferenceArea,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type TooltipContentProps,
-} from 'recharts'
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
 import { ChartDataTable } from '@/components/charts/chart-data-table'
 import { ChartFrame } from '@/components/charts/chart-frame'
 import { ChartLegend } from '@/components/charts/chart-legend'
 import { CHART_THEME } from '@/components/charts/chart-theme'
 import { ChartTooltip } from '@/components/charts/chart-tooltip'
 import { timeAxis } from '@/components/charts/time-axis'
+import { formatUtcMinute } from '@/lib/format/date'
+import { correctionAreas, type ChartInterval } from './correction-areas'
 import { formatBudget } from '@/lib/slo/format-slo'
 
 export type BurnDownRow = { xUs: number; remaining: number; ideal: number }
-export type ChartInterval = { startMs: number; endMs: number; reason: string }
 
 const LEFT = 'var(--accent)'
 const IDEAL = 'var(--muted)'
 const CORRECTION = 'var(--muted)'
-const when = (us: number) => new Date(us / 1000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+const when = (us: number) => formatUtcMinute(us / 1000)
 
 /**
  * The error budget left over the window, from 100 % at its start, beside the ideal line that spends it
@@ -79,16 +69,7 @@ export function BudgetBurnDownChart({
         <CartesianGrid {...CHART_THEME.grid} />
         <XAxis {...timeAxis(range)} />
         <YAxis {...CHART_THEME.axis} domain={[lowest, 1]} tickFormatter={(value: number) => `${Math.round(value * 100)} %`} width={44} />
-        {corrections.map((correction) => (
-          <ReferenceArea
-            key={`${correction.startMs}-${correction.endMs}`}
-            x1={Math.max(correction.startMs * 1000, range.startUs)}
-            x2={Math.min(correction.endMs * 1000, range.endUs)}
-            fill={CORRECTION}
-            fillOpacity={0.18}
-            ifOverflow="hidden"
-          />
-        ))}
+        {correctionAreas(corrections, range)}
         <ReferenceLine y={0} stroke="var(--bad)" strokeDasharray="2 2" />
         <Area
           type="linear"

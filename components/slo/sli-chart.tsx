@@ -1,20 +1,21 @@
 'use client'
 
-import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
+import { CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
 import { ChartDataTable } from '@/components/charts/chart-data-table'
 import { ChartFrame } from '@/components/charts/chart-frame'
 import { ChartLegend } from '@/components/charts/chart-legend'
 import { CHART_THEME } from '@/components/charts/chart-theme'
 import { ChartTooltip } from '@/components/charts/chart-tooltip'
 import { timeAxis } from '@/components/charts/time-axis'
+import { formatUtcMinute } from '@/lib/format/date'
+import { correctionAreas, type ChartInterval } from './correction-areas'
 import { formatObjective, formatSli } from '@/lib/slo/format-slo'
-import type { ChartInterval } from './budget-burn-down-chart'
 
 export type SliRow = { xUs: number; sli: number | null; total: number }
 
 const SLI = 'var(--accent)'
 const OBJECTIVE = 'var(--bad)'
-const when = (us: number) => new Date(us / 1000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+const when = (us: number) => formatUtcMinute(us / 1000)
 
 /** The SLI hour by hour over the window against the objective; hours under the line spent budget. */
 export function SliChart({
@@ -69,16 +70,7 @@ export function SliChart({
           width={56}
           allowDataOverflow
         />
-        {corrections.map((correction) => (
-          <ReferenceArea
-            key={`${correction.startMs}-${correction.endMs}`}
-            x1={Math.max(correction.startMs * 1000, range.startUs)}
-            x2={Math.min(correction.endMs * 1000, range.endUs)}
-            fill="var(--muted)"
-            fillOpacity={0.18}
-            ifOverflow="hidden"
-          />
-        ))}
+        {correctionAreas(corrections, range)}
         <ReferenceLine y={objective} stroke={OBJECTIVE} strokeDasharray="4 2" />
         <Line
           type="linear"

@@ -16,3 +16,5 @@ export const formatTime = (date: Date) => TIME.format(date)
 /** "Nov 14, 23:30 UTC", or "23:30 UTC" when `date` falls on the same UTC day as `now`. */
 export const formatMoment = (date: Date, now: Date) =>
   `${date.toISOString().slice(0, 10) === now.toISOString().slice(0, 10) ? '' : `${formatDay(date)}, `}${formatTime(date)} UTC`
+/** "2026-12-06 20:40 UTC": sortable, for tables of instants and chart tooltips. */
+export const formatUtcMinute = (epochMs: number) => `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`

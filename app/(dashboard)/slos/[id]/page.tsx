@@ -13,6 +13,7 @@ import { Table, Td, Th } from '@/components/ui/table'
 import { can } from '@/lib/auth/permissions'
 import { requirePermission } from '@/lib/auth/session'
 import { NotFoundError } from '@/lib/errors'
+import { formatUtcMinute } from '@/lib/format/date'
 import { burnDown } from '@/lib/slo/error-budget'
 import { describeSli, describeWindow, formatBudget, formatBurnRate, formatObjective, formatSli } from '@/lib/slo/format-slo'
 import { sloParams } from '@/lib/slo/schemas'
@@ -28,7 +29,7 @@ import { HowComputed } from './_components/how-computed'
 
 export const metadata: Metadata = { title: 'SLO' }
 
-const utc = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+const utc = formatUtcMinute
 const count = (value: number) => Math.round(value).toLocaleString('en')
 
 export default async function SloPage({ params }: { params: Promise<{ id: string }> }) {
