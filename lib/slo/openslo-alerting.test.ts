@@ -1,22 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { stringify } from 'yaml'
 import { importOpenSlo } from './openslo'
-import type { SloImportResult } from './yaml-errors'
+import { ALL_TIERS, importOne, sloObject, slosOf, yamlOf } from './testing/slo-files'
 
-const ALL_TIERS = ['page_fast', 'page_slow', 'ticket_fast', 'ticket_slow']
-const source = { metricSource: { type: 'Prometheus', spec: { query: 'sum(rate(http_requests_total[5m]))' } } }
-const sloObject = (spec: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}) => ({
-  apiVersion: 'openslo/v1',
-  kind: 'SLO',
-  metadata: { name: 'checkout', ...metadata },
-  spec: {
-    service: 'checkout',
-    indicator: { metadata: { name: 'checkout-errors' }, spec: { ratioMetric: { counter: true, good: source, total: source } } },
-    budgetingMethod: 'Occurrences',
-    objectives: [{ target: 0.99 }],
-    ...spec,
-  },
-})
 const burnPolicy = (name: string, lookbackWindow: string, extra: Record<string, unknown> = {}) => ({
   kind: 'AlertPolicy',
   metadata: { name },
@@ -46,12 +32,8 @@ const dayCondition = {
   spec: { severity: 'ticket', condition: { kind: 'burnrate', op: 'gte', threshold: 3, lookbackWindow: '1d', alertAfter: '2h' } },
 }
 
-const importFile = (...objects: object[]) => importOpenSlo(objects.map((object) => stringify(object)).join('---\n'))
-const slosOf = (result: SloImportResult) => {
-  if (!result.ok) throw new Error(`expected SLOs, got ${JSON.stringify(result.errors)}`)
-  return result.slos
-}
-const alertingOf = (...objects: object[]) => slosOf(importFile(...objects))[0]!.alerting
+const importFile = (...objects: object[]) => importOpenSlo(yamlOf(...objects))
+const alertingOf = (...objects: object[]) => importOne(...objects).alerting
 
 describe('alert policies as burn-rate tiers', () => {
   test('burnrate conditions by their lookback window, whatever their op and threshold; other policies are left out', () => {

@@ -1,12 +1,9 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { parseAllDocuments } from 'yaml'
 import { importOpenSlo } from './openslo'
 import { exportOpenSlo } from './openslo-export'
 import { sloInput, type Slo, type SloInput } from './schemas'
-
-const SAMPLES = path.resolve(import.meta.dirname, '../../fixtures/formats/openslo')
+import { listSamples, readSample } from './testing/slo-files'
 
 const slo = (input: Partial<SloInput>): Slo =>
   sloInput.parse({ name: 'checkout-latency', service: 'checkout', sli: { kind: 'availability' }, objective: 0.99, ...input })
@@ -94,9 +91,9 @@ describe('exportOpenSlo then importOpenSlo', () => {
 
   test('no SLO: a file that imports none', () => expect(roundTrip([])).toEqual([]))
 
-  const importable = fs.readdirSync(SAMPLES).filter((file) => importOpenSlo(fs.readFileSync(path.join(SAMPLES, file), 'utf8')).ok)
+  const importable = listSamples('openslo').filter((file) => importOpenSlo(readSample('openslo', file)).ok)
   test.each(importable)('the sample %s is stable: import, export, import', (file) => {
-    const first = importOpenSlo(fs.readFileSync(path.join(SAMPLES, file), 'utf8'))
+    const first = importOpenSlo(readSample('openslo', file))
     if (!first.ok) throw new Error(file)
     expect(roundTrip(first.slos)).toStrictEqual(first.slos)
   })

@@ -1,34 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { stringify } from 'yaml'
 import { importOpenSlo } from './openslo'
-import type { SloImportResult } from './yaml-errors'
-
-const prometheus = { metricSource: { type: 'Prometheus', spec: { query: 'sum(rate(http_requests_total[5m]))' } } }
-const sloObject = (spec: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}) => ({
-  apiVersion: 'openslo/v1',
-  kind: 'SLO',
-  metadata: { name: 'checkout', ...metadata },
-  spec: {
-    service: 'checkout',
-    indicator: { metadata: { name: 'checkout-errors' }, spec: { ratioMetric: { counter: true, good: prometheus, total: prometheus } } },
-    budgetingMethod: 'Occurrences',
-    objectives: [{ target: 0.99 }],
-    ...spec,
-  },
-})
-const yamlOf = (...objects: object[]) => objects.map((object) => stringify(object)).join('---\n')
-const slosOf = (result: SloImportResult) => {
-  if (!result.ok) throw new Error(`expected SLOs, got ${JSON.stringify(result.errors)}`)
-  return result.slos
-}
-const importOne = (...objects: object[]) => slosOf(importOpenSlo(yamlOf(...objects)))[0]!
-/** [line, path, part of the message] per error. */
-const expectErrors = (result: SloImportResult, expected: [number, string, string][]) => {
-  if (result.ok) throw new Error('expected errors, got SLOs')
-  expect(result.errors).toEqual(
-    expected.map(([line, path, message]) => expect.objectContaining({ line, path, message: expect.stringContaining(message) })),
-  )
-}
+import { expectErrors, importOne, prometheusSource, sloObject, slosOf, yamlOf } from './testing/slo-files'
 
 describe('metric sources: Spanlens spans, or the service’s entry spans', () => {
   test.each([
@@ -39,7 +11,7 @@ describe('metric sources: Spanlens spans, or the service’s entry spans', () =>
     ['lte 0: a value no latency is under', { op: 'lte', value: 0 }, { kind: 'availability' }],
     ['no op and no value', {}, { kind: 'availability' }],
   ])('a Prometheus thresholdMetric, %s, over the entry spans', (_label, comparison, sli) => {
-    const indicator = { metadata: { name: 'lag' }, spec: { thresholdMetric: prometheus } }
+    const indicator = { metadata: { name: 'lag' }, spec: { thresholdMetric: prometheusSource } }
     const objectives = [{ ...comparison, target: 0.995, timeSliceTarget: 0.95, timeSliceWindow: '1m' }]
     const slo = importOne(sloObject({ indicator, budgetingMethod: 'Timeslices', objectives, alertPolicies: [] }))
     expect(slo).toMatchObject({ sli, objective: 0.995, budgeting: 'timeslices', timeSliceTarget: 0.95, alerting: { tiers: [] } })
@@ -95,12 +67,7 @@ describe('spanlens.io/calendar-start: default, a calendar without a start of its
     ['a month from the 2nd', '1M', '2024-01-02 00:00:00', [[28, 'spec.timeWindow[0].calendar.startTime', 'start on the 1st at midnight']]],
     ['a month from noon', '1M', '2024-01-01 12:00:00', [[28, 'spec.timeWindow[0].calendar.startTime', 'is not such a start']]],
     ['a week from Saturday', '1w', '2022-01-01 00:00:00', [[28, 'spec.timeWindow[0].calendar.startTime', 'start on Monday at midnight']]],
-  ] as const)('refused: %s', (_label, duration, startTime, errors) =>
-    expectErrors(
-      importOpenSlo(calendarSlo(duration, startTime)),
-      errors.map((error) => [...error]),
-    ),
-  )
+  ] as const)('refused: %s', (_label, duration, startTime, errors) => expectErrors(importOpenSlo(calendarSlo(duration, startTime)), errors))
 
   test('refused: another value', () =>
     expectErrors(importOpenSlo(calendarSlo('1M', '2024-01-01 00:00:00', 'monday')), [

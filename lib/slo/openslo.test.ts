@@ -1,27 +1,19 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { stringify } from 'yaml'
 import { importOpenSlo } from './openslo'
 import type { Slo } from './schemas'
-import type { SloImportResult } from './yaml-errors'
+import {
+  ALL_TIERS,
+  describeSamples,
+  expectErrors,
+  importOne,
+  prometheusSource,
+  sloObject,
+  slosOf,
+  yamlOf,
+  type SampleExpectation,
+} from './testing/slo-files'
 
-// The public OpenSLO samples (fixtures/formats/FORMATS-SOURCES.md, "openslo/"), read as they are.
-const SAMPLES = path.resolve(import.meta.dirname, '../../fixtures/formats/openslo')
-const sample = (file: string) => fs.readFileSync(path.join(SAMPLES, file), 'utf8')
 const DAY = 86_400
-const ALL_TIERS: Slo['alerting']['tiers'] = ['page_fast', 'page_slow', 'ticket_fast', 'ticket_slow']
-
-const slosOf = (result: SloImportResult) => {
-  if (!result.ok) throw new Error(`expected SLOs, got ${JSON.stringify(result.errors)}`)
-  return result.slos
-}
-/** [line, path, part of the message] per error, in the order reported. */
-const expectErrors = (result: SloImportResult, expected: [number, string, string][]) => {
-  if (result.ok) throw new Error('expected errors, got SLOs')
-  expect(result.errors.map(({ line, path }) => [line, path])).toEqual(expected.map(([line, path]) => [line, path]))
-  expected.forEach(([, , message], index) => expect(result.errors[index]?.message).toContain(message))
-}
 
 /** go-sdk's inline samples: Timeslices over a calendar week from 2022-01-01 12:00 in New York. */
 const weekly = (name: string, tiers: Slo['alerting']['tiers']): Slo => ({
@@ -37,7 +29,7 @@ const weekly = (name: string, tiers: Slo['alerting']['tiers']): Slo => ({
 })
 
 /** What each sample reads as: SLOs, or errors. A new sample without an entry fails the suite. */
-const EXPECTED: Record<string, { slos: Slo[] } | { errors: [number, string, string][] }> = {
+const EXPECTED: Record<string, SampleExpectation> = {
   'occurences-slo.yaml': {
     slos: [
       {
@@ -87,38 +79,9 @@ const EXPECTED: Record<string, { slos: Slo[] } | { errors: [number, string, stri
   'inline-output-v1_slo.yaml': { slos: [weekly('my-slo-1', ALL_TIERS), weekly('my-slo-2', ['page_fast'])] },
 }
 
-describe('importOpenSlo on the OpenSLO samples', () => {
-  test('every sample file is covered', () => {
-    expect(
-      fs
-        .readdirSync(SAMPLES)
-        .filter((file) => /\.ya?ml$/.test(file))
-        .sort(),
-    ).toEqual(Object.keys(EXPECTED).sort())
-  })
+// The public OpenSLO samples (fixtures/formats/FORMATS-SOURCES.md, "openslo/").
+describeSamples('importOpenSlo on the OpenSLO samples', 'openslo', importOpenSlo, EXPECTED)
 
-  test.each(Object.entries(EXPECTED))('%s', (file, expected) => {
-    const result = importOpenSlo(sample(file))
-    if ('slos' in expected) expect(slosOf(result)).toStrictEqual(expected.slos)
-    else expectErrors(result, expected.errors)
-  })
-})
-
-const ratioSource = { metricSource: { type: 'Prometheus', spec: { query: 'sum(rate(http_requests_total[5m]))' } } }
-const sloObject = (spec: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}) => ({
-  apiVersion: 'openslo/v1',
-  kind: 'SLO',
-  metadata: { name: 'checkout', ...metadata },
-  spec: {
-    service: 'checkout',
-    indicator: { metadata: { name: 'checkout-errors' }, spec: { ratioMetric: { counter: true, good: ratioSource, total: ratioSource } } },
-    budgetingMethod: 'Occurrences',
-    objectives: [{ target: 0.99 }],
-    ...spec,
-  },
-})
-const yamlOf = (...objects: object[]) => objects.map((object) => stringify(object)).join('---\n')
-const importOne = (...objects: object[]) => slosOf(importOpenSlo(yamlOf(...objects)))[0]!
 describe('importOpenSlo mapping', () => {
   test.each([
     ['target', { objectives: [{ target: 0.995 }] }, 0.995],
@@ -159,7 +122,7 @@ describe('importOpenSlo mapping', () => {
   test('no timeWindow: the default window', () => expect(importOne(sloObject()).window).toEqual({ kind: 'rolling', duration: 28 * DAY }))
 
   test('an indicatorRef names an SLI in another document', () => {
-    const sli = { apiVersion: 'openslo/v1', kind: 'SLI', metadata: { name: 'latency' }, spec: { thresholdMetric: ratioSource } }
+    const sli = { apiVersion: 'openslo/v1', kind: 'SLI', metadata: { name: 'latency' }, spec: { thresholdMetric: prometheusSource } }
     const slo = importOne(
       sloObject({ indicator: undefined, indicatorRef: 'latency', objectives: [{ op: 'lte', value: 250, target: 0.95 }] }),
       sli,
@@ -267,10 +230,7 @@ spec:
       [[8, 'spec.budgetingMethod', 'Occurrences, Timeslices or RatioTimeslices']],
     ],
   ] as const)('%s', (_label, lines, errors) => {
-    expectErrors(
-      importOpenSlo(slo(lines)),
-      errors.map((error) => [...error]),
-    )
+    expectErrors(importOpenSlo(slo(lines)), errors)
   })
 
   test('an SLO given twice, or named as another one’s objective', () => {

@@ -1,25 +1,8 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import type { Slo } from './schemas'
 import { importSloth } from './sloth'
-import type { SloImportResult } from './yaml-errors'
+import { ALL_TIERS, describeSamples, expectErrors, readSample, slosOf, type SampleExpectation } from './testing/slo-files'
 
-// The public Sloth samples (fixtures/formats/FORMATS-SOURCES.md, "sloth/"), read as they are.
-const SAMPLES = path.resolve(import.meta.dirname, '../../fixtures/formats/sloth')
-const sample = (file: string) => fs.readFileSync(path.join(SAMPLES, file), 'utf8')
-
-const slosOf = (result: SloImportResult) => {
-  if (!result.ok) throw new Error(`expected SLOs, got ${JSON.stringify(result.errors)}`)
-  return result.slos
-}
-const expectErrors = (result: SloImportResult, expected: [number, string, string][]) => {
-  if (result.ok) throw new Error('expected errors, got SLOs')
-  expect(result.errors.map(({ line, path }) => [line, path])).toEqual(expected.map(([line, path]) => [line, path]))
-  expected.forEach(([, , message], index) => expect(result.errors[index]?.message).toContain(message))
-}
-
-const ALL_TIERS: Slo['alerting']['tiers'] = ['page_fast', 'page_slow', 'ticket_fast', 'ticket_slow']
 const THIRTY_DAYS = { kind: 'rolling', duration: 30 * 86_400 } as const // Sloth's default SLO period
 /** A Sloth SLO as Spanlens reads it: availability over the service's entry spans, 30 days, occurrences. */
 const sloth = (name: string, service: string, objective: number, labels: Record<string, string>, extra: Partial<Slo> = {}): Slo => ({
@@ -39,7 +22,7 @@ const descriptions = {
 }
 
 /** What each sample reads as: SLOs (in the summary form below), or errors. A new sample without an entry fails the suite. */
-const EXPECTED: Record<string, { slos: Slo[] } | { errors: [number, string, string][] }> = {
+const EXPECTED: Record<string, SampleExpectation> = {
   'getting-started.yml': {
     slos: [sloth('requests-availability', 'myservice', 0.999, MYSERVICE_LABELS, { description: descriptions.requests })],
   },
@@ -102,22 +85,8 @@ const EXPECTED: Record<string, { slos: Slo[] } | { errors: [number, string, stri
   'bad-multi.yaml': { errors: [[77, 'slos[1].sli', 'give one SLI: events, raw or plugin']] },
 }
 
-describe('importSloth on the Sloth samples', () => {
-  test('every sample file is covered', () => {
-    expect(
-      fs
-        .readdirSync(SAMPLES)
-        .filter((file) => /\.ya?ml$/.test(file))
-        .sort(),
-    ).toEqual(Object.keys(EXPECTED).sort())
-  })
-
-  test.each(Object.entries(EXPECTED))('%s', (file, expected) => {
-    const result = importSloth(sample(file))
-    if ('slos' in expected) expect(slosOf(result)).toStrictEqual(expected.slos)
-    else expectErrors(result, expected.errors)
-  })
-})
+// The public Sloth samples (fixtures/formats/FORMATS-SOURCES.md, "sloth/").
+describeSamples('importSloth on the Sloth samples', 'sloth', importSloth, EXPECTED)
 
 // Sloth's examples/k8s-getting-started.yml (SLOTH commit in FORMATS-SOURCES.md), its comment header left out:
 // the Kubernetes resource has the spec's fields in camelCase.
@@ -165,7 +134,7 @@ describe('importSloth rules', () => {
   })
 
   test('a prometheus/v1 spec and a resource in one file, --- apart', () => {
-    const both = `${sample('home-wifi.yml')}\n---\n${K8S_GETTING_STARTED}`
+    const both = `${readSample('sloth', 'home-wifi.yml')}\n---\n${K8S_GETTING_STARTED}`
     expect(slosOf(importSloth(both)).map(({ name }) => name)).toEqual([
       'good-wifi-client-satisfaction',
       'risk-wifi-client-satisfaction',
@@ -217,12 +186,7 @@ ${slo}`
     ],
     ['alerts on and no alert name', `    objective: 99\n${events}`, [[4, 'slos[0].alerting.name', 'alerting.name is required']]],
     ['no SLI', '    objective: 99\n    alerting: { name: A }\n', [[4, 'slos[0].sli', 'sli is required']]],
-  ] as const)('refused: %s', (_label, slo, errors) =>
-    expectErrors(
-      importSloth(spec(slo)),
-      errors.map((error) => [...error]),
-    ),
-  )
+  ] as const)('refused: %s', (_label, slo, errors) => expectErrors(importSloth(spec(slo)), errors))
 
   test('a name Sloth takes and Spanlens does not', () => {
     const text = spec(`    objective: 99\n${events}    alerting: { name: A }\n`).replace('"requests-availability"', 'Requests_Availability')
