@@ -82,13 +82,12 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     await expect(page.getByText(/^Created \d+, replaced \d+, \d+ unchanged\./)).toBeVisible()
 
-    // The transaction lookup has been slow for hours: its page tier (14.4× over 1 h and 5 m) fires.
+    // The transaction lookup has been slow for hours: its page tiers (13.44× over 1 h and 5 m, 5.6× over 6 h and 30 m) fire.
+    const pageTiers = page.getByRole('table', { name: 'Burn-rate tiers' }).locator('tr[data-tier^="page_"]')
     await expect(async () => {
       await page.goto('/slos?q=transactions-lookup')
       await page.getByRole('link', { name: 'Transaction lookups under 15 ms' }).click()
-      await expect(
-        page.getByRole('table', { name: 'Burn-rate tiers' }).locator('tr[data-tier="page_fast"]').getByText('firing'),
-      ).toBeVisible()
+      await expect(pageTiers.getByText('firing').first()).toBeVisible()
     }).toPass({ timeout: 240_000, intervals: [15_000] })
     await expect(page.getByText('Burning fast', { exact: true }).first()).toBeVisible()
     await shot(page, 'burning', theme)
@@ -97,7 +96,10 @@ for (const theme of ['light', 'dark'] as const) {
     await shot(page, 'list', theme)
     await page.goto('/alerts')
     await expect(
-      page.getByRole('table', { name: 'Firing and pending alerts' }).getByRole('link', { name: 'transactions-lookup-latency-page-fast' }),
+      page
+        .getByRole('table', { name: 'Firing and pending alerts' })
+        .getByRole('link', { name: /^transactions-lookup-latency-page-(fast|slow)$/ })
+        .first(),
     ).toBeVisible()
 
     // OpenSLO out, and back in: nothing changes.

@@ -38,7 +38,7 @@ export function ServiceSlosCard({ service, slos, canWrite }: { service: string; 
         <p className="px-5 py-4 text-sm text-muted">
           No SLO watches {service} yet.{' '}
           {canWrite && (
-            <Link href="/slos/new" className="text-accent underline-offset-2 hover:underline">
+            <Link href="/slos/new" className="text-accent underline underline-offset-2">
               Define one
             </Link>
           )}

@@ -75,7 +75,7 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
           <>
             {formatObjective(slo.objective)} of{' '}
             {slo.service ? (
-              <Link href={`/services/${encodeURIComponent(slo.service)}`} className="text-accent hover:underline">
+              <Link href={`/services/${encodeURIComponent(slo.service)}`} className="text-accent underline underline-offset-2">
                 {slo.service}
               </Link>
             ) : (
@@ -164,7 +164,7 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
                 <ul className="space-y-1 border-b border-border px-5 py-3 text-sm" aria-label="Firing and pending">
                   {active.map((alert) => (
                     <li key={alert.fingerprint} className={alert.state === 'firing' ? 'font-medium text-bad' : 'text-warn'}>
-                      <Link href={`/alerts?alert=${alert.fingerprint}#alert-${alert.fingerprint}`} className="hover:underline">
+                      <Link href={`/alerts?alert=${alert.fingerprint}#alert-${alert.fingerprint}`} className="underline underline-offset-2">
                         {alert.ruleName}
                       </Link>{' '}
                       {alert.state} since {utc(alert.firedAt ?? alert.activeAt)} — {formatBurnRate(alert.value)} burn
@@ -253,7 +253,7 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
             <ul className="space-y-1 px-5 py-4 text-sm">
               {detail.members.map((member) => (
                 <li key={member.slo.id}>
-                  <Link href={`/slos/${member.slo.id}`} className="text-accent hover:underline">
+                  <Link href={`/slos/${member.slo.id}`} className="text-accent underline underline-offset-2">
                     {member.slo.displayName ?? member.slo.name}
                   </Link>{' '}
                   ×{member.weight} · SLI {formatSli(member.status?.budget.sli ?? null)} · budget{' '}
@@ -262,7 +262,7 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
               ))}
               {detail.memberOf.map((composite) => (
                 <li key={composite.id}>
-                  <Link href={`/slos/${composite.id}`} className="text-accent hover:underline">
+                  <Link href={`/slos/${composite.id}`} className="text-accent underline underline-offset-2">
                     {composite.displayName ?? composite.name}
                   </Link>
                 </li>

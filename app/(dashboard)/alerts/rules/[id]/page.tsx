@@ -87,7 +87,7 @@ export default async function AlertRulePage({ params }: { params: Promise<{ id: 
           <p role="note" className="rounded-md border border-border bg-surface px-4 py-3 text-sm">
             Generated from the SLO{' '}
             {slo ? (
-              <Link href={`/slos/${slo.id}`} className="text-accent hover:underline">
+              <Link href={`/slos/${slo.id}`} className="text-accent underline underline-offset-2">
                 {slo.displayName ?? slo.name}
               </Link>
             ) : (
