@@ -8,6 +8,7 @@ import { CHART_THEME } from '@/components/charts/chart-theme'
 import { ChartTooltip } from '@/components/charts/chart-tooltip'
 import { timeAxis } from '@/components/charts/time-axis'
 import { formatUtcMinute } from '@/lib/format/date'
+import { formatRatioTick, ratioAxis } from '@/lib/format/ratio-ticks'
 import { correctionAreas, type ChartInterval } from './correction-areas'
 import { formatBudget } from '@/lib/slo/format-slo'
 
@@ -35,7 +36,7 @@ export function BudgetBurnDownChart({
   height?: number
 }) {
   const last = rows.at(-1)
-  const lowest = Math.min(0, ...rows.map((row) => row.remaining))
+  const axis = ratioAxis(Math.min(0, ...rows.map((row) => row.remaining)), 1)
   return (
     <ChartFrame
       label={`Error budget burn-down: ${last ? formatBudget(last.remaining) : '100 %'} left now, ideal ${last ? formatBudget(last.ideal) : '100 %'}`}
@@ -68,7 +69,7 @@ export function BudgetBurnDownChart({
       >
         <CartesianGrid {...CHART_THEME.grid} />
         <XAxis {...timeAxis(range)} />
-        <YAxis {...CHART_THEME.axis} domain={[lowest, 1]} tickFormatter={(value: number) => `${Math.round(value * 100)} %`} width={44} />
+        <YAxis {...CHART_THEME.axis} domain={axis.domain} ticks={axis.ticks} tickFormatter={formatRatioTick} width={52} />
         {correctionAreas(corrections, range)}
         <ReferenceLine y={0} stroke="var(--bad)" strokeDasharray="2 2" />
         <Area

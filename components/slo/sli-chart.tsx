@@ -8,6 +8,7 @@ import { CHART_THEME } from '@/components/charts/chart-theme'
 import { ChartTooltip } from '@/components/charts/chart-tooltip'
 import { timeAxis } from '@/components/charts/time-axis'
 import { formatUtcMinute } from '@/lib/format/date'
+import { formatRatioTick, ratioAxis } from '@/lib/format/ratio-ticks'
 import { correctionAreas, type ChartInterval } from './correction-areas'
 import { formatObjective, formatSli } from '@/lib/slo/format-slo'
 
@@ -32,7 +33,7 @@ export function SliChart({
   height?: number
 }) {
   const values = rows.flatMap((row) => (row.sli === null ? [] : [row.sli]))
-  const low = Math.min(objective - (1 - objective), ...values)
+  const axis = ratioAxis(Math.max(0, Math.min(objective - (1 - objective), ...values)), 1)
   const below = rows.filter((row) => row.sli !== null && row.sli < objective).length
   return (
     <ChartFrame
@@ -63,13 +64,7 @@ export function SliChart({
       >
         <CartesianGrid {...CHART_THEME.grid} />
         <XAxis {...timeAxis(range)} />
-        <YAxis
-          {...CHART_THEME.axis}
-          domain={[Math.max(0, low), 1]}
-          tickFormatter={(value: number) => `${Number((value * 100).toFixed(2))} %`}
-          width={56}
-          allowDataOverflow
-        />
+        <YAxis {...CHART_THEME.axis} domain={axis.domain} ticks={axis.ticks} tickFormatter={formatRatioTick} width={56} allowDataOverflow />
         {correctionAreas(corrections, range)}
         <ReferenceLine y={objective} stroke={OBJECTIVE} strokeDasharray="4 2" />
         <Line

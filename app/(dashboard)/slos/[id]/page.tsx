@@ -155,7 +155,7 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
                 title="Burn-rate alerts"
                 description={`Multi-window, multi-burn-rate (SRE Workbook): a tier fires when its long and short windows both burn at its factor, with at least ${slo.alerting.minEvents} events in the short one. Sent through ${slo.alerting.channels.length ? slo.alerting.channels.join(', ') : 'no channel yet'}; silences apply.`}
                 action={
-                  <Link href="/alerts" className="text-sm text-accent underline-offset-2 hover:underline">
+                  <Link href="/alerts" className="text-sm whitespace-nowrap text-accent underline-offset-2 hover:underline">
                     All alerts
                   </Link>
                 }
