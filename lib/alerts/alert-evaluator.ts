@@ -44,7 +44,7 @@ export async function evaluateAndSaveAlerts(
   }
   const started = performance.now()
   const [{ rules: allRules, unreadable }, targets, evaluatedAt] = await Promise.all([
-    listAlertRules({ enabledOnly: true }),
+    listAlertRules({ enabledOnly: true, generated: false }),
     listJudgementTargets(services),
     listEvaluationCursors(services),
   ])

@@ -24,9 +24,13 @@ function fromRow(row: Row & { name: string }): StoredAlertRule | { error: string
 
 const toDefinition = (rule: AlertRule) => ({ version: RULE_DEFINITION_VERSION, rule }) as unknown as Prisma.InputJsonValue
 
-export async function listAlertRules({ enabledOnly = false }: { enabledOnly?: boolean } = {}): Promise<RuleRead> {
+/** `generated`: only the rules SLOs generated (true), only hand-written ones (false), or both (absent). */
+export async function listAlertRules({
+  enabledOnly = false,
+  generated,
+}: { enabledOnly?: boolean; generated?: boolean } = {}): Promise<RuleRead> {
   const rows = await db.alertRule.findMany({
-    where: enabledOnly ? { enabled: true } : {},
+    where: { ...(enabledOnly ? { enabled: true } : {}), ...(generated === undefined ? {} : { sloId: generated ? { not: null } : null }) },
     select: { id: true, name: true, version: true, definition: true },
     orderBy: { name: 'asc' },
   })

@@ -55,3 +55,18 @@ describe('error budget', () => {
     expect(points.map((point) => point.ideal)).toEqual([1, 0.75, 0.5, 0.25, 0])
   })
 })
+
+describe('corrected minutes', () => {
+  it('counts the minutes of a window inside any correction, overlaps once', async () => {
+    const { correctedMinutesBetween } = await import('./slo-status')
+    const minute = 60_000
+    const corrections = [
+      { startMs: 10 * minute, endMs: 20 * minute },
+      { startMs: 15 * minute, endMs: 30 * minute },
+      { startMs: 100 * minute + 30_000, endMs: 103 * minute },
+    ]
+    expect(correctedMinutesBetween(corrections, 0, 200 * minute)).toBe(20 + 2)
+    expect(correctedMinutesBetween(corrections, 25 * minute, 200 * minute)).toBe(5 + 2)
+    expect(correctedMinutesBetween([], 0, 40_320 * minute)).toBe(0)
+  })
+})

@@ -34,9 +34,19 @@ export function addTotals(into: SloTotals, other: SloTotals): SloTotals {
 
 /** Sums the buckets starting in [fromMs, toMs). */
 export function sumBuckets(buckets: readonly SloBucket[], fromMs: number, toMs: number): SloTotals {
-  let sum = EMPTY_TOTALS
-  for (const bucket of buckets) if (bucket.startMs >= fromMs && bucket.startMs < toMs) sum = addTotals(sum, bucket)
-  return sum
+  // Summed in locals: the stage sums every SLO's few hundred minutes for each of its windows on every pass.
+  let good = 0
+  let total = 0
+  let minutes = 0
+  let badMinutes = 0
+  for (const bucket of buckets)
+    if (bucket.startMs >= fromMs && bucket.startMs < toMs) {
+      good += bucket.good
+      total += bucket.total
+      minutes += bucket.minutes
+      badMinutes += bucket.badMinutes
+    }
+  return { good, total, minutes, badMinutes }
 }
 
 type Budgeted = Pick<Slo, 'objective' | 'budgeting'>

@@ -28,9 +28,22 @@ export type SloStatus = {
 
 /** Minutes of [startMs, endMs) inside any correction. */
 export function correctedMinutesBetween(corrections: readonly Interval[], startMs: number, endMs: number): number {
+  // Minute starts in [startMs, endMs) inside any correction: the corrections' spans merged, then counted.
+  const first = Math.ceil(startMs / MINUTE_MS)
+  const spans = corrections
+    .map((span) => [
+      Math.max(first, Math.ceil(span.startMs / MINUTE_MS)),
+      Math.min(Math.ceil(endMs / MINUTE_MS), Math.ceil(span.endMs / MINUTE_MS)),
+    ])
+    .filter(([from, to]) => from! < to!)
+    .sort((a, b) => a[0]! - b[0]!)
   let minutes = 0
-  for (let at = Math.ceil(startMs / MINUTE_MS) * MINUTE_MS; at < endMs; at += MINUTE_MS)
-    if (corrections.some((span) => at >= span.startMs && at < span.endMs)) minutes += 1
+  let reached = -Infinity
+  for (const [from, to] of spans) {
+    const start = Math.max(from!, reached)
+    if (to! > start) minutes += to! - start
+    reached = Math.max(reached, to!)
+  }
   return minutes
 }
 
