@@ -12,7 +12,7 @@ export type TierJudgement = BurnTierSpec & {
   factor: number
   longBurn: number | null
   shortBurn: number | null
-  /** Events in the short window (minutes for time-slice SLOs). */
+  /** Events (requests) in the short window, whatever the budgeting. */
   shortEvents: number
   /** The guard kept this tier quiet: too few events in the short window. */
   lowTraffic: boolean
@@ -35,7 +35,8 @@ export function judgeBurnTiers(
     const short = totalsOver(spec.shortSeconds)
     const longBurn = burnRateOf(slo, long)
     const shortBurn = burnRateOf(slo, short)
-    const shortEvents = slo.budgeting === 'timeslices' ? short.minutes : short.total
+    // Events, not minutes, for time slices too: a few requests make a few bad minutes as easily as a few bad events.
+    const shortEvents = short.total
     const lowTraffic = shortEvents < slo.alerting.minEvents
     const enabled = slo.alerting.tiers.includes(tier)
     // A hair of tolerance: 1 − 0.999 is 0.0010000000000000009 in floating point, so an exact 14.4× reads 14.399….

@@ -192,7 +192,14 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
               <Card>
                 <CardHeader title="SLI per hour" description="Each hour's SLI against the objective; hours under the line spent budget." />
                 <div className="px-3 pb-3">
-                  {range && <SliChart rows={sliRows} range={range} objective={slo.objective} corrections={chartCorrections} />}
+                  {range && sliRows.some((row) => row.sli !== null) ? (
+                    <SliChart rows={sliRows} range={range} objective={slo.objective} corrections={chartCorrections} />
+                  ) : (
+                    <p className="px-2 py-6 text-sm text-muted">
+                      No closed hour of this window has events yet. An hour is accounted once the sync holds all of it; while a
+                      service&apos;s history is still being read, the figures above count the hours since from its live spans.
+                    </p>
+                  )}
                 </div>
               </Card>
             </div>
