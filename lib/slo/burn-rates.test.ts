@@ -97,3 +97,24 @@ describe('burn-rate tiers against the SRE Workbook (table 5-8, 99.9 % over 30 da
     ])
   })
 })
+
+describe('time-slice SLOs', () => {
+  it('burn by bad minutes and guard on requests, not minutes: five bad minutes of busy traffic page', () => {
+    const slices = sloInput.parse({ ...slo, budgeting: 'timeslices', timeSliceTarget: 0.95, alerting: { minEvents: 50 } })
+    // An hour of minutes, 40 requests each; the last 5 minutes bad (SLI under 95 %).
+    const minutes: SloBucket[] = Array.from({ length: 60 }, (_, index) => ({
+      startMs: index * 60_000,
+      endMs: (index + 1) * 60_000,
+      good: index >= 55 ? 20 : 40,
+      total: 40,
+      minutes: 1,
+      badMinutes: index >= 55 ? 1 : 0,
+    }))
+    const at = 60 * 60_000
+    const pageFast = judgeBurnTiers(slices, 30 * DAY, (seconds) => sumBuckets(minutes, at - seconds * 1000, at))[0]!
+    // 5 bad minutes of 60 in the hour: (5/60) / 0.1 % = 83.3×; the 5-minute window: all bad, 1000×; 200 requests.
+    expect(pageFast.longBurn).toBeCloseTo(83.33, 1)
+    expect(pageFast.shortEvents).toBe(200)
+    expect(pageFast.holds).toBe(true)
+  })
+})
