@@ -69,7 +69,7 @@ export function BudgetBurnDownChart({
       >
         <CartesianGrid {...CHART_THEME.grid} />
         <XAxis {...timeAxis(range)} />
-        <YAxis {...CHART_THEME.axis} domain={axis.domain} ticks={axis.ticks} tickFormatter={formatRatioTick} width={52} />
+        <YAxis {...CHART_THEME.axis} domain={axis.domain} ticks={axis.ticks} tickFormatter={formatRatioTick} width={64} />
         {correctionAreas(corrections, range)}
         <ReferenceLine y={0} stroke="var(--bad)" strokeDasharray="2 2" />
         <Area

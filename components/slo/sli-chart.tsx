@@ -64,7 +64,7 @@ export function SliChart({
       >
         <CartesianGrid {...CHART_THEME.grid} />
         <XAxis {...timeAxis(range)} />
-        <YAxis {...CHART_THEME.axis} domain={axis.domain} ticks={axis.ticks} tickFormatter={formatRatioTick} width={56} allowDataOverflow />
+        <YAxis {...CHART_THEME.axis} domain={axis.domain} ticks={axis.ticks} tickFormatter={formatRatioTick} width={64} allowDataOverflow />
         {correctionAreas(corrections, range)}
         <ReferenceLine y={objective} stroke={OBJECTIVE} strokeDasharray="4 2" />
         <Line
