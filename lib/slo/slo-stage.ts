@@ -4,12 +4,7 @@
 // alerts are stored, grouped, silenced and sent as every other alert is. Idempotent: the accounting moves
 // under a guard on the state it read, and alerts under a per-SLO evaluation cursor (`slo:<id>`).
 import { createHash } from 'node:crypto'
-import { evaluateAlerts, type ActiveSeries } from '@/lib/alerts/alert-state'
 import type { Annotate } from '@/lib/alerts/alert-evaluator'
-import { listEvaluationCursors, pairKey, saveEvaluations, type AlertChange, type EvaluatedService } from '@/lib/alerts/alerts-repository'
-import { listAlertRules } from '@/lib/alerts/rules-repository'
-import type { Alert, Labels, StoredAlertRule } from '@/lib/alerts/schemas'
-import { listAlertsByPair } from '@/lib/alerts/stored-alerts-repository'
 import { listSyncStates } from '@/lib/sync/sync-state-repository'
 import { floorTo } from '@/lib/time/time-buckets'
 import {
@@ -23,6 +18,7 @@ import {
 import { addTotals, EMPTY_TOTALS, sumBuckets, type SloBucket, type SloTotals } from './error-budget'
 import type { StoredCorrection, StoredSlo } from './schemas'
 import { listSliRows } from './sli-rows-repository'
+import { judgeBurnRateAlerts } from './burn-rate-alerts'
 import { accountHours, minuteBuckets, type AccountedHour } from './slo-accounting'
 import { computeSloStatus, type SloStatus } from './slo-status'
 import { windowBounds } from './slo-window'
@@ -267,77 +263,4 @@ function compositeStatus(composite: StoredSlo, slos: readonly StoredSlo[], figur
     corrections: [],
     accountedFromMs: Math.max(...joined.map(({ figure }) => figure.accountedFromMs)),
   })
-}
-
-/** Judges each SLO's generated rules at its instant, as the alert evaluator judges any rule, under the SLO's own cursor. */
-async function judgeBurnRateAlerts(
-  slos: readonly StoredSlo[],
-  statuses: readonly { sloId: string; atMs: number; status: SloStatus }[],
-  annotate: Annotate,
-) {
-  const { rules } = await listAlertRules({ enabledOnly: true, generated: true })
-  const burnRules = rules.filter((rule) => rule.condition.kind === 'slo_burn_rate')
-  const cursorOf = (sloId: string) => `slo:${sloId}`
-  const serviceOf = (slo: StoredSlo) => slo.service ?? slo.name
-  const [cursors, previousOf] = await Promise.all([
-    listEvaluationCursors(slos.map((slo) => cursorOf(slo.id))),
-    listAlertsByPair(
-      burnRules.map((rule) => rule.id),
-      [...new Set(slos.map(serviceOf))],
-    ),
-  ])
-  const evaluated: EvaluatedService[] = []
-  const changes: AlertChange[] = []
-  let firing = 0
-  for (const { sloId, atMs, status } of statuses) {
-    const slo = slos.find((candidate) => candidate.id === sloId)!
-    const previousAt = cursors.get(cursorOf(sloId)) ?? null
-    if (previousAt !== null && previousAt >= atMs) continue
-    evaluated.push({ service: cursorOf(sloId), at: atMs, previousAt })
-    for (const rule of burnRules) {
-      if (rule.condition.kind !== 'slo_burn_rate' || rule.condition.slo !== slo.name) continue
-      const { tier } = rule.condition
-      const judged = status.tiers.find((candidate) => candidate.tier === tier)
-      const service = serviceOf(slo)
-      const labels = burnLabels(rule, service)
-      const active: ActiveSeries[] = judged?.holds
-        ? [
-            {
-              labels,
-              annotations: annotate(rule, {
-                labels,
-                value: round(judged.longBurn!),
-                threshold: judged.factor,
-                holds: true,
-                spans: judged.shortEvents,
-              }),
-              value: judged.longBurn!,
-            },
-          ]
-        : []
-      const previous = previousOf.get(pairKey(rule.id, service)) ?? NO_ALERTS
-      const evaluation = evaluateAlerts(previous, active, { at: atMs, forSeconds: rule.for, keepFiringForSeconds: rule.keepFiringFor })
-      for (const alert of evaluation.alerts.values()) if (alert.state === 'firing') firing += 1
-      if (evaluation.transitions.length === 0 && evaluation.keepFiringChanges.length === 0) continue
-      const touched = [...new Set([...evaluation.transitions.map((transition) => transition.fingerprint), ...evaluation.keepFiringChanges])]
-      changes.push({
-        rule,
-        service,
-        cursor: cursorOf(sloId),
-        previous,
-        alerts: evaluation.alerts,
-        transitions: evaluation.transitions,
-        touched,
-      })
-    }
-  }
-  const transitions = await saveEvaluations(evaluated, changes)
-  return { firing, transitions }
-}
-
-const NO_ALERTS: ReadonlyMap<string, Alert> = new Map()
-const round = (value: number) => Math.round(value * 10) / 10
-
-function burnLabels(rule: StoredAlertRule, service: string): Labels {
-  return { ...rule.labels, alertname: rule.name, service, severity: rule.severity }
 }
