@@ -9,7 +9,8 @@
 import { db } from '@/lib/db/client'
 import { floorTo } from '@/lib/time/time-buckets'
 import { computeBacktest, incidentsCaught, type BacktestSample, type Interval } from './backtest'
-import { computeRuleValues, serviceMatches, thresholdOf, unitOf, WindowCache, type ServiceSamples } from './rule-values'
+import { computeRuleValues, serviceMatches, WindowCache, type ServiceSamples } from './rule-values'
+import { thresholdOf, unitOf } from './rule-units'
 import { listServiceSamples } from './samples-repository'
 import { BACKTEST_RANGES, type AlertRule, type BacktestRange, type Labels, type RuleBacktest } from './schemas'
 

@@ -10,7 +10,7 @@ import picomatch from 'picomatch'
 import { bandAt, computeDeviation, type Baseline } from '@/lib/metrics/baseline'
 import { LatencyHistogram } from '@/lib/metrics/histogram'
 import { operationKey } from '@/lib/metrics/operation-key'
-import type { AlertRule, Labels, RuleBacktest, Selector } from './schemas'
+import type { AlertRule, Labels, Selector } from './schemas'
 
 export type OperationMinute = { bucketStartMs: number; spans: number; errors: number; histogram: Uint8Array | null }
 export type ServiceMinute = { bucketStartMs: number; spans: number; rootTraces: number; rootTracesComplete: number }
@@ -263,40 +263,4 @@ export function computeRuleValues(rule: AlertRule, samples: ServiceSamples, atMs
     }
   }
   return values
-}
-
-/** The unit a rule's values are in. */
-export function unitOf(rule: AlertRule): RuleBacktest['unit'] {
-  switch (rule.condition.kind) {
-    case 'latency_threshold':
-      return 'ms'
-    case 'latency_baseline':
-      return rule.condition.factor !== undefined ? 'factor' : 'deviation'
-    case 'error_rate':
-    case 'trace_reliability':
-      return 'ratio'
-    case 'no_data':
-      return 'minutes'
-    case 'slo_burn_rate':
-      return 'burn_rate'
-  }
-}
-
-/** The number a rule's value is compared with, in that unit. */
-export function thresholdOf(rule: AlertRule): number {
-  const { condition } = rule
-  switch (condition.kind) {
-    case 'latency_threshold':
-      return condition.aboveMs
-    case 'latency_baseline':
-      return condition.factor ?? condition.deviation!
-    case 'error_rate':
-      return condition.above
-    case 'trace_reliability':
-      return condition.below
-    case 'no_data':
-      return condition.silentFor / 60
-    case 'slo_burn_rate':
-      return condition.factor
-  }
 }
