@@ -55,6 +55,7 @@ export const LIB_ORDER = [
   'incidents',
   'rollout',
   'scorecard',
+  'canary',
   'alerts',
   'slo',
   'notifications',

@@ -81,7 +81,7 @@ export const FLEET: readonly FleetService[] = [
     instrumentedDaysAgo: 7,
     inCatalog: true,
     language: 'java',
-    version: '2.31.1',
+    version: '2.31.120', // the version at the anchor: deployments.ts ships 2.31.121 from 20 minutes before it
     instances: 3,
     sampler: HEAD_SAMPLING,
   },

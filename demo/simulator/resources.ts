@@ -1,5 +1,5 @@
 // Resource attributes of every service instance and the instrumentation scope each language's
-// OpenTelemetry libraries report, built once and shared by all spans.
+// OpenTelemetry libraries report, built once (per version an instance runs) and shared by all spans.
 import { FLEET, type FleetService, type Language } from './fleet'
 import { hash32 } from './random'
 import type { Attribute, Resource, Scope } from './simulated-trace'
@@ -47,16 +47,16 @@ export function instrumentationScope(language: Language, instrumentation: Instru
   return SCOPES[language][instrumentation]
 }
 
-/** The service's own tracer, used for internal spans and batch-job roots. */
+/** The service's own tracer, used for internal spans and batch-job roots; keeps the fleet's version through deployments. */
 export function applicationScope(service: FleetService): Scope {
   return { name: `finova/${service.name}`, version: service.version ?? '0.0.0' }
 }
 
-function buildResource(service: FleetService, serviceIndex: number, instance: number): Resource {
+function buildResource(service: FleetService, serviceIndex: number, instance: number, version = service.version): Resource {
   const podSuffix = hash32(serviceIndex, instance, 0x90d).toString(36).slice(0, 5).padEnd(5, '0')
   const hostName = `${service.name}-${podSuffix}-${instance}`
   const attributes: Attribute[] = [{ key: 'service.name', type: 'string', value: service.name }]
-  if (service.version !== null) attributes.push({ key: 'service.version', type: 'string', value: service.version })
+  if (version !== null) attributes.push({ key: 'service.version', type: 'string', value: version })
   attributes.push(
     { key: 'service.namespace', type: 'string', value: 'finova' },
     { key: 'service.instance.id', type: 'string', value: `${hostName}-${hash32(serviceIndex, instance).toString(16)}` },
@@ -76,3 +76,16 @@ function buildResource(service: FleetService, serviceIndex: number, instance: nu
 export const RESOURCES: readonly (readonly Resource[])[] = FLEET.map((service, serviceIndex) =>
   Array.from({ length: service.instances }, (_, instance) => buildResource(service, serviceIndex, instance)),
 )
+
+/** Other versions than the fleet's, by service and instance: a deployment's releases. */
+const OTHER_VERSIONS = FLEET.map((service) => Array.from({ length: service.instances }, () => new Map<string, Resource>()))
+
+/** The resource of an instance running `version`: the same object for every span, as RESOURCES'. */
+export function resourceOf(serviceIndex: number, instance: number, version: string | null): Resource {
+  const service = FLEET[serviceIndex]!
+  if (version === service.version) return RESOURCES[serviceIndex]![instance]!
+  const byVersion = OTHER_VERSIONS[serviceIndex]![instance]!
+  let resource = byVersion.get(version ?? '')
+  if (!resource) byVersion.set(version ?? '', (resource = buildResource(service, serviceIndex, instance, version)))
+  return resource
+}

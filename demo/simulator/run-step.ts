@@ -91,7 +91,7 @@ export function runStep(
     const spanId = rng.hex64()
     const name = dbSpanName(step)
     const { factor, sigma } = scenario.latencyFactor(process.service.name, name, startUs)
-    const durationUs = logNormalUs(rng, step.medianMs * factor, sigma ?? 0.45)
+    const durationUs = logNormalUs(rng, step.medianMs * factor * process.medianFactor, sigma ?? 0.45)
     const failed = rng.chance(0.0005)
     const span = openSpan(build, process, {
       spanId,
@@ -139,7 +139,7 @@ export function runStep(
   }
 
   const spanId = rng.hex64()
-  const durationUs = logNormalUs(rng, step.medianMs, 0.4)
+  const durationUs = logNormalUs(rng, step.medianMs * process.medianFactor, 0.4)
   const span = openSpan(build, process, {
     spanId,
     parentSpanId,

@@ -1,5 +1,7 @@
 // The story the demo traffic tells, all relative to the anchor time: the rollout (which service emits
-// from when), the operation that turned slow, the periodic error bursts and the daily traffic curve.
+// from when), the operation that turned slow, the periodic error bursts, the deployments (a good release
+// and a bad canary, deployments.ts) and the daily traffic curve.
+import { createDeployments } from './deployments'
 import { FLEET } from './fleet'
 import { hash32 } from './random'
 
@@ -67,6 +69,7 @@ export function createScenario({ anchorMs, seed, tracesPerMinute }: ScenarioOpti
     service.instrumentedDaysAgo === null ? Number.POSITIVE_INFINITY : anchorUs - service.instrumentedDaysAgo * DAY_US,
   )
   const slowFromUs = anchorUs - SLOW_OPERATION.startsBeforeAnchorUs
+  const { versionOf, placeInstance, deploymentsBetween } = createDeployments(anchorUs)
 
   return {
     anchorUs,
@@ -83,6 +86,11 @@ export function createScenario({ anchorMs, seed, tracesPerMinute }: ScenarioOpti
       }
       return { factor: 1 }
     },
+
+    // deployments.ts: the version an instance runs, the instance a request lands on, the rollouts in a window.
+    versionOf,
+    placeInstance,
+    deploymentsBetween,
 
     /** The error burst the service is in at that time, if any. */
     activeBurst(service: string, atUs: number): ErrorBurst | undefined {

@@ -24,6 +24,8 @@ export type Process = {
   service: FleetService
   resource: Resource
   clockOffsetUs: number
+  /** Multiplier on the medians of the process's own work: its handler, database and internal steps (a bad release). */
+  medianFactor: number
   emitting: boolean
   part: number
 }

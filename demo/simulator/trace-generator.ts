@@ -15,7 +15,7 @@
 import { ENTRY_POINTS, SCHEDULED_JOBS, getHandler, type Handler } from './call-graph'
 import { fleetIndex, fleetService, type FleetService } from './fleet'
 import { createRandom, hash32, type Random } from './random'
-import { RESOURCES, applicationScope, instrumentationScope } from './resources'
+import { applicationScope, instrumentationScope, resourceOf } from './resources'
 import { runStep, type Inbound } from './run-step'
 import { MINUTE_US, type Scenario } from './scenario'
 import { SpanKind, type Attribute, type Scope, type SimTrace, type SpanKindNumber } from './simulated-trace'
@@ -97,21 +97,24 @@ function runHandler(build: TraceBuild, handler: Handler, inbound: Inbound | null
   const { rng, scenario } = build
   const serviceIndex = fleetIndex(handler.service)
   const service = fleetService(serviceIndex)
-  const instance = rng.int(service.instances)
+  // One draw, as rng.int(service.instances) made before deployments: a rollout only weights the instances.
+  const placement = scenario.placeInstance(serviceIndex, rng.next(), startUs)
+  const { instance } = placement
   const emitting = scenario.isInstrumented(serviceIndex, build.traceStartUs)
   const spanId = rng.hex64()
   const { part, parentSpanId } = placeSpan(build, handler, inbound, caller, emitting)
   const process: Process = {
     serviceIndex,
     service,
-    resource: RESOURCES[serviceIndex]![instance]!,
+    resource: resourceOf(serviceIndex, instance, placement.version),
     clockOffsetUs: service.clockOffsetsUs?.[instance] ?? 0,
+    medianFactor: placement.medianFactor,
     emitting,
     part,
   }
-  const selfUs = logNormalUs(rng, handler.selfMs, 0.35)
+  const selfUs = logNormalUs(rng, handler.selfMs * placement.medianFactor, 0.35)
   const burst = scenario.activeBurst(service.name, startUs)
-  const selfFailureRatio = handler.errorRate + (burst?.via === 'self' ? burst.errorRatio : 0)
+  const selfFailureRatio = handler.errorRate + placement.extraErrorRatio + (burst?.via === 'self' ? burst.errorRatio : 0)
   const failsAt = rng.chance(selfFailureRatio) ? rng.int(handler.steps.length + 1) : -1
   const rejected = handler.rejectRate !== undefined && rng.chance(handler.rejectRate)
 

@@ -16,7 +16,9 @@ const at = (minute: number) => new Date(START + minute * MINUTE)
 const slow = (minute: number) => minute >= 15 && minute < 25
 
 beforeEach(async () => {
-  await db.$executeRawUnsafe('TRUNCATE services, sync_state, span_rollups, service_rollups, incidents CASCADE')
+  await db.$executeRawUnsafe(
+    'TRUNCATE services, sync_state, span_rollups, service_rollups, version_rollups, version_operation_rollups, service_versions, incidents CASCADE',
+  )
   for (const service of ['checkout', 'ledger']) {
     await db.service.create({ data: { name: service } })
     await db.syncState.create({ data: { serviceName: service, watermark: at(60), backfillFrom: at(-60) } })

@@ -3,7 +3,8 @@ import { startDemoJaeger } from '../../demo/start-demo-jaeger'
 import { JaegerClient } from '@/lib/jaeger/client'
 import { computeTraceQuality, traceOwner } from '@/lib/traces/quality'
 import type { Span, Trace } from '@/lib/traces/span'
-import { computeWindowRollups, mergeWindowRollups, samplingWeight, type WindowRollups } from './rollup'
+import { computeWindowRollups, samplingWeight, type WindowRollups } from './rollup'
+import { mergeWindowRollups } from './merge-window-rollups'
 import { MINUTE_US } from '@/lib/time/time-buckets'
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0) * 1000

@@ -5,10 +5,10 @@
 // each of its spans falls in exactly one (service, window). Trace-level counts follow the same rule:
 // "seen" at the service's earliest span in the trace, "owned" at the owner span (lib/traces/quality).
 import { computeTraceQuality, traceOwner } from '@/lib/traces/quality'
-import type { Span, Trace } from '@/lib/traces/span'
+import { ENTRY_KINDS, type Span, type Trace } from '@/lib/traces/span'
 import { LatencyHistogram } from './histogram'
 import { minuteOf } from '@/lib/time/time-buckets'
-import { operationKey } from './operation-key'
+import { collapseVersions, versionedKey, type VersionedSpanRollup } from './version-rollup'
 
 export type RollupWindow = { service: string; startUs: number; endUs: number }
 
@@ -54,9 +54,6 @@ export type ServiceRollup = {
   entryHistogram: LatencyHistogram
 }
 
-/** Span kinds whose spans are the work a service was asked to do. */
-export const ENTRY_KINDS: ReadonlySet<string> = new Set(['server', 'consumer'])
-
 /**
  * Calls into the window's service from another: its spans (in the window) whose parent span belongs
  * to `caller`. Counted under the callee only, so each call is counted once fleet-wide.
@@ -64,7 +61,10 @@ export const ENTRY_KINDS: ReadonlySet<string> = new Set(['server', 'consumer'])
 export type CallerRollup = { caller: string; calls: number; errors: number; firstSeenUs: number; lastSeenUs: number }
 
 export type WindowRollups = {
+  /** One row per (operation, span kind, minute), all versions together. */
   spanRollups: SpanRollup[]
+  /** The same spans per `service.version` too (spans without one left out): see version-rollup.ts. */
+  versionedSpanRollups: VersionedSpanRollup[]
   serviceRollups: ServiceRollup[]
   callers: CallerRollup[]
   spans: number
@@ -119,7 +119,7 @@ export function computeWindowRollups(
   window: RollupWindow,
   { extrapolation = 1, rejectedRecords = 0 } = {},
 ): WindowRollups {
-  const spanRollups = new Map<string, SpanRollup>()
+  const spanRollups = new Map<string, VersionedSpanRollup>()
   const serviceRollups = new Map<number, ServiceRollup>()
   const serviceRollup = (bucketStartUs: number) => {
     let rollup = serviceRollups.get(bucketStartUs)
@@ -148,10 +148,12 @@ export function computeWindowRollups(
         (decider?.samplerParam != null
           ? samplingWeight(decider.samplerType, decider.samplerParam)
           : samplingWeight(span.samplerType, span.samplerParam))
-      const key = `${operationKey(span.operation, span.kind)}\u0000${bucketStartUs}`
+      const version = span.serviceVersion ?? ''
+      const key = versionedKey(span.operation, span.kind, bucketStartUs, version)
       let rollup = spanRollups.get(key)
       if (!rollup) {
         rollup = {
+          version,
           operation: span.operation,
           spanKind: span.kind,
           bucketStartUs,
@@ -223,7 +225,7 @@ export function computeWindowRollups(
   }
   if (rejectedRecords > 0) serviceRollup(minuteOf(window.startUs)).rejectedRecords += rejectedRecords
   return {
-    spanRollups: [...spanRollups.values()],
+    ...collapseVersions(spanRollups.values()),
     serviceRollups: [...serviceRollups.values()],
     callers: [...callers.values()],
     spans,
@@ -241,75 +243,6 @@ function addCall(callers: Map<string, CallerRollup>, caller: string, span: Span)
   if (span.error) edge.errors++
   edge.firstSeenUs = Math.min(edge.firstSeenUs, span.startUs)
   edge.lastSeenUs = Math.max(edge.lastSeenUs, span.startUs)
-}
-
-export type SpanCounts = Pick<
-  SpanRollup,
-  'spanCount' | 'errorCount' | 'estimatedSpanCount' | 'estimatedErrorCount' | 'durationSumUs' | 'durationMaxUs'
->
-
-/** Adds `from`'s counts into `into` (sums, and the larger maximum): rows of disjoint spans combine this way. */
-export function addSpanCounts(into: SpanCounts, from: SpanCounts): void {
-  into.spanCount += from.spanCount
-  into.errorCount += from.errorCount
-  into.estimatedSpanCount += from.estimatedSpanCount
-  into.estimatedErrorCount += from.estimatedErrorCount
-  into.durationSumUs += from.durationSumUs
-  into.durationMaxUs = Math.max(into.durationMaxUs, from.durationMaxUs)
-}
-
-/** Sums rollups of disjoint pieces of one window (bucket by bucket); histograms merge exactly. */
-export function mergeWindowRollups(parts: readonly WindowRollups[]): WindowRollups {
-  const spanRollups = new Map<string, SpanRollup>()
-  const serviceRollups = new Map<number, ServiceRollup>()
-  const callers = new Map<string, CallerRollup>()
-  let spans = 0
-  let traces = 0
-  for (const part of parts) {
-    spans += part.spans
-    traces += part.traces
-    for (const edge of part.callers) {
-      const into = callers.get(edge.caller)
-      if (!into) {
-        callers.set(edge.caller, { ...edge })
-        continue
-      }
-      into.calls += edge.calls
-      into.errors += edge.errors
-      into.firstSeenUs = Math.min(into.firstSeenUs, edge.firstSeenUs)
-      into.lastSeenUs = Math.max(into.lastSeenUs, edge.lastSeenUs)
-    }
-    for (const rollup of part.spanRollups) {
-      const key = `${operationKey(rollup.operation, rollup.spanKind)}\u0000${rollup.bucketStartUs}`
-      const into = spanRollups.get(key)
-      if (!into) {
-        const histogram = new LatencyHistogram()
-        histogram.merge(rollup.histogram)
-        spanRollups.set(key, { ...rollup, histogram })
-        continue
-      }
-      addSpanCounts(into, rollup)
-      into.histogram.merge(rollup.histogram)
-    }
-    for (const rollup of part.serviceRollups) {
-      const into = serviceRollups.get(rollup.bucketStartUs)
-      if (!into) {
-        const entryHistogram = new LatencyHistogram()
-        entryHistogram.merge(rollup.entryHistogram)
-        serviceRollups.set(rollup.bucketStartUs, { ...rollup, entryHistogram })
-        continue
-      }
-      for (const field of SERVICE_COUNTERS) into[field] += rollup[field]
-      into.entryHistogram.merge(rollup.entryHistogram)
-    }
-  }
-  return {
-    spanRollups: [...spanRollups.values()],
-    serviceRollups: [...serviceRollups.values()],
-    callers: [...callers.values()],
-    spans,
-    traces,
-  }
 }
 
 /** The numeric fields of a service rollup, which add up when buckets merge. */

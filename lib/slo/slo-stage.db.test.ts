@@ -56,7 +56,7 @@ const statusOf = async (id: string) =>
 
 beforeEach(async () => {
   await db.$executeRawUnsafe(
-    'TRUNCATE services, sync_state, span_rollups, service_rollups, slos, alert_rules, alerts, alert_events, alert_evaluations CASCADE',
+    'TRUNCATE services, sync_state, span_rollups, service_rollups, version_rollups, version_operation_rollups, service_versions, slos, alert_rules, alerts, alert_events, alert_evaluations CASCADE',
   )
 })
 

@@ -8,6 +8,7 @@ import { db } from '@/lib/db/client'
 import type { SyncWindow } from './plan-windows'
 import type { WindowResult } from './run-window'
 import { fromMicros } from '@/lib/time/micros'
+import { versionRowsToStore, versionsSeen } from '@/lib/metrics/version-rollup'
 
 /** The watermark was not at this window's start: someone else committed it (or the plan was stale). */
 export class WindowConflictError extends Error {
@@ -71,6 +72,38 @@ export async function commitWindow({
           bucketStart: fromMicros(bucketStartUs),
         })),
       })
+    }
+    const { versionRollups, versionOperationRollups } = versionRowsToStore(result.rollups)
+    if (versionRollups.length) {
+      await tx.versionRollup.createMany({
+        data: versionRollups.map(({ bucketStartUs, entryHistogram, ...rollup }) => ({
+          ...rollup,
+          entryHistogram: entryHistogram && Uint8Array.from(entryHistogram.encode()),
+          service,
+          resolution: 'minute' as const,
+          bucketStart: fromMicros(bucketStartUs),
+        })),
+      })
+    }
+    if (versionOperationRollups.length) {
+      await tx.versionOperationRollup.createMany({
+        data: versionOperationRollups.map(({ bucketStartUs, histogram, ...rollup }) => ({
+          ...rollup,
+          service,
+          resolution: 'minute' as const,
+          bucketStart: fromMicros(bucketStartUs),
+          histogram: Uint8Array.from(histogram.encode()),
+        })),
+      })
+    }
+    for (const seen of versionsSeen(versionRollups)) {
+      await tx.$executeRaw`
+        INSERT INTO service_versions (service, version, first_seen, last_seen, spans)
+        VALUES (${service}, ${seen.version}, ${fromMicros(seen.firstSeenUs)}, ${fromMicros(seen.lastSeenUs)}, ${seen.spans})
+        ON CONFLICT (service, version) DO UPDATE SET
+          spans = service_versions.spans + EXCLUDED.spans,
+          first_seen = LEAST(service_versions.first_seen, EXCLUDED.first_seen),
+          last_seen = GREATEST(service_versions.last_seen, EXCLUDED.last_seen)`
     }
     for (const edge of result.rollups.callers) {
       await tx.$executeRaw`

@@ -3,7 +3,14 @@
 // advanced with them, then finer rows past their retention deleted — only where a coarser row
 // already covers them, so no span ever drops out of the store.
 import { db, type Prisma } from '@/lib/db/client'
-import { compactServiceRollups, compactSpanRollups, type StoredServiceRollup, type StoredSpanRollup } from '@/lib/metrics/compact-rollups'
+import {
+  compactServiceRollups,
+  compactSpanRollups,
+  compactVersionOperationRollups,
+  compactVersionRollups,
+  type StoredServiceRollup,
+  type StoredSpanRollup,
+} from '@/lib/metrics/compact-rollups'
 import { DAY_US, floorTo, HOUR_US } from '@/lib/time/time-buckets'
 import { fromMicros, toMicros } from '@/lib/time/micros'
 
@@ -49,7 +56,34 @@ async function compactBucket(
         bucketStart: fromMicros(startUs),
       },
     })
+  await compactVersionBucket(tx, range, { service, resolution: to, bucketStart: fromMicros(startUs) }, serviceRows)
   return true
+}
+
+/** The version rows of one bucket of `to`, from the same range of finer rows (lib/metrics/version-rollup.ts). */
+async function compactVersionBucket(
+  tx: Tx,
+  range: Prisma.VersionRollupWhereInput & Prisma.VersionOperationRollupWhereInput,
+  into: { service: string; resolution: Resolution; bucketStart: Date },
+  serviceRows: readonly { bucketStart: Date; entryHistogram: Uint8Array | null }[],
+): Promise<void> {
+  const versionRows = await tx.versionRollup.findMany({ where: range })
+  if (versionRows.length === 0) return
+  const serviceHistograms = new Map(serviceRows.map((row) => [toMicros(row.bucketStart), row.entryHistogram]))
+  const versions = compactVersionRollups(
+    versionRows.map(({ service: _s, resolution: _r, bucketStart, ...row }) => ({ ...row, bucketStartUs: toMicros(bucketStart) })),
+    serviceHistograms,
+  )
+  await tx.versionRollup.createMany({
+    data: versions.map((row) => ({ ...row, entryHistogram: row.entryHistogram && Uint8Array.from(row.entryHistogram), ...into })),
+  })
+  const operationRows = await tx.versionOperationRollup.findMany({ where: range })
+  if (operationRows.length === 0) return
+  await tx.versionOperationRollup.createMany({
+    data: compactVersionOperationRollups(operationRows.map(({ service: _s, resolution: _r, bucketStart: _b, ...row }) => row)).map(
+      (row) => ({ ...row, histogram: Uint8Array.from(row.histogram), ...into }),
+    ),
+  })
 }
 
 /**
@@ -94,7 +128,11 @@ export async function compactService(
       ]
       for (const [resolution, cutoffUs] of cutoffs) {
         const where = { service, resolution, bucketStart: { lt: fromMicros(cutoffUs) } }
-        report.deletedRows += (await tx.spanRollup.deleteMany({ where })).count + (await tx.serviceRollup.deleteMany({ where })).count
+        report.deletedRows +=
+          (await tx.spanRollup.deleteMany({ where })).count +
+          (await tx.serviceRollup.deleteMany({ where })).count +
+          (await tx.versionRollup.deleteMany({ where })).count +
+          (await tx.versionOperationRollup.deleteMany({ where })).count
       }
       await tx.syncWindow.deleteMany({ where: { service, windowEnd: { lt: fromMicros(nowUs - retention.minuteUs) } } })
       return report

@@ -41,7 +41,9 @@ const settingsFor = (limit: number) => ({
 })
 
 async function syncThroughFault(fault: FaultSettings, { limit = 1000, clearAfterFirstRound = true } = {}) {
-  await db.$executeRawUnsafe('TRUNCATE span_rollups, service_rollups, sync_windows, sync_state')
+  await db.$executeRawUnsafe(
+    'TRUNCATE span_rollups, service_rollups, version_rollups, version_operation_rollups, service_versions, sync_windows, sync_state',
+  )
   const client = new JaegerClient({ baseUrl: jaeger.url, timeoutMs: 1000, retries: 1, sleep: async () => {} })
   let clock = NOW
   const tick = () =>

@@ -12,7 +12,8 @@
 // and the window records that extrapolation factor, so pages can say "estimated".
 import type { SearchResult, TraceSearch } from '@/lib/jaeger/client'
 import type { RejectedRecord } from '@/lib/jaeger/parse'
-import { computeWindowRollups, mergeWindowRollups, type WindowRollups } from '@/lib/metrics/rollup'
+import { computeWindowRollups, type WindowRollups } from '@/lib/metrics/rollup'
+import { mergeWindowRollups } from '@/lib/metrics/merge-window-rollups'
 import type { Trace } from '@/lib/traces/span'
 import { splitWindow, type SyncWindow } from './plan-windows'
 

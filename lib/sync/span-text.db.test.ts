@@ -83,7 +83,9 @@ const tick = () =>
   )
 
 const reset = () =>
-  db.$executeRawUnsafe('TRUNCATE services, sync_state, span_rollups, service_rollups, sync_windows, service_dependencies CASCADE')
+  db.$executeRawUnsafe(
+    'TRUNCATE services, sync_state, span_rollups, service_rollups, version_rollups, version_operation_rollups, service_versions, sync_windows, service_dependencies CASCADE',
+  )
 
 // ---------------------------------------------------------------- generated text and traces
 

@@ -96,6 +96,35 @@ async function compareWithSimulator() {
     if (got.spans !== exact.spans || got.errors !== exact.errors)
       mismatches.push(`${state.serviceName}: ${JSON.stringify(got)} vs exact ${exact.spans}/${exact.errors}`)
   }
+  // Versions: each version's spans, entry spans and entry errors equal the simulator's, per service.
+  const versionRows = await db.versionRollup.groupBy({
+    by: ['service', 'version'],
+    where: { resolution: 'minute' },
+    _sum: { spans: true, entrySpans: true, entryErrors: true },
+  })
+  const storedVersions = new Map(versionRows.map((row) => [`${row.service}\t${row.version}`, row._sum]))
+  const exactVersions = new Map<string, { spans: number; entrySpans: number; entryErrors: number }>()
+  for (const state of states) {
+    for (const range of committedRanges(state)) {
+      for (const [key, counts] of Object.entries(jaeger.simulator.exactCounts({ service: state.serviceName, ...range }).byVersion)) {
+        const into = exactVersions.get(key) ?? { spans: 0, entrySpans: 0, entryErrors: 0 }
+        exactVersions.set(key, {
+          spans: into.spans + counts.spans,
+          entrySpans: into.entrySpans + counts.entrySpans,
+          entryErrors: into.entryErrors + counts.entryErrors,
+        })
+      }
+    }
+  }
+  const versionsPerService = new Map<string, number>()
+  for (const key of exactVersions.keys())
+    versionsPerService.set(key.split('\t')[0]!, (versionsPerService.get(key.split('\t')[0]!) ?? 0) + 1)
+  for (const key of new Set([...exactVersions.keys(), ...storedVersions.keys()])) {
+    const stored = storedVersions.get(key)
+    const got = { spans: stored?.spans ?? 0, entrySpans: stored?.entrySpans ?? 0, entryErrors: stored?.entryErrors ?? 0 }
+    if (JSON.stringify(got) !== JSON.stringify(exactVersions.get(key)))
+      mismatches.push(`${key.replace('\t', '@')}: ${JSON.stringify(got)} stored vs exact ${JSON.stringify(exactVersions.get(key))}`)
+  }
   // Calls between services: the simulator's dependency links (Jaeger's derivation) over each callee's ranges.
   const expectedCalls = new Map<string, number>()
   for (const state of states) {
@@ -115,21 +144,32 @@ async function compareWithSimulator() {
     if (expectedCalls.get(key) !== storedCalls.get(key))
       mismatches.push(`${key}: ${storedCalls.get(key)} calls stored vs ${expectedCalls.get(key)} expected`)
   }
-  return { services: states.length, mismatches, totalSpans: committed.reduce((sum, c) => sum + (c._sum.spanCount ?? 0), 0) }
+  return {
+    services: states.length,
+    mismatches,
+    multiVersionServices: [...versionsPerService]
+      .filter(([, count]) => count > 1)
+      .map(([service]) => service)
+      .sort(),
+    totalSpans: committed.reduce((sum, c) => sum + (c._sum.spanCount ?? 0), 0),
+  }
 }
 
 beforeEach(async () => {
   outage = false
-  await db.$executeRawUnsafe('TRUNCATE span_rollups, service_rollups, sync_windows, sync_state, service_dependencies')
+  await db.$executeRawUnsafe(
+    'TRUNCATE span_rollups, service_rollups, version_rollups, version_operation_rollups, service_versions, sync_windows, sync_state, service_dependencies',
+  )
 })
 
 describe('sync', () => {
-  test('one worker: every service caught up, committed spans and errors equal the simulator exact counts', async () => {
+  test('one worker: every service caught up, committed spans and errors (per version too) equal the simulator exact counts', async () => {
     await syncUntilCaughtUp(worker(0).tick)
     const result = await compareWithSimulator()
     expect(result.services).toBe(jaeger.simulator.listServices().length)
     expect(result.mismatches).toEqual([])
     expect(result.totalSpans).toBeGreaterThan(10_000)
+    expect(result.multiVersionServices).toEqual(['account-service', 'audit-log-service']) // the simulator's rollouts: the version check is not vacuous
     const services = await db.service.findMany({ where: { origin: 'discovered' }, select: { name: true } })
     expect(services.map((s) => s.name)).toContain('sanctions-screening-service')
   })

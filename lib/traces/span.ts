@@ -4,6 +4,9 @@
 export const SPAN_KINDS = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'] as const
 export type SpanKind = (typeof SPAN_KINDS)[number]
 
+/** Span kinds whose spans are the work a service was asked to do: the requests and messages it handled. */
+export const ENTRY_KINDS: ReadonlySet<string> = new Set<SpanKind>(['server', 'consumer'])
+
 export type Span = {
   /** 32 lower-case hex digits (64-bit ids left-padded). */
   traceId: string

@@ -23,7 +23,7 @@ export async function benchAlerts({ databaseUrl }: BenchContext): Promise<BenchR
   const { RULE_DEFINITION_VERSION } = await import('@/lib/alerts/rules-repository')
 
   await db.$executeRawUnsafe(
-    'TRUNCATE services, sync_state, span_rollups, service_rollups, latency_health, service_dependencies, sync_windows, alert_rules, alerts, alert_events, alert_evaluations, incidents CASCADE',
+    'TRUNCATE services, sync_state, span_rollups, service_rollups, version_rollups, version_operation_rollups, service_versions, latency_health, service_dependencies, sync_windows, alert_rules, alerts, alert_events, alert_evaluations, incidents CASCADE',
   )
   const now = new Date()
   const services = Array.from({ length: SERVICES }, (_, i) => `service-${String(i).padStart(2, '0')}`)

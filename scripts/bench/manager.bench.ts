@@ -40,7 +40,7 @@ async function benchFleet(databaseUrl: string, { services: size, operations, tar
   const { LatencyHealthJudge } = await import('@/lib/latency/latency-health-judge')
   const { ensureDefaultTargets } = await import('@/lib/targets/repository')
   await db.$executeRawUnsafe(
-    'TRUNCATE services, sync_state, span_rollups, service_rollups, latency_health, service_dependencies, sync_windows, rollout_states, rollout_overrides, rollout_settings, overhead_measurements, incidents CASCADE',
+    'TRUNCATE services, sync_state, span_rollups, service_rollups, version_rollups, version_operation_rollups, service_versions, latency_health, service_dependencies, sync_windows, rollout_states, rollout_overrides, rollout_settings, overhead_measurements, incidents CASCADE',
   )
   const now = new Date()
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())

@@ -24,7 +24,9 @@ const TARGET_PAINT_MS = 1000
 export async function benchLatencyPages({ databaseUrl }: BenchContext): Promise<BenchReport> {
   const { db } = await import('@/lib/db/client')
   // The shared bench database, cleared of what earlier benches left (users and targets stay).
-  await db.$executeRawUnsafe('TRUNCATE services, span_rollups, service_rollups, latency_health, service_dependencies, sync_windows CASCADE')
+  await db.$executeRawUnsafe(
+    'TRUNCATE services, span_rollups, service_rollups, version_rollups, version_operation_rollups, service_versions, latency_health, service_dependencies, sync_windows CASCADE',
+  )
   const { seedDemoUsers, seedInventory } = await import('../../prisma/seed')
   const { buildCatalog } = await import('../../demo/catalog')
   const { LatencyHealthJudge } = await import('@/lib/latency/latency-health-judge')

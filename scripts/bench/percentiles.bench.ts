@@ -50,7 +50,9 @@ export async function benchPercentiles(): Promise<BenchReport> {
   await db.$executeRawUnsafe(
     'CREATE TABLE bench_raw_spans (service text NOT NULL, operation text NOT NULL, start_time timestamptz NOT NULL, duration_us bigint NOT NULL)',
   )
-  await db.$executeRawUnsafe('TRUNCATE span_rollups, service_rollups, sync_state CASCADE')
+  await db.$executeRawUnsafe(
+    'TRUNCATE span_rollups, service_rollups, version_rollups, version_operation_rollups, service_versions, sync_state CASCADE',
+  )
   let rawSpans = 0
   for (const service of services) {
     const operations = service === TARGET ? TARGET_OPERATIONS : OTHER_OPERATIONS

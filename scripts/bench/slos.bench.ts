@@ -30,7 +30,7 @@ export async function benchSlos({ databaseUrl }: BenchContext): Promise<BenchRep
   const { hourlySli, monthlyCompliance } = await import('@/lib/slo/slo-history')
 
   await db.$executeRawUnsafe(
-    'TRUNCATE services, sync_state, span_rollups, service_rollups, latency_health, service_dependencies, sync_windows, alert_rules, alerts, alert_events, alert_evaluations, slos CASCADE',
+    'TRUNCATE services, sync_state, span_rollups, service_rollups, version_rollups, version_operation_rollups, service_versions, latency_health, service_dependencies, sync_windows, alert_rules, alerts, alert_events, alert_evaluations, slos CASCADE',
   )
   const now = new Date(Math.floor(Date.now() / 60_000) * 60_000)
   const services = Array.from({ length: SERVICES }, (_, i) => `service-${String(i).padStart(2, '0')}`)

@@ -60,7 +60,7 @@ async function benchFleet(databaseUrl: string, size: number, targetMs: number): 
   const { judgeInFull } = await import('@/lib/latency/testing/full-judgement-repository')
   const { listLatencyHealth } = await import('@/lib/latency/health-repository')
   await db.$executeRawUnsafe(
-    'TRUNCATE services, sync_state, span_rollups, service_rollups, latency_health, service_dependencies, sync_windows CASCADE',
+    'TRUNCATE services, sync_state, span_rollups, service_rollups, version_rollups, version_operation_rollups, service_versions, latency_health, service_dependencies, sync_windows CASCADE',
   )
   const services = Array.from({ length: size }, (_, i) => `service-${String(i).padStart(3, '0')}`)
   await db.service.createMany({ data: services.map((name) => ({ name, team: 'bench' })) })
