@@ -1,15 +1,16 @@
 // The one place that orders what the worker does after the sync's rounds have committed windows. For
 // every service this worker can lease, in this order (DESIGN.md, "Shape"):
 //
-//   sync ───────▶ compaction ───────▶ latency judgement ──▶ rollout status ──▶ alert evaluation ──▶ SLO accounting ──▶ notifications
-//   lib/sync       lib/sync             lib/latency            lib/rollout         lib/alerts            lib/slo              lib/notifications
-//   windows →      minutes → hours →    baselines, slow        go-live, status     rules at each         closed hours,        group, silence, queue
-//   rollups, once  days, retention      verdicts               from daily quality  service's watermark   budgets, burn-rate   (sent by its own loop)
-//                                                                                                        alerts
+//   sync ───────▶ compaction ───────▶ latency judgement ──▶ rollout status ──▶ canary ──────────▶ alert evaluation ──▶ SLO accounting ──▶ notifications
+//   lib/sync       lib/sync             lib/latency            lib/rollout         lib/canary          lib/alerts            lib/slo              lib/notifications
+//   windows →      minutes → hours →    baselines, slow        go-live, status     deployments from    rules at each         closed hours,        group, silence, queue
+//   rollups, once  days, retention      verdicts               from daily quality  versions, verdicts  service's watermark   budgets, burn-rate   (sent by its own loop)
+//                                                                                                                            alerts
 // Each stage is a function its domain exports: idempotent, safe to rerun after a crash, and run for a
 // service only under its lease, so several workers never run one twice at once. No domain imports a
 // later one; lib/sync knows nothing of the stages after it.
 import { evaluateAndSaveAlerts, type AlertStageReport } from '@/lib/alerts/alert-evaluator'
+import { runCanaryStage, type CanaryStageReport } from '@/lib/canary/canary-stage'
 import { annotateAlert } from '@/lib/alerts/annotate-alert'
 import { LatencyHealthJudge, type JudgementPhases } from '@/lib/latency/latency-health-judge'
 import type { NotificationSender } from '@/lib/notifications/notification-sender'
@@ -30,11 +31,12 @@ type Log = { info(details: object, message: string): void; warn(details: object,
 export type StagesReport = {
   services: number
   slow: number
-  stageMs: { compaction: number; latency: number; rollout: number; alerts: number; slos: number; notifications: number }
+  stageMs: { compaction: number; latency: number; rollout: number; canary: number; alerts: number; slos: number; notifications: number }
   /** The latency judgement's pass by phase (ms). */
   latencyPhases: JudgementPhases
   /** Series judged again, verdicts kept as they were, verdict rows written (the rest only stamped). */
   series: { judged: number; kept: number; written: number }
+  canary: CanaryStageReport | null
   alerts: AlertStageReport | null
   slos: SloStageReport | null
   /** Notifications queued after the evaluation (null: none planned, or another worker was planning). */
@@ -60,9 +62,10 @@ export class WorkerStages {
     const report: StagesReport = {
       services: 0,
       slow: 0,
-      stageMs: { compaction: 0, latency: 0, rollout: 0, alerts: 0, slos: 0, notifications: 0 },
+      stageMs: { compaction: 0, latency: 0, rollout: 0, canary: 0, alerts: 0, slos: 0, notifications: 0 },
       latencyPhases: { plan: 0, read: 0, judge: 0, save: 0, prepare: 0 },
       series: { judged: 0, kept: 0, written: 0 },
+      canary: null,
       alerts: null,
       slos: null,
       notifications: null,
@@ -101,6 +104,14 @@ export class WorkerStages {
         report.stageMs.rollout = performance.now() - started
         if (rollout?.wentLive.length)
           this.deps.log.info({ services: rollout.wentLive }, `rollout: first spans of ${rollout.wentLive.join(', ')}`)
+      }
+      const deploying = leased.filter((service) => this.deps.leases.holds(service))
+      if (deploying.length && !shouldStop()) {
+        const started = performance.now()
+        report.canary = (await this.stage(deploying.join(', '), () => runCanaryStage(deploying, { now }))) ?? null
+        report.stageMs.canary = performance.now() - started
+        if (report.canary?.failing.length)
+          this.deps.log.warn({ deployments: report.canary.failing }, 'canary: deployments failing their verdict')
       }
       const alerting = leased.filter((service) => this.deps.leases.holds(service))
       if (alerting.length && !shouldStop()) {

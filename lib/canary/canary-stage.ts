@@ -1,0 +1,50 @@
+// The worker's canary stage (between the rollout status and the alert evaluation, lib/worker/stages.ts):
+// for each service, deployments are read off the versions it has run, and every deployment in
+// progress — or just ended — is judged over its last hour of minutes shared with its baseline.
+// Idempotent: it recomputes from the summaries and overwrites; safe to rerun after a crash.
+import { listSyncStates } from '@/lib/sync/sync-state-repository'
+import { judgeCanary } from './canary-judge'
+import { canaryWindow, JUDGED_MINUTES } from './canary-window'
+import { detectDeployments } from './deployment-detection'
+import {
+  listDeploymentsToJudge,
+  listObservedVersions,
+  listVersionMinutes,
+  saveJudgement,
+  saveObservedDeployments,
+} from './deployments-repository'
+
+const MINUTE_MS = 60_000
+
+export type CanaryStageReport = { deployments: number; judged: number; failing: string[] }
+
+export async function runCanaryStage(services: readonly string[], { now }: { now: Date }): Promise<CanaryStageReport> {
+  const report: CanaryStageReport = { deployments: 0, judged: 0, failing: [] }
+  // Data is complete to the watermark, or to the live range's end while history is being read.
+  const asOf = new Map(
+    (await listSyncStates(services)).map((state) => [
+      state.serviceName,
+      Math.max(state.watermark.getTime(), state.liveWatermark?.getTime() ?? 0),
+    ]),
+  )
+  for (const service of services) {
+    const versions = await listObservedVersions(service)
+    if (versions.length < 2) continue
+    const asOfMs = asOf.get(service) ?? now.getTime()
+    const detected = detectDeployments(versions, { asOfMs })
+    await saveObservedDeployments(service, detected)
+    report.deployments += detected.length
+    for (const deployment of await listDeploymentsToJudge(service)) {
+      const endMs = deployment.endedAt?.getTime() ?? asOfMs
+      const fromMs = Math.max(deployment.firstSeenAt!.getTime(), endMs - 3 * JUDGED_MINUTES * MINUTE_MS)
+      const rows = await listVersionMinutes(service, [deployment.version, deployment.baselineVersion!], fromMs, endMs + MINUTE_MS)
+      const window = canaryWindow(rows, { canary: deployment.version, baseline: deployment.baselineVersion! })
+      const judgement = judgeCanary(window)
+      const total = window.canary.requests + window.baseline.requests
+      await saveJudgement(deployment.id, judgement, { canaryShare: total > 0 ? window.canary.requests / total : null, at: now })
+      report.judged++
+      if (judgement.verdict === 'fail' && deployment.status === 'in_progress') report.failing.push(`${service}@${deployment.version}`)
+    }
+  }
+  return report
+}

@@ -1,0 +1,96 @@
+// Deployments in Postgres: the worker's view of them (observed from service_versions), CI's
+// announcements, and the judge's verdicts. One row per (service, version).
+import { db, type Prisma } from '@/lib/db/client'
+import type { CanaryJudgement } from './canary-judge'
+import type { DetectedDeployment, ObservedVersion } from './deployment-detection'
+import type { VersionMinute } from './canary-window'
+
+export async function listObservedVersions(service: string): Promise<ObservedVersion[]> {
+  const rows = await db.serviceVersion.findMany({ where: { service } })
+  return rows.map((row) => ({
+    version: row.version,
+    firstSeenMs: row.firstSeen.getTime(),
+    lastSeenMs: row.lastSeen.getTime(),
+    spans: Number(row.spans),
+  }))
+}
+
+/** The versions' entry spans per minute in [fromMs, toMs). */
+export async function listVersionMinutes(
+  service: string,
+  versions: readonly string[],
+  fromMs: number,
+  toMs: number,
+): Promise<VersionMinute[]> {
+  const rows = await db.versionRollup.findMany({
+    where: { service, resolution: 'minute', version: { in: [...versions] }, bucketStart: { gte: new Date(fromMs), lt: new Date(toMs) } },
+    select: { bucketStart: true, version: true, entrySpans: true, entryErrors: true, entryHistogram: true },
+  })
+  return rows.map((row) => ({
+    bucketMs: row.bucketStart.getTime(),
+    version: row.version,
+    requests: row.entrySpans,
+    errors: row.entryErrors,
+    histogram: row.entryHistogram,
+  }))
+}
+
+/**
+ * Makes the service's observed deployments what `detected` says: new ones opened, the rest updated.
+ * Observed rows no longer detected (history read later changed the picture) go, unless CI announced them.
+ */
+export async function saveObservedDeployments(service: string, detected: readonly DetectedDeployment[]): Promise<void> {
+  await db.$transaction(async (tx) => {
+    for (const deployment of detected) {
+      const observed = {
+        baselineVersion: deployment.baselineVersion,
+        status: deployment.status,
+        firstSeenAt: new Date(deployment.firstSeenMs),
+        lastSeenAt: new Date(deployment.lastSeenMs),
+        baselineLastSeenAt: new Date(deployment.baselineLastSeenMs),
+        endedAt: deployment.endedMs === null ? null : new Date(deployment.endedMs),
+      }
+      await tx.deployment.upsert({
+        where: { service_version: { service, version: deployment.version } },
+        create: { service, version: deployment.version, ...observed },
+        update: observed,
+      })
+    }
+    await tx.deployment.deleteMany({
+      where: { service, announcedAt: null, version: { notIn: detected.map((deployment) => deployment.version) } },
+    })
+  })
+}
+
+/** Deployments whose verdict is due: in progress, or ended after their last judgement (one last look). */
+export async function listDeploymentsToJudge(service: string) {
+  const rows = await db.deployment.findMany({
+    where: {
+      service,
+      baselineVersion: { not: null },
+      firstSeenAt: { not: null },
+      status: { in: ['in_progress', 'finished', 'rolled_back'] },
+    },
+  })
+  return rows.filter((row) => row.status === 'in_progress' || row.judgedAt === null || (row.endedAt !== null && row.judgedAt < row.endedAt))
+}
+
+export async function saveJudgement(id: string, judgement: CanaryJudgement, { canaryShare, at }: { canaryShare: number | null; at: Date }) {
+  await db.deployment.update({
+    where: { id },
+    data: { verdict: judgement.verdict, judgement: judgement as unknown as Prisma.InputJsonValue, canaryShare, judgedAt: at },
+  })
+}
+
+export type Announcement = { service: string; version: string; at: Date; link: string | null; by: string }
+
+/** CI's record of a deployment: joins the observed one of the same version, or waits for its first spans. Idempotent. */
+export async function announceDeployment(announcement: Announcement): Promise<{ id: string }> {
+  const data = { announcedAt: announcement.at, link: announcement.link, announcedBy: announcement.by }
+  return db.deployment.upsert({
+    where: { service_version: { service: announcement.service, version: announcement.version } },
+    create: { service: announcement.service, version: announcement.version, status: 'announced', ...data },
+    update: data,
+    select: { id: true },
+  })
+}
