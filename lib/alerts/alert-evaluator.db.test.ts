@@ -7,9 +7,10 @@ import { createScratchDatabase } from '@/scripts/stack/scratch-database'
 import { minuteRows } from './testing/minute-rows'
 
 await createScratchDatabase()
-const { db } = await import('@/lib/db/client')
+const { db, Prisma } = await import('@/lib/db/client')
 const { evaluateAndSaveAlerts } = await import('./alert-evaluator')
 const { saveAlertRule } = await import('./rules-repository')
+const { annotateAlert } = await import('./annotate-alert')
 
 const MINUTE = 60_000
 const START = Date.UTC(2026, 11, 6, 10, 0)
@@ -51,7 +52,9 @@ async function evaluateAt(minute: number) {
 }
 
 beforeEach(async () => {
-  await db.$executeRawUnsafe('TRUNCATE services, sync_state, span_rollups, alert_rules, alerts, alert_events, alert_evaluations CASCADE')
+  await db.$executeRawUnsafe(
+    'TRUNCATE services, sync_state, span_rollups, deployments, alert_rules, alerts, alert_events, alert_evaluations CASCADE',
+  )
 })
 
 describe('evaluateAndSaveAlerts', () => {
@@ -153,5 +156,102 @@ describe('evaluateAndSaveAlerts', () => {
     expect(report).toMatchObject({ transitions: 1500, firing: 1500 })
     expect(await db.alert.count({ where: { ruleId: rule.id, state: 'firing' } })).toBe(1500)
     expect(await db.alertEvent.count({ where: { ruleId: rule.id, toState: 'firing' } })).toBe(1500)
+  })
+})
+
+// A deployment of checkout in progress, judged by lib/canary's stage (written here as that stage writes it).
+describe('canary_regression rules', () => {
+  const judgement = (verdict: 'pass' | 'fail') => ({
+    verdict,
+    score: verdict === 'fail' ? 40 : 100,
+    metrics: [
+      { metric: 'p95', result: verdict, reason: 'p95 is 31 % higher on the canary (182 ms vs 139 ms)' },
+      { metric: 'error_rate', result: verdict, reason: 'error rate is 2.1 points higher on the canary (2.6 % vs 0.5 %)' },
+      { metric: 'p50', result: 'pass', reason: 'p50 is within bounds' },
+    ],
+    reasons:
+      verdict === 'fail'
+        ? ['p95 is 31 % higher on the canary (182 ms vs 139 ms)', 'error rate is 2.1 points higher on the canary (2.6 % vs 0.5 %)']
+        : ['All 5 metrics are within bounds'],
+    canary: { version: '2.4.0', requests: 900 },
+    baseline: { version: '2.3.1', requests: 8100 },
+  })
+
+  async function seedDeployment(rule: { for?: string } = {}) {
+    await db.service.create({ data: { name: 'checkout' } })
+    await db.syncState.create({ data: { serviceName: 'checkout', watermark: at(0), backfillFrom: at(-60) } })
+    const deployment = await db.deployment.create({
+      data: {
+        service: 'checkout',
+        version: '2.4.0',
+        baselineVersion: '2.3.1',
+        status: 'in_progress',
+        firstSeenAt: at(-10),
+        canaryShare: 0.1,
+        verdict: 'fail',
+        judgement: judgement('fail'),
+        judgedAt: at(0),
+      },
+    })
+    const saved = await saveAlertRule(
+      { name: 'CanaryFails', condition: { kind: 'canary_regression' }, selector: { service: 'check*' }, severity: 'critical', ...rule },
+      { by: null },
+    )
+    return { deployment, rule: saved }
+  }
+
+  const evaluateCanaryAt = async (minute: number) => {
+    await db.syncState.update({ where: { serviceName: 'checkout' }, data: { watermark: at(minute) } })
+    return evaluateAndSaveAlerts(['checkout'], { now: at(minute), annotate: annotateAlert })
+  }
+
+  test('fires while the verdict is fail, labelled with the versions and linked to the deployment; resolves when it passes', async () => {
+    const { deployment, rule } = await seedDeployment()
+    const report = await evaluateCanaryAt(1)
+    expect(report).toMatchObject({ rules: 1, firing: 1, transitions: 1 })
+    const firing = await db.alert.findFirstOrThrow({ where: { ruleId: rule.id } })
+    expect(firing).toMatchObject({ service: 'checkout', state: 'firing', value: 2, firedAt: at(1) })
+    expect(firing.labels).toEqual({
+      alertname: 'CanaryFails',
+      service: 'checkout',
+      version: '2.4.0',
+      baseline_version: '2.3.1',
+      severity: 'critical',
+    })
+    expect(firing.annotations).toEqual({
+      summary: 'checkout 2.4.0 fails its canary: p95 is 31 % higher on the canary (182 ms vs 139 ms)',
+      deployment_url: `/deployments/${deployment.id}`,
+    })
+
+    expect(await evaluateCanaryAt(2)).toMatchObject({ firing: 1, transitions: 0 }) // still failing: nothing written
+    await db.deployment.update({ where: { id: deployment.id }, data: { verdict: 'pass', judgement: judgement('pass'), judgedAt: at(3) } })
+    expect(await evaluateCanaryAt(3)).toMatchObject({ firing: 0, transitions: 1 })
+    expect(await db.alert.findFirstOrThrow({ where: { ruleId: rule.id } })).toMatchObject({ state: 'inactive', resolvedAt: at(3) })
+    const events = await db.alertEvent.findMany({ where: { ruleId: rule.id }, orderBy: { id: 'asc' } })
+    expect(events.map((event) => [event.fromState, event.toState, event.at.getTime()])).toEqual([
+      ['new', 'firing', at(1).getTime()],
+      ['firing', 'inactive', at(3).getTime()],
+    ])
+  })
+
+  test('waits `for` before firing, and resolves when the deployment is rolled back', async () => {
+    const { deployment, rule } = await seedDeployment({ for: '2m' })
+    const stateAt = async (minute: number) => {
+      await evaluateCanaryAt(minute)
+      return (await db.alert.findFirst({ where: { ruleId: rule.id } }))?.state
+    }
+    expect([await stateAt(1), await stateAt(2), await stateAt(3)]).toEqual(['pending', 'pending', 'firing'])
+    await db.deployment.update({ where: { id: deployment.id }, data: { status: 'rolled_back', endedAt: at(4) } })
+    expect(await stateAt(4)).toBe('inactive') // still judged fail, but no longer in progress
+    expect(await db.alert.findFirstOrThrow({ where: { ruleId: rule.id } })).toMatchObject({ resolvedAt: at(4) })
+  })
+
+  test('a deployment not judged yet, or without enough data, raises nothing', async () => {
+    const { deployment, rule } = await seedDeployment()
+    await db.deployment.update({ where: { id: deployment.id }, data: { verdict: 'not_enough_data' } })
+    expect(await evaluateCanaryAt(1)).toMatchObject({ firing: 0, transitions: 0 })
+    await db.deployment.update({ where: { id: deployment.id }, data: { verdict: null, judgement: Prisma.DbNull } })
+    expect(await evaluateCanaryAt(2)).toMatchObject({ firing: 0, transitions: 0 })
+    expect(await db.alert.count({ where: { ruleId: rule.id } })).toBe(0)
   })
 })

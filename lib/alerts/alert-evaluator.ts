@@ -12,7 +12,7 @@ import { fingerprintOf } from './fingerprint'
 import { computeRuleValues, serviceMatches, WindowCache, type SeriesValue } from './rule-values'
 import { listAlertRules } from './rules-repository'
 import { listServiceSamples } from './samples-repository'
-import type { Alert, Labels, StoredAlertRule } from './schemas'
+import type { Alert, Condition, Labels, StoredAlertRule } from './schemas'
 import { listAlertsByPair } from './stored-alerts-repository'
 
 export type AlertStageReport = {
@@ -64,7 +64,7 @@ export async function evaluateAndSaveAlerts(
   const dueServices = [...atByService.keys()].filter((service) => (evaluatedAt.get(service) ?? -Infinity) < atByService.get(service)!)
   if (dueServices.length === 0) return report
 
-  // Each service's rows back as far as the longest window of a rule matching it that reads rows (no-data rules read none).
+  // Each service's rows back as far as the longest window of a rule matching it that reads rows (no-data and canary rules read none).
   const cache = new WindowCache()
   const ranges = new Map(
     dueServices.map((service) => {
@@ -72,7 +72,7 @@ export async function evaluateAndSaveAlerts(
       const windowMs = Math.max(
         0,
         ...rules
-          .filter((rule) => rule.condition.kind !== 'no_data' && serviceMatches(rule.selector, service, cache))
+          .filter((rule) => !READS_NO_ROWS.has(rule.condition.kind) && serviceMatches(rule.selector, service, cache))
           .map((rule) => rule.window * 1000),
       )
       return [service, { startMs: at - windowMs, endMs: at }]
@@ -84,6 +84,8 @@ export async function evaluateAndSaveAlerts(
       now,
       baselines: rules.some((rule) => rule.condition.kind === 'latency_baseline'),
       lastSpan: rules.some((rule) => rule.condition.kind === 'no_data'),
+      // lib/canary's stage judged the deployments earlier in this pass: their verdicts are current.
+      deployments: rules.some((rule) => rule.condition.kind === 'canary_regression'),
     }),
     listAlertsByPair(
       rules.map((rule) => rule.id),
@@ -123,6 +125,9 @@ export async function evaluateAndSaveAlerts(
   report.phases.save = performance.now() - saveStarted
   return report
 }
+
+/** Kinds whose values need no rollup rows: silence is read from the last span, a canary from its deployment. */
+const READS_NO_ROWS: ReadonlySet<Condition['kind']> = new Set(['no_data', 'canary_regression'])
 
 /** Stands for annotations not rendered: an alert carries it only while untouched, and untouched alerts are not written. */
 const UNRENDERED: Labels = Object.freeze({})

@@ -17,7 +17,7 @@ const slow = (minute: number) => minute >= 15 && minute < 25
 
 beforeEach(async () => {
   await db.$executeRawUnsafe(
-    'TRUNCATE services, sync_state, span_rollups, service_rollups, version_rollups, version_operation_rollups, service_versions, incidents CASCADE',
+    'TRUNCATE services, sync_state, span_rollups, service_rollups, version_rollups, version_operation_rollups, service_versions, deployments, incidents CASCADE',
   )
   for (const service of ['checkout', 'ledger']) {
     await db.service.create({ data: { name: service } })
@@ -89,5 +89,14 @@ describe('getRuleBacktest', () => {
     expect(backtest).toMatchObject({ stepSeconds: 3600, windowSeconds: 3600, firedCount: 0 })
     const [checkout] = backtest.series
     expect(checkout!.points.at(-1)![1]).toBeCloseTo(100, -1) // the hour's median: 50 of 60 minutes at 100 ms
+  })
+
+  test('a canary rule is refused, naming its kind: a deployment keeps its latest verdict only, nothing to replay', async () => {
+    await expect(
+      getRuleBacktest(rule({ condition: { kind: 'canary_regression' }, selector: { service: '*' } }), '24h'),
+    ).rejects.toMatchObject({
+      name: 'InvalidInputError',
+      issues: [{ path: 'condition.kind', message: expect.stringContaining('canary_regression rules cannot be backtested') }],
+    })
   })
 })

@@ -7,6 +7,7 @@
 //   steps      ^    ^    ^    ^   …                              every minute (24 h) or hour (7, 30 d)
 //   window  [--)                                                  the rule's, or the step if longer
 import { db } from '@/lib/db/client'
+import { InvalidInputError } from '@/lib/errors'
 import { floorTo } from '@/lib/time/time-buckets'
 import { computeBacktest, incidentsCaught, type BacktestSample, type Interval } from './backtest'
 import { computeRuleValues, serviceMatches, WindowCache, type ServiceSamples } from './rule-values'
@@ -22,6 +23,15 @@ export async function getRuleBacktest(
   range: BacktestRange,
   { now = new Date() }: { now?: Date } = {},
 ): Promise<RuleBacktest> {
+  // A deployment keeps its latest verdict only, not one per minute: there is no history to replay.
+  if (rule.condition.kind === 'canary_regression')
+    throw new InvalidInputError([
+      {
+        path: 'condition.kind',
+        message:
+          'canary_regression rules cannot be backtested: a deployment keeps only its latest canary verdict, so there is no history to replay',
+      },
+    ])
   const started = performance.now()
   const { rangeSeconds, stepSeconds } = BACKTEST_RANGES[range]
   const stepMs = stepSeconds * 1000

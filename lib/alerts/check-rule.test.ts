@@ -16,6 +16,12 @@ describe('checkAlertRule', () => {
     expect(checkAlertRule(rule({ annotations: { summary: '{{labels.service}} errors at {{value}}' } }), [])).toEqual([])
   })
 
+  it("lets a canary rule's templates name the canary, and no other rule's", () => {
+    const annotations = { summary: '{{labels.version}}: {{canary.reason}}' }
+    expect(checkAlertRule(rule({ condition: { kind: 'canary_regression' }, annotations }), [])).toEqual([])
+    expect(checkAlertRule(rule({ annotations }), []).map((issue) => issue.path)).toEqual(['annotations.summary'])
+  })
+
   it('names the annotation whose template would not render', () => {
     const [issue] = checkAlertRule(rule({ annotations: { summary: '{{labels.service' } }), [])
     expect(issue!.path).toBe('annotations.summary')

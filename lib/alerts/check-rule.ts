@@ -20,7 +20,7 @@ export function checkHandWritable(rule: AlertRule): FieldIssue[] {
 export function checkRuleTemplates(rule: AlertRule): FieldIssue[] {
   const issues: FieldIssue[] = []
   for (const [name, text] of Object.entries(rule.annotations)) {
-    const problem = checkTemplate(text)
+    const problem = checkTemplate(text, { kind: rule.condition.kind })
     if (problem) issues.push({ path: `annotations.${name}`, message: problem })
   }
   return issues

@@ -11,5 +11,7 @@ describe('formatRuleValue', () => {
     expect(formatRuleValue('factor', 2.666)).toBe('2.67 × baseline')
     expect(formatRuleValue('deviation', 7.25)).toBe('7.3 σ')
     expect(formatRuleValue('minutes', 12.4)).toBe('12 min silent')
+    expect(formatRuleValue('failing_metrics', 1)).toBe('1 failing canary metric')
+    expect(formatRuleValue('failing_metrics', 3)).toBe('3 failing canary metrics')
   })
 })

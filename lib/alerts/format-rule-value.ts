@@ -18,5 +18,7 @@ export function formatRuleValue(unit: RuleValueUnit, value: number): string {
       return `${Math.round(value)} min silent`
     case 'burn_rate':
       return `${value.toFixed(1)}× budget burn`
+    case 'failing_metrics':
+      return `${Math.round(value)} failing canary metric${Math.round(value) === 1 ? '' : 's'}`
   }
 }

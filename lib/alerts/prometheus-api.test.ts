@@ -50,6 +50,9 @@ describe('Prometheus API JSON', () => {
 
   it('writes the condition out where Prometheus has PromQL', () => {
     expect(describeCondition(rule)).toBe('p95(checkout POST /api/* (server)) > 300 ms over 5m')
+    expect(
+      describeCondition(alertRuleInput.parse({ ...rule, condition: { kind: 'canary_regression' }, selector: { service: 'checkout' } })),
+    ).toBe('canary_verdict(checkout deployments in progress) == fail')
   })
 
   it('lists pending and firing alerts, not resolved ones kept for re-sending', () => {

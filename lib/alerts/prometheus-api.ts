@@ -32,6 +32,8 @@ export function describeCondition(rule: AlertRule): string {
       return `complete_traces(${series}) / traces(${series}) < ${condition.below} ${over}`
     case 'no_data':
       return `no spans from ${series} for ${formatPrometheusDuration(condition.silentFor)}`
+    case 'canary_regression':
+      return `canary_verdict(${series} deployments in progress) == fail`
     case 'slo_burn_rate':
       return `burn_rate(${condition.slo}) > ${condition.factor} over ${formatPrometheusDuration(condition.longWindow)} and ${formatPrometheusDuration(condition.shortWindow)}`
   }

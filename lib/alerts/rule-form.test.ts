@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EMPTY_RULE_FORM, fieldOfIssue, formToRuleInput, ruleToForm } from './rule-form'
+import { defaultSummaryOf, EMPTY_RULE_FORM, fieldOfIssue, formToRuleInput, ruleToForm, withKind } from './rule-form'
 import { alertRuleInput } from './schemas'
 
 describe('the rule editor form', () => {
@@ -38,6 +38,25 @@ describe('the rule editor form', () => {
     const input = formToRuleInput({ ...EMPTY_RULE_FORM, name: 'Silent', kind: 'no_data', operation: 'GET *', silentFor: '15m' })
     expect(input.selector).toEqual({ service: '*' })
     expect(alertRuleInput.parse(input).condition).toEqual({ kind: 'no_data', silentFor: 900 })
+  })
+
+  it('a canary rule: a service glob, no condition fields, no operation or span kind; and back', () => {
+    const form = { ...withKind({ ...EMPTY_RULE_FORM, name: 'CanaryFails', service: 'checkout*' }, 'canary_regression'), operation: 'GET *' }
+    const rule = alertRuleInput.parse(formToRuleInput(form))
+    expect(rule).toMatchObject({
+      condition: { kind: 'canary_regression' },
+      selector: { service: 'checkout*' },
+      annotations: { summary: '{{labels.service}} {{labels.version}} fails its canary: {{canary.reason}}' },
+    })
+    expect(rule.selector).toEqual({ service: 'checkout*' })
+    expect(ruleToForm(rule)).toEqual({ ...form, operation: '', spanKind: '' })
+  })
+
+  it('changing the kind swaps a summary left at its default, and keeps one written by hand', () => {
+    const canary = withKind(EMPTY_RULE_FORM, 'canary_regression')
+    expect(canary.summary).toBe(defaultSummaryOf('canary_regression'))
+    expect(withKind(canary, 'error_rate').summary).toBe(EMPTY_RULE_FORM.summary)
+    expect(withKind({ ...EMPTY_RULE_FORM, summary: 'checkout is slow' }, 'canary_regression').summary).toBe('checkout is slow')
   })
 
   it.each([

@@ -1,7 +1,8 @@
 // The rule editor's fields (flat strings, as inputs hold them) to and from a rule, and each schema
 // issue's path to the field that shows it. Shares, entered in percent, are ratios in the rule.
 import { formatPrometheusDuration } from '@/lib/time/prometheus-duration'
-import type { AlertRule, AlertRuleInput, Percentile, RuleKind, Severity } from './schemas'
+import { CANARY_ANNOTATIONS } from './canary-values'
+import { watchesWholeServices, type AlertRule, type AlertRuleInput, type Percentile, type RuleKind, type Severity } from './schemas'
 
 export type RuleForm = {
   name: string
@@ -33,6 +34,11 @@ export type RuleForm = {
   channels: string
 }
 
+const SERIES_SUMMARY = '{{labels.service}} {{labels.operation}}: {{value}} (threshold {{threshold}})'
+
+/** The summary a new rule of `kind` starts with: a canary's names the version and the judge's reason. */
+export const defaultSummaryOf = (kind: RuleKind): string => (kind === 'canary_regression' ? CANARY_ANNOTATIONS.summary : SERIES_SUMMARY)
+
 export const EMPTY_RULE_FORM: RuleForm = {
   name: '',
   enabled: true,
@@ -53,10 +59,15 @@ export const EMPTY_RULE_FORM: RuleForm = {
   keepFiringFor: '0s',
   minSpans: '20',
   labels: '',
-  summary: '{{labels.service}} {{labels.operation}}: {{value}} (threshold {{threshold}})',
+  summary: SERIES_SUMMARY,
   description: '',
   runbookUrl: '',
   channels: '',
+}
+
+/** The form with another kind; a summary left at the previous kind's default becomes the new kind's. */
+export function withKind(form: RuleForm, kind: RuleKind): RuleForm {
+  return { ...form, kind, summary: form.summary === defaultSummaryOf(form.kind) ? defaultSummaryOf(kind) : form.summary }
 }
 
 /** A number field: empty is "not given", anything else is parsed (the schema names what is wrong). */
@@ -79,9 +90,11 @@ export function formToRuleInput(form: RuleForm): AlertRuleInput {
         return { kind: form.kind, below: percentOf(form.reliabilityPercent) }
       case 'no_data':
         return { kind: form.kind, silentFor: form.silentFor.trim() }
+      case 'canary_regression':
+        return { kind: form.kind }
     }
   })()
-  const wholeService = form.kind === 'trace_reliability' || form.kind === 'no_data'
+  const wholeService = watchesWholeServices(form.kind)
   const labels = Object.fromEntries(
     form.labels
       .split('\n')

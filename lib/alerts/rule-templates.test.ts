@@ -52,6 +52,32 @@ describe('renderAnnotations', () => {
   })
 })
 
+describe('canary variables', () => {
+  const canary: TemplateContext = {
+    ...CONTEXT,
+    labels: { service: 'checkout', version: '2.4.0' },
+    rule: { ...CONTEXT.rule, condition: { kind: 'canary_regression' } },
+    canary: { reason: 'p95 is 31 % higher on the canary', score: 40, url: '/deployments/d-1' },
+  }
+
+  test('render the deployment: the first reason, the score, the page', () => {
+    expect(render('{{labels.version}}: {{canary.reason}} ({{canary.score}}) {{canary.url}}', canary)).toBe(
+      '2.4.0: p95 is 31 % higher on the canary (40) /deployments/d-1',
+    )
+    expect(render('[{{canary.score}}]', { ...canary, canary: { ...canary.canary!, score: null } })).toBe('[]')
+    expect(render('[{{canary.reason}}]')).toBe('[]') // not a canary alert
+  })
+
+  test("are a canary_regression rule's only", () => {
+    expect(checkTemplate('{{canary.reason}} {{ $canary.url }}', { kind: 'canary_regression' })).toBeNull()
+    expect(checkTemplate('{{canary.reason}}', { kind: 'error_rate' })).toContain('"canary.reason" is set on canary_regression alerts only')
+    expect(checkTemplate('{{canary.reason}}')).toContain('canary_regression alerts only')
+    expect(checkTemplate('{{canary.verdict}}', { kind: 'canary_regression' })).toContain(
+      'unknown variable "canary.verdict": use labels.<name>, value, threshold, rule.name, rule.kind, rule.severity, rule.window, rule.for or canary.reason, canary.score, canary.url',
+    )
+  })
+})
+
 describe('checkTemplate', () => {
   test.each([
     ['plain text', 'Checkout is slow'],

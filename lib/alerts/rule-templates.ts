@@ -2,6 +2,7 @@
 // and rendered when its alert fires.
 //
 //   {{labels.service}}  {{value}}  {{threshold}}  {{rule.name}}   {{#labels.team}}…{{/labels.team}}
+//   {{canary.reason}}  {{canary.score}}  {{canary.url}}              canary_regression rules only
 //
 // Prometheus' own spellings are translated first, so rules copied from a Prometheus file keep working:
 // `{{ $labels.service }}` → `{{ labels.service }}`, `{{ $value }}` → `{{ value }}`, `{{ $.labels.x }}` →
@@ -10,10 +11,13 @@
 // Annotations are plain text, not HTML: values are rendered as they are, never escaped.
 import Mustache from 'mustache'
 import { formatPrometheusDuration } from '@/lib/time/prometheus-duration'
+import type { CanaryDetails } from './canary-values'
 import { LABEL_NAME, type AlertRule, type Labels } from './schemas'
 
 /** What a rule's templates may name under `rule.`. */
 export const TEMPLATE_RULE_FIELDS = ['name', 'kind', 'severity', 'window', 'for'] as const
+/** What a canary_regression rule's templates may name under `canary.`: the judge's first reason, its 0–100 score, the deployment page. */
+export const TEMPLATE_CANARY_FIELDS = ['reason', 'score', 'url'] as const
 
 export type TemplateContext = {
   /** The alert's labels: the rule's, the series' (service, operation, span_kind), alertname and severity. */
@@ -22,9 +26,12 @@ export type TemplateContext = {
   value: number
   threshold: number | null
   rule: Pick<AlertRule, 'name' | 'severity' | 'condition' | 'window' | 'for'>
+  /** A canary alert's deployment (canary_regression rules). */
+  canary?: CanaryDetails
 }
 
 const VARIABLES_HINT = `labels.<name>, value, threshold or rule.${TEMPLATE_RULE_FIELDS.join(', rule.')}`
+const CANARY_VARIABLES_HINT = `labels.<name>, value, threshold, rule.${TEMPLATE_RULE_FIELDS.join(', rule.')} or canary.${TEMPLATE_CANARY_FIELDS.join(', canary.')}`
 const GO_TEMPLATE = /[|()"]|^(?:if|else|end|range|with|define|template|block|printf|humanize\w*)\b|\s/
 
 /** The text as mustache, and where (offsets in the mustache text) a `$` or `$.` was dropped, to point at the original. */
@@ -53,8 +60,11 @@ export function renderAnnotations(annotations: Readonly<Record<string, string>>,
   return rendered
 }
 
-/** Why a template would not render as meant (unclosed tag or section, unknown variable, Go syntax), or null. */
-export function checkTemplate(text: string): string | null {
+/**
+ * Why a template would not render as meant (unclosed tag or section, unknown variable, Go syntax), or null.
+ * `kind`: the rule's condition kind, when known; `canary.` variables are a canary_regression rule's only.
+ */
+export function checkTemplate(text: string, { kind }: { kind?: unknown } = {}): string | null {
   const { template, dropped } = translatePrometheus(text)
   const where = (offset: number) =>
     position(text, offset + dropped.filter(({ at }) => at <= offset).reduce((sum, { length }) => sum + length, 0))
@@ -71,34 +81,42 @@ export function checkTemplate(text: string): string | null {
     if (section) return `{{/${section[2]}}} ${where(Number(section[3]))} closes a section that was never opened`
     return `the template does not parse: ${message}`
   }
-  return checkTokens(tokens, where, false)
+  return checkTokens(tokens, where, false, kind === 'canary_regression')
 }
 
-function checkTokens(tokens: Mustache.TemplateSpans, where: (offset: number) => string, inSection: boolean): string | null {
+function checkTokens(
+  tokens: Mustache.TemplateSpans,
+  where: (offset: number) => string,
+  inSection: boolean,
+  canary: boolean,
+): string | null {
   for (const token of tokens) {
     const [type, name, start] = token
     if (type === 'text' || type === '!' || type === '=') continue
     if (type === '>') return `partials ({{> ${name}}}) are not supported ${where(start)}`
-    const problem = checkVariable(name, inSection)
+    const problem = checkVariable(name, inSection, canary)
     if (problem) return `${problem} ${where(start)}`
     if ((type === '#' || type === '^') && Array.isArray(token[4])) {
-      const inner = checkTokens(token[4], where, true)
+      const inner = checkTokens(token[4], where, true, canary)
       if (inner) return inner
     }
   }
   return null
 }
 
-function checkVariable(name: string, inSection: boolean): string | null {
+function checkVariable(name: string, inSection: boolean, canary: boolean): string | null {
   if (name === '.' && inSection) return null
   if (GO_TEMPLATE.test(name))
     return `"${name}" is Go template syntax, which is not supported: templates are mustache ({{labels.service}}, {{#labels.team}}…{{/labels.team}})`
   const [root, field, ...rest] = name.split('.')
+  const canaryField = root === 'canary' && (TEMPLATE_CANARY_FIELDS as readonly string[]).includes(field ?? '') && rest.length === 0
+  if (canaryField && !canary) return `"${name}" is set on canary_regression alerts only`
   const known =
     (root === 'labels' && field !== undefined && LABEL_NAME.test(field) && rest.length === 0) ||
     ((root === 'value' || root === 'threshold') && field === undefined) ||
-    (root === 'rule' && (TEMPLATE_RULE_FIELDS as readonly string[]).includes(field ?? '') && rest.length === 0)
-  return known ? null : `unknown variable "${name}": use ${VARIABLES_HINT}`
+    (root === 'rule' && (TEMPLATE_RULE_FIELDS as readonly string[]).includes(field ?? '') && rest.length === 0) ||
+    canaryField
+  return known ? null : `unknown variable "${name}": use ${canary ? CANARY_VARIABLES_HINT : VARIABLES_HINT}`
 }
 
 /** The opening braces of the tag that starts at or before offset. */
@@ -113,7 +131,7 @@ function position(text: string, offset: number): string {
 }
 
 /** Null-prototype objects: mustache looks names up with `in`, so `labels.constructor` would reach Object's. */
-function viewOf({ labels, value, threshold, rule }: TemplateContext) {
+function viewOf({ labels, value, threshold, rule, canary }: TemplateContext) {
   return Object.assign(Object.create(null), {
     labels: Object.assign(Object.create(null), labels),
     value: formatValue(value),
@@ -125,6 +143,10 @@ function viewOf({ labels, value, threshold, rule }: TemplateContext) {
       window: formatPrometheusDuration(rule.window),
       for: formatPrometheusDuration(rule.for),
     }),
+    canary: Object.assign(
+      Object.create(null),
+      canary && { reason: canary.reason, score: canary.score === null ? '' : String(canary.score), url: canary.url },
+    ),
   })
 }
 

@@ -16,6 +16,8 @@ export function unitOf(rule: AlertRule): RuleBacktest['unit'] {
       return 'minutes'
     case 'slo_burn_rate':
       return 'burn_rate'
+    case 'canary_regression':
+      return 'failing_metrics'
   }
 }
 
@@ -35,5 +37,7 @@ export function thresholdOf(rule: AlertRule): number {
       return condition.silentFor / 60
     case 'slo_burn_rate':
       return condition.factor
+    case 'canary_regression':
+      return 0 // fires on any failing metric: the verdict is fail
   }
 }

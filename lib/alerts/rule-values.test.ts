@@ -47,6 +47,7 @@ const samples = (overrides: Partial<ServiceSamples> = {}): ServiceSamples => ({
   ],
   lastSpanAtMs: AT,
   baselines: new Map([[operationKey('POST /api/pay', 'server'), plain(150_000)]]),
+  deployments: [],
   ...overrides,
 })
 

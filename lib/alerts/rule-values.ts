@@ -6,10 +6,12 @@
 //   window   [at − window, at)   minute buckets whose start falls inside are counted
 //   series   latency, error rate: one per (service, operation, span kind) the selector matches
 //            trace reliability, no data: one per service
+//            canary regression: one per deployment in progress of the service (canary-values.ts)
 import picomatch from 'picomatch'
 import { bandAt, computeDeviation, type Baseline } from '@/lib/metrics/baseline'
 import { LatencyHistogram } from '@/lib/metrics/histogram'
 import { operationKey } from '@/lib/metrics/operation-key'
+import { computeCanaryValues, type CanaryDeployment, type CanaryDetails } from './canary-values'
 import type { AlertRule, Labels, Selector } from './schemas'
 
 export type OperationMinute = { bucketStartMs: number; spans: number; errors: number; histogram: Uint8Array | null }
@@ -24,16 +26,23 @@ export type ServiceSamples = {
   lastSpanAtMs: number | null
   /** Latency baselines by operationKey (lib/latency's verdicts), for baseline-relative rules. */
   baselines: ReadonlyMap<string, Baseline>
+  /** The service's deployments in progress as lib/canary last judged them, for canary rules (read only when one is evaluated). */
+  deployments: readonly CanaryDeployment[]
 }
 
 export type SeriesValue = {
   labels: Labels
-  /** In the rule's unit: ms for latency (a ratio to the baseline, or a z-score, for baseline rules), 0..1 for shares, minutes silent for no data. */
+  /**
+   * In the rule's unit: ms for latency (a ratio to the baseline, or a z-score, for baseline rules), 0..1 for shares, minutes silent
+   * for no data, failing metrics for a canary.
+   */
   value: number
   threshold: number
   holds: boolean
   /** Spans in the window (the minimum-traffic guard's count). */
   spans: number
+  /** A canary series' deployment, for its annotations. */
+  canary?: CanaryDetails
 }
 
 /** A series' figures over one window; the percentiles (µs) are null without latency (asked for, and data). */
@@ -178,6 +187,7 @@ export function computeRuleValues(rule: AlertRule, samples: ServiceSamples, atMs
   const { condition, selector } = rule
   // Burn-rate rules are judged by the SLO stage, over the SLO's accounted events (lib/slo/slo-stage.ts).
   if (condition.kind === 'slo_burn_rate' || !serviceMatches(selector, samples.service, cache)) return []
+  if (condition.kind === 'canary_regression') return computeCanaryValues(rule, samples.deployments)
   const fromMs = atMs - rule.window * 1000
   const values: SeriesValue[] = []
 

@@ -246,6 +246,58 @@ describe('our rules file', () => {
     expectErrors(parseRulesYaml(text), expected)
   })
 
+  test('a canary_regression rule: a kind and a service; its annotations may name the canary', () => {
+    const [canary] = rulesOf(
+      parseRulesYaml(
+        [
+          'groups:',
+          '  - name: deployments',
+          '    rules:',
+          '      - alert: CanaryFails',
+          '        spanlens: { kind: canary_regression, service: "checkout*" }',
+          '        for: 2m',
+          '        labels: { severity: critical, team: payments }',
+          '        annotations:',
+          '          summary: "{{ $labels.service }} {{ $labels.version }}: {{ canary.reason }} (score {{canary.score}})"',
+          '',
+        ].join('\n'),
+      ),
+    )
+    expect(canary).toMatchObject({
+      name: 'CanaryFails',
+      condition: { kind: 'canary_regression' },
+      selector: { service: 'checkout*' },
+      for: 120,
+      severity: 'critical',
+      labels: { team: 'payments' },
+    })
+  })
+
+  test.each<[string, string, [number, string, string][]]>([
+    [
+      'an operation',
+      '        spanlens: { kind: canary_regression, service: api, operation: "GET *" }\n',
+      [[5, 'groups[0].rules[0].spanlens.operation', 'a canary_regression rule watches whole services']],
+    ],
+    [
+      'a condition field of another kind',
+      '        spanlens: { kind: canary_regression, service: api, above: 0.1 }\n',
+      [[5, 'groups[0].rules[0].spanlens.above', 'unknown key "above"']],
+    ],
+    [
+      'a version label',
+      '        spanlens: { kind: canary_regression, service: api }\n        labels:\n          version: "2.0"\n',
+      [[7, 'groups[0].rules[0].labels.version', 'version is set by Spanlens from the deployment']],
+    ],
+    [
+      'canary variables in another kind',
+      `${SPANLENS}        annotations:\n          summary: "{{canary.reason}}"\n`,
+      [[7, 'groups[0].rules[0].annotations.summary', '"canary.reason" is set on canary_regression alerts only']],
+    ],
+  ])('a canary rule refused: %s', (_label, body, expected) => {
+    expectErrors(parseRulesYaml(rule(body)), expected)
+  })
+
   test('aliases past yaml’s limit are refused, not expanded', () => {
     // 10 aliases per level, 12 levels: 10^12 nodes if expanded (a "billion laughs" file).
     const levels = Array.from({ length: 12 }, (_, level) => `l${level + 1}: &l${level + 1} [${Array(10).fill(`*l${level}`).join(', ')}]`)
@@ -279,6 +331,14 @@ describe('formatRulesYaml', () => {
         '',
       ].join('\n'),
     )
+  })
+
+  test('a canary rule: its kind alone, no condition fields', () => {
+    const rule = alertRuleInput.parse({ name: 'CanaryFails', condition: { kind: 'canary_regression' }, selector: { service: 'checkout' } })
+    expect(formatRulesYaml([rule])).toContain(
+      ['        spanlens:', '          kind: canary_regression', '          service: checkout'].join('\n'),
+    )
+    expect(rulesOf(parseRulesYaml(formatRulesYaml([rule])))).toEqual([rule])
   })
 
   test('property: parse(format(rules)) gives the rules back, grouped by service', () => {
@@ -331,48 +391,52 @@ const text = (max: number, lines = false) =>
     .filter((value) => value !== '')
 const labelName = fc
   .stringMatching(/^[a-z][a-z0-9_]{0,8}$/)
-  .filter((name) => !['alertname', 'service', 'operation', 'span_kind', 'severity'].includes(name))
+  .filter((name) => !['alertname', 'service', 'operation', 'span_kind', 'severity', 'version', 'baseline_version'].includes(name))
 const seconds = (max: number) => fc.integer({ min: 0, max }).map((value) => value * 60)
 
-const ruleArbitrary: fc.Arbitrary<AlertRuleInput> = fc.record(
-  {
-    name: text(40),
-    enabled: fc.boolean(),
-    condition: fc.oneof(
-      fc.record({
-        kind: fc.constant('latency_threshold' as const),
-        percentile: fc.constantFrom('p50' as const, 'p95' as const, 'p99' as const),
-        aboveMs: fc.double({ min: 0.001, max: 1e6, noNaN: true }),
-      }),
-      fc
-        .record(
-          { kind: fc.constant('latency_baseline' as const), factor: fc.double({ min: 1, max: 100, noNaN: true }) },
-          { requiredKeys: ['kind'] },
-        )
-        .map((condition) => ({ deviation: 3, ...condition })),
-      fc.record({ kind: fc.constant('error_rate' as const), above: fc.double({ min: 0, max: 1, noNaN: true }) }),
-      fc.record({ kind: fc.constant('no_data' as const), silentFor: seconds(60).map((value) => value + 60) }),
-    ),
-    selector: fc.record(
-      { service: fc.oneof(fc.constant('*'), text(30)), spanKind: fc.constantFrom('server' as const, 'client' as const) },
-      { requiredKeys: ['service'] },
-    ),
-    window: seconds(1440).map((value) => Math.max(60, value)),
-    for: seconds(1440),
-    keepFiringFor: seconds(1440),
-    minSpans: fc.nat(1_000_000),
-    severity: fc.constantFrom('critical' as const, 'warning' as const, 'info' as const),
-    labels: fc.dictionary(
-      labelName,
-      text(20).filter((value) => !value.includes('{{')),
-      { maxKeys: 3 },
-    ),
-    annotations: fc.dictionary(
-      labelName,
-      text(80, true).filter((value) => !value.includes('{{') && !value.includes('}}')),
-      { maxKeys: 3 },
-    ),
-    channels: fc.array(text(20), { maxLength: 3 }),
-  },
-  { requiredKeys: ['name', 'condition', 'selector'] },
-)
+const ruleArbitrary: fc.Arbitrary<AlertRuleInput> = fc
+  .record(
+    {
+      name: text(40),
+      enabled: fc.boolean(),
+      condition: fc.oneof(
+        fc.record({
+          kind: fc.constant('latency_threshold' as const),
+          percentile: fc.constantFrom('p50' as const, 'p95' as const, 'p99' as const),
+          aboveMs: fc.double({ min: 0.001, max: 1e6, noNaN: true }),
+        }),
+        fc
+          .record(
+            { kind: fc.constant('latency_baseline' as const), factor: fc.double({ min: 1, max: 100, noNaN: true }) },
+            { requiredKeys: ['kind'] },
+          )
+          .map((condition) => ({ deviation: 3, ...condition })),
+        fc.record({ kind: fc.constant('error_rate' as const), above: fc.double({ min: 0, max: 1, noNaN: true }) }),
+        fc.record({ kind: fc.constant('no_data' as const), silentFor: seconds(60).map((value) => value + 60) }),
+        fc.record({ kind: fc.constant('canary_regression' as const) }),
+      ),
+      selector: fc.record(
+        { service: fc.oneof(fc.constant('*'), text(30)), spanKind: fc.constantFrom('server' as const, 'client' as const) },
+        { requiredKeys: ['service'] },
+      ),
+      window: seconds(1440).map((value) => Math.max(60, value)),
+      for: seconds(1440),
+      keepFiringFor: seconds(1440),
+      minSpans: fc.nat(1_000_000),
+      severity: fc.constantFrom('critical' as const, 'warning' as const, 'info' as const),
+      labels: fc.dictionary(
+        labelName,
+        text(20).filter((value) => !value.includes('{{')),
+        { maxKeys: 3 },
+      ),
+      annotations: fc.dictionary(
+        labelName,
+        text(80, true).filter((value) => !value.includes('{{') && !value.includes('}}')),
+        { maxKeys: 3 },
+      ),
+      channels: fc.array(text(20), { maxLength: 3 }),
+    },
+    { requiredKeys: ['name', 'condition', 'selector'] },
+  )
+  // A canary rule watches whole services: no span kind.
+  .map((rule) => (rule.condition.kind === 'canary_regression' ? { ...rule, selector: { service: rule.selector.service } } : rule))

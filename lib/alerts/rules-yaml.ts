@@ -173,7 +173,8 @@ function readRule(
   const annotations = isRecord(raw.annotations) ? textValues(document, [...path, 'annotations'], raw.annotations) : raw.annotations
   if (isRecord(annotations))
     for (const [name, template] of Object.entries(annotations)) {
-      const problem = typeof template === 'string' ? checkTemplate(template) : null
+      const problem =
+        typeof template === 'string' ? checkTemplate(template, { kind: isRecord(spanlens) ? spanlens.kind : undefined }) : null
       if (problem) at(document, [...path, 'annotations', name], problem)
     }
 

@@ -2,7 +2,8 @@
 // in one query per table: operation rollups (spans, errors, latency histogram; packed per series,
 // packed-minutes.ts) and service rollups (spans, root traces and complete ones) over each service's
 // range, planned over its compaction marks so each span counts once; the latency baselines lib/latency
-// keeps (parsed where their text changed, baseline-memo.ts); and when each service last had spans.
+// keeps (parsed where their text changed, baseline-memo.ts); when each service last had spans; and its
+// deployments in progress with their canary verdicts (deployments-repository.ts).
 import { db } from '@/lib/db/client'
 import { readPlansByService } from '@/lib/latency/read-plan-repository'
 import type { Baseline } from '@/lib/metrics/baseline'
@@ -10,6 +11,8 @@ import { operationKey } from '@/lib/metrics/operation-key'
 import { fromMicros } from '@/lib/time/micros'
 import { DAY_US, HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
 import { BaselineMemo } from './baseline-memo'
+import type { CanaryDeployment } from './canary-values'
+import { listDeploymentsInProgress } from './deployments-repository'
 import { unpackMinutes } from './packed-minutes'
 import type { OperationMinute, ServiceSamples } from './rule-values'
 
@@ -21,6 +24,7 @@ export type SamplesRequest = {
   maxBucketUs?: number
   baselines?: boolean
   lastSpan?: boolean
+  deployments?: boolean
 }
 
 /** Parsed baselines kept between reads, by content (baseline-memo.ts). */
@@ -39,10 +43,14 @@ export async function listServiceSamples({
   maxBucketUs = MINUTE_US,
   baselines = false,
   lastSpan = false,
+  deployments = false,
 }: SamplesRequest): Promise<Map<string, ServiceSamples>> {
   const services = [...ranges.keys()]
   const result = new Map<string, ServiceSamples>(
-    services.map((service) => [service, { service, operations: [], minutes: [], lastSpanAtMs: null, baselines: new Map() }]),
+    services.map((service) => [
+      service,
+      { service, operations: [], minutes: [], lastSpanAtMs: null, baselines: new Map(), deployments: [] },
+    ]),
   )
   if (services.length === 0) return result
   const plans = await readPlansByService(
@@ -58,7 +66,7 @@ export async function listServiceSamples({
       segments.ends.push(fromMicros(segment.endUs).toISOString())
     }
 
-  const [operationRows, serviceRows, verdicts, lastSpans] = await Promise.all([
+  const [operationRows, serviceRows, verdicts, lastSpans, inProgress] = await Promise.all([
     // One row per (segment, series), its rows packed by Postgres (packed-minutes.ts).
     db.$queryRaw<{ service: string; operation: string; span_kind: string; minutes: Uint8Array }[]>`
       SELECT s.service, r.operation, r.span_kind, r.minutes
@@ -77,6 +85,7 @@ export async function listServiceSamples({
       CROSS JOIN LATERAL (SELECT * FROM service_rollups r WHERE r.service = s.service AND r.resolution = s.resolution::"RollupResolution" AND r.bucket_start >= s.start_at AND r.bucket_start < s.end_at OFFSET 0) r`,
     baselines ? listStoredBaselines(services) : [],
     lastSpan ? findLastSpans(services) : new Map<string, number>(),
+    deployments ? listDeploymentsInProgress(services) : new Map<string, CanaryDeployment[]>(),
   ])
 
   // A series read over several segments (minutes, hours, days) comes in one row per segment.
@@ -110,6 +119,7 @@ export async function listServiceSamples({
     for (const [key, baseline] of baselineMemo.parseService(service, rows)) if (baseline?.state === 'ready') ready.set(key, baseline)
   }
   for (const [service, atMs] of lastSpans) result.get(service)!.lastSpanAtMs = atMs
+  for (const [service, serviceDeployments] of inProgress) result.get(service)!.deployments = serviceDeployments
   return result
 }
 

@@ -3,7 +3,8 @@
 //
 //   rule      kind + condition, selector (service, operation glob, span kind), window, for,
 //             keep_firing_for, minimum traffic, severity, labels, annotations (mustache), channels
-//   series    what a rule matches: one service, or one (service, operation, span kind)
+//   series    what a rule matches: one service, one (service, operation, span kind), or for canary
+//             rules one deployment in progress, (service, version)
 //   alert     one instance per matched series, told apart by its fingerprint (a hash of its labels);
 //             states follow Prometheus: pending → firing → inactive (resolved, kept for a while)
 import { z } from 'zod'
@@ -11,7 +12,14 @@ import { SPAN_KINDS } from '@/lib/traces/span'
 import { formatPrometheusDuration, parsePrometheusDuration } from '@/lib/time/prometheus-duration'
 import { multiLineText, singleLineText } from '@/lib/text/plain-text'
 
-export const RULE_KINDS = ['latency_threshold', 'latency_baseline', 'error_rate', 'trace_reliability', 'no_data'] as const
+export const RULE_KINDS = [
+  'latency_threshold',
+  'latency_baseline',
+  'error_rate',
+  'trace_reliability',
+  'no_data',
+  'canary_regression',
+] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
 export const SEVERITIES = ['critical', 'warning', 'info'] as const
@@ -42,6 +50,12 @@ export const labelNameSchema = z
 
 /** Labels every alert carries from its series and rule; a rule's own labels may not set them. */
 export const RESERVED_LABELS = ['alertname', 'service', 'operation', 'span_kind', 'severity'] as const
+/** Labels a canary_regression alert carries from its deployment, besides service. */
+export const CANARY_LABELS = ['version', 'baseline_version'] as const
+
+/** Kinds whose series are whole services (or their deployments): no operation or span kind to select. */
+const WHOLE_SERVICE_KINDS = ['trace_reliability', 'no_data', 'canary_regression'] as const satisfies readonly RuleKind[]
+export const watchesWholeServices = (kind: string) => (WHOLE_SERVICE_KINDS as readonly string[]).includes(kind)
 
 /** Prometheus expands templates in label values; ours are kept as written, and they make the alert's fingerprint. */
 const labelValueSchema = singleLineText({ max: 200, what: 'a label value' }).refine(
@@ -91,6 +105,8 @@ export const conditionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('trace_reliability'), below: ratio('a complete-trace share') }),
   // Silent for this long: no spans from a series that had spans before.
   z.object({ kind: z.literal('no_data'), silentFor: durationSchema({ min: 60, max: 7 * 86_400 }) }),
+  // A deployment in progress whose canary lib/canary's stage judges `fail` (its verdict, kept on the deployment).
+  z.object({ kind: z.literal('canary_regression') }),
   // Generated from an SLO (lib/slo/slo-rules.ts) and judged by its stage: the SLO's long and short windows
   // both burning its error budget at `factor` or faster. Never written by hand: saveAlertRule refuses it.
   z.object({
@@ -128,8 +144,15 @@ export const alertRuleInput = z
   .superRefine((rule, context) => {
     if (rule.condition.kind === 'latency_baseline' && rule.condition.factor === undefined && rule.condition.deviation === undefined)
       context.addIssue({ code: 'custom', path: ['condition', 'factor'], message: 'give a factor of the baseline or a deviation score' })
-    if ((rule.condition.kind === 'trace_reliability' || rule.condition.kind === 'no_data') && rule.selector.operation !== undefined)
+    if (watchesWholeServices(rule.condition.kind) && rule.selector.operation !== undefined)
       context.addIssue({ code: 'custom', path: ['selector', 'operation'], message: `a ${rule.condition.kind} rule watches whole services` })
+    if (rule.condition.kind === 'canary_regression') {
+      if (rule.selector.spanKind !== undefined)
+        context.addIssue({ code: 'custom', path: ['selector', 'spanKind'], message: 'a canary_regression rule watches whole services' })
+      for (const name of CANARY_LABELS)
+        if (Object.hasOwn(rule.labels, name))
+          context.addIssue({ code: 'custom', path: ['labels', name], message: `${name} is set by Spanlens from the deployment` })
+    }
   })
 export type AlertRuleInput = z.input<typeof alertRuleInput>
 export type AlertRule = z.output<typeof alertRuleInput>
@@ -137,6 +160,19 @@ export type AlertRule = z.output<typeof alertRuleInput>
 /** A rule as stored and served (GET /api/v1/rules/{id}): the rule, its id, and its version, which counts saves from 1. */
 export const storedAlertRuleSchema = alertRuleInput.safeExtend({ id: z.uuid(), version: z.number().int().min(1) })
 export type StoredAlertRule = z.output<typeof storedAlertRuleSchema>
+
+/**
+ * lib/canary's judgement as stored on a deployment (deployments.judgement), the parts a canary alert reads;
+ * a part that does not parse reads as absent, never fails the alert stage.
+ */
+export const storedCanaryJudgementSchema = z.object({
+  score: z.number().nullable().catch(null),
+  metrics: z
+    .array(z.object({ result: z.string() }))
+    .nullable()
+    .catch(null),
+  reasons: z.array(z.string()).catch([]),
+})
 
 /** The path of one rule (/api/v1/rules/{id}). */
 export const alertRuleParams = z.object({ id: z.uuid({ error: 'not an alert rule id (a UUID)' }) })
@@ -201,7 +237,7 @@ export const ruleBacktestSchema = z.object({
   /** The window each step's value covers: the rule's, or the step when the step is longer (hourly rollups). */
   windowSeconds: z.number(),
   threshold: z.number(),
-  unit: z.enum(['ms', 'ratio', 'factor', 'deviation', 'minutes', 'burn_rate']),
+  unit: z.enum(['ms', 'ratio', 'factor', 'deviation', 'minutes', 'burn_rate', 'failing_metrics']),
   matchedSeries: z.number(),
   firedCount: z.number(),
   firingMinutes: z.number(),

@@ -5,7 +5,15 @@ import { z } from 'zod'
 import { singleLineText } from '@/lib/text/plain-text'
 
 /** What a token may do; a route names the one scope it accepts (lib/http/define-route.ts). */
-export const API_TOKEN_SCOPES = ['overhead.write', 'incidents.write', 'inventory.write', 'alerts.write', 'slos.write'] as const
+export const API_TOKEN_SCOPES = [
+  'overhead.write',
+  'incidents.write',
+  'inventory.write',
+  'alerts.write',
+  'slos.write',
+  'deployments.write',
+  'verdicts.read',
+] as const
 export const apiTokenScopeSchema = z.enum(API_TOKEN_SCOPES)
 export type ApiTokenScope = z.infer<typeof apiTokenScopeSchema>
 
@@ -15,6 +23,8 @@ export const API_TOKEN_SCOPE_LABELS: Record<ApiTokenScope, string> = {
   'inventory.write': 'Change the service inventory',
   'alerts.write': 'Import, create, replace and delete alert rules (rules kept in git)',
   'slos.write': 'Import, create, replace and delete SLOs and their corrections (OpenSLO kept in git)',
+  'deployments.write': 'Post deployments (CI: service, version, time, link)',
+  'verdicts.read': 'Read canary verdicts (Argo Rollouts, Flagger)',
 }
 
 /** `spl_` + 32 random bytes in base64url (43 characters): 256 bits, so one unsalted SHA-256 suffices to store it. */

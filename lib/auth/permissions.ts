@@ -12,6 +12,8 @@ const GRANTS = {
   'rollout.configure': ['admin'],
   /** Record incidents and overhead measurements. */
   'incidents.write': ['engineer', 'manager', 'admin'],
+  /** Record a deployment (CI does it with a token). */
+  'deployments.write': ['engineer', 'manager', 'admin'],
   'alerts.write': ['admin'],
   'slos.write': ['admin'],
   'inventory.write': ['admin'],

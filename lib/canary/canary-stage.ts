@@ -3,18 +3,9 @@
 // progress — or just ended — is judged over its last hour of minutes shared with its baseline.
 // Idempotent: it recomputes from the summaries and overwrites; safe to rerun after a crash.
 import { listSyncStates } from '@/lib/sync/sync-state-repository'
-import { judgeCanary } from './canary-judge'
-import { canaryWindow, JUDGED_MINUTES } from './canary-window'
 import { detectDeployments } from './deployment-detection'
-import {
-  listDeploymentsToJudge,
-  listObservedVersions,
-  listVersionMinutes,
-  saveJudgement,
-  saveObservedDeployments,
-} from './deployments-repository'
-
-const MINUTE_MS = 60_000
+import { listDeploymentsToJudge, listObservedVersions, saveJudgement, saveObservedDeployments } from './deployments-repository'
+import { judgeDeployment } from './judge-deployment'
 
 export type CanaryStageReport = { deployments: number; judged: number; failing: string[] }
 
@@ -35,11 +26,13 @@ export async function runCanaryStage(services: readonly string[], { now }: { now
     await saveObservedDeployments(service, detected)
     report.deployments += detected.length
     for (const deployment of await listDeploymentsToJudge(service)) {
-      const endMs = deployment.endedAt?.getTime() ?? asOfMs
-      const fromMs = Math.max(deployment.firstSeenAt!.getTime(), endMs - 3 * JUDGED_MINUTES * MINUTE_MS)
-      const rows = await listVersionMinutes(service, [deployment.version, deployment.baselineVersion!], fromMs, endMs + MINUTE_MS)
-      const window = canaryWindow(rows, { canary: deployment.version, baseline: deployment.baselineVersion! })
-      const judgement = judgeCanary(window)
+      const { judgement, window } = await judgeDeployment({
+        service,
+        version: deployment.version,
+        baselineVersion: deployment.baselineVersion!,
+        firstSeenMs: deployment.firstSeenAt!.getTime(),
+        endMs: deployment.endedAt?.getTime() ?? asOfMs,
+      })
       const total = window.canary.requests + window.baseline.requests
       await saveJudgement(deployment.id, judgement, { canaryShare: total > 0 ? window.canary.requests / total : null, at: now })
       report.judged++

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { ALERTING_ROUTES } from './openapi-alerting-routes'
 import { ROUTES, WEBHOOKS, WEBHOOK_RESPONSES } from './openapi-routes'
 import { SLO_ROUTES } from './openapi-slo-routes'
+import { CANARY_ROUTES } from './openapi-canary-routes'
 
 type JsonSchema = {
   type?: string
@@ -36,7 +37,7 @@ const ERROR_RESPONSES = {
 export function buildOpenApiDocument(serverUrl?: string) {
   const paths: Record<string, unknown> = {}
   const schemas: Record<string, JsonSchema> = {}
-  for (const route of [...ROUTES, ...ALERTING_ROUTES, ...SLO_ROUTES]) {
+  for (const route of [...ROUTES, ...ALERTING_ROUTES, ...SLO_ROUTES, ...CANARY_ROUTES]) {
     const parameters = [
       ...Object.entries(route.pathParams ?? {}).map(([name, schema]) => ({
         name,

@@ -27,6 +27,12 @@ describe('valueAgainstThreshold', () => {
     ['error rate', 0.042, { kind: 'error_rate', above: 0.01 }, { value: '4.20 %', threshold: '> 1.00 %' }],
     ['trace reliability', 0.91, { kind: 'trace_reliability', below: 0.95 }, { value: '91.0 %', threshold: '< 95.0 % complete' }],
     ['no data: minutes silent', 12.5, { kind: 'no_data', silentFor: 600 }, { value: 'no spans for 13 min', threshold: '≥ 10 min' }],
+    [
+      'canary: its failing metrics',
+      2,
+      { kind: 'canary_regression' },
+      { value: '2 failing canary metrics', threshold: 'canary verdict fail' },
+    ],
     ['no condition known', 0.123456789, null, { value: '0.123457', threshold: null }],
   ])('%s', (_label, value, condition, expected) => {
     expect(valueAgainstThreshold(value, condition)).toEqual(expected)

@@ -83,7 +83,7 @@ function httpUrl(text: string | undefined): string | null {
 /**
  * Values in the rule's unit, as lib/alerts/rule-values.ts computes them: ms for latency; for a baseline
  * rule the ratio of p95 to the baseline's (with a factor) or the deviation score (without); a share 0..1;
- * minutes silent for no data.
+ * minutes silent for no data; failing metrics for a canary.
  */
 export function valueAgainstThreshold(value: number, condition: Condition | null): { value: string; threshold: string | null } {
   switch (condition?.kind) {
@@ -99,6 +99,8 @@ export function valueAgainstThreshold(value: number, condition: Condition | null
       return { value: formatPercent(value, 1), threshold: `< ${formatPercent(condition.below, 1)} complete` }
     case 'no_data':
       return { value: `no spans for ${formatDuration(value * 60_000)}`, threshold: `≥ ${formatDuration(condition.silentFor * 1000)}` }
+    case 'canary_regression':
+      return { value: `${value} failing canary metric${value === 1 ? '' : 's'}`, threshold: 'canary verdict fail' }
     default:
       return { value: formatNumber(value, 6), threshold: null }
   }

@@ -5,8 +5,8 @@ import { Button } from '@/components/ui/button'
 import { Card, CardBody, CardHeader } from '@/components/ui/card'
 import { Field, Input, Select } from '@/components/ui/field'
 import { useFormAction } from '@/components/forms/use-form-action'
-import { EMPTY_RULE_FORM, fieldOfIssue, formToRuleInput, type RuleForm } from '@/lib/alerts/rule-form'
-import { alertRuleInput, PERCENTILES, RULE_KINDS, SEVERITIES, type RuleKind } from '@/lib/alerts/schemas'
+import { EMPTY_RULE_FORM, fieldOfIssue, formToRuleInput, withKind, type RuleForm } from '@/lib/alerts/rule-form'
+import { alertRuleInput, PERCENTILES, RULE_KINDS, SEVERITIES, watchesWholeServices, type RuleKind } from '@/lib/alerts/schemas'
 import { SPAN_KINDS } from '@/lib/traces/span'
 import { saveAlertRuleAction } from '../new/actions'
 import { BacktestPanel } from './backtest-panel'
@@ -17,6 +17,7 @@ const KIND_LABEL: Record<RuleKind, string> = {
   error_rate: 'Error rate',
   trace_reliability: 'Trace reliability',
   no_data: 'No data (silence)',
+  canary_regression: 'Canary regression',
 }
 
 const TEXTAREA =
@@ -82,7 +83,7 @@ export function RuleEditor({
       />
     </Field>
   )
-  const wholeService = form.kind === 'trace_reliability' || form.kind === 'no_data'
+  const wholeService = watchesWholeServices(form.kind)
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
@@ -94,7 +95,14 @@ export function RuleEditor({
           <CardBody className="space-y-4">
             {text('name', 'Name', { placeholder: 'CheckoutSlow', hint: 'The alertname on every alert of this rule.' })}
             <Field label="Kind" htmlFor="rule-kind" error={errorOf('kind')}>
-              <Select id="rule-kind" value={form.kind} onChange={(event) => set('kind', event.target.value as RuleKind)}>
+              <Select
+                id="rule-kind"
+                value={form.kind}
+                onChange={(event) => {
+                  setForm((previous) => withKind(previous, event.target.value as RuleKind))
+                  setTouched((previous) => new Set(previous).add('kind'))
+                }}
+              >
                 {RULE_KINDS.map((kind) => (
                   <option key={kind} value={kind}>
                     {KIND_LABEL[kind]}
@@ -128,6 +136,12 @@ export function RuleEditor({
             {form.kind === 'trace_reliability' && text('reliabilityPercent', 'Complete traces below (%)', { inputMode: 'decimal' })}
             {form.kind === 'no_data' &&
               text('silentFor', 'Silent for', { hint: 'No spans for this long from a service that sent them before: 10m, 1h.' })}
+            {form.kind === 'canary_regression' && (
+              <p className="text-sm text-muted">
+                One alert per deployment in progress whose canary verdict is fail, labelled with its version; it resolves when the verdict
+                changes or the deployment ends. Templates may use {'{{canary.reason}}'}, {'{{canary.score}}'} and {'{{canary.url}}'}.
+              </p>
+            )}
             <Field label="Service" htmlFor="rule-service" error={errorOf('service')} hint="A name, or a glob: * for every service.">
               <Input
                 id="rule-service"
