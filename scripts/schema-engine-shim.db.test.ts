@@ -69,5 +69,5 @@ describe('schema-engine shim', () => {
     expect(written).toHaveLength(1)
     const sql = fs.readFileSync(path.join(workDir, 'prisma/migrations', written[0]!, 'migration.sql'), 'utf8')
     expect(sql).toContain('CREATE TABLE "shim_probe"')
-  })
+  }, 120_000) // migrate dev replays every migration into a shadow database: 20 s was not enough on a busy machine
 })
