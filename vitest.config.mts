@@ -9,6 +9,7 @@ export default defineConfig({
     include: [
       'lib/**/*.test.ts',
       'app/**/*.test.ts',
+      'components/**/*.test.ts',
       'fixtures/**/*.test.ts',
       'demo/**/*.test.ts',
       'scripts/**/*.test.ts',

@@ -17,12 +17,13 @@ const SERVICE = SLOW_OPERATION.service
 const OPERATION = SLOW_OPERATION.spanName
 const OPERATION_PATH = `/services/${SERVICE}/${encodeURIComponent(OPERATION)}`
 
-/** The pages every role may open; the trace page is added once a trace id is known. */
+/** The pages every role may open; the trace and deployment pages are added once their ids are known. */
 const DASHBOARD_PAGES = [
   '/',
   '/services',
   `/services/${SERVICE}`,
   OPERATION_PATH,
+  '/deployments',
   '/rollout',
   '/alerts',
   '/alerts/channels',
@@ -190,6 +191,18 @@ async function findTraceId(request: APIRequestContext): Promise<{ traceId: strin
   return found!
 }
 
+/** A deployment's page, by the first link of the list: the worker detects the demo's canaries (account-service, audit-log-service) from synced spans. */
+async function findDeploymentPath(request: APIRequestContext): Promise<string> {
+  let path: string | undefined
+  await expect(async () => {
+    const response = await request.get('/deployments')
+    expect(response.status()).toBe(200)
+    path = (await response.text()).match(/href="(\/deployments\/[0-9a-f-]{36})"/)?.[1]
+    expect(path).toBeDefined()
+  }).toPass({ timeout: 90_000, intervals: [2_000] })
+  return path!
+}
+
 /** The operation page exists once the worker has synced a window with that operation in it. */
 async function waitForOperation(request: APIRequestContext) {
   await expect(async () => {
@@ -252,6 +265,7 @@ test.describe('every page, any role, light and dark: no axe violations, no CSP v
       await waitForOperation(page.request)
       const { traceId, spanId } = await findTraceId(page.request)
       const tracePath = `/traces/${traceId}?span=${spanId}&service=${SERVICE}&operation=${encodeURIComponent(OPERATION)}`
+      const deploymentPath = await findDeploymentPath(page.request)
       // Pictures of the pages whose colours this check changed the most, to judge them by eye.
       const screenshots: Record<string, string> =
         role === 'admin'
@@ -261,9 +275,11 @@ test.describe('every page, any role, light and dark: no axe violations, no CSP v
               '/settings/jaeger': 'settings-jaeger',
               '/settings/users': 'settings-users',
               [tracePath]: 'trace',
+              '/deployments': 'deployments',
+              [deploymentPath]: 'deployment',
             }
           : {}
-      await audit.visit([...PAGES_OF[role], tracePath], { screenshots })
+      await audit.visit([...PAGES_OF[role], tracePath, deploymentPath], { screenshots })
       if (role === 'engineer') {
         // Where a mistyped link lands. Not `settled`: when the service page streamed its loading
         // skeleton before finding no such service, Next leaves the unrevealed segment behind, hidden.

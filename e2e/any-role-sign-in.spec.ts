@@ -23,7 +23,7 @@ test.describe('sign-in', () => {
       await expect(sidebar).toContainText(user.name)
       await expect(sidebar).toContainText(role)
       const nav = page.getByRole('navigation', { name: 'Main' })
-      for (const item of ['Overview', 'Services', 'Rollout', 'Alerts', 'SLOs', 'Incidents', 'Settings']) {
+      for (const item of ['Overview', 'Services', 'Deployments', 'Rollout', 'Alerts', 'SLOs', 'Incidents', 'Settings']) {
         await expect(nav.getByRole('link', { name: item })).toBeVisible()
       }
       await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible()

@@ -43,7 +43,7 @@ export async function seedPlannedTargets({ dueDate, servicesGoal }: { dueDate: s
 
 export const DEMO_JOBS_TOKEN = {
   name: 'demo jobs',
-  scopes: ['inventory.write', 'overhead.write', 'incidents.write', 'alerts.write', 'slos.write'],
+  scopes: ['inventory.write', 'overhead.write', 'incidents.write', 'alerts.write', 'slos.write', 'deployments.write'],
 } as const
 
 /**

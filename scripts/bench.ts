@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark, each printing its figures next to a reference measured in the
 // same run and the target it is held to. Speed lives here, never in timed tests.
-//   npm run bench                 all        npm run bench -- pipeline   one (pipeline | percentiles | sync | histogram | pages | stages | manager | alerts | slos)
+//   npm run bench                 all        npm run bench -- pipeline   one (pipeline | percentiles | sync | histogram | pages | stages | manager | alerts | slos | canary)
 import { benchHistogram } from './bench/histogram.bench'
 import { benchPipeline } from './bench/pipeline.bench'
 import { printReport, type BenchContext, type BenchReport } from './bench/figures'
@@ -21,6 +21,7 @@ const BENCHES: Record<string, (context: BenchContext) => Promise<BenchReport>> =
   manager: async (context) => (await import('./bench/manager.bench')).benchManagerPages(context),
   alerts: async (context) => (await import('./bench/alerts.bench')).benchAlerts(context),
   slos: async (context) => (await import('./bench/slos.bench')).benchSlos(context),
+  canary: async (context) => (await import('./bench/canary.bench')).benchCanary(context),
 }
 
 async function main() {

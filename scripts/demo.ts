@@ -15,6 +15,7 @@ import { buildCatalog, demoDueDate } from '../demo/catalog'
 import { importDemoCatalog } from '../demo/jobs/import-catalog'
 import { wireDemoAlerting, type DemoAlertingOutcome } from '../demo/jobs/wire-alerting'
 import { wireDemoSlos } from '../demo/jobs/wire-slos'
+import { postDemoDeployments } from '../demo/jobs/post-deployments'
 import { DEMO_USERS, createDemoJobsToken, seedDemoUsers, seedPlannedTargets } from '../prisma/seed'
 import { buildAppIfStale, NEXT_CLI } from './stack/app-build'
 import { migrateDeploy, preparePostgres } from './stack/database'
@@ -152,6 +153,8 @@ async function main() {
       ? `  SLOs imported through the API (OpenSLO): ${slos.created.join(', ')}; transactions-lookup-latency burns its budget and pages`
       : '  SLOs: already imported (left as they are)',
   )
+  const posted = await postDemoDeployments({ appUrl, token: jobs.token, anchor })
+  say(`  deployments posted by the demo CI: ${posted} of account-service; audit-log-service's bad canary is found from its spans`)
   // The pager runs every time (its deliveries have fixed event ids: replays change nothing); the
   // load-test job posts its measurements once, on a new database.
   const jobEnv = { ...childEnv, DEMO_APP_URL: appUrl, DEMO_API_TOKEN: jobs.token, DEMO_PAGERDUTY_SECRET: pagerDutySecret }

@@ -11,7 +11,11 @@ export const CHART_THEME = {
     bad: 'var(--bad)',
     selection: 'var(--accent)',
   },
+  /** Event markers (a deployment's start), by how the event went. */
+  marker: { bad: 'var(--bad)', ok: 'var(--ok)', muted: 'var(--muted)' },
   margin: { top: 8, right: 12, bottom: 0, left: 0 },
+  /** Every time chart's y-axis: the plot starts this far in, so overlays line up with it. */
+  yAxisWidth: 56,
   grid: { stroke: 'var(--border)', strokeDasharray: '3 3', vertical: false },
   axis: {
     tick: { fill: 'var(--muted)', fontSize: 11 },

@@ -7,5 +7,5 @@ export const formatDurationTick = (us: number) => (us === 0 ? '0' : formatDurati
 
 /** Props for `<YAxis {...durationAxis()} />` over values in µs: "12.3 ms", "1.5 s". */
 export function durationAxis(): YAxisProps {
-  return { ...CHART_THEME.axis, type: 'number', domain: [0, 'auto'], tickFormatter: formatDurationTick, width: 56 }
+  return { ...CHART_THEME.axis, type: 'number', domain: [0, 'auto'], tickFormatter: formatDurationTick, width: CHART_THEME.yAxisWidth }
 }

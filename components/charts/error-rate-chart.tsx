@@ -5,6 +5,7 @@ import { formatStepRange } from '@/lib/format/time-ticks'
 import { ChartDataTable } from './chart-data-table'
 import { ChartFrame } from './chart-frame'
 import { ChartLegend } from './chart-legend'
+import { useChartMarkers, type ChartMarker } from './chart-markers'
 import { CHART_THEME } from './chart-theme'
 import { ChartTooltip } from './chart-tooltip'
 import { describeExtent } from './describe-extent'
@@ -20,6 +21,8 @@ export type ErrorRateChartProps = {
   stepUs: number
   height?: number
   syncId?: string
+  /** Events to mark on the time axis (deployments): a line each, and a flag that links to it. */
+  markers?: readonly ChartMarker[]
 }
 
 type ErrorRateRow = ErrorRatePoint & { xUs: number }
@@ -37,8 +40,9 @@ const spansText = (row: ErrorRatePoint) =>
     : `${formatCount(row.errors)} of ${formatCount(row.count)} spans${row.errorRatio === null ? '' : ` (${formatRatioTick(row.errorRatio)})`}`
 
 /** The share of spans in error per step, as bars in the bad colour. */
-export function ErrorRateChart({ series, startUs, endUs, stepUs, height = 160, syncId }: ErrorRateChartProps) {
+export function ErrorRateChart({ series, startUs, endUs, stepUs, height = 160, syncId, markers }: ErrorRateChartProps) {
   const rows: ErrorRateRow[] = series.map((point) => ({ ...point, xUs: stepMiddleUs(point.bucketStartUs, stepUs) }))
+  const marks = useChartMarkers(markers, startUs, endUs)
   const extent = describeExtent(
     series.map((point) => point.errorRatio),
     formatRatioTick,
@@ -48,6 +52,7 @@ export function ErrorRateChart({ series, startUs, endUs, stepUs, height = 160, s
     <ChartFrame
       label={extent ? `Error rate, ${extent} over the range` : 'Error rate: no spans in the range'}
       height={height}
+      overlay={marks.overlay}
       legend={<ChartLegend items={[{ key: 'errors', label: 'error rate', color: CHART_THEME.color.bad, mark: 'bar' }]} />}
       dataTable={
         <ChartDataTable
@@ -61,7 +66,7 @@ export function ErrorRateChart({ series, startUs, endUs, stepUs, height = 160, s
         data={rows}
         responsive
         style={{ width: '100%', height: '100%' }}
-        margin={CHART_THEME.margin}
+        margin={marks.margin}
         syncId={syncId}
         syncMethod="value"
         accessibilityLayer={false}
@@ -74,7 +79,7 @@ export function ErrorRateChart({ series, startUs, endUs, stepUs, height = 160, s
           type="number"
           domain={[0, series.some((point) => (point.errorRatio ?? 0) > 0) ? 'auto' : EMPTY_AXIS_MAX_RATIO]}
           tickFormatter={formatRatioTick}
-          width={56}
+          width={CHART_THEME.yAxisWidth}
         />
         <Tooltip
           cursor={CHART_THEME.barCursor}
@@ -83,6 +88,7 @@ export function ErrorRateChart({ series, startUs, endUs, stepUs, height = 160, s
           content={(props) => <ErrorRateTooltip {...props} rows={rows} stepUs={stepUs} />}
         />
         <Bar dataKey="errorRatio" name="error rate" fill={CHART_THEME.color.bad} fillOpacity={0.8} isAnimationActive={false} />
+        {marks.lines}
       </BarChart>
     </ChartFrame>
   )

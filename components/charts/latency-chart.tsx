@@ -9,6 +9,7 @@ import type { SeriesPoint } from '@/lib/metrics/series'
 import { ChartDataTable } from './chart-data-table'
 import { ChartFrame } from './chart-frame'
 import { ChartLegend, type ChartLegendItem } from './chart-legend'
+import { useChartMarkers, type ChartMarker } from './chart-markers'
 import { CHART_THEME } from './chart-theme'
 import { ChartTooltip, type ChartTooltipLine } from './chart-tooltip'
 import { describeExtent } from './describe-extent'
@@ -31,6 +32,8 @@ export type LatencyChartProps = {
   syncId?: string
   /** Enables drag-to-zoom: called with the µs bounds of the steps dragged across. */
   onSelectRange?: (startUs: number, endUs: number) => void
+  /** Events to mark on the time axis (deployments): a line each, and a flag that links to it. */
+  markers?: readonly ChartMarker[]
 }
 
 type LatencyRow = SeriesPoint & { xUs: number; bandUs: [number, number] | null; bandCenterUs: number | null }
@@ -46,9 +49,10 @@ const LEGEND: readonly ChartLegendItem[] = LINES.map(({ key, color, mark }) => (
 const duration = (us: number | null) => (us === null ? '—' : formatDurationUs(us))
 
 /** p50, p95 and p99 per step over the range, with the baseline p95 band behind them. */
-export function LatencyChart({ points, band, startUs, endUs, stepUs, height = 240, syncId, onSelectRange }: LatencyChartProps) {
+export function LatencyChart({ points, band, startUs, endUs, stepUs, height = 240, syncId, onSelectRange, markers }: LatencyChartProps) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set())
   const { handlers, selection } = useDragSelect(stepUs, onSelectRange)
+  const marks = useChartMarkers(markers, startUs, endUs)
   const rows: LatencyRow[] = points.map((point, index) => {
     const stepBand = band?.[index] ?? null
     return {
@@ -71,6 +75,7 @@ export function LatencyChart({ points, band, startUs, endUs, stepUs, height = 24
       label={p95Extent ? `p95 latency, ${p95Extent} over the range` : 'p95 latency: no spans in the range'}
       height={height}
       selectable={Boolean(onSelectRange)}
+      overlay={marks.overlay}
       legend={<ChartLegend items={hasBand ? [...LEGEND, BAND] : LEGEND} hidden={hidden} onToggle={toggle} />}
       dataTable={
         <ChartDataTable
@@ -91,7 +96,7 @@ export function LatencyChart({ points, band, startUs, endUs, stepUs, height = 24
         data={rows}
         responsive
         style={{ width: '100%', height: '100%' }}
-        margin={CHART_THEME.margin}
+        margin={marks.margin}
         syncId={syncId}
         syncMethod="value"
         accessibilityLayer={false}
@@ -151,6 +156,7 @@ export function LatencyChart({ points, band, startUs, endUs, stepUs, height = 24
             hide={hidden.has(line.key)}
           />
         ))}
+        {marks.lines}
         {selection && (
           <ReferenceArea
             x1={selection.startUs}

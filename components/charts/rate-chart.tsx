@@ -5,6 +5,7 @@ import { formatStepRange } from '@/lib/format/time-ticks'
 import { ChartDataTable } from './chart-data-table'
 import { ChartFrame } from './chart-frame'
 import { ChartLegend } from './chart-legend'
+import { useChartMarkers, type ChartMarker } from './chart-markers'
 import { CHART_THEME } from './chart-theme'
 import { ChartTooltip } from './chart-tooltip'
 import { describeExtent } from './describe-extent'
@@ -22,6 +23,8 @@ export type RateChartProps = {
   stepUs: number
   height?: number
   syncId?: string
+  /** Events to mark on the time axis (deployments): a line each, and a flag that links to it. */
+  markers?: readonly ChartMarker[]
   /** Values are extrapolated from sampled spans: legend and tooltip say so. */
   estimated?: boolean
 }
@@ -33,8 +36,9 @@ const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumFracti
 const EMPTY_AXIS_MAX = 1
 
 /** A rate per step (throughput), as bars; null steps stay empty. */
-export function RateChart({ series, unit, startUs, endUs, stepUs, height = 160, syncId, estimated = false }: RateChartProps) {
+export function RateChart({ series, unit, startUs, endUs, stepUs, height = 160, syncId, markers, estimated = false }: RateChartProps) {
   const rows: RateRow[] = series.map((point) => ({ ...point, xUs: stepMiddleUs(point.bucketStartUs, stepUs) }))
+  const marks = useChartMarkers(markers, startUs, endUs)
   const name = estimated ? `${unit} (estimated)` : unit
   const extent = describeExtent(
     series.map((point) => point.value),
@@ -46,6 +50,7 @@ export function RateChart({ series, unit, startUs, endUs, stepUs, height = 160, 
     <ChartFrame
       label={extent ? `${name}, ${extent} over the range` : `${name}: no data in the range`}
       height={height}
+      overlay={marks.overlay}
       legend={<ChartLegend items={[{ key: 'rate', label: name, color: CHART_THEME.color.rate, mark: 'bar' }]} />}
       dataTable={
         <ChartDataTable
@@ -59,7 +64,7 @@ export function RateChart({ series, unit, startUs, endUs, stepUs, height = 160, 
         data={rows}
         responsive
         style={{ width: '100%', height: '100%' }}
-        margin={CHART_THEME.margin}
+        margin={marks.margin}
         syncId={syncId}
         syncMethod="value"
         accessibilityLayer={false}
@@ -73,7 +78,7 @@ export function RateChart({ series, unit, startUs, endUs, stepUs, height = 160, 
           domain={[0, series.some((point) => (point.value ?? 0) > 0) ? 'auto' : EMPTY_AXIS_MAX]}
           allowDecimals
           tickFormatter={(tick: number) => COMPACT.format(tick)}
-          width={56}
+          width={CHART_THEME.yAxisWidth}
         />
         <Tooltip
           cursor={CHART_THEME.barCursor}
@@ -84,6 +89,7 @@ export function RateChart({ series, unit, startUs, endUs, stepUs, height = 160, 
           )}
         />
         <Bar dataKey="value" name={name} fill={CHART_THEME.color.rate} fillOpacity={0.75} isAnimationActive={false} />
+        {marks.lines}
       </BarChart>
     </ChartFrame>
   )

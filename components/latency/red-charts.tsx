@@ -10,8 +10,9 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { computeErrorSeries, computeRateSeries } from '@/lib/latency/latency-view'
 import type { LatencySummary, LatencyVerdict, ServiceView } from '@/lib/latency/schemas'
 import { fromMicros } from '@/lib/time/micros'
+import { deploymentChartMarkers } from './deployment-chart-markers'
 
-type Props = Pick<ServiceView, 'series' | 'band' | 'range'> & {
+type Props = Pick<ServiceView, 'series' | 'band' | 'range' | 'deploymentMarkers'> & {
   summary: LatencySummary
   verdict: LatencyVerdict | null
   subject: string
@@ -24,8 +25,8 @@ function bandNote(verdict: LatencyVerdict | null) {
   return `Shaded: the ${verdict.baselineKind === 'seasonal' ? 'hour-of-day' : 'trailing'} baseline p95 band (centre ± 3 spreads). Drag across the chart to zoom in.`
 }
 
-/** Latency (p50/p95/p99 over the baseline band), throughput and error rate, crosshairs in step. */
-export function RedCharts({ series, band, range, summary, verdict, subject, syncId }: Props) {
+/** Latency (p50/p95/p99 over the baseline band), throughput and error rate, crosshairs in step; the deployments that started in the range marked on each. */
+export function RedCharts({ series, band, range, deploymentMarkers, summary, verdict, subject, syncId }: Props) {
   const update = useSearchParamsUpdate()
   const zoom = (startUs: number, endUs: number) =>
     update({ range: null, from: fromMicros(startUs).toISOString(), to: fromMicros(endUs).toISOString() }, { push: true })
@@ -37,14 +38,15 @@ export function RedCharts({ series, band, range, summary, verdict, subject, sync
       </EmptyState>
     )
   }
-  const common = { startUs: range.startUs, endUs: range.endUs, stepUs: range.stepUs, syncId }
+  const markers = deploymentChartMarkers(deploymentMarkers, range)
+  const common = { startUs: range.startUs, endUs: range.endUs, stepUs: range.stepUs, syncId, markers }
   const stepLabel = `${Math.round(range.stepUs / 60_000_000)}-minute steps`
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card className="lg:col-span-2">
         <CardHeader
           title="Latency"
-          description={`${subject}: p50, p95 and p99 per ${stepLabel.replace('steps', 'step')}. ${bandNote(verdict)}`}
+          description={`${subject}: p50, p95 and p99 per ${stepLabel.replace('steps', 'step')}. ${bandNote(verdict)}${markers.length ? ' Dashed lines: deployments, coloured by verdict; their flags open them.' : ''}`}
         />
         <CardBody>
           <LatencyChart points={series} band={band} {...common} height={260} onSelectRange={zoom} />

@@ -1,6 +1,6 @@
 'use client'
 
-import { BellRing, Boxes, Gauge, LayoutDashboard, Rocket, Settings, Siren } from 'lucide-react'
+import { BellRing, Boxes, Gauge, GitCompareArrows, LayoutDashboard, Rocket, Settings, Siren } from 'lucide-react'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { cn } from '@/lib/cn'
@@ -8,6 +8,7 @@ import { cn } from '@/lib/cn'
 export const NAV_ITEMS = [
   { href: '/', label: 'Overview', icon: LayoutDashboard },
   { href: '/services', label: 'Services', icon: Boxes },
+  { href: '/deployments', label: 'Deployments', icon: GitCompareArrows },
   { href: '/rollout', label: 'Rollout', icon: Rocket },
   { href: '/alerts', label: 'Alerts', icon: BellRing },
   { href: '/slos', label: 'SLOs', icon: Gauge },

@@ -123,6 +123,13 @@ const SCENARIOS: {
     verdict: 'pass',
     results: ALL_PASS,
   },
+  {
+    name: 'two slow requests in 60 are noise: p99 jumps, the rank test sees nothing (p ≥ 0.1), it passes',
+    canary: { seed: 13, requests: 60, slowShare: 0.03, slowFactor: 3 },
+    baseline: { seed: 13, requests: 60 },
+    verdict: 'pass',
+    results: ALL_PASS,
+  },
 ]
 
 describe('judgeCanary', () => {

@@ -35,6 +35,9 @@ export const CANARY_JUDGE_DEFAULTS = {
   // One-sided significance. Stricter than 0.05 because the judge looks again every few minutes of a
   // rollout: at 0.05 a healthy canary would be called slower by chance once in 20 looks.
   alpha: 0.01,
+  // A big change that is not significant yet is marginal only with some evidence behind it (p < 0.1):
+  // over 50 requests p99 is the second-slowest one, and a healthy canary's is 20 % off by chance often.
+  trendAlpha: 0.1,
   // p50/p95/p99: 20 % slower and significant fails; 10 % and significant, or 20 % but not significant
   // yet, is marginal. Significance comes from the rank test, as a percentile has no test of its own.
   latencyFailRatio: 1.2,

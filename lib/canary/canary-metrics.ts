@@ -52,6 +52,7 @@ export type CanaryMetric = {
 /** Where pass turns marginal and fail; CANARY_JUDGE_DEFAULTS (canary-judge.ts) explains each default. */
 export type CanaryThresholds = {
   alpha: number
+  trendAlpha: number
   latencyFailRatio: number
   latencyMarginalRatio: number
   latencyNoiseFloorMs: number
@@ -76,14 +77,15 @@ function judgeQuantile(
   const ratio = baselineMs > 0 ? canaryMs / baselineMs : null
   const slowerBy = ratio ?? (canaryMs > 0 ? Infinity : 1) // over a 0 ms baseline, any canary latency exceeds every ratio
   const significant = pValueSlower < thresholds.alpha
+  const trending = pValueSlower < thresholds.trendAlpha
   const aboveFloor = canaryMs - baselineMs >= thresholds.latencyNoiseFloorMs
   const notable = slowerBy >= thresholds.latencyMarginalRatio
   let result: CanaryMetricResult = 'pass'
-  if (aboveFloor && slowerBy >= thresholds.latencyFailRatio) result = significant ? 'fail' : 'marginal'
+  if (aboveFloor && slowerBy >= thresholds.latencyFailRatio) result = significant ? 'fail' : trending ? 'marginal' : 'pass'
   else if (aboveFloor && notable && significant) result = 'marginal'
   let clause = ''
   if (notable && !aboveFloor) clause = `, under the ${thresholds.latencyNoiseFloorMs} ms noise floor`
-  else if (notable && !significant) clause = `, not significant yet (${formatPValue(pValueSlower)})`
+  else if (notable && !significant) clause = `, not significant${trending ? ' yet' : ''} (${formatPValue(pValueSlower)})`
   const reason = describeLatencyChange(quantile, canaryMs, baselineMs) + clause
   return {
     metric: quantile,
@@ -135,13 +137,16 @@ function judgeErrorRate({ canary, baseline }: CanaryInput, thresholds: CanaryThr
   const large = difference >= thresholds.errorRateFailDifference
   const enoughErrors = canary.errors >= thresholds.errorRateMarginalErrors
   let result: CanaryMetricResult = 'pass'
+  const trending = test.pValueWorse < thresholds.trendAlpha
   if (significant) result = large ? 'fail' : 'marginal'
-  else if (large && enoughErrors) result = 'marginal'
+  else if (large && enoughErrors && trending) result = 'marginal'
   let clause = ''
   const points = Number((thresholds.errorRateFailDifference * 100).toPrecision(3))
   if (significant && !large) clause = `, significant (${formatPValue(test.pValueWorse)}) but under ${points} percentage point`
   else if (large && !significant)
-    clause = enoughErrors ? `, not significant yet (${formatPValue(test.pValueWorse)})` : `, from only ${canary.errors} errors`
+    clause = enoughErrors
+      ? `, not significant${trending ? ' yet' : ''} (${formatPValue(test.pValueWorse)})`
+      : `, from only ${canary.errors} errors`
   const reason = describeErrorRateChange(canaryRate, baselineRate) + clause
   return {
     metric: 'error_rate',

@@ -97,6 +97,40 @@ describe('JaegerClient', () => {
     expect(requests.filter((r) => r.path === '/api/v3/traces')).toHaveLength(Math.min(failures + 1, 3))
   })
 
+  test.each([
+    ['api/v3', 'query.attributes', (handler: DemoHandler) => handler],
+    [
+      'classic',
+      'tags',
+      (handler: DemoHandler): DemoHandler =>
+        async (request) =>
+          request.path.startsWith('/api/v3/') ? { status: 404, headers: {}, body: '404 page not found\n' } : handler(request),
+    ],
+  ])('%s: the slowest traces of a version are searched by the service.version tag (%s), a process tag', async (_api, param, wrap) => {
+    // account-service is mid-canary in the window (demo/simulator/deployments.ts): two versions serve it.
+    const { client } = await start(wrap)
+    const all = await client.searchTraces({ service: 'account-service', ...WINDOW, limit: 10_000 })
+    const versions = [...new Set(ownSpans(all.traces, 'account-service').map((span) => span.serviceVersion))].sort()
+    expect(versions).toHaveLength(2)
+    for (const version of versions) {
+      const carrying = all.traces.filter((trace) =>
+        trace.spans.some((span) => span.service === 'account-service' && span.serviceVersion === version),
+      )
+      requests.length = 0
+      const found = await client.findSlowTraces({
+        service: 'account-service',
+        version: version!,
+        ...WINDOW,
+        minDurationUs: 0,
+        limit: 10_000,
+      })
+      expect(found.searched).toBe(carrying.length)
+      expect(new Set(found.traces.map((trace) => trace.traceId))).toEqual(new Set(carrying.map((trace) => trace.traceId)))
+      const search = requests.find((request) => request.path.endsWith('/traces'))!
+      expect(new URLSearchParams(search.rawQuery).get(param)).toBe(JSON.stringify({ 'service.version': version }))
+    }
+  })
+
   test('a 400 is not retried: it names what Jaeger said', async () => {
     const { client } = await start(
       (handler) => async (request) =>

@@ -34,8 +34,11 @@ export type JaegerClientOptions = {
 
 export type TraceSearch = { service: string; startUs: number; endUs: number; limit: number }
 export type SearchResult = { traces: Trace[]; rejected: RejectedRecord[]; bytes: number; api: JaegerApi }
-/** Search filters beyond service and time (searchTraces uses none of them). */
-type SpanFilters = { operation?: string; minDurationUs?: number }
+/**
+ * Search filters beyond service and time (searchTraces uses none of them). `tags`: Jaeger matches each
+ * against a span's tags, its process's (resource attributes, as `service.version`) and its logs' fields.
+ */
+type SpanFilters = { operation?: string; minDurationUs?: number; tags?: Readonly<Record<string, string>> }
 /** One request to Jaeger's trace search, its names as Jaeger knows them. */
 type JaegerSearch = TraceSearch & SpanFilters
 
@@ -162,17 +165,22 @@ export class JaegerClient {
     return { trace: traces[0] ?? { traceId: normalizeTraceId(traceId), spans: [], warnings: [] }, rejected }
   }
 
-  /** The slowest recent traces of an operation, by its slowest span in each (lib/traces/slow-traces.ts). */
+  /**
+   * The slowest recent traces of an operation, or of a version of the service (a canary's, searched by
+   * the `service.version` tag), by the slowest matching span in each (lib/traces/slow-traces.ts).
+   */
   async findSlowTraces({ startUs, endUs, ...search }: SlowTraceQuery): Promise<SlowTraceResult> {
     const searches: JaegerSearch[] = []
     for (const service of await this.originalServices(search.service)) {
-      for (const operation of await this.originalOperations(service, search.operation)) {
+      const operations = search.operation === undefined ? [undefined] : await this.originalOperations(service, search.operation)
+      for (const operation of operations) {
         searches.push({
           service,
           operation,
           startUs,
           endUs,
           minDurationUs: search.minDurationUs,
+          tags: search.version === undefined ? undefined : { 'service.version': search.version },
           limit: computeSlowTraceSearchDepth(search.limit),
         })
       }
@@ -217,8 +225,10 @@ export class JaegerClient {
     return mergeResults(results)
   }
 
-  private async search({ service, startUs, endUs, limit, operation, minDurationUs }: JaegerSearch): Promise<SearchResult> {
+  private async search({ service, startUs, endUs, limit, operation, minDurationUs, tags }: JaegerSearch): Promise<SearchResult> {
     const api = await this.api()
+    // A JSON object of strings, both APIs: classic `tags`, api/v3 `query.attributes`.
+    const tagsJson = tags && Object.keys(tags).length > 0 ? JSON.stringify(tags) : undefined
     if (api === 'v3') {
       // snake_case names: the only ones Jaeger 1.35–1.52 knows, still accepted (as aliases) by 2.x.
       const response = await this.request(
@@ -229,6 +239,7 @@ export class JaegerClient {
           'query.start_time_min': rfc3339Micros(startUs),
           'query.start_time_max': rfc3339Micros(endUs),
           ...(minDurationUs ? { 'query.duration_min': goDurationUs(minDurationUs) } : {}),
+          ...(tagsJson ? { 'query.attributes': tagsJson } : {}),
           'query.num_traces': String(limit),
         },
         { notFoundIsAnswer: true },
@@ -243,6 +254,7 @@ export class JaegerClient {
       start: String(startUs),
       end: String(endUs),
       ...(minDurationUs ? { minDuration: goDurationUs(minDurationUs) } : {}),
+      ...(tagsJson ? { tags: tagsJson } : {}),
       limit: String(limit),
     })
     const parsed = parseClassicTraces(response.body)

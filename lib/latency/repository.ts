@@ -54,7 +54,8 @@ function groupHealth(rows: readonly LatencyHealth[]) {
 /** The URL's range, resolved against `now`. */
 const rangeAt = (params: TimeRangeParams, now: Date) => resolveTimeRange(params, toMicros(now))
 
-export async function listServicesView(params: TimeRangeParams, now = new Date()): Promise<ServicesView> {
+/** The views below leave out the deployments: lib/canary comes after latency and adds them (latency-views-repository.ts). */
+export async function listServicesView(params: TimeRangeParams, now = new Date()): Promise<Omit<ServicesView, 'deploymentsInProgress'>> {
   const range = rangeAt(params, now)
   const [services, syncStatus] = await Promise.all([
     db.service.findMany({ select: { name: true, origin: true, team: true, tier: true }, orderBy: { name: 'asc' } }),
@@ -121,7 +122,11 @@ async function syncStatusOf(service: string, now: Date) {
   return syncOf((await getSyncStatus(now)).services.find((status) => status.service === service))
 }
 
-export async function getServiceView(service: string, params: TimeRangeParams, now = new Date()): Promise<ServiceView> {
+export async function getServiceView(
+  service: string,
+  params: TimeRangeParams,
+  now = new Date(),
+): Promise<Omit<ServiceView, 'deploymentMarkers'>> {
   const range = rangeAt(params, now)
   const inventory = await findServiceOrThrow(service)
   const [[entry], operations, health, sync, dependencies] = await Promise.all([
@@ -193,7 +198,7 @@ export async function getOperationView(
   spanKind: string | undefined,
   params: TimeRangeParams,
   now = new Date(),
-): Promise<OperationView> {
+): Promise<Omit<OperationView, 'deploymentMarkers'>> {
   const range = rangeAt(params, now)
   await findServiceOrThrow(service)
   // Every span kind at the chart's step: the kinds it has, and (histograms merging exactly) the range's totals too.

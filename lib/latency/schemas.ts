@@ -129,7 +129,42 @@ export const serviceRowSchema = z.object({
 })
 export type ServiceRow = z.infer<typeof serviceRowSchema>
 
-export const servicesViewSchema = z.object({ range: resolvedRangeSchema, generatedAtUs: us, services: z.array(serviceRowSchema) })
+/**
+ * A deployment that started in the range: a marker on the page's charts (lib/canary's
+ * listDeploymentMarkers). lib/canary reads what the latency stage wrote, so it comes after latency
+ * in lib's order: the views' reads here leave the deployments out and lib/canary adds them
+ * (latency-views-repository.ts), typed against these schemas.
+ */
+export const deploymentMarkerSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  baselineVersion: z.string().nullable(),
+  status: z.enum(['announced', 'in_progress', 'finished', 'rolled_back']),
+  verdict: z.enum(['pass', 'marginal', 'fail', 'not_enough_data']).nullable(),
+  /** The canary's first span, else its announcement (ms since the epoch). */
+  atMs: z.number(),
+})
+export type DeploymentMarker = z.infer<typeof deploymentMarkerSchema>
+
+/** A service's deployment in progress, as the services list shows it (lib/canary's listDeploymentsInProgress). */
+export const deploymentInProgressSchema = deploymentMarkerSchema
+  .pick({ id: true, version: true, baselineVersion: true, verdict: true })
+  .extend({
+    service: z.string(),
+    /** The judge's 0–100 score, when judged. */
+    score: z.number().nullable(),
+    /** The canary's share of the service's requests at the last judgement (0..1). */
+    canaryShare: z.number().nullable(),
+  })
+export type DeploymentInProgress = z.infer<typeof deploymentInProgressSchema>
+
+export const servicesViewSchema = z.object({
+  range: resolvedRangeSchema,
+  generatedAtUs: us,
+  services: z.array(serviceRowSchema),
+  /** One per service mid-deployment. */
+  deploymentsInProgress: z.array(deploymentInProgressSchema),
+})
 export type ServicesView = z.infer<typeof servicesViewSchema>
 
 export const operationRowSchema = z.object({
@@ -166,6 +201,8 @@ const latencyPageSchema = z.object({
   /** The p95 band per point of `series` (aligned by index); null where there is no baseline. */
   band: z.array(bandSchema.nullable()),
   verdict: latencyVerdictSchema.nullable(),
+  /** The service's deployments that started in the range, oldest first. */
+  deploymentMarkers: z.array(deploymentMarkerSchema),
 })
 
 export const serviceViewSchema = latencyPageSchema.extend({

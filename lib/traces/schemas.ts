@@ -25,6 +25,7 @@ export type SlowTracesQuery = z.infer<typeof slowTracesQuery>
 export const slowTraceSchema = z.object({
   traceId: z.string(),
   spanId: z.string(),
+  operation: z.string(),
   startUs: z.number(),
   durationUs: z.number(),
   error: z.boolean(),

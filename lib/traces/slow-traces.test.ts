@@ -98,6 +98,26 @@ describe('computeSlowTraces: which span and which traces', () => {
         ['b', '02', 100],
       ],
     ],
+    [
+      'no operation asked: the slowest span of the service, whatever its operation',
+      [trace('a', span('a', '02', { durationUs: 300 }), span('a', '03', { operation: 'SELECT accounts', durationUs: 900 }))],
+      { ...SEARCH, operation: undefined },
+      [['a', '03', 900]],
+    ],
+    [
+      'a version asked (a canary): only spans whose process carries it',
+      [
+        trace(
+          'a',
+          span('a', '02', { serviceVersion: '2.0.0', durationUs: 900 }),
+          span('a', '03', { serviceVersion: '2.1.0', durationUs: 300 }),
+        ),
+        trace('b', span('b', '02', { serviceVersion: '2.0.0', durationUs: 5_000 })),
+        trace('c', span('c', '02', { serviceVersion: null, durationUs: 7_000 })),
+      ],
+      { ...SEARCH, version: '2.1.0' },
+      [['a', '03', 300]],
+    ],
     ['a limit of 0 returns none', [trace('a', span('a', '02'))], { ...SEARCH, limit: 0 }, []],
     ['no traces', [], SEARCH, []],
   ] satisfies [string, Trace[], SlowTraceSearch, [string, string, number][]][])('%s', (_label, traces, search, expected) => {
@@ -118,6 +138,7 @@ describe('computeSlowTraces: what a row says of its trace', () => {
       {
         traceId: 'a',
         spanId: '02',
+        operation: 'SELECT transactions',
         startUs: 1_000_000,
         durationUs: 4_500,
         error: true,
@@ -154,6 +175,7 @@ describe('computeSlowTraces: what a row says of its trace', () => {
       {
         traceId: '00000000000000000000000000000001',
         spanId: '0000000000000002',
+        operation: 'some-operation',
         startUs: 1485467191639875,
         durationUs: 5,
         error: true,

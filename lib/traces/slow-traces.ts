@@ -1,13 +1,24 @@
-// The slowest recent traces of one operation: from the traces a search returned, each trace's slowest
-// span of (service, operation), slowest first, with what a list row shows of its trace. Pure.
+// The slowest recent traces of one operation (or of one version of a service, for a canary): from the
+// traces a search returned, each trace's slowest span of the service that matches, slowest first, with
+// what a list row shows of its trace. Pure.
 import type { Span, Trace } from './span'
 
-export type SlowTraceSearch = { service: string; operation: string; minDurationUs: number; limit: number }
+export type SlowTraceSearch = {
+  service: string
+  /** Only spans of this operation; any operation of the service when absent. */
+  operation?: string
+  /** Only spans whose process carries this `service.version` (a canary's); any version when absent. */
+  version?: string
+  minDurationUs: number
+  limit: number
+}
 
 export type SlowTrace = {
   traceId: string
-  /** The slowest span of (service, operation) in this trace. */
+  /** The slowest matching span of the service in this trace. */
   spanId: string
+  /** That span's. */
+  operation: string
   /** µs since the epoch: that span's start (what the search window bounds). */
   startUs: number
   /** That span's. */
@@ -49,6 +60,7 @@ function summarize(trace: Trace, slowest: Span): SlowTrace {
   return {
     traceId: trace.traceId,
     spanId: slowest.spanId,
+    operation: slowest.operation,
     startUs: slowest.startUs,
     durationUs: slowest.durationUs,
     error: slowest.error,
@@ -64,12 +76,16 @@ function summarize(trace: Trace, slowest: Span): SlowTrace {
 const slowestFirst = (a: SlowTrace, b: SlowTrace) =>
   b.durationUs - a.durationUs || b.startUs - a.startUs || (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0)
 
-export function computeSlowTraces(traces: readonly Trace[], { service, operation, minDurationUs, limit }: SlowTraceSearch): SlowTrace[] {
+export function computeSlowTraces(
+  traces: readonly Trace[],
+  { service, operation, version, minDurationUs, limit }: SlowTraceSearch,
+): SlowTrace[] {
   const slow: SlowTrace[] = []
   for (const trace of traces) {
     let slowest: Span | null = null
     for (const span of trace.spans) {
-      if (span.service !== service || span.operation !== operation) continue
+      if (span.service !== service) continue
+      if ((operation !== undefined && span.operation !== operation) || (version !== undefined && span.serviceVersion !== version)) continue
       if (!slowest || span.durationUs > slowest.durationUs || (span.durationUs === slowest.durationUs && isBefore(span, slowest)))
         slowest = span
     }

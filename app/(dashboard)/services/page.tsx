@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import type { Metadata } from 'next'
 import { PageHeader } from '@/components/shell/page-header'
 import { requirePermission } from '@/lib/auth/session'
+import { addDeploymentsInProgress } from '@/lib/canary/latency-views-repository'
 import { latencyKeys } from '@/lib/latency/query-options'
 import { listServicesView } from '@/lib/latency/repository'
 import { timeRangeParams } from '@/lib/time-range/time-range'
@@ -15,7 +16,10 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   const parsed = timeRangeParams.safeParse(await searchParams)
   const params = parsed.success ? parsed.data : {}
   const queryClient = new QueryClient()
-  await queryClient.prefetchQuery({ queryKey: latencyKeys.services(params), queryFn: () => listServicesView(params) })
+  await queryClient.prefetchQuery({
+    queryKey: latencyKeys.services(params),
+    queryFn: () => addDeploymentsInProgress(listServicesView(params)),
+  })
   return (
     <>
       <PageHeader

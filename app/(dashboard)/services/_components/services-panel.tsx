@@ -40,6 +40,7 @@ export function ServicesPanel() {
   if (!view) return <ViewFallback subject="the services" error={error} />
 
   const rows = filterAndSortServices(view.services, list)
+  const deployments = new Map(view.deploymentsInProgress.map((deployment) => [deployment.service, deployment]))
   const counts = countByStatus(view.services)
   const traced = view.services.filter((service) => service.status !== 'not_traced').length
   const inventory = view.services.filter((service) => service.origin === 'inventory').length
@@ -85,7 +86,7 @@ export function ServicesPanel() {
           </div>
         </div>
         {rows.length ? (
-          <ServicesTable rows={rows} list={list} range={view.range} nowUs={view.generatedAtUs} />
+          <ServicesTable rows={rows} deployments={deployments} list={list} range={view.range} nowUs={view.generatedAtUs} />
         ) : (
           <div className="p-4">
             <EmptyState

@@ -2,6 +2,7 @@
 
 import { ArrowDown, ArrowUp } from 'lucide-react'
 import Link from 'next/link'
+import { VerdictBadge } from '@/components/canary/verdict-badge'
 import { Sparkline } from '@/components/charts/sparkline'
 import { P95VersusBaseline } from '@/components/latency/p95-versus-baseline'
 import { ServiceStatusBadge } from '@/components/latency/service-status-badge'
@@ -11,7 +12,7 @@ import { Badge } from '@/components/ui/badge'
 import { Table, Td, Th } from '@/components/ui/table'
 import { cn } from '@/lib/cn'
 import { formatRelativeTime } from '@/lib/format/relative-time'
-import type { ServiceRow } from '@/lib/latency/schemas'
+import type { DeploymentInProgress, ServiceRow } from '@/lib/latency/schemas'
 import { DEFAULT_DIRECTION, type ServiceSort, type ServicesListParams } from '@/lib/latency/services-list'
 import type { TimeRange } from '@/lib/time-range/time-range'
 import { fromMicros } from '@/lib/time/micros'
@@ -39,13 +40,16 @@ function SortHeader({ sort, label, list, className }: { sort: ServiceSort; label
   )
 }
 
+/** `deployments`: the deployment in progress, by service. */
 export function ServicesTable({
   rows,
+  deployments,
   list,
   range,
   nowUs,
 }: {
   rows: ServiceRow[]
+  deployments: ReadonlyMap<string, DeploymentInProgress>
   list: ServicesListParams
   range: TimeRange
   nowUs: number
@@ -57,6 +61,7 @@ export function ServicesTable({
         <tr>
           <SortHeader sort="service" label="Service" list={list} />
           <SortHeader sort="status" label="Status" list={list} />
+          <Th>Deployment</Th>
           <SortHeader sort="p95" label="p95 vs baseline" list={list} />
           <Th>p95 trend</Th>
           <SortHeader sort="rate" label="Requests/min" list={list} className="text-right" />
@@ -92,6 +97,9 @@ export function ServicesTable({
                 {row.sync.dataAsOfUs === null ? 'never synced' : `as of ${formatRelativeTime(fromMicros(row.sync.dataAsOfUs), now)}`}
               </div>
               {row.sync.health === 'failing' && <div className="text-xs text-warn">sync failing</div>}
+            </Td>
+            <Td className="whitespace-nowrap">
+              <DeploymentCell deployment={deployments.get(row.service)} />
             </Td>
             <Td className="whitespace-nowrap">
               <P95VersusBaseline summary={row.summary} verdict={row.verdict} />
@@ -169,5 +177,25 @@ export function ServicesTable({
         ))}
       </tbody>
     </Table>
+  )
+}
+
+/** A deployment in progress: its version (linking to it), the canary's share of traffic and the verdict so far. */
+function DeploymentCell({ deployment }: { deployment: DeploymentInProgress | undefined }) {
+  if (!deployment) return <span className="text-xs text-muted">—</span>
+  return (
+    <div data-deployment={deployment.version}>
+      <Link
+        href={`/deployments/${encodeURIComponent(deployment.id)}`}
+        className="text-sm font-medium text-foreground underline underline-offset-2 hover:text-accent"
+      >
+        <span className="sr-only">Deploying </span>
+        {deployment.version}
+      </Link>
+      <div className="mt-1 flex items-center gap-1.5 text-xs text-muted">
+        <span>{deployment.canaryShare === null ? 'share not measured yet' : `${formatPercent(deployment.canaryShare, 0)} of traffic`}</span>
+        <VerdictBadge verdict={deployment.verdict} score={deployment.score} />
+      </div>
+    </div>
   )
 }

@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { requirePermission } from '@/lib/auth/session'
+import { addDeploymentMarkers } from '@/lib/canary/latency-views-repository'
 import { NotFoundError } from '@/lib/errors'
 import { decodePathSegment } from '@/lib/http/path-segment'
 import { latencyKeys } from '@/lib/latency/query-options'
@@ -32,7 +33,7 @@ export default async function OperationPage({ params, searchParams }: Props) {
   try {
     await queryClient.fetchQuery({
       queryKey: latencyKeys.operation(service.data, operation.data, kind, range),
-      queryFn: () => getOperationView(service.data, operation.data, kind, range),
+      queryFn: () => addDeploymentMarkers(getOperationView(service.data, operation.data, kind, range)),
     })
   } catch (error) {
     if (error instanceof NotFoundError) notFound()

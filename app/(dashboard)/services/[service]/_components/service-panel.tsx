@@ -21,8 +21,23 @@ import { DependenciesCard } from './dependencies-card'
 import { OperationsTable } from './operations-table'
 import { QualityCoverageCards } from './quality-coverage-cards'
 
-/** `canConfigure`: the user may change the baseline window (the action checks again). `slos`: the server-rendered SLO card. */
-export function ServicePanel({ service, canConfigure, slos }: { service: string; canConfigure: boolean; slos?: ReactNode }) {
+/**
+ * `canConfigure`: the user may change the baseline window (the action checks again). Server-rendered:
+ * `slos` and `deployments`, the cards; `banner`, the deployment in progress.
+ */
+export function ServicePanel({
+  service,
+  canConfigure,
+  slos,
+  deployments,
+  banner,
+}: {
+  service: string
+  canConfigure: boolean
+  slos?: ReactNode
+  deployments?: ReactNode
+  banner?: ReactNode
+}) {
   const rangeParams = useRangeParams()
   const { data: view, isFetching, error } = useQuery({ ...serviceViewQuery(service, rangeParams), placeholderData: keepPreviousData })
   if (!view) return <ViewFallback subject={service} error={error} />
@@ -46,6 +61,7 @@ export function ServicePanel({ service, canConfigure, slos }: { service: string;
         actions={<LatencyVerdictBadge verdict={view.verdict} nowUs={nowUs} />}
       />
       <PageBody>
+        {banner}
         <div className="flex flex-wrap items-center justify-between gap-3">
           <TimeRangePicker range={view.range} fetching={isFetching} />
           <DataAsOf sync={view.sync} nowUs={nowUs} />
@@ -62,6 +78,7 @@ export function ServicePanel({ service, canConfigure, slos }: { service: string;
               series={view.series}
               band={view.band}
               range={view.range}
+              deploymentMarkers={view.deploymentMarkers}
               summary={view.summary}
               verdict={view.verdict}
               subject={`${view.service}'s requests (server and consumer spans)`}
@@ -69,6 +86,7 @@ export function ServicePanel({ service, canConfigure, slos }: { service: string;
             />
             <OperationsTable service={view.service} operations={view.operations} range={view.range} nowUs={nowUs} />
             {slos}
+            {deployments}
             <div className="grid gap-4 lg:grid-cols-2 2xl:grid-cols-4">
               <QualityCoverageCards quality={view.quality} coverage={view.coverage} />
               <DependenciesCard callers={view.callers} callees={view.callees} range={view.range} nowUs={nowUs} />

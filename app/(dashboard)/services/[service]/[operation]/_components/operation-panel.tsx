@@ -77,6 +77,7 @@ export function OperationPanel({ service, operation }: { service: string; operat
           series={view.series}
           band={view.band}
           range={view.range}
+          deploymentMarkers={view.deploymentMarkers}
           summary={view.summary}
           verdict={view.verdict}
           subject={view.operation}

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { addDeploymentMarkers } from '@/lib/canary/latency-views-repository'
 import { defineRoute } from '@/lib/http/define-route'
 import { getServiceView } from '@/lib/latency/repository'
 import { serviceNameParam } from '@/lib/latency/schemas'
@@ -8,5 +9,5 @@ export const GET = defineRoute({
   permission: 'dashboard.read',
   params: z.object({ service: serviceNameParam }),
   query: timeRangeParams,
-  run: ({ params, query }) => getServiceView(params.service, query),
+  run: ({ params, query }) => addDeploymentMarkers(getServiceView(params.service, query)),
 })
