@@ -75,6 +75,7 @@ describe('wireDemoAlerting', () => {
       ['PaymentErrors', ['demo-receiver']],
       ['TracesIncomplete', []],
       ['ServiceSilent', ['demo-receiver']],
+      ['CanaryRegression', ['demo-receiver']],
     ])
   })
 

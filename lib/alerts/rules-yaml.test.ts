@@ -107,6 +107,7 @@ describe('our rules file', () => {
       ['PaymentErrors', 'error_rate', 'critical', { team: 'payments-core' }],
       ['TracesIncomplete', 'trace_reliability', 'info', {}],
       ['ServiceSilent', 'no_data', 'warning', {}],
+      ['CanaryRegression', 'canary_regression', 'critical', {}],
     ])
     expect(rules[0]).toMatchObject({
       condition: { kind: 'latency_baseline', factor: 2 },

@@ -3,19 +3,13 @@
 // question its minutes would have answered (percentiles included), never an average of percentiles.
 import { LatencyHistogram } from './histogram'
 import { SERVICE_COUNTERS, type ServiceRollup } from './rollup'
-import { addSpanCounts } from './span-counts'
+import { addSpanCounts, type SpanCounts } from './span-counts'
 import type { VersionRollup } from './version-rollup'
 import { operationKey } from './operation-key'
 
-export type StoredSpanRollup = {
+export type StoredSpanRollup = SpanCounts & {
   operation: string
   spanKind: string
-  spanCount: number
-  errorCount: number
-  estimatedSpanCount: number
-  estimatedErrorCount: number
-  durationSumUs: number
-  durationMaxUs: number
   /** lib/metrics/histogram.ts encoding */
   histogram: Uint8Array
 }

@@ -8,20 +8,15 @@ import { computeTraceQuality, traceOwner } from '@/lib/traces/quality'
 import { ENTRY_KINDS, type Span, type Trace } from '@/lib/traces/span'
 import { LatencyHistogram } from './histogram'
 import { minuteOf } from '@/lib/time/time-buckets'
+import type { SpanCounts } from './span-counts'
 import { collapseVersions, versionedKey, type VersionedSpanRollup } from './version-rollup'
 
 export type RollupWindow = { service: string; startUs: number; endUs: number }
 
-export type SpanRollup = {
+export type SpanRollup = SpanCounts & {
   operation: string
   spanKind: string
   bucketStartUs: number
-  spanCount: number
-  errorCount: number
-  estimatedSpanCount: number
-  estimatedErrorCount: number
-  durationSumUs: number
-  durationMaxUs: number
   histogram: LatencyHistogram
 }
 

@@ -1,10 +1,7 @@
 import { CloudOff } from 'lucide-react'
-import Link from 'next/link'
-import { Badge } from '@/components/ui/badge'
+import { SlowTraceItem } from '@/components/traces/slow-trace-item'
 import type { WorstTracesSearch } from '@/lib/canary/deployment-detail'
 import { UnavailableError } from '@/lib/errors'
-import { formatMoment } from '@/lib/format/date'
-import { formatDurationUs } from '@/lib/format/duration-us'
 import { askJaeger } from '@/lib/jaeger/page-client'
 import { fromMicros } from '@/lib/time/micros'
 
@@ -42,34 +39,15 @@ export async function CanaryWorstTraces({ search }: { search: WorstTracesSearch 
   return (
     <ol className="divide-y divide-border" aria-label="Slowest traces of the canary">
       {found.traces.map((trace) => (
-        <li key={trace.traceId} className="group relative flex items-center gap-3 px-5 py-2.5 hover:bg-surface-muted/60">
-          <div className="min-w-0 flex-1">
-            <div className="flex items-center gap-2">
-              <Link
-                href={`/traces/${trace.traceId}?${new URLSearchParams({ span: trace.spanId, service: search.service, operation: trace.operation })}`}
-                className="font-mono text-xs font-medium text-foreground after:absolute after:inset-0 hover:text-accent"
-                data-canary-trace={trace.traceId}
-              >
-                {trace.traceId.slice(0, 16)}…
-              </Link>
-              {trace.error && <Badge tone="bad">error</Badge>}
-              <span className="truncate text-xs text-muted">
-                {trace.operation} · {trace.spanCount} spans · {trace.serviceCount} services
-              </span>
-            </div>
-            <div className="mt-1.5 flex items-center gap-2">
-              <div className="h-1.5 flex-1 rounded-full bg-surface-muted" aria-hidden>
-                <div className="h-1.5 rounded-full bg-bad/70" style={{ width: `${Math.max(2, (trace.durationUs / longest) * 100)}%` }} />
-              </div>
-              <span className="w-20 text-right text-xs font-medium tabular-nums">{formatDurationUs(trace.durationUs)}</span>
-            </div>
-          </div>
-          <span className="hidden w-36 text-right text-xs text-muted sm:block">
-            {formatMoment(fromMicros(trace.startUs), now)}
-            <br />
-            trace {formatDurationUs(trace.traceDurationUs)}
-          </span>
-        </li>
+        <SlowTraceItem
+          key={trace.traceId}
+          trace={trace}
+          href={`/traces/${trace.traceId}?${new URLSearchParams({ span: trace.spanId, service: search.service, operation: trace.operation })}`}
+          longestUs={longest}
+          now={now}
+          description={`${trace.operation} · ${trace.spanCount} spans · ${trace.serviceCount} services`}
+          data={{ 'data-canary-trace': trace.traceId }}
+        />
       ))}
     </ol>
   )
