@@ -11,11 +11,11 @@ const GOOD = 'account-service'
 
 type Deployment = { id: string; version: string; baselineVersion: string | null; status: string; verdict: string | null }
 
-/** The service's deployment in progress once the worker has judged it (the backfill runs beside the other specs). */
-async function judgedDeployment(request: APIRequestContext, service: string, verdicts: string[]): Promise<Deployment> {
+/** The service's latest deployment (in that status) once the worker has judged it (the backfill runs beside the other specs). */
+async function judgedDeployment(request: APIRequestContext, service: string, verdicts: string[], status = ''): Promise<Deployment> {
   let found: Deployment | undefined
   await expect(async () => {
-    const response = await request.get(`/api/v1/deployments?service=${service}&status=in_progress`)
+    const response = await request.get(`/api/v1/deployments?service=${service}${status && `&status=${status}`}`)
     expect(response.status()).toBe(200)
     found = ((await response.json()) as { deployments: Deployment[] }).deployments[0]
     expect(verdicts).toContain(found?.verdict)
@@ -31,7 +31,7 @@ test('engineer: deploy marker → the bad canary fails with its reasons → its 
 }) => {
   test.setTimeout(420_000)
   await signIn(page, 'engineer', { landOn: '/services' })
-  const bad = await judgedDeployment(page.request, BAD, ['fail'])
+  const bad = await judgedDeployment(page.request, BAD, ['fail'], 'in_progress')
   expect(bad.baselineVersion).toBe('2.0.1')
 
   for (const theme of ['light', 'dark'] as const) {
@@ -85,6 +85,7 @@ test('engineer: deploy marker → the bad canary fails with its reasons → its 
   expect(badJson.metrics.find((metric: { metric: string }) => metric.metric === 'latency_distribution').result).toBe('fail')
   expect((await page.request.get(`/api/v1/services/${BAD}/versions/${bad.version}/verdict?gate=pass`)).status()).toBe(412)
 
+  // The good rollout may have finished by now (25 minutes after the anchor); its verdict stays.
   const good = await judgedDeployment(page.request, GOOD, ['pass', 'marginal'])
   const goodVerdict = await page.request.get(`/api/v1/services/${GOOD}/versions/${good.version}/verdict?gate=not-fail`)
   expect(goodVerdict.status()).toBe(200)

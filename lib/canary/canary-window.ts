@@ -1,10 +1,12 @@
-// The minutes a canary is judged on: those in which both the new version and its baseline served
-// entry spans (so both saw the same traffic mix, time of day and downstream weather), the most recent
-// `judgedMinutes` of them. Per minute too, for the deployment page's side-by-side charts. Pure.
+// The minutes a canary is judged on: the stretch in which both the new version and its baseline were
+// serving — from the first minute both served entry spans to the last — so both saw the same traffic
+// mix, time of day and downstream weather; the most recent `judgedMinutes` of it. Every request of
+// either version in that stretch counts, also in a minute a quiet canary happened to serve none.
+// Per minute too, for the deployment page's side-by-side charts. Pure.
 import { LatencyHistogram } from '@/lib/metrics/histogram'
 import type { VersionSample } from './canary-metrics'
 
-/** One version's entry spans in one minute (version_rollups). A null histogram is the service's own: the version served every span. */
+/** One version's entry spans in one minute (version_rollups; the histogram read from the service's row where the version served them all). */
 export type VersionMinute = { bucketMs: number; version: string; requests: number; errors: number; histogram: Uint8Array | null }
 
 export type CanaryMinute = {
@@ -16,69 +18,66 @@ export type CanaryMinute = {
 export type CanaryWindow = {
   canary: VersionSample
   baseline: VersionSample
-  /** The judged minutes: first and last (start, ms) and how many; null when none overlapped. */
+  /** The judged stretch: its first and last minute (start, ms) and how many minutes; null when the versions never overlapped. */
   fromMs: number | null
   toMs: number | null
   minutes: number
 }
 
-/** Judge over the last hour of shared minutes: long enough for small canaries, short enough to reflect a fix. */
+/** Judge over the last hour both versions ran: long enough for small canaries, short enough to reflect a fix. */
 export const JUDGED_MINUTES = 60
+const MINUTE_MS = 60_000
 
 const emptySample = (version: string): VersionSample => ({ version, requests: 0, errors: 0, histogram: new LatencyHistogram() })
 
-/** Minutes in which both versions ran, oldest first. */
-export function sharedMinutes(
-  rows: readonly VersionMinute[],
-  canary: string,
-  baseline: string,
-): { canary: VersionMinute; baseline: VersionMinute }[] {
-  const byMinute = new Map<number, { canary?: VersionMinute; baseline?: VersionMinute }>()
+/** First and last minute in which both versions served entry spans; null if they never did in these rows. */
+export function overlap(rows: readonly VersionMinute[], canary: string, baseline: string): { fromMs: number; toMs: number } | null {
+  const served = { canary: new Set<number>(), baseline: new Set<number>() }
   for (const row of rows) {
-    const side = row.version === canary ? 'canary' : row.version === baseline ? 'baseline' : null
-    if (!side || row.requests === 0) continue
-    const minute = byMinute.get(row.bucketMs) ?? {}
-    minute[side] = row
-    byMinute.set(row.bucketMs, minute)
+    if (row.requests === 0) continue
+    if (row.version === canary) served.canary.add(row.bucketMs)
+    else if (row.version === baseline) served.baseline.add(row.bucketMs)
   }
-  return [...byMinute.entries()]
-    .sort(([a], [b]) => a - b)
-    .flatMap(([, minute]) => (minute.canary && minute.baseline ? [{ canary: minute.canary, baseline: minute.baseline }] : []))
+  const both = [...served.canary].filter((minute) => served.baseline.has(minute))
+  return both.length === 0 ? null : { fromMs: Math.min(...both), toMs: Math.max(...both) }
 }
 
 export function canaryWindow(
   rows: readonly VersionMinute[],
   { canary, baseline, judgedMinutes = JUDGED_MINUTES }: { canary: string; baseline: string; judgedMinutes?: number },
 ): CanaryWindow {
-  const judged = sharedMinutes(rows, canary, baseline).slice(-judgedMinutes)
   const samples = { canary: emptySample(canary), baseline: emptySample(baseline) }
-  for (const minute of judged) {
-    for (const side of ['canary', 'baseline'] as const) {
-      const row = minute[side]
-      samples[side].requests += row.requests
-      samples[side].errors += row.errors
-      // Both versions ran in the minute, so each stored its own histogram (lib/metrics/version-rollup.ts).
-      if (row.histogram) samples[side].histogram.mergeBytes(row.histogram)
-    }
+  const span = overlap(rows, canary, baseline)
+  if (!span) return { ...samples, fromMs: null, toMs: null, minutes: 0 }
+  const fromMs = Math.max(span.fromMs, span.toMs - (judgedMinutes - 1) * MINUTE_MS)
+  for (const row of rows) {
+    if (row.bucketMs < fromMs || row.bucketMs > span.toMs) continue
+    const side = row.version === canary ? samples.canary : row.version === baseline ? samples.baseline : null
+    if (!side) continue
+    side.requests += row.requests
+    side.errors += row.errors
+    if (row.histogram) side.histogram.mergeBytes(row.histogram)
   }
-  return {
-    ...samples,
-    fromMs: judged[0]?.canary.bucketMs ?? null,
-    toMs: judged.at(-1)?.canary.bucketMs ?? null,
-    minutes: judged.length,
-  }
+  return { ...samples, fromMs, toMs: span.toMs, minutes: (span.toMs - fromMs) / MINUTE_MS + 1 }
 }
 
-/** Both versions minute by minute, over every shared minute (p95 from each minute's histogram). */
+/** Both versions minute by minute over the stretch they overlapped (p95 from each minute's histogram). */
 export function canaryMinutes(rows: readonly VersionMinute[], canary: string, baseline: string): CanaryMinute[] {
-  const side = (row: VersionMinute) => ({
-    requests: row.requests,
-    errors: row.errors,
-    p95Us: row.histogram ? LatencyHistogram.decode(row.histogram).quantile(0.95) : null,
-  })
-  return sharedMinutes(rows, canary, baseline).map((minute) => ({
-    bucketMs: minute.canary.bucketMs,
-    canary: side(minute.canary),
-    baseline: side(minute.baseline),
-  }))
+  const span = overlap(rows, canary, baseline)
+  if (!span) return []
+  const minutes = new Map<number, CanaryMinute>()
+  const empty = () => ({ requests: 0, errors: 0, p95Us: null })
+  for (let bucketMs = span.fromMs; bucketMs <= span.toMs; bucketMs += MINUTE_MS)
+    minutes.set(bucketMs, { bucketMs, canary: empty(), baseline: empty() })
+  for (const row of rows) {
+    const minute = minutes.get(row.bucketMs)
+    const side = row.version === canary ? 'canary' : row.version === baseline ? 'baseline' : null
+    if (!minute || !side) continue
+    minute[side] = {
+      requests: row.requests,
+      errors: row.errors,
+      p95Us: row.histogram ? LatencyHistogram.decode(row.histogram).quantile(0.95) : null,
+    }
+  }
+  return [...minutes.values()]
 }

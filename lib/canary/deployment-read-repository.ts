@@ -3,7 +3,7 @@
 import { db } from '@/lib/db/client'
 import { LatencyHistogram } from '@/lib/metrics/histogram'
 import type { CanaryJudgement, CanaryVerdict } from './canary-judge'
-import { canaryMinutes, sharedMinutes, type CanaryMinute } from './canary-window'
+import { canaryMinutes, overlap, type CanaryMinute } from './canary-window'
 import { listVersionMinutes } from './deployments-repository'
 
 export type DeploymentStatus = 'announced' | 'in_progress' | 'finished' | 'rolled_back'
@@ -122,20 +122,21 @@ export type OperationDifference = {
   errorRateDifference: number | null
 }
 
-/** Each operation of both versions over the minutes they shared (version_operation_rollups), worst p95 ratio first. */
+/** Each operation of both versions over the stretch they overlapped (version_operation_rollups), worst p95 ratio first. */
 export async function operationDifferences(deployment: DeploymentSummary, now: Date): Promise<OperationDifference[]> {
   if (!deployment.firstSeenAt || !deployment.baselineVersion) return []
   const fromMs = deployment.firstSeenAt.getTime()
   const toMs = Math.min((deployment.endedAt ?? now).getTime() + 60_000, fromMs + SERIES_SPAN_MS)
   const versions = [deployment.version, deployment.baselineVersion]
-  const shared = sharedMinutes(await listVersionMinutes(deployment.service, versions, fromMs, toMs), versions[0]!, versions[1]!)
-  if (shared.length === 0) return []
+  const span = overlap(await listVersionMinutes(deployment.service, versions, fromMs, toMs), versions[0]!, versions[1]!)
+  if (!span) return []
+  // Operation rows are kept only for minutes in which both versions ran (lib/metrics/version-rollup.ts).
   const rows = await db.versionOperationRollup.findMany({
     where: {
       service: deployment.service,
       resolution: 'minute',
       version: { in: versions },
-      bucketStart: { in: shared.map((minute) => new Date(minute.canary.bucketMs)) },
+      bucketStart: { gte: new Date(span.fromMs), lte: new Date(span.toMs) },
     },
     select: { version: true, operation: true, spanKind: true, spanCount: true, errorCount: true, histogram: true },
   })

@@ -15,23 +15,30 @@ export async function listObservedVersions(service: string): Promise<ObservedVer
   }))
 }
 
-/** The versions' entry spans per minute in [fromMs, toMs). */
+/**
+ * The versions' entry spans per minute in [fromMs, toMs). A version that served every entry span of a
+ * minute stored no histogram of its own (lib/metrics/version-rollup.ts): the service's row has it.
+ */
 export async function listVersionMinutes(
   service: string,
   versions: readonly string[],
   fromMs: number,
   toMs: number,
 ): Promise<VersionMinute[]> {
-  const rows = await db.versionRollup.findMany({
-    where: { service, resolution: 'minute', version: { in: [...versions] }, bucketStart: { gte: new Date(fromMs), lt: new Date(toMs) } },
-    select: { bucketStart: true, version: true, entrySpans: true, entryErrors: true, entryHistogram: true },
-  })
+  const rows = await db.$queryRaw<{ bucket_ms: number; version: string; requests: number; errors: number; histogram: Uint8Array | null }[]>`
+    SELECT (extract(epoch FROM v.bucket_start) * 1000)::float8 AS bucket_ms, v.version, v.entry_spans AS requests, v.entry_errors AS errors,
+      COALESCE(v.entry_histogram, s.entry_histogram) AS histogram
+    FROM version_rollups v
+    LEFT JOIN service_rollups s ON s.service = v.service AND s.resolution = v.resolution AND s.bucket_start = v.bucket_start
+      AND v.entry_histogram IS NULL
+    WHERE v.service = ${service} AND v.resolution = 'minute' AND v.version = ANY(${[...versions]}::text[])
+      AND v.bucket_start >= ${new Date(fromMs)} AND v.bucket_start < ${new Date(toMs)}`
   return rows.map((row) => ({
-    bucketMs: row.bucketStart.getTime(),
+    bucketMs: row.bucket_ms,
     version: row.version,
-    requests: row.entrySpans,
-    errors: row.entryErrors,
-    histogram: row.entryHistogram,
+    requests: row.requests,
+    errors: row.errors,
+    histogram: row.histogram,
   }))
 }
 

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { histogramOf } from '@/lib/metrics/histogram'
+import { canaryMinutes, canaryWindow, type VersionMinute } from './canary-window'
+
+const M = 60_000
+const row = (minute: number, version: string, requests: number, errors = 0, durationUs = 1000): VersionMinute => ({
+  bucketMs: minute * M,
+  version,
+  requests,
+  errors,
+  histogram: requests ? histogramOf(Array.from({ length: requests }, () => durationUs)).encode() : null,
+})
+
+describe('canaryWindow', () => {
+  it('judges the stretch both versions ran, counting the minutes a quiet canary served nothing', () => {
+    const rows = [
+      row(0, 'old', 5),
+      row(1, 'old', 5),
+      row(1, 'new', 1),
+      row(2, 'old', 5),
+      row(3, 'old', 4),
+      row(3, 'new', 2),
+      row(4, 'old', 5),
+    ]
+    const window = canaryWindow(rows, { canary: 'new', baseline: 'old' })
+    expect(window).toMatchObject({ fromMs: 1 * M, toMs: 3 * M, minutes: 3 })
+    expect([window.canary.requests, window.baseline.requests]).toEqual([3, 14]) // minutes 1–3: the baseline's minute 2 counts too
+    expect(window.canary.histogram.count).toBe(3)
+  })
+
+  it('keeps the last judgedMinutes of the stretch', () => {
+    const rows = Array.from({ length: 10 }, (_, minute) => [row(minute, 'old', 2), row(minute, 'new', 1)]).flat()
+    expect(canaryWindow(rows, { canary: 'new', baseline: 'old', judgedMinutes: 4 })).toMatchObject({
+      fromMs: 6 * M,
+      toMs: 9 * M,
+      minutes: 4,
+    })
+  })
+
+  it('versions that never ran in the same minute: nothing to judge', () => {
+    const window = canaryWindow([row(0, 'old', 5), row(1, 'new', 5)], { canary: 'new', baseline: 'old' })
+    expect(window).toMatchObject({ fromMs: null, minutes: 0 })
+    expect(window.canary.requests).toBe(0)
+  })
+
+  it('minute by minute, a minute without the canary shows it empty', () => {
+    const minutes = canaryMinutes(
+      [row(0, 'old', 5), row(0, 'new', 1), row(1, 'old', 5), row(2, 'new', 1, 1), row(2, 'old', 3)],
+      'new',
+      'old',
+    )
+    expect(minutes.map((minute) => [minute.canary.requests, minute.baseline.requests])).toEqual([
+      [1, 5],
+      [0, 5],
+      [1, 3],
+    ])
+  })
+})
