@@ -1,6 +1,7 @@
 // The worker's canary stage (between the rollout status and the alert evaluation, lib/worker/stages.ts):
 // for each service, deployments are read off the versions it has run, and every deployment in
-// progress — or just ended — is judged over its last hour of minutes shared with its baseline.
+// progress — or just ended, or ended in the last two weeks and not judged for an hour (history read
+// later completes its minutes) — is judged over its last hour beside its baseline.
 // Idempotent: it recomputes from the summaries and overwrites; safe to rerun after a crash.
 import { listSyncStates } from '@/lib/sync/sync-state-repository'
 import { detectDeployments } from './deployment-detection'
@@ -25,7 +26,7 @@ export async function runCanaryStage(services: readonly string[], { now }: { now
     const detected = detectDeployments(versions, { asOfMs })
     await saveObservedDeployments(service, detected)
     report.deployments += detected.length
-    for (const deployment of await listDeploymentsToJudge(service)) {
+    for (const deployment of await listDeploymentsToJudge(service, now)) {
       const { judgement, window } = await judgeDeployment({
         service,
         version: deployment.version,

@@ -69,8 +69,12 @@ export async function saveObservedDeployments(service: string, detected: readonl
   })
 }
 
-/** Deployments whose verdict is due: in progress, or ended after their last judgement (one last look). */
-export async function listDeploymentsToJudge(service: string) {
+/** How long after its end a deployment is judged again, and how often: history read later (a backfill) completes its minutes. */
+const REJUDGE_FOR_MS = 14 * 24 * 3_600_000
+const REJUDGE_EVERY_MS = 3_600_000
+
+/** Deployments whose verdict is due: in progress; ended after their last judgement; or ended lately and not judged for an hour. */
+export async function listDeploymentsToJudge(service: string, now: Date) {
   const rows = await db.deployment.findMany({
     where: {
       service,
@@ -79,7 +83,14 @@ export async function listDeploymentsToJudge(service: string) {
       status: { in: ['in_progress', 'finished', 'rolled_back'] },
     },
   })
-  return rows.filter((row) => row.status === 'in_progress' || row.judgedAt === null || (row.endedAt !== null && row.judgedAt < row.endedAt))
+  const nowMs = now.getTime()
+  return rows.filter(
+    (row) =>
+      row.status === 'in_progress' ||
+      row.judgedAt === null ||
+      (row.endedAt !== null && row.judgedAt < row.endedAt) ||
+      (row.endedAt !== null && row.endedAt.getTime() > nowMs - REJUDGE_FOR_MS && row.judgedAt.getTime() < nowMs - REJUDGE_EVERY_MS),
+  )
 }
 
 export async function saveJudgement(id: string, judgement: CanaryJudgement, { canaryShare, at }: { canaryShare: number | null; at: Date }) {
