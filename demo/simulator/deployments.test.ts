@@ -25,8 +25,8 @@ describe('the schedule', () => {
         service: 'audit-log-service',
         fromVersion: '2.0.1',
         toVersion: '2.1.0-rc.81',
-        startUs: minutes(-40),
-        endUs: minutes(50),
+        startUs: minutes(-60),
+        endUs: minutes(90),
         outcome: 'rolled_back',
       },
       {
@@ -44,12 +44,12 @@ describe('the schedule', () => {
     const day = deployments.deploymentsBetween(ANCHOR_US - DAY_US, ANCHOR_US + DAY_US)
     const startsOf = (service: string) => day.filter((record) => record.service === service).map((record) => record.startUs)
     expect(startsOf('account-service')).toEqual([-3, -2, -1, 0, 1, 2, 3].map((cycle) => minutes(-20) + cycle * 8 * HOUR_US))
-    expect(startsOf('audit-log-service')).toEqual([-2, -1, 0, 1, 2].map((cycle) => minutes(-40) + cycle * 12 * HOUR_US))
+    expect(startsOf('audit-log-service')).toEqual([-2, -1, 0, 1, 2].map((cycle) => minutes(-60) + cycle * 12 * HOUR_US))
   })
 
   test('the fleet states the versions running before the rollouts under way at the anchor', () => {
     expect(versionsAt(ACCOUNT, minutes(-21))).toEqual(['2.31.120', '2.31.120', '2.31.120'])
-    expect(versionsAt(AUDIT, minutes(-41))).toEqual(['2.0.1', '2.0.1'])
+    expect(versionsAt(AUDIT, minutes(-61))).toEqual(['2.0.1', '2.0.1'])
     expect(FLEET[ACCOUNT]!.version).toBe('2.31.120')
     expect(FLEET[AUDIT]!.version).toBe('2.0.1')
   })
@@ -62,10 +62,10 @@ describe('the schedule', () => {
     expect(versionsAt(ACCOUNT, minutes(460))).toEqual(['2.31.122', '2.31.121', '2.31.121'])
   })
 
-  test('audit-log-service: the candidate runs on one instance for 90 minutes, then the old version everywhere', () => {
-    expect(versionsAt(AUDIT, minutes(49))).toEqual(['2.1.0-rc.81', '2.0.1'])
-    expect(versionsAt(AUDIT, minutes(50))).toEqual(['2.0.1', '2.0.1'])
-    expect(versionsAt(AUDIT, minutes(-40 - 12 * 60))).toEqual(['2.1.0-rc.80', '2.0.1'])
+  test('audit-log-service: the candidate runs on one instance for 150 minutes, then the old version everywhere', () => {
+    expect(versionsAt(AUDIT, minutes(89))).toEqual(['2.1.0-rc.81', '2.0.1'])
+    expect(versionsAt(AUDIT, minutes(90))).toEqual(['2.0.1', '2.0.1'])
+    expect(versionsAt(AUDIT, minutes(-60 - 12 * 60))).toEqual(['2.1.0-rc.80', '2.0.1'])
   })
 
   test('versions rise by one release per rollout, never below 0, over 30 days of history', () => {
@@ -133,15 +133,15 @@ describe('in the traffic', () => {
   })
 
   test('audit-log-service: the candidate answers slower and fails more than the stable version over the same minutes', () => {
-    const canary = entrySpans('audit-log-service', '2.1.0-rc.81', minutes(-40), minutes(-10))
-    const stable = entrySpans('audit-log-service', '2.0.1', minutes(-40), minutes(-10))
+    const canary = entrySpans('audit-log-service', '2.1.0-rc.81', minutes(-60), minutes(-30))
+    const stable = entrySpans('audit-log-service', '2.0.1', minutes(-60), minutes(-30))
     expect(canary.length).toBeGreaterThan(30)
     expect(median(canary.map((span) => span.durationUs)) / median(stable.map((span) => span.durationUs))).toBeGreaterThan(1.3)
-    const counts = byVersion('audit-log-service', minutes(-40), minutes(50))
+    const counts = byVersion('audit-log-service', minutes(-60), minutes(90))
     const errorRatio = (version: string) => counts[version]!.entryErrors / counts[version]!.entrySpans
     expect(errorRatio('2.1.0-rc.81')).toBeGreaterThan(0.04)
     expect(errorRatio('2.0.1')).toBeLessThan(0.01)
-    expect(Object.keys(byVersion('audit-log-service', minutes(50), minutes(110)))).toEqual(['2.0.1'])
+    expect(Object.keys(byVersion('audit-log-service', minutes(90), minutes(150)))).toEqual(['2.0.1'])
   })
 
   test('byVersion adds up to byService, by operation too, and leaves out spans without service.version', () => {

@@ -47,10 +47,11 @@ export const DEPLOYMENTS: readonly Deployment[] = [
   {
     service: 'audit-log-service',
     periodMinutes: 720,
-    lastStartBeforeAnchorMinutes: 40,
+    lastStartBeforeAnchorMinutes: 60,
     historyDays: 40,
-    // ~6.5 entry spans a minute at midday: the candidate sees ~25 in its first 15 minutes, ~75 by the anchor.
-    steps: [{ minutes: 90, instances: 1, share: 0.3 }],
+    // ~6.5 entry spans a minute at midday, ~3.6 at night: half of them give the candidate 100 or more by
+    // the anchor at any hour, twice what the judge needs.
+    steps: [{ minutes: 150, instances: 1, share: 0.5 }],
     outcome: 'rolled_back',
     versions: (n) => ({ fromVersion: '2.0.1', toVersion: `2.1.0-rc.${n}` }),
     medianFactor: 1.6,
