@@ -34,10 +34,11 @@ export const DEPLOYMENTS: readonly Deployment[] = [
     periodMinutes: 480,
     lastStartBeforeAnchorMinutes: 20,
     historyDays: 40,
-    // ~10 entry spans a minute at midday: a 35 % canary has seen ~70 of them by the anchor, ~100 by its end.
+    // ~10 entry spans a minute at midday, ~5 at night, and a quarter of that in the e2e stack: an hour at
+    // 40 % and an hour at 70 % give a rollout 50 canary requests or more even there.
     steps: [
-      { minutes: 30, instances: 1, share: 0.35 },
-      { minutes: 15, instances: 2, share: 0.7 },
+      { minutes: 60, instances: 1, share: 0.4 },
+      { minutes: 60, instances: 2, share: 0.7 },
     ],
     outcome: 'promoted',
     versions: (n) => ({ fromVersion: `2.31.${n - 1}`, toVersion: `2.31.${n}` }),
@@ -47,11 +48,11 @@ export const DEPLOYMENTS: readonly Deployment[] = [
   {
     service: 'audit-log-service',
     periodMinutes: 720,
-    lastStartBeforeAnchorMinutes: 60,
+    lastStartBeforeAnchorMinutes: 120,
     historyDays: 40,
-    // ~6.5 entry spans a minute at midday, ~3.6 at night: half of them give the candidate 100 or more by
-    // the anchor at any hour, twice what the judge needs.
-    steps: [{ minutes: 150, instances: 1, share: 0.5 }],
+    // ~6.5 entry spans a minute at midday, ~3.6 at night, a quarter of that in the e2e stack: half of them
+    // for the two hours before the anchor give the candidate 50 requests or more at any hour, even there.
+    steps: [{ minutes: 180, instances: 1, share: 0.5 }],
     outcome: 'rolled_back',
     versions: (n) => ({ fromVersion: '2.0.1', toVersion: `2.1.0-rc.${n}` }),
     medianFactor: 1.6,

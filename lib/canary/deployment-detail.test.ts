@@ -77,8 +77,8 @@ describe('canaryChartRows', () => {
   test.each([
     [0, 0],
     [12, 12],
-    [300, 60],
-  ])('%i shared minutes: the verdict covers %i', (count, judged) => {
+    [300, 120],
+  ])('%i minutes both versions ran: the verdict covers %i', (count, judged) => {
     const minute = { requests: 1, errors: 0, p95Us: 1 }
     expect(judgedMinuteCount(Array.from({ length: count }, (_, index) => ({ bucketMs: index, canary: minute, baseline: minute })))).toBe(
       judged,

@@ -24,7 +24,7 @@ export function verdictReasons(judgement: CanaryJudgement): VerdictReason[] {
   return judgement.reasons.map((text) => ({ result: judgement.verdict, text }))
 }
 
-/** How many minutes the verdict covers: the last JUDGED_MINUTES of those in which both versions served. */
+/** How many minutes the verdict covers: the last JUDGED_MINUTES of the stretch both versions ran. */
 export const judgedMinuteCount = (minutes: readonly CanaryMinute[]) => Math.min(JUDGED_MINUTES, minutes.length)
 
 export type CanaryChartRow = {

@@ -1,4 +1,4 @@
-// One deployment judged from the summaries: its last JUDGED_MINUTES minutes shared with its baseline
+// One deployment judged from the summaries: the last JUDGED_MINUTES of the stretch it ran beside its baseline
 // (looked for over three times that span back from its end), read and put to the judge. The worker's
 // stage and the verdict API both judge this way, so they agree.
 import { judgeCanary, type CanaryJudgement } from './canary-judge'
