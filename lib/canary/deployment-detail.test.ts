@@ -127,29 +127,28 @@ describe('operations', () => {
 
 describe('worstTracesSearch', () => {
   const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 12, minute))
-  const deployment = { service: 'account-service', version: '2.31.4', firstSeenAt: at(-90), endedAt: null }
-  const judged = judgement({ metrics: [metric({ metric: 'p95', canary: 182.4567 })] })
-
+  const deployment = { service: 'account-service', version: '2.31.4', firstSeenAt: at(-150), endedAt: null }
+  const judged = judgement({ metrics: [metric({ metric: 'p50', canary: 182.4567 }), metric({ metric: 'p95', canary: 400 })] })
   test.each([
     [
-      'running for 90 min: the last hour to now, above the canary p95',
+      'running for 150 min: the last two hours to now, above the canary median',
       deployment,
       judged,
-      { startMs: at(-60), endMs: at(0), minDurationUs: 182_456 },
+      { startMs: at(-120), endMs: at(0), minDurationUs: 182_456 },
     ],
     [
-      'ended: the hour before its end',
-      { ...deployment, endedAt: at(-30) },
+      'ended: the two hours before its end',
+      { ...deployment, endedAt: at(-10) },
       judged,
-      { startMs: at(-90), endMs: at(-30), minDurationUs: 182_456 },
+      { startMs: at(-130), endMs: at(-10), minDurationUs: 182_456 },
     ],
     [
-      'shorter than an hour: from its first span',
+      'shorter than two hours: from its first span',
       { ...deployment, firstSeenAt: at(-10) },
       judged,
       { startMs: at(-10), endMs: at(0), minDurationUs: 182_456 },
     ],
-    ['not judged: no floor', deployment, null, { startMs: at(-60), endMs: at(0), minDurationUs: 0 }],
+    ['not judged: no floor', deployment, null, { startMs: at(-120), endMs: at(0), minDurationUs: 0 }],
   ])('%s', (_label, input, judgementOf, expected) => {
     expect(worstTracesSearch(input, judgementOf, at(0))).toEqual({
       service: 'account-service',

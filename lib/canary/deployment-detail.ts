@@ -76,14 +76,14 @@ export function sortOperationDifferences(differences: readonly OperationDifferen
 }
 
 /** How far back the canary's worst traces are searched, from its end (or now): Jaeger keeps recent traces, and a search sees the newest first. */
-export const WORST_TRACES_LOOKBACK_MS = 3_600_000
+export const WORST_TRACES_LOOKBACK_MS = JUDGED_MINUTES * 60_000
 export const WORST_TRACES_LIMIT = 10
 
 export type WorstTracesSearch = { service: string; version: string; startUs: number; endUs: number; minDurationUs: number; limit: number }
 
 /**
  * The Jaeger search for the canary's slowest traces: its spans (by `service.version`) over the last
- * hour it ran, at least as slow as its judged p95 (none when not judged); null before its first span.
+ * two hours it ran (JUDGED_MINUTES), at least as slow as its judged median (any when not judged); null before its first span.
  */
 export function worstTracesSearch(
   deployment: Pick<DeploymentSummary, 'service' | 'version' | 'firstSeenAt' | 'endedAt'>,
@@ -93,13 +93,14 @@ export function worstTracesSearch(
   if (!deployment.firstSeenAt) return null
   const endMs = (deployment.endedAt ?? now).getTime()
   const startMs = Math.max(deployment.firstSeenAt.getTime(), endMs - WORST_TRACES_LOOKBACK_MS)
-  const p95Ms = judgement?.metrics.find((metric) => metric.metric === 'p95')?.canary ?? null
+  // Above the canary's median, not its p95: a small canary has only a few spans past its p95 in the window.
+  const p50Ms = judgement?.metrics.find((metric) => metric.metric === 'p50')?.canary ?? null
   return {
     service: deployment.service,
     version: deployment.version,
     startUs: startMs * 1000,
     endUs: endMs * 1000,
-    minDurationUs: p95Ms === null ? 0 : Math.floor(p95Ms * 1000),
+    minDurationUs: p50Ms === null ? 0 : Math.floor(p50Ms * 1000),
     limit: WORST_TRACES_LIMIT,
   }
 }
