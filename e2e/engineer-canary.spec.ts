@@ -18,6 +18,7 @@ async function judgedDeployment(
   verdicts: string[],
   status = '',
   anyRecent = false,
+  timeout = 240_000,
 ): Promise<Deployment> {
   let found: Deployment | undefined
   await expect(async () => {
