@@ -32,13 +32,14 @@ export const DEPLOYMENTS: readonly Deployment[] = [
   {
     service: 'account-service',
     periodMinutes: 480,
-    lastStartBeforeAnchorMinutes: 20,
+    lastStartBeforeAnchorMinutes: 200,
     historyDays: 40,
-    // ~10 entry spans a minute at midday, ~5 at night, and a quarter of that in the e2e stack: an hour at
-    // 40 % and an hour at 70 % give a rollout 50 canary requests or more even there.
+    // ~10 entry spans a minute at midday, ~4.8 at the 03:00 UTC trough, and a quarter of that in the e2e
+    // stack: 90 minutes at 40 % then 90 at 60 % give either side about 100 requests even there. Promoted
+    // 20 minutes before the anchor, so a whole good rollout lies in the last hours a new worker reads first.
     steps: [
-      { minutes: 60, instances: 1, share: 0.4 },
-      { minutes: 60, instances: 2, share: 0.7 },
+      { minutes: 90, instances: 1, share: 0.4 },
+      { minutes: 90, instances: 2, share: 0.6 },
     ],
     outcome: 'promoted',
     versions: (n) => ({ fromVersion: `2.31.${n - 1}`, toVersion: `2.31.${n}` }),
@@ -48,11 +49,12 @@ export const DEPLOYMENTS: readonly Deployment[] = [
   {
     service: 'audit-log-service',
     periodMinutes: 720,
-    lastStartBeforeAnchorMinutes: 120,
+    lastStartBeforeAnchorMinutes: 240,
     historyDays: 40,
-    // ~6.5 entry spans a minute at midday, ~3.6 at night, a quarter of that in the e2e stack: half of them
-    // for the two hours before the anchor give the candidate 50 requests or more at any hour, even there.
-    steps: [{ minutes: 180, instances: 1, share: 0.5 }],
+    // ~6.5 entry spans a minute at midday, ~3.1 at the 03:00 UTC trough, a quarter of that in the e2e stack:
+    // half of them for the four hours before the anchor (the judged stretch) give each side about 90
+    // requests at any hour, even there. Under way for 90 minutes after the anchor, then rolled back.
+    steps: [{ minutes: 330, instances: 1, share: 0.5 }],
     outcome: 'rolled_back',
     versions: (n) => ({ fromVersion: '2.0.1', toVersion: `2.1.0-rc.${n}` }),
     medianFactor: 1.6,

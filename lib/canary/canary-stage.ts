@@ -1,7 +1,7 @@
 // The worker's canary stage (between the rollout status and the alert evaluation, lib/worker/stages.ts):
 // for each service, deployments are read off the versions it has run, and every deployment in
 // progress — or just ended, or ended in the last two weeks and not judged for an hour (history read
-// later completes its minutes) — is judged over its last two hours beside its baseline.
+// later completes its minutes) — is judged over its last four hours beside its baseline.
 // Idempotent: it recomputes from the summaries and overwrites; safe to rerun after a crash.
 import { listSyncStates } from '@/lib/sync/sync-state-repository'
 import { detectDeployments } from './deployment-detection'

@@ -24,8 +24,8 @@ export type CanaryWindow = {
   minutes: number
 }
 
-/** Judge over the last two hours both versions ran: long enough for a small canary of a quiet service, short enough to reflect a fix. */
-export const JUDGED_MINUTES = 120
+/** Judge over the last four hours both versions ran: long enough for a small canary of a quiet service at night, short enough that a long rollout is judged on how it runs now. */
+export const JUDGED_MINUTES = 240
 const MINUTE_MS = 60_000
 
 const emptySample = (version: string): VersionSample => ({ version, requests: 0, errors: 0, histogram: new LatencyHistogram() })

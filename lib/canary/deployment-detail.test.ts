@@ -77,7 +77,7 @@ describe('canaryChartRows', () => {
   test.each([
     [0, 0],
     [12, 12],
-    [300, 120],
+    [300, 240],
   ])('%i minutes both versions ran: the verdict covers %i', (count, judged) => {
     const minute = { requests: 1, errors: 0, p95Us: 1 }
     expect(judgedMinuteCount(Array.from({ length: count }, (_, index) => ({ bucketMs: index, canary: minute, baseline: minute })))).toBe(
@@ -127,28 +127,28 @@ describe('operations', () => {
 
 describe('worstTracesSearch', () => {
   const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 12, minute))
-  const deployment = { service: 'account-service', version: '2.31.4', firstSeenAt: at(-150), endedAt: null }
+  const deployment = { service: 'account-service', version: '2.31.4', firstSeenAt: at(-270), endedAt: null }
   const judged = judgement({ metrics: [metric({ metric: 'p50', canary: 182.4567 }), metric({ metric: 'p95', canary: 400 })] })
   test.each([
     [
-      'running for 150 min: the last two hours to now, above the canary median',
+      'running for 270 min: the last four hours to now, above the canary median',
       deployment,
       judged,
-      { startMs: at(-120), endMs: at(0), minDurationUs: 182_456 },
+      { startMs: at(-240), endMs: at(0), minDurationUs: 182_456 },
     ],
     [
-      'ended: the two hours before its end',
+      'ended: the four hours before its end',
       { ...deployment, endedAt: at(-10) },
       judged,
-      { startMs: at(-130), endMs: at(-10), minDurationUs: 182_456 },
+      { startMs: at(-250), endMs: at(-10), minDurationUs: 182_456 },
     ],
     [
-      'shorter than two hours: from its first span',
+      'shorter than four hours: from its first span',
       { ...deployment, firstSeenAt: at(-10) },
       judged,
       { startMs: at(-10), endMs: at(0), minDurationUs: 182_456 },
     ],
-    ['not judged: no floor', deployment, null, { startMs: at(-120), endMs: at(0), minDurationUs: 0 }],
+    ['not judged: no floor', deployment, null, { startMs: at(-240), endMs: at(0), minDurationUs: 0 }],
   ])('%s', (_label, input, judgementOf, expected) => {
     expect(worstTracesSearch(input, judgementOf, at(0))).toEqual({
       service: 'account-service',

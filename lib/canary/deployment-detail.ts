@@ -83,7 +83,7 @@ export type WorstTracesSearch = { service: string; version: string; startUs: num
 
 /**
  * The Jaeger search for the canary's slowest traces: its spans (by `service.version`) over the last
- * two hours it ran (JUDGED_MINUTES), at least as slow as its judged median (any when not judged); null before its first span.
+ * four hours it ran (JUDGED_MINUTES), at least as slow as its judged median (any when not judged); null before its first span.
  */
 export function worstTracesSearch(
   deployment: Pick<DeploymentSummary, 'service' | 'version' | 'firstSeenAt' | 'endedAt'>,

@@ -35,7 +35,7 @@ export const CANARY_ROUTES: RouteDoc[] = [
     path: '/api/v1/services/{service}/versions/{version}/verdict',
     summary: 'Is this version healthy enough to promote?',
     description:
-      'The canary verdict (pass, marginal, fail, not_enough_data) of the version against the one it replaces, over the last two hours in which both ran, judged live from the summaries: p50/p95/p99 from merged histograms, a Mann-Whitney rank test over the histogram bins, a two-proportion test of the error rates, and the canary\'s traffic share, each with its figures and reason. For Argo Rollouts\' `web` metric provider: `successCondition: result.verdict == "pass"`, `failureCondition: result.verdict == "fail"`. With `gate=pass` (or `not-fail`) the status code carries the answer: 412 unless it passes, for Flagger webhooks and `curl --fail`.',
+      'The canary verdict (pass, marginal, fail, not_enough_data) of the version against the one it replaces, over the last four hours in which both ran, judged live from the summaries: p50/p95/p99 from merged histograms, a Mann-Whitney rank test over the histogram bins, a two-proportion test of the error rates, and the canary\'s traffic share, each with its figures and reason. For Argo Rollouts\' `web` metric provider: `successCondition: result.verdict == "pass"`, `failureCondition: result.verdict == "fail"`. With `gate=pass` (or `not-fail`) the status code carries the answer: 412 unless it passes, for Flagger webhooks and `curl --fail`.',
     pathParams: { service: serviceNameParam, version: versionParam },
     query: verdictQuery,
     response: { name: 'VersionVerdict', schema: versionVerdictSchema },

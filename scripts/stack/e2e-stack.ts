@@ -39,6 +39,10 @@ export async function startE2eStack({ databaseUrl, anchor = new Date() }: { data
     // A day and a half of history at a quarter of the demo's traffic: enough clock hours for baselines
     // (24 needed) before the slow operation's last 3 hours, without two weeks competing for the CPU.
     SYNC_BACKFILL_DAYS: '1.5',
+    // The last five hours first: the demo's rollouts around the anchor (the bad canary from four hours
+    // before it, the good rollout promoted 20 minutes before it) are judged on whole data within minutes,
+    // not once the backfill has come that far.
+    SYNC_LIVE_FIRST_MINUTES: '300',
     LOG_LEVEL: 'warn',
     PAGERDUTY_WEBHOOK_SECRETS: webhookSecrets.pagerduty,
     INCIDENT_WEBHOOK_SECRET: webhookSecrets.incidents,

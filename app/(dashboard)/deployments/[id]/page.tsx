@@ -206,7 +206,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
             title="Worst traces of the canary"
             description={
               search
-                ? `Searched live in Jaeger: spans of ${deployment.service} whose process carries service.version ${deployment.version}, over the last two hours it ran${search.minDurationUs ? `, at least ${formatDurationUs(search.minDurationUs)} (its median)` : ''}, slowest first.`
+                ? `Searched live in Jaeger: spans of ${deployment.service} whose process carries service.version ${deployment.version}, over the last four hours it ran${search.minDurationUs ? `, at least ${formatDurationUs(search.minDurationUs)} (its median)` : ''}, slowest first.`
                 : undefined
             }
           />
