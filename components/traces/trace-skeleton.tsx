@@ -1,5 +1,5 @@
 import { Card } from '@/components/ui/card'
-import { Skeleton } from '@/components/ui/skeleton'
+import { PageSkeleton, Skeleton } from '@/components/ui/skeleton'
 
 // Staggered bars, like a waterfall: where each span's bar starts and how wide it is (percent).
 const BARS = [
@@ -16,29 +16,20 @@ const BARS = [
 /** The trace view's outline while Jaeger answers (the one live call). */
 export function TraceSkeleton() {
   return (
-    <div role="status" aria-busy="true" aria-label="Opening the trace from Jaeger">
-      <div className="border-b border-border px-6 py-5 md:px-8">
-        <Skeleton className="h-6 w-96 max-w-full" />
-        <Skeleton className="mt-2 h-4 w-64" />
-      </div>
-      <div className="space-y-6 px-6 py-6 md:px-8">
-        <p className="text-sm text-muted">Opening the trace from Jaeger…</p>
-        <Card>
-          <div className="divide-y divide-border">
-            {BARS.map(([offset, width], index) => (
-              <div key={index} className="grid grid-cols-[16rem_1fr] items-center gap-4 px-5 py-2.5">
-                <Skeleton className="h-4" />
-                <div className="relative h-4">
-                  <div
-                    className="absolute inset-y-0 animate-pulse rounded bg-accent/30"
-                    style={{ left: `${offset}%`, width: `${width}%` }}
-                  />
-                </div>
+    <PageSkeleton label="Opening the trace from Jaeger" titleClassName="w-96 max-w-full" subtitleClassName="w-64">
+      <p className="text-sm text-muted">Opening the trace from Jaeger…</p>
+      <Card>
+        <div className="divide-y divide-border">
+          {BARS.map(([offset, width], index) => (
+            <div key={index} className="grid grid-cols-[16rem_1fr] items-center gap-4 px-5 py-2.5">
+              <Skeleton className="h-4" />
+              <div className="relative h-4">
+                <div className="absolute inset-y-0 animate-pulse rounded bg-accent/30" style={{ left: `${offset}%`, width: `${width}%` }} />
               </div>
-            ))}
-          </div>
-        </Card>
-      </div>
-    </div>
+            </div>
+          ))}
+        </div>
+      </Card>
+    </PageSkeleton>
   )
 }
