@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import { startDemoJaeger, type DemoJaeger } from '../../demo/start-demo-jaeger'
 import { createScratchDatabase } from '@/scripts/stack/scratch-database'
+import { testTickContext } from '@/lib/sync/testing/test-tick-context'
 
 const databaseUrl = await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
@@ -37,21 +38,8 @@ afterAll(async () => {
 async function syncTo(atMs: number) {
   nowMs = atMs
   const client = new JaegerClient({ baseUrl: jaeger.url, timeoutMs: 10_000, retries: 0 })
-  const silent = { info() {}, warn() {}, error() {} }
   for (let round = 0; round < 20; round++) {
-    await runSyncTick(
-      {
-        search: (s) => client.searchTraces(s),
-        listServices: async () => SERVICES,
-        leases,
-        workerId: 'test',
-        log: silent,
-        now: () => new Date(nowMs),
-        random: () => 0.5,
-        shouldStop: () => false,
-      },
-      SETTINGS,
-    )
+    await runSyncTick(testTickContext({ client, leases, services: SERVICES, now: () => new Date(nowMs) }), SETTINGS)
     const states = await db.syncState.findMany()
     if (states.length === SERVICES.length && states.every((s) => s.liveFrom === null && s.watermark.getTime() >= nowMs - 17 * 60_000))
       return

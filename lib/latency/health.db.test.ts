@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test, vi } from 'vitest'
 import { SLOW_OPERATION } from '../../demo/simulator/scenario'
 import { startDemoJaeger } from '../../demo/start-demo-jaeger'
 import { createScratchDatabase } from '@/scripts/stack/scratch-database'
+import { testTickContext } from '@/lib/sync/testing/test-tick-context'
 
 const databaseUrl = await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
@@ -30,27 +31,14 @@ afterAll(async () => {
   await jaeger.close()
 })
 const client = new JaegerClient({ baseUrl: jaeger.url, timeoutMs: 20_000 })
-const silent = { info() {}, warn() {}, error() {} }
-await runSyncTick(
-  {
-    search: (s) => client.searchTraces(s),
-    listServices: async () => [SERVICE],
-    leases,
-    workerId: 'test',
-    log: silent,
-    now: () => NOW,
-    random: () => 0.5,
-    shouldStop: () => false,
-  },
-  {
-    liveFirstUs: 0,
-    backfillUs: 30 * HOUR_US,
-    settleUs: 120_000_000,
-    windowUs: 60 * 60_000_000,
-    fetch: { limit: 5000, floorUs: 5_000_000, maxRequests: 64 },
-    maxWindowsPerTurn: 1000,
-  },
-)
+await runSyncTick(testTickContext({ client, leases, services: [SERVICE], now: () => NOW }), {
+  liveFirstUs: 0,
+  backfillUs: 30 * HOUR_US,
+  settleUs: 120_000_000,
+  windowUs: 60 * 60_000_000,
+  fetch: { limit: 5000, floorUs: 5_000_000, maxRequests: 64 },
+  maxWindowsPerTurn: 1000,
+})
 const retention = { minuteUs: 48 * HOUR_US, hourUs: 35 * 24 * HOUR_US, dayUs: 400 * 24 * HOUR_US }
 for (let round = 0; round < 5; round++) await compactService(SERVICE, { now: NOW, retention })
 

@@ -10,6 +10,7 @@ import { SLOW_OPERATION } from '../../demo/simulator/scenario'
 import { startDemoJaeger } from '../../demo/start-demo-jaeger'
 import { createScratchDatabase } from '@/scripts/stack/scratch-database'
 import { histogramOf } from '@/lib/metrics/histogram'
+import { testTickContext } from '@/lib/sync/testing/test-tick-context'
 
 const databaseUrl = await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
@@ -38,29 +39,16 @@ afterAll(async () => {
   await jaeger.close()
 })
 const client = new JaegerClient({ baseUrl: jaeger.url, timeoutMs: 20_000 })
-const silent = { info() {}, warn() {}, error() {} }
 let listed = [SLOW, QUIET]
 const sync = (maxWindowsPerTurn: number) =>
-  runSyncTick(
-    {
-      search: (s) => client.searchTraces(s),
-      listServices: async () => listed,
-      leases,
-      workerId: 'test',
-      log: silent,
-      now: () => new Date(nowMs),
-      random: () => 0.5,
-      shouldStop: () => false,
-    },
-    {
-      liveFirstUs: 60 * 60_000_000,
-      backfillUs: 30 * HOUR_US,
-      settleUs: 120_000_000,
-      windowUs: 60 * 60_000_000,
-      fetch: { limit: 5000, floorUs: 5_000_000, maxRequests: 64 },
-      maxWindowsPerTurn,
-    },
-  )
+  runSyncTick(testTickContext({ client, leases, services: () => listed, now: () => new Date(nowMs) }), {
+    liveFirstUs: 60 * 60_000_000,
+    backfillUs: 30 * HOUR_US,
+    settleUs: 120_000_000,
+    windowUs: 60 * 60_000_000,
+    fetch: { limit: 5000, floorUs: 5_000_000, maxRequests: 64 },
+    maxWindowsPerTurn,
+  })
 const retention = { minuteUs: 48 * HOUR_US, hourUs: 35 * 24 * HOUR_US, dayUs: 400 * 24 * HOUR_US }
 const compact = async () => {
   for (const service of listed)

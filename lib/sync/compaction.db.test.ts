@@ -5,6 +5,7 @@ import { afterAll, describe, expect, test, vi } from 'vitest'
 import { startDemoJaeger } from '../../demo/start-demo-jaeger'
 import { createScratchDatabase } from '@/scripts/stack/scratch-database'
 import { toMicros } from '@/lib/time/micros'
+import { testTickContext } from '@/lib/sync/testing/test-tick-context'
 
 const databaseUrl = await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
@@ -26,7 +27,6 @@ afterAll(async () => {
   await jaeger.close()
 })
 const client = new JaegerClient({ baseUrl: jaeger.url, timeoutMs: 20_000 })
-const silent = { info() {}, warn() {}, error() {} }
 const settings = {
   liveFirstUs: 0,
   backfillUs: 50 * HOUR_US,
@@ -35,19 +35,7 @@ const settings = {
   fetch: { limit: 5000, floorUs: 5_000_000, maxRequests: 64 },
   maxWindowsPerTurn: 1000,
 }
-await runSyncTick(
-  {
-    search: (s) => client.searchTraces(s),
-    listServices: async () => [SERVICE],
-    leases,
-    workerId: 'test',
-    log: silent,
-    now: () => NOW,
-    random: () => 0.5,
-    shouldStop: () => false,
-  },
-  settings,
-)
+await runSyncTick(testTickContext({ client, leases, services: [SERVICE], now: () => NOW }), settings)
 const state = await db.syncState.findUniqueOrThrow({ where: { serviceName: SERVICE } })
 const from = toMicros(state.backfillFrom)
 const to = toMicros(state.watermark)

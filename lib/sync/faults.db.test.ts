@@ -8,6 +8,7 @@ import { afterAll, describe, expect, test, vi } from 'vitest'
 import type { FaultSettings } from '../../demo/faults/schemas'
 import { startDemoJaeger } from '../../demo/start-demo-jaeger'
 import { createScratchDatabase } from '@/scripts/stack/scratch-database'
+import { testTickContext } from '@/lib/sync/testing/test-tick-context'
 
 const databaseUrl = await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
@@ -48,16 +49,7 @@ async function syncThroughFault(fault: FaultSettings, { limit = 1000, clearAfter
   let clock = NOW
   const tick = () =>
     runSyncTick(
-      {
-        search: (s) => client.searchTraces(s),
-        listServices: async () => SERVICES,
-        leases,
-        workerId: 'faults',
-        log: { info() {}, warn() {} },
-        now: () => new Date(clock),
-        random: () => 1,
-        shouldStop: () => false,
-      },
+      testTickContext({ client, leases, services: SERVICES, now: () => new Date(clock), workerId: 'faults', random: () => 1 }),
       settingsFor(limit),
     )
   await jaeger.faults.replace(fault)

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net'
 import fc from 'fast-check'
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import { createScratchDatabase } from '@/scripts/stack/scratch-database'
+import { testTickContext } from '@/lib/sync/testing/test-tick-context'
 
 const databaseUrl = await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
@@ -68,19 +69,7 @@ afterAll(async () => {
 })
 
 const tick = () =>
-  runSyncTick(
-    {
-      search: (search) => client.searchTraces(search),
-      listServices: () => client.listServices(),
-      leases,
-      workerId: 'span-text',
-      log: { info() {}, warn() {} },
-      now: () => new Date(NOW_MS),
-      random: () => 0.5,
-      shouldStop: () => false,
-    },
-    SETTINGS,
-  )
+  runSyncTick(testTickContext({ client, leases, services: 'from-jaeger', now: () => new Date(NOW_MS), workerId: 'span-text' }), SETTINGS)
 
 const reset = () =>
   db.$executeRawUnsafe(

@@ -5,6 +5,7 @@ import type { DemoHandler } from '../../demo/http/demo-response'
 import { startDemoJaeger, type DemoJaeger } from '../../demo/start-demo-jaeger'
 import { createScratchDatabase } from '@/scripts/stack/scratch-database'
 import { toMicros } from '@/lib/time/micros'
+import { testTickContext } from '@/lib/sync/testing/test-tick-context'
 
 const databaseUrl = await createScratchDatabase()
 const { db } = await import('@/lib/db/client')
@@ -26,7 +27,6 @@ const SETTINGS = {
   fetch: { limit: 1000, floorUs: 5_000_000, maxRequests: 256 },
   maxWindowsPerTurn: 100,
 }
-const silent = { info() {}, warn() {}, error() {} }
 vi.setConfig({ testTimeout: 120_000 })
 
 let outage = false
@@ -49,19 +49,7 @@ function worker(index: number, now = () => NOW) {
   const client = new JaegerClient({ baseUrl: jaeger.url, timeoutMs: 10_000, retries: 0 })
   return {
     tick: () =>
-      runSyncTick(
-        {
-          search: (s) => client.searchTraces(s),
-          listServices: () => client.listServices(),
-          leases: leases[index]!,
-          workerId: `test-${index}`,
-          log: silent,
-          now,
-          random: () => 0.5,
-          shouldStop: () => false,
-        },
-        SETTINGS,
-      ),
+      runSyncTick(testTickContext({ client, leases: leases[index]!, services: 'from-jaeger', now, workerId: `test-${index}` }), SETTINGS),
   }
 }
 
@@ -188,16 +176,7 @@ describe('sync', () => {
     const oneWindowAtATime = { ...SETTINGS, maxWindowsPerTurn: 1 }
     const tick = () =>
       runSyncTick(
-        {
-          search: (s) => client.searchTraces(s),
-          listServices: async () => ['ledger-service'],
-          leases: leases[0]!,
-          workerId: 'live',
-          log: silent,
-          now: () => NOW,
-          random: () => 0.5,
-          shouldStop: () => false,
-        },
+        testTickContext({ client, leases: leases[0]!, services: ['ledger-service'], now: () => NOW, workerId: 'live' }),
         oneWindowAtATime,
       )
     await tick()
