@@ -161,19 +161,6 @@ export type AlertRule = z.output<typeof alertRuleInput>
 export const storedAlertRuleSchema = alertRuleInput.safeExtend({ id: z.uuid(), version: z.number().int().min(1) })
 export type StoredAlertRule = z.output<typeof storedAlertRuleSchema>
 
-/**
- * lib/canary's judgement as stored on a deployment (deployments.judgement), the parts a canary alert reads;
- * a part that does not parse reads as absent, never fails the alert stage.
- */
-export const storedCanaryJudgementSchema = z.object({
-  score: z.number().nullable().catch(null),
-  metrics: z
-    .array(z.object({ result: z.string() }))
-    .nullable()
-    .catch(null),
-  reasons: z.array(z.string()).catch([]),
-})
-
 /** The path of one rule (/api/v1/rules/{id}). */
 export const alertRuleParams = z.object({ id: z.uuid({ error: 'not an alert rule id (a UUID)' }) })
 

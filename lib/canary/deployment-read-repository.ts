@@ -5,6 +5,7 @@ import { LatencyHistogram } from '@/lib/metrics/histogram'
 import type { CanaryJudgement, CanaryVerdict } from './canary-judge'
 import { canaryMinutes, overlap, type CanaryMinute } from './canary-window'
 import { listVersionMinutes } from './deployments-repository'
+import { storedJudgementSchema } from './schemas'
 
 export type DeploymentStatus = 'announced' | 'in_progress' | 'finished' | 'rolled_back'
 
@@ -18,6 +19,8 @@ export type DeploymentSummary = {
   score: number | null
   /** The first reason of the verdict (the worst metric's), when judged. */
   reason: string | null
+  /** How many metrics fail; null before a judgement. */
+  failingMetrics: number | null
   firstSeenAt: Date | null
   endedAt: Date | null
   announcedAt: Date | null
@@ -29,7 +32,8 @@ export type DeploymentSummary = {
 type Row = Awaited<ReturnType<typeof db.deployment.findFirstOrThrow>>
 
 const summaryOf = (row: Row): DeploymentSummary => {
-  const judgement = row.judgement as CanaryJudgement | null
+  const stored = storedJudgementSchema.safeParse(row.judgement ?? {})
+  const { score = null, metrics = null, reasons = [] } = stored.success ? stored.data : {}
   return {
     id: row.id,
     service: row.service,
@@ -37,8 +41,9 @@ const summaryOf = (row: Row): DeploymentSummary => {
     baselineVersion: row.baselineVersion,
     status: row.status,
     verdict: row.verdict,
-    score: judgement?.score ?? null,
-    reason: judgement?.reasons[0] ?? null,
+    score,
+    reason: reasons[0] ?? null,
+    failingMetrics: metrics && metrics.filter((metric) => metric.result === 'fail').length,
     firstSeenAt: row.firstSeenAt,
     endedAt: row.endedAt,
     announcedAt: row.announcedAt,
@@ -48,14 +53,15 @@ const summaryOf = (row: Row): DeploymentSummary => {
   }
 }
 
-/** Most recent first (by first span, else announcement). */
+/** Most recent first (by first span, else announcement); of one service, or of several. */
 export async function listDeployments({
   service,
+  services,
   status,
   limit = 200,
-}: { service?: string; status?: DeploymentStatus; limit?: number } = {}): Promise<DeploymentSummary[]> {
+}: { service?: string; services?: readonly string[]; status?: DeploymentStatus; limit?: number } = {}): Promise<DeploymentSummary[]> {
   const rows = await db.deployment.findMany({
-    where: { service, status },
+    where: { service: services ? { in: [...services] } : service, status },
     orderBy: [{ firstSeenAt: { sort: 'desc', nulls: 'first' } }, { announcedAt: 'desc' }],
     take: limit,
   })

@@ -72,6 +72,19 @@ export const versionVerdictSchema = z.object({
   asOf: z.string().nullable(),
 })
 
+/**
+ * A judgement as stored on a deployment (deployments.judgement), the parts its summary reads; a part
+ * that does not parse reads as absent (a list, a page or the alert stage never fails on one row).
+ */
+export const storedJudgementSchema = z.object({
+  score: z.number().nullable().catch(null),
+  metrics: z
+    .array(z.object({ result: z.string() }))
+    .nullable()
+    .catch(null),
+  reasons: z.array(z.string()).catch([]),
+})
+
 export const deploymentListSchema = z.object({
   deployments: z.array(
     z.object({
@@ -83,6 +96,7 @@ export const deploymentListSchema = z.object({
       verdict: verdictEnum.nullable(),
       score: z.number().nullable(),
       reason: z.string().nullable(),
+      failingMetrics: z.number().int().nullable().meta({ description: 'How many metrics fail the canary (null before a judgement).' }),
       firstSeenAt: z.string().nullable(),
       endedAt: z.string().nullable(),
       announcedAt: z.string().nullable(),
