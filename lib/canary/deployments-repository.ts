@@ -45,9 +45,16 @@ export async function listVersionMinutes(
 /**
  * Makes the service's observed deployments what `detected` says: new ones opened, the rest updated.
  * Observed rows no longer detected (history read later changed the picture) go, unless CI announced them.
+ * A deployment whose status, baseline or end changed is due for judgement again (its judgedAt cleared):
+ * the stage judges it in the same pass, whatever the wall clock says of its last judgement.
  */
 export async function saveObservedDeployments(service: string, detected: readonly DetectedDeployment[]): Promise<void> {
   await db.$transaction(async (tx) => {
+    const before = new Map(
+      (
+        await tx.deployment.findMany({ where: { service }, select: { version: true, status: true, baselineVersion: true, endedAt: true } })
+      ).map((row) => [row.version, row]),
+    )
     for (const deployment of detected) {
       const observed = {
         baselineVersion: deployment.baselineVersion,
@@ -57,10 +64,16 @@ export async function saveObservedDeployments(service: string, detected: readonl
         baselineLastSeenAt: new Date(deployment.baselineLastSeenMs),
         endedAt: deployment.endedMs === null ? null : new Date(deployment.endedMs),
       }
+      const was = before.get(deployment.version)
+      const changed =
+        was !== undefined &&
+        (was.status !== observed.status ||
+          was.baselineVersion !== observed.baselineVersion ||
+          (was.endedAt?.getTime() ?? null) !== (observed.endedAt?.getTime() ?? null))
       await tx.deployment.upsert({
         where: { service_version: { service, version: deployment.version } },
         create: { service, version: deployment.version, ...observed },
-        update: observed,
+        update: changed ? { ...observed, judgedAt: null } : observed,
       })
     }
     await tx.deployment.deleteMany({
@@ -73,7 +86,7 @@ export async function saveObservedDeployments(service: string, detected: readonl
 const REJUDGE_FOR_MS = 14 * 24 * 3_600_000
 const REJUDGE_EVERY_MS = 3_600_000
 
-/** Deployments whose verdict is due: in progress; ended after their last judgement; or ended lately and not judged for an hour. */
+/** Deployments whose verdict is due: in progress; never judged (or changed since: saveObservedDeployments); or ended lately and not judged for an hour. */
 export async function listDeploymentsToJudge(service: string, now: Date) {
   const rows = await db.deployment.findMany({
     where: {
@@ -88,7 +101,6 @@ export async function listDeploymentsToJudge(service: string, now: Date) {
     (row) =>
       row.status === 'in_progress' ||
       row.judgedAt === null ||
-      (row.endedAt !== null && row.judgedAt < row.endedAt) ||
       (row.endedAt !== null && row.endedAt.getTime() > nowMs - REJUDGE_FOR_MS && row.judgedAt.getTime() < nowMs - REJUDGE_EVERY_MS),
   )
 }
