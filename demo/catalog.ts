@@ -4,8 +4,9 @@
 // anchor, so the catalog is built for the anchor the demo Jaeger runs with.
 // sanctions-screening-service emits traces but is deliberately absent (it shows up as "discovered").
 import { stringify } from 'yaml'
-import { HANDLERS, type Handler } from './simulator/call-graph'
+import { HANDLERS } from './simulator/call-graph'
 import { FLEET } from './simulator/fleet'
+import type { Handler } from './simulator/handler'
 
 export type CatalogService = {
   name: string

@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest'
-import { ENTRY_POINTS, HANDLERS, SCHEDULED_JOBS, consumerKey, getHandler, httpKey } from './call-graph'
+import { HANDLERS, getHandler } from './call-graph'
+import { ENTRY_POINTS, SCHEDULED_JOBS } from './entry-points'
+import { consumerKey, httpKey } from './handler'
 import { FLEET } from './fleet'
 
 const startsDaysAgo = (service: string) =>

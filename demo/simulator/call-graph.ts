@@ -1,72 +1,7 @@
 // What each service does when called: its handlers (HTTP routes, message consumers, batch jobs) and
 // the steps each runs (downstream HTTP calls, database and cache calls, Kafka publishes, internal work).
 // Latencies are medians in ms of a log-normal; `probability` makes a step conditional.
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT'
-
-export type HttpStep = {
-  type: 'http'
-  service: string
-  method: HttpMethod
-  route: string
-  probability?: number
-  critical?: boolean
-  times?: readonly [number, number]
-}
-export type ExternalStep = {
-  type: 'external'
-  host: string
-  method: HttpMethod
-  route: string
-  medianMs: number
-  probability?: number
-  critical?: boolean
-}
-export type DbStep = {
-  type: 'db'
-  system: 'postgresql' | 'redis' | 'clickhouse'
-  namespace: string
-  operation: string
-  /** Table or key space; absent for redis. */
-  collection?: string
-  queryText: string
-  medianMs: number
-  probability?: number
-}
-export type PublishStep = { type: 'publish'; topic: string; consumers: readonly string[]; probability?: number }
-export type InternalStep = { type: 'internal'; name: string; medianMs: number; probability?: number }
-export type Step = HttpStep | ExternalStep | DbStep | PublishStep | InternalStep
-
-export type Handler = {
-  service: string
-  kind: 'server' | 'consumer' | 'job'
-  /** HTTP method and route template (server), topic (consumer) or job name. */
-  method?: HttpMethod
-  route?: string
-  topic?: string
-  job?: string
-  selfMs: number
-  /** Baseline probability that the handler fails on its own (5xx), outside error bursts. */
-  errorRate: number
-  /** Probability of answering 401 without doing the work (not an error on the server side). */
-  rejectRate?: number
-  /**
-   * Share of deliveries whose trace id this consumer's (old) Kafka client fails to extract while it
-   * keeps the parent span id: the span starts a trace of its own that names a parent the trace never
-   * has, an orphan. Only this service's traces break; the producer's trace stays whole.
-   */
-  dropsTraceIdShare?: number
-  /**
-   * Share of requests arriving with a vendor's own `traceparent`, which the server's instrumentation
-   * honours: the span's parent lives in the vendor's tracing, never in ours (the trace has no root).
-   */
-  foreignParentShare?: number
-  steps: readonly Step[]
-}
-
-export const httpKey = (service: string, method: HttpMethod, route: string) => `${service} ${method} ${route}`
-export const consumerKey = (service: string, topic: string) => `${service} process ${topic}`
-export const jobKey = (service: string, job: string) => `${service} job ${job}`
+import { handlerKey, type DbStep, type Handler, type HttpMethod, type HttpStep, type Step } from './handler'
 
 const http = (service: string, method: HttpMethod, route: string, extra: Partial<HttpStep> = {}): HttpStep => ({
   type: 'http',
@@ -300,12 +235,6 @@ export const HANDLERS: readonly Handler[] = [
   },
 ]
 
-export function handlerKey(handler: Handler): string {
-  if (handler.kind === 'server') return httpKey(handler.service, handler.method!, handler.route!)
-  if (handler.kind === 'consumer') return consumerKey(handler.service, handler.topic!)
-  return jobKey(handler.service, handler.job!)
-}
-
 const byKey = new Map(HANDLERS.map((handler) => [handlerKey(handler), handler]))
 
 export function getHandler(key: string): Handler {
@@ -313,24 +242,3 @@ export function getHandler(key: string): Handler {
   if (!handler) throw new Error(`no handler ${key}`)
   return handler
 }
-
-/** Entry points of sampled traffic, weighted by their share of the fleet's traces per minute. */
-export const ENTRY_POINTS: readonly { handler: string; weight: number }[] = [
-  { handler: httpKey('api-gateway', 'GET', '/v1/accounts/{accountId}'), weight: 18 },
-  { handler: httpKey('api-gateway', 'GET', '/v1/users/me'), weight: 14 },
-  { handler: httpKey('api-gateway', 'POST', '/v1/payments'), weight: 12 },
-  { handler: httpKey('api-gateway', 'GET', '/v1/transactions'), weight: 14 },
-  { handler: httpKey('api-gateway', 'POST', '/v1/cards/{cardId}/authorize'), weight: 10 },
-  { handler: httpKey('api-gateway', 'POST', '/v1/onboarding/applications'), weight: 2 },
-  { handler: httpKey('api-gateway', 'GET', '/v1/loans/offers'), weight: 4 },
-  { handler: httpKey('api-gateway', 'GET', '/v1/reports/{reportId}'), weight: 2 },
-  { handler: httpKey('api-gateway', 'GET', '/v1/merchants/{merchantId}'), weight: 6 },
-  { handler: httpKey('api-gateway', 'GET', '/v1/statements/{month}'), weight: 3 },
-  { handler: httpKey('kyc-service', 'POST', '/webhooks/vendor'), weight: 1.5 },
-]
-
-/** Batch jobs: one run every `everyMinutes`, independent of the traffic volume. */
-export const SCHEDULED_JOBS: readonly { handler: string; everyMinutes: number }[] = [
-  { handler: jobKey('settlement-service', 'settle batch'), everyMinutes: 5 },
-  { handler: jobKey('reconciliation-service', 'reconcile ledger'), everyMinutes: 30 },
-]

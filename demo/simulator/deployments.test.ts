@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { DEPLOYMENTS, createDeployments } from './deployments'
-import { FLEET, fleetIndex } from './fleet'
+import { FLEET } from './fleet'
+import { fleetIndex } from './fleet-index'
 import { MINUTE_US } from './scenario'
 import { createSimulator } from './simulator'
 

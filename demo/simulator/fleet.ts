@@ -389,18 +389,3 @@ export const FLEET: readonly FleetService[] = [
     sampler: HEAD_SAMPLING,
   },
 ]
-
-const byName = new Map(FLEET.map((service, index) => [service.name, index]))
-
-/** Index of a service in FLEET; throws on a name the fleet does not have. */
-export function fleetIndex(name: string): number {
-  const index = byName.get(name)
-  if (index === undefined) throw new Error(`unknown fleet service ${name}`)
-  return index
-}
-
-export function fleetService(index: number): FleetService {
-  const service = FLEET[index]
-  if (!service) throw new Error(`no fleet service at index ${index}`)
-  return service
-}

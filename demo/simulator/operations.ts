@@ -1,7 +1,8 @@
 // The operations (span name + kind) each service can emit, derived from the call graph: what
 // Jaeger's GetOperations lists once a service has reported spans.
-import { HANDLERS, type Step } from './call-graph'
+import { HANDLERS } from './call-graph'
 import { FLEET } from './fleet'
+import type { Step } from './handler'
 import { SPAN_KIND_NAMES, SpanKind, type SpanKindNumber } from './simulated-trace'
 import { dbSpanName } from './span-attributes'
 

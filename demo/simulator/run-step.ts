@@ -1,6 +1,7 @@
 // Runs one step of a handler inside the calling process: emits the client, producer or internal span
 // and, for calls into the fleet, runs the callee's handler through `runHandler`.
-import { getHandler, httpKey, type Handler, type Step } from './call-graph'
+import { getHandler } from './call-graph'
+import { httpKey, type Handler, type Step } from './handler'
 import { applicationScope, instrumentationScope } from './resources'
 import { SpanKind } from './simulated-trace'
 import {

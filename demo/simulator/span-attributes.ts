@@ -1,7 +1,7 @@
 // OpenTelemetry semantic-convention attributes for each kind of simulated span
 // (https://opentelemetry.io/docs/specs/semconv/: http, database, messaging, error).
-import type { DbStep } from './call-graph'
 import type { FleetService } from './fleet'
+import type { DbStep } from './handler'
 import type { Attribute } from './simulated-trace'
 
 // Attributes are immutable and most take a handful of values (methods, routes, hosts, status

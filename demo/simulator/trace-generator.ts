@@ -12,8 +12,11 @@
 //
 // No orphan comes from the rollout itself; orphans come only from the propagation bugs the call graph
 // names (dropsTraceIdShare, foreignParentShare).
-import { ENTRY_POINTS, SCHEDULED_JOBS, getHandler, type Handler } from './call-graph'
-import { fleetIndex, fleetService, type FleetService } from './fleet'
+import { getHandler } from './call-graph'
+import { ENTRY_POINTS, SCHEDULED_JOBS } from './entry-points'
+import type { FleetService } from './fleet'
+import { fleetIndex, fleetService } from './fleet-index'
+import type { Handler } from './handler'
 import { createRandom, hash32, type Random } from './random'
 import { applicationScope, instrumentationScope, resourceOf } from './resources'
 import { runStep, type Inbound } from './run-step'

@@ -1,7 +1,7 @@
 // The simulator never names a span with markup, so escaping on the trace page is tested here, on a
 // hand-built trace, rather than over HTTP.
 import { describe, expect, test } from 'vitest'
-import { fleetIndex } from '../simulator/fleet'
+import { fleetIndex } from '../simulator/fleet-index'
 import { RESOURCES } from '../simulator/resources'
 import type { SimSpan, SimTrace } from '../simulator/simulated-trace'
 import { renderTracePage } from './trace-page'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { fleetIndex } from '../simulator/fleet'
+import { fleetIndex } from '../simulator/fleet-index'
 import { RESOURCES } from '../simulator/resources'
 import type { SimSpan, SimTrace } from '../simulator/simulated-trace'
 import { formatGoDuration } from './go-duration'
