@@ -1,6 +1,7 @@
 // The /deployments list's view in its URL (filters by service, status and verdict) and what each row
 // shows of a deployment's time. Pure.
 import { z } from 'zod'
+import { urlFilterText } from '@/lib/text/plain-text'
 import type { CanaryVerdict } from './canary-judge'
 import type { DeploymentStatus, DeploymentSummary } from './deployment-read-repository'
 
@@ -14,16 +15,9 @@ export type VerdictFilter = (typeof VERDICT_FILTERS)[number]
 /** Rows the list reads: enough for weeks of deployments across a fleet, bounded for one page. */
 export const DEPLOYMENT_LIST_LIMIT = 200
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(200)
-  .optional()
-  .transform((value) => value || undefined)
-
 /** Unknown values fall back to no filter: a hand-edited link still opens the list. */
 export const deploymentListParams = z.object({
-  service: optionalText.catch(undefined),
+  service: urlFilterText.catch(undefined),
   status: z.enum(DEPLOYMENT_STATUSES).optional().catch(undefined),
   verdict: z.enum(VERDICT_FILTERS).optional().catch(undefined),
 })

@@ -1,6 +1,7 @@
 // The /slos list's view in its URL (sort, direction, filters), and the rows it shows (pure), as Pyrra's list:
 // every SLO with its objective, SLI, budget and status; worst first by default.
 import { z } from 'zod'
+import { urlFilterText } from '@/lib/text/plain-text'
 import { SLO_HEALTHS, type SloHealth } from './slo-health'
 import type { SloOverview } from './slo-read-repository'
 
@@ -16,20 +17,13 @@ export const DEFAULT_SLO_DIRECTION: Record<SloSort, 'asc' | 'desc'> = {
   burn: 'desc',
 }
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(200)
-  .optional()
-  .transform((value) => value || undefined)
-
 /** Unknown values fall back to the default view: a hand-edited link still opens the list. */
 export const sloListParams = z.object({
   sort: z.enum(SLO_SORTS).catch('health').default('health'),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
-  q: optionalText.catch(undefined),
+  q: urlFilterText.catch(undefined),
   health: z.enum(SLO_HEALTHS).optional().catch(undefined),
-  service: optionalText.catch(undefined),
+  service: urlFilterText.catch(undefined),
 })
 export type SloListParams = z.infer<typeof sloListParams>
 

@@ -27,3 +27,11 @@ export const multiLineText = text(NO_CONTROL_EXCEPT_LINES)
 
 /** True when a string can be stored as given (used where a schema is not: path segments, headers). */
 export const isPlainText = (value: string) => NO_CONTROL.test(value)
+
+/** A list page's free-text filter from its URL: trimmed, a blank one absent (add `.catch(undefined)`: a bad one is no filter). */
+export const urlFilterText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((value) => value || undefined)
