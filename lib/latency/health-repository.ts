@@ -3,7 +3,8 @@
 // pages, and the judgement of one service at once (an admin's change of its baseline window).
 import { db } from '@/lib/db/client'
 import type { LatencyHealth } from './judge-latency'
-import { LatencyHealthJudge, type ServicePassReport } from './latency-health-judge'
+import type { ServicePassReport } from './judgement-pass'
+import { LatencyHealthJudge } from './latency-health-judge'
 import { fromStored, SERVICE_LEVEL } from './stored-verdicts-repository'
 
 /**

@@ -6,8 +6,8 @@
 import { db, Prisma } from '@/lib/db/client'
 import { operationKey } from '@/lib/metrics/operation-key'
 import { fromMicros } from '@/lib/time/micros'
+import type { HistoryRow } from './hourly-history'
 import { readPlansByService } from './read-plan-repository'
-import type { HistoryRow } from './series-history'
 import { SERVICE_LEVEL } from './stored-verdicts-repository'
 
 /** The key of a service's own series (its entry spans) among its operations'. */

@@ -11,7 +11,7 @@ import { getSyncStatus } from '@/lib/sync/sync-status-repository'
 import type { SyncStatus } from '@/lib/sync/sync-status'
 import { resolveTimeRange, type TimeRange, type TimeRangeParams } from '@/lib/time-range/time-range'
 import { listLatencyHealth } from './health-repository'
-import { DEFAULT_BASELINE_WINDOW_DAYS } from './latency-health-judge'
+import { DEFAULT_BASELINE_WINDOW_DAYS } from './plan-judgement-passes'
 import { SERVICE_LEVEL } from './stored-verdicts-repository'
 import type { LatencyHealth } from './judge-latency'
 import {

@@ -11,23 +11,19 @@
 //
 // Rows are immutable once committed and arrive only at the watermark, so a final hour or a completed
 // bucket never changes; compaction turns minutes into hours without changing what they merge to.
-import { computeBaseline, type Baseline, type LatencyPoint } from '@/lib/metrics/baseline'
-import { LatencyHistogram } from '@/lib/metrics/histogram'
-import { computeSeries, type SeriesRow } from '@/lib/metrics/series'
-import { floorTo, HOUR_US, MINUTE_US } from '@/lib/time/time-buckets'
+import { computeBaseline, type Baseline } from '@/lib/metrics/baseline'
+import { floorTo, HOUR_US } from '@/lib/time/time-buckets'
+import { DetectionBuckets } from './detection-buckets'
+import { HourlyHistory, type HistoryRow } from './hourly-history'
 import {
   detectionStepFor,
   detectionWindowAt,
   judgeAgainstBaseline,
   LOOKBACK_STEPS,
   MAX_LOOKBACK_US,
-  recentStartAt,
   type DetectionWindow,
   type LatencyJudgement,
 } from './judge-latency'
-
-/** A rollup row as the judgement reads it: minute rows, or hour rows in the history. */
-export type HistoryRow = Pick<SeriesRow, 'bucketStartUs' | 'count' | 'histogram'>
 
 /** What a verdict depends on besides the baseline window's length: equal signatures, equal verdicts. */
 export type JudgementSignature = {
@@ -44,213 +40,7 @@ export const historyStartAt = (judgedToUs: number, windowUs: number) => floorTo(
 export const bucketRowsStartAt = (judgedToUs: number) => floorTo(judgedToUs, DETECTION_STEP_MAX_US) - MAX_LOOKBACK_US
 const DETECTION_STEP_MAX_US = MAX_LOOKBACK_US / LOOKBACK_STEPS
 
-const orNull = (us: number) => (Number.isNaN(us) ? null : us)
 const ceilTo = (us: number, bucketUs: number) => Math.ceil(us / bucketUs) * bucketUs
-const pointOf = (bucketStartUs: number, count: number, histogram: LatencyHistogram): LatencyPoint => ({
-  bucketStartUs,
-  count,
-  p50Us: histogram.quantile(0.5),
-  p95Us: histogram.quantile(0.95),
-  p99Us: histogram.quantile(0.99),
-})
-
-/** The hourly points, as computeSeries gives them with an hour step, less the empty hours (which no rule counts). */
-class HourlyHistory {
-  /** Final hours with spans, ascending; kept as columns of unboxed doubles, NaN for null (thousands of series × 170 hours). */
-  private readonly starts: number[] = []
-  private readonly counts: number[] = []
-  private readonly p50s: number[] = []
-  private readonly p95s: number[] = []
-  private readonly p99s: number[] = []
-  /** The final hours' span counts, ascending: their median picks the detection step every pass. */
-  private readonly sortedCounts: number[] = []
-  private partial: { startUs: number; count: number; histogram: LatencyHistogram }
-  private partialPoint: LatencyPoint | null = null
-  /** Bumps whenever the points a judgement sees change. */
-  revision = 0
-
-  constructor(partialStartUs: number) {
-    this.partial = { startUs: partialStartUs, count: 0, histogram: new LatencyHistogram() }
-  }
-
-  static fromRows(rows: readonly HistoryRow[], historyStartUs: number, judgedToUs: number): HourlyHistory {
-    const partialStartUs = floorTo(judgedToUs, HOUR_US)
-    const history = new HourlyHistory(partialStartUs)
-    for (const point of computeSeries(rows as SeriesRow[], { startUs: historyStartUs, endUs: partialStartUs, stepUs: HOUR_US }))
-      history.push(point)
-    for (const row of rows) if (row.bucketStartUs >= partialStartUs && row.bucketStartUs < judgedToUs) history.addToPartial(row)
-    return history
-  }
-
-  private push(point: LatencyPoint): void {
-    if (point.count <= 0) return
-    this.starts.push(point.bucketStartUs)
-    this.counts.push(point.count)
-    this.sortedCounts.splice(lowerBound(this.sortedCounts, point.count), 0, point.count)
-    this.p50s.push(point.p50Us ?? NaN)
-    this.p95s.push(point.p95Us ?? NaN)
-    this.p99s.push(point.p99Us ?? NaN)
-  }
-
-  private addToPartial(row: HistoryRow): void {
-    this.partial.count += row.count
-    if (row.histogram) this.partial.histogram.mergeBytes(row.histogram)
-    this.partialPoint = null
-    this.revision++
-  }
-
-  private closePartial(nextStartUs: number): void {
-    if (this.partial.count > 0) this.push(this.partialPointOrCompute())
-    this.partial = { startUs: nextStartUs, count: 0, histogram: new LatencyHistogram() }
-    this.partialPoint = null
-  }
-
-  private partialPointOrCompute(): LatencyPoint {
-    return (this.partialPoint ??= pointOf(this.partial.startUs, this.partial.count, this.partial.histogram))
-  }
-
-  /** Rows in [previous judgedTo, judgedToUs), ascending. */
-  advance(rows: readonly HistoryRow[], historyStartUs: number, judgedToUs: number): void {
-    for (const row of rows) {
-      const hourUs = floorTo(row.bucketStartUs, HOUR_US)
-      if (hourUs < this.partial.startUs)
-        throw new RangeError(`a row at ${row.bucketStartUs} is older than the open hour ${this.partial.startUs}`)
-      if (hourUs > this.partial.startUs) this.closePartial(hourUs)
-      this.addToPartial(row)
-    }
-    if (floorTo(judgedToUs, HOUR_US) > this.partial.startUs) this.closePartial(floorTo(judgedToUs, HOUR_US))
-    let dropped = 0
-    while (dropped < this.starts.length && this.starts[dropped]! < historyStartUs) dropped++
-    if (dropped === 0) return
-    for (const count of this.counts.slice(0, dropped)) this.sortedCounts.splice(lowerBound(this.sortedCounts, count), 1)
-    for (const column of [this.starts, this.counts, this.p50s, this.p95s, this.p99s]) column.splice(0, dropped)
-    this.revision++
-  }
-
-  get hasSpans(): boolean {
-    return this.starts.length > 0 || this.partial.count > 0
-  }
-
-  /** The lower median of the span counts of every hour with spans (as chooseDetectionStep takes it); 0 without any. */
-  medianSpanCount(): number {
-    const sorted = this.sortedCounts
-    if (this.partial.count <= 0) return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : 0
-    // The partial hour's count inserted where it sorts: the median index of the merged list.
-    const at = lowerBound(sorted, this.partial.count)
-    const k = Math.floor(sorted.length / 2)
-    return k < at ? sorted[k]! : k === at ? this.partial.count : sorted[k - 1]!
-  }
-
-  /** The points of hours in [fromUs, toUs). */
-  points(fromUs = -Infinity, toUs = Infinity): LatencyPoint[] {
-    const points: LatencyPoint[] = []
-    for (let i = lowerBound(this.starts, fromUs); i < this.starts.length && this.starts[i]! < toUs; i++) {
-      points.push({
-        bucketStartUs: this.starts[i]!,
-        count: this.counts[i]!,
-        p50Us: orNull(this.p50s[i]!),
-        p95Us: orNull(this.p95s[i]!),
-        p99Us: orNull(this.p99s[i]!),
-      })
-    }
-    if (this.partial.count > 0 && this.partial.startUs >= fromUs && this.partial.startUs < toUs) points.push(this.partialPointOrCompute())
-    return points
-  }
-
-  /**
-   * Identifies the points of hours in [fromUs, toUs): final hours never change, so the range and the
-   * partial hour's content (when inside it) name them.
-   */
-  rangeKey(fromUs: number, toUs: number): string {
-    const partialInside = this.partial.count > 0 && this.partial.startUs >= fromUs && this.partial.startUs < toUs
-    return `${fromUs}:${toUs}:${partialInside ? `partial ${this.revision}` : 'final'}`
-  }
-}
-
-function lowerBound(sorted: ArrayLike<number>, value: number): number {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (sorted[middle]! < value) low = middle + 1
-    else high = middle
-  }
-  return low
-}
-
-/** A completed bucket: for each minute offset with rows, the count and p95 (NaN: none) of the rows from that minute on. */
-type BucketSuffixes = { minutes: Uint8Array; counts: Float64Array; p95s: Float64Array }
-
-/** The lookback's buckets at one detection step: completed ones, and the rows of the open one. */
-class DetectionBuckets {
-  private readonly completed = new Map<number, BucketSuffixes>()
-  private open: { startUs: number; rows: HistoryRow[] }
-
-  constructor(
-    readonly stepUs: number,
-    openStartUs: number,
-  ) {
-    this.open = { startUs: floorTo(openStartUs, stepUs), rows: [] }
-  }
-
-  /** Rows in [previous judgedTo, judgedToUs), ascending (minute rows). */
-  advance(rows: readonly HistoryRow[], judgedToUs: number): void {
-    for (const row of rows) {
-      const bucketUs = floorTo(row.bucketStartUs, this.stepUs)
-      if (bucketUs < this.open.startUs)
-        throw new RangeError(`a row at ${row.bucketStartUs} is older than the open bucket ${this.open.startUs}`)
-      if (bucketUs > this.open.startUs) this.complete(bucketUs)
-      // A copy: rows read from Postgres are views into shared 8 KB slabs, which a kept view would pin.
-      this.open.rows.push({ bucketStartUs: row.bucketStartUs, count: row.count, histogram: row.histogram && new Uint8Array(row.histogram) })
-    }
-    const openStartUs = floorTo(judgedToUs, this.stepUs)
-    if (openStartUs > this.open.startUs) this.complete(openStartUs)
-    const lookbackStartUs = openStartUs - LOOKBACK_STEPS * this.stepUs
-    for (const startUs of this.completed.keys()) if (startUs < lookbackStartUs) this.completed.delete(startUs)
-  }
-
-  private complete(nextStartUs: number): void {
-    const { startUs, rows } = this.open
-    this.open = { startUs: nextStartUs, rows: [] }
-    if (rows.length === 0) return
-    const suffixes: BucketSuffixes = {
-      minutes: new Uint8Array(rows.length),
-      counts: new Float64Array(rows.length),
-      p95s: new Float64Array(rows.length),
-    }
-    const merged = new LatencyHistogram()
-    let count = 0
-    for (let i = rows.length - 1; i >= 0; i--) {
-      const row = rows[i]!
-      count += row.count
-      if (row.histogram) merged.mergeBytes(row.histogram)
-      suffixes.minutes[i] = (row.bucketStartUs - startUs) / MINUTE_US
-      suffixes.counts[i] = count
-      suffixes.p95s[i] = merged.quantile(0.95) ?? NaN
-    }
-    this.completed.set(startUs, suffixes)
-  }
-
-  /** computeSeries' points over the window from rows read since recentStartAt(judgedTo); count and p95 only. */
-  points(window: DetectionWindow, judgedToUs: number): LatencyPoint[] {
-    const cutUs = recentStartAt(judgedToUs)
-    const points: LatencyPoint[] = []
-    for (let bucketStartUs = window.startUs; bucketStartUs < window.endUs; bucketStartUs += this.stepUs) {
-      const suffixes = this.completed.get(bucketStartUs)
-      const fromMinute = cutUs > bucketStartUs ? (cutUs - bucketStartUs) / MINUTE_US : 0
-      const i = suffixes ? lowerBound(suffixes.minutes, fromMinute) : 0
-      const found = suffixes && i < suffixes.minutes.length
-      points.push({
-        bucketStartUs,
-        count: found ? suffixes.counts[i]! : 0,
-        p50Us: null,
-        p95Us: found ? orNull(suffixes.p95s[i]!) : null,
-        p99Us: null,
-      })
-    }
-    return points
-  }
-}
 
 export class SeriesHistory {
   private buckets: DetectionBuckets | null = null
