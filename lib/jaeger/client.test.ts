@@ -7,6 +7,7 @@ import { JaegerClient, JaegerRequestError, rfc3339Micros } from './client'
 const ANCHOR_MS = Date.UTC(2026, 10, 20, 12, 0)
 const NOW_MS = ANCHOR_MS + 3_600_000
 const WINDOW = { startUs: (ANCHOR_MS - 10 * 60_000) * 1000, endUs: (ANCHOR_MS - 5 * 60_000) * 1000 }
+const ROLLOUT_WINDOW = { startUs: (ANCHOR_MS - 60 * 60_000) * 1000, endUs: (ANCHOR_MS - 55 * 60_000) * 1000 }
 
 let jaeger: DemoJaeger | undefined
 const requests: DemoRequest[] = []
@@ -30,8 +31,8 @@ async function start(wrap: (handler: DemoHandler) => DemoHandler = (handler) => 
 }
 
 /** Spans of `service` starting in the window, as the client returns them. */
-const ownSpans = (traces: Awaited<ReturnType<JaegerClient['searchTraces']>>['traces'], service: string) =>
-  traces.flatMap((t) => t.spans).filter((s) => s.service === service && s.startUs >= WINDOW.startUs && s.startUs < WINDOW.endUs)
+const ownSpans = (traces: Awaited<ReturnType<JaegerClient['searchTraces']>>['traces'], service: string, window = WINDOW) =>
+  traces.flatMap((t) => t.spans).filter((s) => s.service === service && s.startUs >= window.startUs && s.startUs < window.endUs)
 
 describe('JaegerClient', () => {
   test('rfc3339Micros keeps microseconds', () => {
@@ -107,10 +108,10 @@ describe('JaegerClient', () => {
           request.path.startsWith('/api/v3/') ? { status: 404, headers: {}, body: '404 page not found\n' } : handler(request),
     ],
   ])('%s: the slowest traces of a version are searched by the service.version tag (%s), a process tag', async (_api, param, wrap) => {
-    // account-service is mid-canary in the window (demo/simulator/deployments.ts): two versions serve it.
+    // account-service is mid-rollout an hour before the anchor (demo/simulator/deployments.ts): two versions serve it.
     const { client } = await start(wrap)
-    const all = await client.searchTraces({ service: 'account-service', ...WINDOW, limit: 10_000 })
-    const versions = [...new Set(ownSpans(all.traces, 'account-service').map((span) => span.serviceVersion))].sort()
+    const all = await client.searchTraces({ service: 'account-service', ...ROLLOUT_WINDOW, limit: 10_000 })
+    const versions = [...new Set(ownSpans(all.traces, 'account-service', ROLLOUT_WINDOW).map((span) => span.serviceVersion))].sort()
     expect(versions).toHaveLength(2)
     for (const version of versions) {
       const carrying = all.traces.filter((trace) =>
@@ -120,7 +121,7 @@ describe('JaegerClient', () => {
       const found = await client.findSlowTraces({
         service: 'account-service',
         version: version!,
-        ...WINDOW,
+        ...ROLLOUT_WINDOW,
         minDurationUs: 0,
         limit: 10_000,
       })
