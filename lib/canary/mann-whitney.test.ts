@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { bucketValueUs, histogramOf, LatencyHistogram } from '@/lib/metrics/histogram'
+import { bucketValueUs } from '@/lib/metrics/bucket-mapping'
+import { histogramOf, LatencyHistogram } from '@/lib/metrics/histogram'
 import { computeMannWhitney } from './mann-whitney'
 
 /** The textbook route over raw values, independent of bins: average ranks, U = R₁ − n₁(n₁ + 1)/2, ties by equal value. */

@@ -9,8 +9,10 @@ import { computeBackoffMs, REQUEST_BACKOFF } from '@/lib/retry/backoff'
 import { normalizeTraceId } from './ids'
 import { jaegerEndpoint } from './jaeger-endpoint'
 import { JaegerNames, mayBeCleaned } from './jaeger-names'
-import { normalizeClassic, normalizeV3, type Normalized } from './normalize'
+import type { Normalized } from './normalize'
+import { normalizeClassic } from './normalize-classic'
 import { normalizeClassicDetail, normalizeV3Detail, type NormalizedDetail } from './normalize-detail'
+import { normalizeV3 } from './normalize-v3'
 import {
   parseClassicNames,
   parseClassicOperations,

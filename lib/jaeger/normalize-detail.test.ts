@@ -3,7 +3,8 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import type { Span } from '@/lib/traces/span'
 import type { Attribute, DetailSpan } from '@/lib/traces/trace-detail'
-import { normalizeClassic, normalizeV3 } from './normalize'
+import { normalizeClassic } from './normalize-classic'
+import { normalizeV3 } from './normalize-v3'
 import { classicAttributeValue, normalizeClassicDetail, normalizeV3Detail, otlpAttributeValue } from './normalize-detail'
 import {
   parseClassicTrace,

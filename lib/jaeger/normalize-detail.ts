@@ -1,18 +1,11 @@
 // Wire records (lib/jaeger/parse.ts) → the trace view's spans (lib/traces/trace-detail.ts), grouped by
-// trace. Each span is the lean span of normalize.ts, whole (same ids, kind, µs, error, warnings and
-// reasons to reject), plus what the pipeline drops: attributes, events, resource and status message,
-// as values a page can show.
+// trace. Each span is the lean span of normalize-v3.ts or normalize-classic.ts, whole (same ids, kind,
+// µs, error, warnings and reasons to reject), plus what the pipeline drops: attributes, events,
+// resource and status message, as values a page can show.
 import type { Attribute, AttributeValue, DetailSpan, SpanEvent, TraceDetail } from '@/lib/traces/trace-detail'
-import {
-  classicProcessOf,
-  classicSpan,
-  collectClassic,
-  collectV3,
-  nanosToMicros,
-  v3Span,
-  WARNINGS_ATTRIBUTE,
-  type Collected,
-} from './normalize'
+import type { Collected } from './normalize'
+import { classicProcessOf, classicSpan, collectClassic } from './normalize-classic'
+import { collectV3, nanosToMicros, v3Span, WARNINGS_ATTRIBUTE } from './normalize-v3'
 import type { ClassicTraceRecord, RejectedRecord, V3SpanRecord } from './parse'
 import type { ClassicKeyValue, OtlpKeyValue } from './schemas'
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { NO_SERVICE_NAME, normalizeClassic, normalizeV3 } from './normalize'
+import { normalizeClassic } from './normalize-classic'
+import { NO_SERVICE_NAME, normalizeV3 } from './normalize-v3'
 import { parseClassicTrace, parseClassicTraces, parseOtlpTracesData, parseV3Traces } from './parse'
 
 const fixture = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', file), 'utf8'))

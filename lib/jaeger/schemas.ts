@@ -24,7 +24,7 @@ const wireId = z
 
 /**
  * An attribute value. Checked one level deep: the scalar fields must have their types; the items of
- * array and key-value-list values are kept unchecked (normalize.ts reads them defensively). A
+ * array and key-value-list values are kept unchecked (normalize-v3.ts reads them defensively). A
  * recursive schema here cost more than JSON.parse itself on every span (see lib/jaeger/pipeline.bench.ts).
  */
 export const otlpAnyValueSchema = z.object({

@@ -2,7 +2,8 @@ import { DDSketch } from '@datadog/sketches-js'
 import { LogarithmicMapping } from '@datadog/sketches-js/dist/ddsketch/mapping/LogarithmicMapping'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { LatencyHistogram, MAX_RELATIVE_ERROR, bucketKey, bucketValueUs, decodeHistogram, histogramOf, mergeEncoded } from './histogram'
+import { MAX_RELATIVE_ERROR, bucketKey, bucketValueUs } from './bucket-mapping'
+import { LatencyHistogram, decodeHistogram, histogramOf, mergeEncoded } from './histogram'
 
 /** The oracle: the element at rank floor(q·(n − 1)) of the sorted durations. */
 const exactQuantile = (durationsUs: number[], q: number) =>

@@ -1,41 +1,9 @@
-// A mergeable latency histogram over span durations in microseconds, with DDSketch's logarithmic
-// buckets (Masson, Rim, Lee, "DDSketch: A Fast and Fully-Mergeable Quantile Sketch with
-// Relative-Error Guarantees", VLDB 2019). Keys are bit-identical to `LogarithmicMapping(0.01)` in
-// `@datadog/sketches-js` 2.1.1, so a histogram can be exported to a real DDSketch. Unlike DDSketch
-// the bucket store never collapses: merges stay exact. Sum and max are kept by callers.
+// A mergeable latency histogram over span durations in microseconds, on DDSketch's logarithmic
+// buckets (bucket-mapping.ts). Unlike DDSketch the bucket store never collapses: merges stay exact.
+// Sum and max are kept by callers. Encoded as varints (varint.ts) in the format `encode` documents.
+import { bucketKey, bucketValueUs, MAX_INDEXABLE_US, MAX_KEY, MIN_INDEXABLE_US, MIN_KEY } from './bucket-mapping'
+import { MAX_VARINT_BYTES, VarintReader, VarintWriter } from './varint'
 
-/** Promised bound on |quantile(q) − exact| / exact (DDSketch's relative accuracy α). */
-export const MAX_RELATIVE_ERROR = 0.01
-
-// γ = (1 + α) / (1 − α), written as 1 + 2α/(1 − α) and the multiplier 1/log₂γ computed in the same
-// operation order as sketches-js (KeyMapping + LogarithmicMapping), so the floats match bit for bit.
-const GAMMA_MANTISSA = (2 * MAX_RELATIVE_ERROR) / (1 - MAX_RELATIVE_ERROR)
-const GAMMA = 1 + GAMMA_MANTISSA
-const MULTIPLIER = (1 / Math.log1p(GAMMA_MANTISSA)) * Math.LN2
-/** Values at or below this go to the zero bucket (sketches-js `minPossible`: 2^−1023·γ). */
-const MIN_INDEXABLE_US = 2 ** -1023 * GAMMA
-/** Larger values are rejected: their representative value would overflow (sketches-js `maxPossible`). */
-const MAX_INDEXABLE_US = Number.MAX_VALUE / GAMMA
-
-/**
- * Bucket key of a value > MIN_INDEXABLE_US: ceil(log_γ v). 1 µs → 0, 1 ms → 346, 10 s → 806.
- * `| 0` makes the −0 of values in (1/γ, 1) a 0, as sketches-js's `+ offset` does; keys fit in int32.
- */
-export function bucketKey(valueUs: number): number {
-  return Math.ceil(Math.log2(valueUs) * MULTIPLIER) | 0
-}
-
-/**
- * Representative value of a key: 2γ^key/(1 + γ), the point of (γ^(key−1), γ^key] within relative
- * error α = (γ − 1)/(γ + 1) of both ends.
- */
-export function bucketValueUs(key: number): number {
-  return Math.pow(2, key / MULTIPLIER) * (2 / (1 + GAMMA))
-}
-
-// Bounds on any key `add` can produce (about ±35,500); decoding rejects keys outside them.
-const MIN_KEY = bucketKey(MIN_INDEXABLE_US)
-const MAX_KEY = bucketKey(MAX_INDEXABLE_US)
 const ENCODING_VERSION = 1
 
 export type HistogramBucket = { key: number; count: number }
@@ -236,72 +204,3 @@ export function histogramOf(valuesUs: Iterable<number>): LatencyHistogram {
 export const decodeHistogram = (bytes: Uint8Array): LatencyHistogram => LatencyHistogram.decode(bytes)
 
 export const mergeEncoded = (encodedList: Iterable<Uint8Array>): LatencyHistogram => LatencyHistogram.mergeEncoded(encodedList)
-
-/** ceil(53 / 7): an unsigned LEB128 varint of a safe integer. */
-const MAX_VARINT_BYTES = 8
-
-class VarintWriter {
-  private buffer: Uint8Array
-  private position = 0
-
-  constructor(capacity: number) {
-    this.buffer = new Uint8Array(capacity)
-  }
-
-  byte(value: number): void {
-    this.buffer[this.position++] = value
-  }
-
-  /** Unsigned LEB128 of a safe integer (division, not bit operations, past 2^31). */
-  unsigned(value: number): void {
-    while (value >= 0x80) {
-      this.buffer[this.position++] = (value % 0x80) | 0x80
-      value = Math.floor(value / 0x80)
-    }
-    this.buffer[this.position++] = value
-  }
-
-  bytes(): Uint8Array {
-    return this.buffer.slice(0, this.position)
-  }
-}
-
-class VarintReader {
-  private buffer: Uint8Array = new Uint8Array(0)
-  private label = ''
-  position = 0
-
-  reset(buffer: Uint8Array, label: string): void {
-    this.buffer = buffer
-    this.label = label
-    this.position = 0
-  }
-
-  /** Unsigned LEB128, at most 8 bytes, minimal (no trailing 0x00 group), ≤ 2^53 − 1. */
-  unsigned(): number {
-    const first = this.position
-    const head = this.buffer[first]
-    if (head !== undefined && head < 0x80) {
-      this.position = first + 1
-      return head
-    }
-    let value = 0
-    let scale = 1
-    for (;;) {
-      if (this.position >= this.buffer.length) this.fail('truncated')
-      const byte = this.buffer[this.position++]!
-      value += (byte & 0x7f) * scale
-      if (byte < 0x80) {
-        if (byte === 0 && this.position - first > 1) this.fail(`overlong varint at byte ${first}`)
-        if (value > Number.MAX_SAFE_INTEGER) this.fail(`varint at byte ${first} exceeds 2^53 − 1`)
-        return value
-      }
-      scale *= 0x80
-      if (this.position - first >= MAX_VARINT_BYTES) this.fail(`varint at byte ${first} is longer than ${MAX_VARINT_BYTES} bytes`)
-    }
-  }
-
-  fail(reason: string): never {
-    throw new Error(`${this.label} is malformed: ${reason}`)
-  }
-}

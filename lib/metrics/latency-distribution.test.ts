@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { bucketKey, bucketValueUs, histogramOf } from './histogram'
+import { bucketKey, bucketValueUs } from './bucket-mapping'
+import { histogramOf } from './histogram'
 import { computeLatencyDistribution, findBinIndex, type LatencyDistribution } from './latency-distribution'
 
 const sum = (counts: readonly number[]) => counts.reduce((total, count) => total + count, 0)

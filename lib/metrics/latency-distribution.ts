@@ -1,8 +1,9 @@
 // A latency histogram as display bins: the sketch's ~2 %-wide log buckets merged into at most
 // `maxBins` bins of equal log width, so bars of equal width read as a histogram on a log x-axis. Pure.
-import { MAX_RELATIVE_ERROR, type LatencyHistogram } from './histogram'
+import { MAX_RELATIVE_ERROR } from './bucket-mapping'
+import type { LatencyHistogram } from './histogram'
 
-/** Bucket key k holds durations in (γ^(k−1), γ^k] (histogram.ts, bucketKey). */
+/** Bucket key k holds durations in (γ^(k−1), γ^k] (bucket-mapping.ts, bucketKey). */
 const GAMMA = (1 + MAX_RELATIVE_ERROR) / (1 - MAX_RELATIVE_ERROR)
 const upperEdgeUs = (key: number) => GAMMA ** key
 

@@ -5,7 +5,8 @@
 // bucket counts all spans ≤ T, and also the spans of that bucket above T: durations in (T, γ^k], which
 // is within (T, 1.0202 T). So the histogram's SLI is never below the exact one, and above it by at most
 // the share of spans between T and 1.0202 T — none, when the threshold sits on a bucket edge.
-import { bucketKey, decodeHistogram, type LatencyHistogram } from '@/lib/metrics/histogram'
+import { bucketKey } from '@/lib/metrics/bucket-mapping'
+import { decodeHistogram, type LatencyHistogram } from '@/lib/metrics/histogram'
 
 export function countAtOrBelow(histogram: LatencyHistogram, thresholdUs: number): number {
   if (thresholdUs <= 0) return histogram.zeroCount

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { normalizeV3 } from '@/lib/jaeger/normalize'
+import { normalizeV3 } from '@/lib/jaeger/normalize-v3'
 import { parseOtlpTracesData } from '@/lib/jaeger/parse'
 import { computeTraceQuality, isSkewed, traceOwner } from './quality'
 import type { Span, Trace } from './span'

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { normalizeClassic } from '@/lib/jaeger/normalize'
+import { normalizeClassic } from '@/lib/jaeger/normalize-classic'
 import { parseClassicTrace } from '@/lib/jaeger/parse'
 import { computeSlowTraces, computeSlowTraceSearchDepth, type SlowTraceSearch } from './slow-traces'
 import type { Span, Trace } from './span'

@@ -5,7 +5,7 @@ import { startDemoJaeger } from '../../demo/start-demo-jaeger'
 import type { BenchReport } from './figures'
 import { computeWindowRollups } from '@/lib/metrics/rollup'
 import { rfc3339Micros } from '@/lib/jaeger/client'
-import { normalizeV3 } from '@/lib/jaeger/normalize'
+import { normalizeV3 } from '@/lib/jaeger/normalize-v3'
 import { parseV3Traces } from '@/lib/jaeger/parse'
 
 const SERVICES = ['api-gateway', 'payment-gateway', 'ledger-service', 'fraud-detection', 'auth-service']

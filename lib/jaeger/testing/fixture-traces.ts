@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Trace } from '@/lib/traces/span'
-import { normalizeClassic } from '../normalize'
+import { normalizeClassic } from '../normalize-classic'
 import { parseClassicTrace } from '../parse'
 
 export const FIXTURES = path.join(import.meta.dirname, '../fixtures')
