@@ -54,3 +54,16 @@ export function SlowTraceItem({
     </li>
   )
 }
+
+/** The list's placeholder rows while Jaeger is searched (`label` says what for). */
+export function SlowTraceListSkeleton({ label }: { label: string }) {
+  return (
+    <ul aria-busy="true" aria-label={label} className="divide-y divide-border">
+      {Array.from({ length: 5 }, (_, index) => (
+        <li key={index} className="px-5 py-3">
+          <div className="h-4 w-2/3 animate-pulse rounded bg-surface-muted" />
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -8,25 +8,15 @@
 //
 // The deployment leaving in_progress (finished, rolled back) takes its series away: its alert resolves
 // as any alert whose series is gone does.
+import type { DeploymentSummary } from '@/lib/canary/deployment-read-repository'
 import type { SeriesValue } from './rule-values'
 import type { AlertRule, Labels } from './schemas'
 
-export type CanaryVerdict = 'pass' | 'marginal' | 'fail' | 'not_enough_data'
-
-/** A deployment in progress as lib/canary last judged it (deployments-repository.ts). */
-export type CanaryDeployment = {
-  id: string
-  service: string
-  version: string
-  baselineVersion: string | null
-  verdict: CanaryVerdict | null
-  /** Metrics judged `fail`; null when the stored judgement does not say (read as 1 while the verdict is fail). */
-  failingMetrics: number | null
-  /** The judgement's first reason (failing metrics' come first), or null. */
-  reason: string | null
-  /** 0–100, Kayenta's canary score; null without enough data. */
-  score: number | null
-}
+/** A deployment in progress as lib/canary last judged it (its summary: failingMetrics null when the stored judgement does not say, read as 1 while the verdict is fail). */
+export type CanaryDeployment = Pick<
+  DeploymentSummary,
+  'id' | 'service' | 'version' | 'baselineVersion' | 'verdict' | 'failingMetrics' | 'reason' | 'score'
+>
 
 /** What annotation templates read of a canary alert ({{canary.reason}}, {{canary.score}}, {{canary.url}}). */
 export type CanaryDetails = { reason: string; score: number | null; url: string }

@@ -1,5 +1,5 @@
 import { CloudOff } from 'lucide-react'
-import { SlowTraceItem } from '@/components/traces/slow-trace-item'
+import { SlowTraceItem, SlowTraceListSkeleton } from '@/components/traces/slow-trace-item'
 import type { WorstTracesSearch } from '@/lib/canary/deployment-detail'
 import { UnavailableError } from '@/lib/errors'
 import { askJaeger } from '@/lib/jaeger/page-client'
@@ -54,13 +54,5 @@ export async function CanaryWorstTraces({ search }: { search: WorstTracesSearch 
 }
 
 export function CanaryWorstTracesSkeleton() {
-  return (
-    <ul aria-busy="true" aria-label="Searching Jaeger for the canary's traces" className="divide-y divide-border">
-      {Array.from({ length: 5 }, (_, index) => (
-        <li key={index} className="px-5 py-3">
-          <div className="h-4 w-2/3 animate-pulse rounded bg-surface-muted" />
-        </li>
-      ))}
-    </ul>
-  )
+  return <SlowTraceListSkeleton label="Searching Jaeger for the canary's traces" />
 }

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query'
 import { TriangleAlert } from 'lucide-react'
-import { SlowTraceItem } from '@/components/traces/slow-trace-item'
+import { SlowTraceItem, SlowTraceListSkeleton } from '@/components/traces/slow-trace-item'
 import { Card, CardHeader } from '@/components/ui/card'
 import { formatDurationUs } from '@/lib/format/duration-us'
 import type { TimeRange, TimeRangeParams } from '@/lib/time-range/time-range'
@@ -48,13 +48,7 @@ export function SlowTracesCard({
         }
       />
       {floorUs === null ? null : isPending ? (
-        <ul aria-busy="true" aria-label="Loading slow traces" className="divide-y divide-border">
-          {Array.from({ length: 5 }, (_, index) => (
-            <li key={index} className="px-5 py-3">
-              <div className="h-4 w-2/3 animate-pulse rounded bg-surface-muted" />
-            </li>
-          ))}
-        </ul>
+        <SlowTraceListSkeleton label="Loading slow traces" />
       ) : error ? (
         <p role="alert" className="flex items-start gap-2 px-5 py-4 text-sm text-warn">
           <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
