@@ -61,7 +61,7 @@ export function classicSpan(trace: ClassicTraceRecord, span: ClassicTraceRecord[
   const error = tags.get('error')
   const statusCode = toNumber(tags.get('http.response.status_code') ?? tags.get('http.status_code'))
   const route = tags.get('http.route')
-  const { process, serviceCleaned } = processFacts(classicProcessOf(trace, span))
+  const { process, processCleaned } = processFacts(classicProcessOf(trace, span))
   const samplerType = tags.get('sampler.type')
   const result: Span = {
     traceId,
@@ -81,7 +81,7 @@ export function classicSpan(trace: ClassicTraceRecord, span: ClassicTraceRecord[
     httpStatusCode: statusCode,
     warnings: span.warnings?.length ? span.warnings : NO_WARNINGS,
   }
-  if (serviceCleaned || result.operation !== span.operationName) result.textCleaned = true
+  if (processCleaned || result.operation !== span.operationName) result.textCleaned = true
   return result
 }
 

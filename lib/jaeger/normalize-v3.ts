@@ -87,7 +87,7 @@ export function v3Span({ resourceAttributes, span }: V3SpanRecord): Span {
   const endUs = nanosToMicros(span.endTimeUnixNano)
   if (startUs === null || endUs === null) throw new Error('no start or end time')
   if (endUs < startUs) throw new Error('ends before it starts')
-  const { process, serviceCleaned } = v3Process(resourceAttributes)
+  const { process, processCleaned } = v3Process(resourceAttributes)
   const parent = span.parentSpanId ? normalizeSpanId(span.parentSpanId) : null
   const name = span.name ?? '' // proto3 JSON omits an empty name
   const result: Span = {
@@ -149,7 +149,7 @@ export function v3Span({ resourceAttributes, span }: V3SpanRecord): Span {
     }
   }
   result.httpStatusCode ??= legacyStatusCode
-  if (serviceCleaned || result.operation !== name) result.textCleaned = true
+  if (processCleaned || result.operation !== name) result.textCleaned = true
   return result
 }
 

@@ -203,6 +203,28 @@ describe('names Postgres cannot store', () => {
     expect(traces[0]!.spans[2]).not.toHaveProperty('textCleaned')
   })
 
+  test('service.version is stored text too (version rollups): cleaned the same way, in both APIs', () => {
+    const v3 = normalizeV3([
+      {
+        resourceAttributes: [
+          { key: 'service.name', value: { stringValue: 'payments' } },
+          { key: 'service.version', value: { stringValue: '2.1\u0000' } },
+        ],
+        span: { traceId: '01', spanId: '02', name: 'GET /a', startTimeUnixNano: '1000000', endTimeUnixNano: '2000000' },
+      },
+    ])
+    expect(v3.traces[0]!.spans[0]).toMatchObject({ serviceVersion: '2.1\uFFFD', textCleaned: true })
+    const classic = normalizeClassic([
+      {
+        traceID: '01',
+        spans: [{ traceID: '01', spanID: '02', operationName: 'x', startTime: 1, duration: 1, processID: 'p1' }],
+        processes: { p1: { serviceName: 'ledger', tags: [{ key: 'service.version', type: 'string', value: '\uD800v1' }] } },
+        warnings: [],
+      },
+    ])
+    expect(classic.traces[0]!.spans[0]).toMatchObject({ serviceVersion: '\uFFFDv1', textCleaned: true })
+  })
+
   test('classic: the same, from the process and the operation name', () => {
     const record = {
       traceID: '01',

@@ -3,9 +3,10 @@
 // by trace, the reporting process's facts, numeric attribute values). Units are converted in these
 // files and nowhere else: api/v3 times are ns decimal strings, classic times are µs numbers.
 // A record that cannot become a span (bad id, no start time, end before start) is rejected with a
-// reason; the rest of its trace goes on. Service and operation names are made safe for Postgres here
-// (clean-text.ts) and a span whose names had to be is marked `textCleaned`: they are the only span
-// text stored (rollup keys, callers); other attributes are only tested for presence or compared.
+// reason; the rest of its trace goes on. Service and operation names and service.version are made safe
+// for Postgres here (clean-text.ts) and a span whose text had to be is marked `textCleaned`: they are
+// the only span text stored (rollup keys, callers, versions); other attributes are only tested for
+// presence or compared.
 // normalize-detail.ts builds the trace view's richer spans on the same per-span functions (v3Span,
 // classicSpan) and the same grouping (collectV3, collectClassic).
 import type { Span, Trace } from '@/lib/traces/span'
@@ -21,12 +22,17 @@ export const NO_WARNINGS: string[] = []
 
 /** Facts of the reporting process, shared by all its spans. */
 export type Process = Pick<Span, 'service' | 'serviceVersion' | 'samplerType' | 'samplerParam'>
-/** A process as cached per resource (v3) or process object (classic): its service name cleaned once. */
-export type ProcessEntry = { process: Process; serviceCleaned: boolean }
+/** A process as cached per resource (v3) or process object (classic): its service name and version cleaned once. */
+export type ProcessEntry = { process: Process; processCleaned: boolean }
 
 export function processEntry(process: Process): ProcessEntry {
   const service = cleanText(process.service)
-  return { process: { ...process, service }, serviceCleaned: service !== process.service }
+  // The version keys stored rows too (version rollups, service_versions).
+  const serviceVersion = process.serviceVersion === null ? null : cleanText(process.serviceVersion)
+  return {
+    process: { ...process, service, serviceVersion },
+    processCleaned: service !== process.service || serviceVersion !== process.serviceVersion,
+  }
 }
 
 export class TraceCollector<S extends { traceId: string }> {

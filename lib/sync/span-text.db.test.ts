@@ -181,7 +181,9 @@ function tracesResponse({ services, resourceNoise, scope, traces }: Fleet, servi
 const storable = (raw: string) =>
   [...raw].map((char) => (char === '\u0000' || (char.length === 1 && char >= '\uD800' && char <= '\uDFFF') ? '\uFFFD' : char)).join('')
 
-function expected({ services, traces }: Fleet) {
+function expected({ services, resourceNoise, traces }: Fleet) {
+  // A service.version on the resource is stored text too (version rollups): cleaned, it marks every span.
+  const versionCleaned = resourceNoise.key === 'service.version' && storable(resourceNoise.value) !== resourceNoise.value
   const rows = new Map<string, number>() // service | operation | kind | minute → spans
   const minutes = new Map<string, { spans: number; cleaned: number }>() // service | minute
   const calls = new Map<string, number>() // caller → callee
@@ -196,7 +198,7 @@ function expected({ services, traces }: Fleet) {
       rows.set(row, (rows.get(row) ?? 0) + 1)
       const bucket = minutes.get(`${service}|${minuteMs}`) ?? { spans: 0, cleaned: 0 }
       bucket.spans++
-      if (service !== raw.service || operation !== raw.operation) bucket.cleaned++
+      if (service !== raw.service || operation !== raw.operation || versionCleaned) bucket.cleaned++
       minutes.set(`${service}|${minuteMs}`, bucket)
       const parent = spec.parent === null || s === 0 ? null : spans[spec.parent % s]!
       const caller = parent && storable(serviceOf(parent))
@@ -278,6 +280,18 @@ describe('span text Postgres cannot store', () => {
     expect(await db.spanRollup.aggregate({ where: { service: 'svc\uFFFDa' }, _sum: { spanCount: true } })).toEqual({
       _sum: { spanCount: 2 },
     })
+  })
+
+  test('a service.version with a NUL commits under the cleaned version, its spans counted as cleaned', async () => {
+    await syncAndCheck({
+      services: ['ok'],
+      resourceNoise: { key: 'service.version', value: '2.1\u0000' },
+      scope: 's',
+      traces: [[spanOf(0, 0)], [spanOf(0, 5)]],
+    })
+    expect(await db.serviceVersion.findMany({ select: { service: true, version: true } })).toEqual([
+      { service: 'ok', version: '2.1\uFFFD' },
+    ])
   })
 
   test('names that clean alike are each searched, and a trace holding spans of both is counted once', async () => {
