@@ -7,7 +7,7 @@ export const versionParam = z
   .trim()
   .min(1, 'a version')
   .max(128, 'at most 128 characters')
-  .regex(/^[^\p{Cc}\s]+$/u, 'no spaces or control characters')
+  .regex(/^[^\p{Cc}\p{Cs}\s]+$/u, 'no spaces, control characters or broken unicode')
 
 /** CI's record of a deployment: POST /api/v1/deployments. */
 export const deploymentInput = z.strictObject({

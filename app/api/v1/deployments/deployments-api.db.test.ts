@@ -54,6 +54,7 @@ describe('POST /api/v1/deployments', () => {
   test.each([
     { name: 'no version', body: { service: 'a' }, field: 'version' },
     { name: 'a version with a space', body: { service: 'a', version: '1 2' }, field: 'version' },
+    { name: 'a version with a lone surrogate', body: { service: 'a', version: '1\uD800' }, field: 'version' },
     { name: 'a time that is not ISO 8601', body: { service: 'a', version: '1', time: 'yesterday' }, field: 'time' },
     { name: 'a javascript: link', body: { service: 'a', version: '1', link: 'javascript:alert(1)' }, field: 'link' },
     { name: 'an unknown field', body: { service: 'a', version: '1', env: 'prod' }, field: '(root)' },
