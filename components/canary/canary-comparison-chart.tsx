@@ -10,7 +10,7 @@ import { describeExtent } from '@/components/charts/describe-extent'
 import { durationAxis } from '@/components/charts/duration-axis'
 import { isolatedDot } from '@/components/charts/isolated-dot'
 import { timeAxis } from '@/components/charts/time-axis'
-import type { CanaryChartRow } from '@/lib/canary/deployment-detail'
+import { stepWords, type CanaryChartRow } from '@/lib/canary/deployment-detail'
 import { formatUtcMinute } from '@/lib/format/date'
 import { formatDurationUs } from '@/lib/format/duration-us'
 import { formatPercent } from '@/lib/format/percent'
@@ -40,18 +40,24 @@ export type CanaryComparisonMetric = keyof typeof SERIES
 
 type Row = CanaryChartRow & { xUs: number }
 
-/** Minute rows on the time axis: each point in the middle of its minute, the range from the first minute to the end of the last. */
-export function canaryChartRange(rows: readonly CanaryChartRow[]) {
+/** Steps on the time axis: each point in the middle of its step, the range from the first step to the end of the last. */
+export function canaryChartRange(rows: readonly CanaryChartRow[], stepMinutes: number) {
+  const stepMs = stepMinutes * MINUTE_MS
   return {
     startUs: (rows[0]?.bucketMs ?? 0) * 1000,
-    endUs: ((rows.at(-1)?.bucketMs ?? 0) + MINUTE_MS) * 1000,
-    rows: rows.map((row): Row => ({ ...row, xUs: (row.bucketMs + MINUTE_MS / 2) * 1000 })),
+    endUs: ((rows.at(-1)?.bucketMs ?? 0) + stepMs) * 1000,
+    rows: rows.map((row): Row => ({ ...row, xUs: (row.bucketMs + stepMs / 2) * 1000 })),
   }
 }
 
-/** Canary and baseline side by side, minute by minute: one line each, over the minutes both served. */
+/** A step in a tooltip or a table row: its minute, and how long it lasts when longer than one. */
+export const formatStep = (bucketMs: number, stepMinutes: number) =>
+  stepMinutes === 1 ? formatUtcMinute(bucketMs) : `${formatUtcMinute(bucketMs)} + ${stepMinutes} min`
+
+/** Canary and baseline side by side, step by step: one line each, over the minutes both served. */
 export function CanaryComparisonChart({
   rows,
+  stepMinutes,
   metric,
   canaryVersion,
   baselineVersion,
@@ -59,6 +65,7 @@ export function CanaryComparisonChart({
   syncId,
 }: {
   rows: readonly CanaryChartRow[]
+  stepMinutes: number
   metric: CanaryComparisonMetric
   canaryVersion: string
   baselineVersion: string
@@ -66,7 +73,8 @@ export function CanaryComparisonChart({
   syncId?: string
 }) {
   const { title, keys, format } = SERIES[metric]
-  const range = canaryChartRange(rows)
+  const range = canaryChartRange(rows, stepMinutes)
+  const per = `per ${stepWords(stepMinutes)}`
   const value = (row: CanaryChartRow, side: Side) => row[keys[side]] as number | null
   const figure = (row: CanaryChartRow, side: Side) => {
     const number = value(row, side)
@@ -81,7 +89,7 @@ export function CanaryComparisonChart({
   const anyAboveZero = rows.some((row) => SIDES.some((side) => (value(row, side) ?? 0) > 0))
   return (
     <ChartFrame
-      label={`${title} per minute: ${names.canary}: ${extent('canary')}; ${names.baseline}: ${extent('baseline')}`}
+      label={`${title} ${per}: ${names.canary}: ${extent('canary')}; ${names.baseline}: ${extent('baseline')}`}
       height={height}
       legend={
         <ChartLegend
@@ -93,9 +101,9 @@ export function CanaryComparisonChart({
       }
       dataTable={
         <ChartDataTable
-          caption={`${title} per minute, canary and baseline`}
-          columns={['Minute (UTC)', names.canary, names.baseline]}
-          rows={rows.map((row) => [formatUtcMinute(row.bucketMs), figure(row, 'canary'), figure(row, 'baseline')])}
+          caption={`${title} ${per}, canary and baseline`}
+          columns={[stepMinutes === 1 ? 'Minute (UTC)' : 'From (UTC)', names.canary, names.baseline]}
+          rows={rows.map((row) => [formatStep(row.bucketMs, stepMinutes), figure(row, 'canary'), figure(row, 'baseline')])}
         />
       }
     >
@@ -145,7 +153,7 @@ export function CanaryComparisonChart({
         <Tooltip
           cursor={CHART_THEME.lineCursor}
           isAnimationActive={false}
-          content={(props) => <ComparisonTooltip {...props} figure={figure} names={names} />}
+          content={(props) => <ComparisonTooltip {...props} figure={figure} names={names} stepMinutes={stepMinutes} />}
         />
       </LineChart>
     </ChartFrame>
@@ -157,12 +165,13 @@ function ComparisonTooltip({
   payload,
   figure,
   names,
-}: TooltipContentProps & { figure: (row: CanaryChartRow, side: Side) => string; names: Record<Side, string> }) {
+  stepMinutes,
+}: TooltipContentProps & { figure: (row: CanaryChartRow, side: Side) => string; names: Record<Side, string>; stepMinutes: number }) {
   const row = active ? (payload[0]?.payload as Row | undefined) : undefined
   if (!row) return null
   return (
     <ChartTooltip
-      title={formatUtcMinute(row.bucketMs)}
+      title={formatStep(row.bucketMs, stepMinutes)}
       lines={[
         { label: names.canary, value: figure(row, 'canary'), color: CANARY_COLORS.canary, emphasis: true },
         { label: names.baseline, value: figure(row, 'baseline'), color: CANARY_COLORS.baseline },

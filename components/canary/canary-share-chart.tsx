@@ -7,30 +7,40 @@ import { CHART_THEME } from '@/components/charts/chart-theme'
 import { ChartTooltip } from '@/components/charts/chart-tooltip'
 import { describeExtent } from '@/components/charts/describe-extent'
 import { timeAxis } from '@/components/charts/time-axis'
-import type { CanaryChartRow } from '@/lib/canary/deployment-detail'
-import { formatUtcMinute } from '@/lib/format/date'
+import { stepWords, type CanaryChartRow } from '@/lib/canary/deployment-detail'
 import { formatPercent } from '@/lib/format/percent'
 import { formatRatioTick } from '@/lib/format/ratio-ticks'
-import { CANARY_COLORS, canaryChartRange } from './canary-comparison-chart'
+import { CANARY_COLORS, canaryChartRange, formatStep } from './canary-comparison-chart'
 
 const share = (ratio: number | null) => formatPercent(ratio, 0)
 
-/** The canary's share of both versions' requests, minute by minute: how far the rollout had gone. */
-export function CanaryShareChart({ rows, height = 120, syncId }: { rows: readonly CanaryChartRow[]; height?: number; syncId?: string }) {
-  const range = canaryChartRange(rows)
+/** The canary's share of both versions' requests, step by step: how far the rollout had gone. */
+export function CanaryShareChart({
+  rows,
+  stepMinutes,
+  height = 120,
+  syncId,
+}: {
+  rows: readonly CanaryChartRow[]
+  stepMinutes: number
+  height?: number
+  syncId?: string
+}) {
+  const range = canaryChartRange(rows, stepMinutes)
+  const per = `per ${stepWords(stepMinutes)}`
   const extent = describeExtent(
     rows.map((row) => row.canaryShare),
     (ratio) => share(ratio),
   )
   return (
     <ChartFrame
-      label={extent ? `Canary share of requests per minute, ${extent}` : 'Canary share of requests: no requests yet'}
+      label={extent ? `Canary share of requests ${per}, ${extent}` : 'Canary share of requests: no requests yet'}
       height={height}
       dataTable={
         <ChartDataTable
-          caption="Canary share of requests per minute"
-          columns={['Minute (UTC)', 'Canary share']}
-          rows={rows.map((row) => [formatUtcMinute(row.bucketMs), share(row.canaryShare)])}
+          caption={`Canary share of requests ${per}`}
+          columns={[stepMinutes === 1 ? 'Minute (UTC)' : 'From (UTC)', 'Canary share']}
+          rows={rows.map((row) => [formatStep(row.bucketMs, stepMinutes), share(row.canaryShare)])}
         />
       }
     >
@@ -57,18 +67,22 @@ export function CanaryShareChart({ rows, height = 120, syncId }: { rows: readonl
           connectNulls={false}
           isAnimationActive={false}
         />
-        <Tooltip cursor={CHART_THEME.lineCursor} isAnimationActive={false} content={(props) => <ShareTooltip {...props} />} />
+        <Tooltip
+          cursor={CHART_THEME.lineCursor}
+          isAnimationActive={false}
+          content={(props) => <ShareTooltip {...props} stepMinutes={stepMinutes} />}
+        />
       </AreaChart>
     </ChartFrame>
   )
 }
 
-function ShareTooltip({ active, payload }: TooltipContentProps) {
+function ShareTooltip({ active, payload, stepMinutes }: TooltipContentProps & { stepMinutes: number }) {
   const row = active ? (payload[0]?.payload as CanaryChartRow | undefined) : undefined
   if (!row) return null
   return (
     <ChartTooltip
-      title={formatUtcMinute(row.bucketMs)}
+      title={formatStep(row.bucketMs, stepMinutes)}
       lines={[{ label: 'canary share', value: share(row.canaryShare), color: CANARY_COLORS.canary, emphasis: true }]}
     />
   )

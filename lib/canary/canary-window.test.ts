@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { histogramOf } from '@/lib/metrics/histogram'
-import { canaryMinutes, canaryWindow, type VersionMinute } from './canary-window'
+import { canaryChartStepMinutes, canarySteps, canaryWindow, type VersionMinute } from './canary-window'
 
 const M = 60_000
 const row = (minute: number, version: string, requests: number, errors = 0, durationUs = 1000): VersionMinute => ({
@@ -44,15 +44,45 @@ describe('canaryWindow', () => {
   })
 
   it('minute by minute, a minute without the canary shows it empty', () => {
-    const minutes = canaryMinutes(
-      [row(0, 'old', 5), row(0, 'new', 1), row(1, 'old', 5), row(2, 'new', 1, 1), row(2, 'old', 3)],
-      'new',
-      'old',
-    )
+    const minutes = canarySteps([row(0, 'old', 5), row(0, 'new', 1), row(1, 'old', 5), row(2, 'new', 1, 1), row(2, 'old', 3)], 'new', 'old')
     expect(minutes.map((minute) => [minute.canary.requests, minute.baseline.requests])).toEqual([
       [1, 5],
       [0, 5],
       [1, 3],
     ])
+  })
+
+  it('in steps of several minutes: requests and errors summed, the p95 of the merged histograms (not a mean of minutes)', () => {
+    const rows = [
+      row(0, 'old', 4, 0, 1000),
+      row(0, 'new', 10, 1, 1000),
+      row(1, 'new', 10, 2, 9000),
+      row(1, 'old', 4, 0, 1000),
+      row(2, 'old', 4, 0, 1000),
+      row(4, 'new', 1, 0, 2000),
+      row(4, 'old', 4, 0, 1000),
+    ]
+    const steps = canarySteps(rows, 'new', 'old', 2)
+    expect(steps.map((step) => [step.bucketMs / M, step.canary.requests, step.canary.errors, step.baseline.requests])).toEqual([
+      [0, 20, 3, 8],
+      [2, 0, 0, 4],
+      [4, 1, 0, 4],
+    ])
+    expect(steps[0]!.canary.p95Us).toBeGreaterThan(8500) // half its requests took 9 ms: the step's p95 is theirs
+    expect(steps[1]!.canary.p95Us).toBeNull()
+  })
+})
+
+describe('canaryChartStepMinutes', () => {
+  it.each([
+    ['a short canary, minute by minute', 45, 1],
+    ['an hour', 60, 1],
+    ['two hours: 2-minute steps', 120, 2],
+    ['four hours: 5-minute steps', 240, 5],
+    ['the six hours drawn at most: 10-minute steps', 360, 10],
+    ['two days', 2880, 60],
+  ])('%s', (_label, minutes, step) => {
+    expect(canaryChartStepMinutes(minutes)).toBe(step)
+    expect(Math.ceil(minutes / step)).toBeLessThanOrEqual(60)
   })
 })

@@ -2,14 +2,15 @@
 // serving — from the first minute both served entry spans to the last — so both saw the same traffic
 // mix, time of day and downstream weather; the most recent `judgedMinutes` of it. Every request of
 // either version in that stretch counts, also in a minute a quiet canary happened to serve none.
-// Per minute too, for the deployment page's side-by-side charts. Pure.
+// Step by step too (a minute, or several merged), for the deployment page's side-by-side charts. Pure.
 import { LatencyHistogram } from '@/lib/metrics/histogram'
 import type { VersionSample } from './canary-metrics'
 
 /** One version's entry spans in one minute (version_rollups; the histogram read from the service's row where the version served them all). */
 export type VersionMinute = { bucketMs: number; version: string; requests: number; errors: number; histogram: Uint8Array | null }
 
-export type CanaryMinute = {
+/** Both versions in one step of the side-by-side charts (a minute, or several): its start, requests, errors and p95. */
+export type CanaryStep = {
   bucketMs: number
   canary: { requests: number; errors: number; p95Us: number | null }
   baseline: { requests: number; errors: number; p95Us: number | null }
@@ -61,23 +62,36 @@ export function canaryWindow(
   return { ...samples, fromMs, toMs: span.toMs, minutes: (span.toMs - fromMs) / MINUTE_MS + 1 }
 }
 
-/** Both versions minute by minute over the stretch they overlapped (p95 from each minute's histogram). */
-export function canaryMinutes(rows: readonly VersionMinute[], canary: string, baseline: string): CanaryMinute[] {
+const CHART_STEPS_MINUTES = [1, 2, 5, 10, 15, 30, 60] as const
+/** At most this many points a line: each of a long rollout's steps then holds several minutes' requests. */
+const MAX_CHART_POINTS = 60
+
+/** The side-by-side charts' step for a stretch of `minutes`: the finest of 1, 2, 5, 10, 15, 30, 60 minutes giving ≤ 60 points. */
+export const canaryChartStepMinutes = (minutes: number) =>
+  CHART_STEPS_MINUTES.find((step) => Math.ceil(minutes / step) <= MAX_CHART_POINTS) ?? CHART_STEPS_MINUTES.at(-1)!
+
+/**
+ * Both versions step by step over the stretch they overlapped, from its first minute: each step's
+ * requests and errors summed and its histograms merged (p95 of the step, not a mean of minutes), so a
+ * quiet service's long rollout draws a readable line in steps of several minutes.
+ */
+export function canarySteps(rows: readonly VersionMinute[], canary: string, baseline: string, stepMinutes = 1): CanaryStep[] {
   const span = overlap(rows, canary, baseline)
   if (!span) return []
-  const minutes = new Map<number, CanaryMinute>()
-  const empty = () => ({ requests: 0, errors: 0, p95Us: null })
-  for (let bucketMs = span.fromMs; bucketMs <= span.toMs; bucketMs += MINUTE_MS)
-    minutes.set(bucketMs, { bucketMs, canary: empty(), baseline: empty() })
+  const stepMs = stepMinutes * MINUTE_MS
+  type Side = { requests: number; errors: number; histogram: LatencyHistogram | null }
+  const steps = new Map<number, { canary: Side; baseline: Side }>()
+  const empty = (): Side => ({ requests: 0, errors: 0, histogram: null })
+  for (let bucketMs = span.fromMs; bucketMs <= span.toMs; bucketMs += stepMs) steps.set(bucketMs, { canary: empty(), baseline: empty() })
   for (const row of rows) {
-    const minute = minutes.get(row.bucketMs)
-    const side = row.version === canary ? 'canary' : row.version === baseline ? 'baseline' : null
-    if (!minute || !side) continue
-    minute[side] = {
-      requests: row.requests,
-      errors: row.errors,
-      p95Us: row.histogram ? LatencyHistogram.decode(row.histogram).quantile(0.95) : null,
-    }
+    if (row.bucketMs < span.fromMs || row.bucketMs > span.toMs) continue
+    const version = row.version === canary ? 'canary' : row.version === baseline ? 'baseline' : null
+    if (!version) continue
+    const side = steps.get(span.fromMs + Math.floor((row.bucketMs - span.fromMs) / stepMs) * stepMs)![version]
+    side.requests += row.requests
+    side.errors += row.errors
+    if (row.histogram) (side.histogram ??= new LatencyHistogram()).mergeBytes(row.histogram)
   }
-  return [...minutes.values()]
+  const figures = ({ requests, errors, histogram }: Side) => ({ requests, errors, p95Us: histogram ? histogram.quantile(0.95) : null })
+  return [...steps].map(([bucketMs, step]) => ({ bucketMs, canary: figures(step.canary), baseline: figures(step.baseline) }))
 }

@@ -3,7 +3,7 @@
 // out. Pure.
 import { z } from 'zod'
 import { CANARY_JUDGE_DEFAULTS, type CanaryJudgement, type CanaryMetricResult } from './canary-judge'
-import { JUDGED_MINUTES, type CanaryMinute } from './canary-window'
+import { JUDGED_MINUTES, type CanaryStep } from './canary-window'
 import type { DeploymentSummary, OperationDifference } from './deployment-read-repository'
 
 export const deploymentParams = z.object({ id: z.uuid({ error: 'not a deployment id (a UUID)' }) })
@@ -24,25 +24,28 @@ export function verdictReasons(judgement: CanaryJudgement): VerdictReason[] {
   return judgement.reasons.map((text) => ({ result: judgement.verdict, text }))
 }
 
-/** How many minutes the verdict covers: the last JUDGED_MINUTES of the stretch both versions ran. */
-export const judgedMinuteCount = (minutes: readonly CanaryMinute[]) => Math.min(JUDGED_MINUTES, minutes.length)
+/** How many minutes the verdict covers: the last JUDGED_MINUTES of the `minutes` both versions ran. */
+export const judgedMinuteCount = (minutes: number) => Math.min(JUDGED_MINUTES, minutes)
+
+/** "minute", "5 minutes": a chart title's "per …". */
+export const stepWords = (stepMinutes: number) => (stepMinutes === 1 ? 'minute' : `${stepMinutes} minutes`)
 
 export type CanaryChartRow = {
-  /** The minute's start, ms since the epoch. */
+  /** The step's start, ms since the epoch. */
   bucketMs: number
   canaryP95Us: number | null
   baselineP95Us: number | null
   /** 0..1; null without requests. */
   canaryErrorRatio: number | null
   baselineErrorRatio: number | null
-  /** The canary's share of both versions' requests that minute (0..1). */
+  /** The canary's share of both versions' requests in the step (0..1). */
   canaryShare: number | null
 }
 
 const ratioOf = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
-export function canaryChartRows(minutes: readonly CanaryMinute[]): CanaryChartRow[] {
-  return minutes.map(({ bucketMs, canary, baseline }) => ({
+export function canaryChartRows(steps: readonly CanaryStep[]): CanaryChartRow[] {
+  return steps.map(({ bucketMs, canary, baseline }) => ({
     bucketMs,
     canaryP95Us: canary.p95Us,
     baselineP95Us: baseline.p95Us,

@@ -3,7 +3,7 @@
 import { db } from '@/lib/db/client'
 import { LatencyHistogram } from '@/lib/metrics/histogram'
 import type { CanaryJudgement, CanaryVerdict } from './canary-judge'
-import { canaryMinutes, overlap, type CanaryMinute } from './canary-window'
+import { canaryChartStepMinutes, canarySteps, overlap, type CanaryStep } from './canary-window'
 import { listVersionMinutes } from './deployments-repository'
 import { storedJudgementSchema } from './schemas'
 
@@ -108,13 +108,23 @@ export async function listDeploymentsInProgress(): Promise<Map<string, Deploymen
 /** At most this much of a deployment is drawn minute by minute. */
 const SERIES_SPAN_MS = 6 * 3_600_000
 
-/** Canary and baseline minute by minute, from the first span of the canary to its end (or now). */
-export async function deploymentMinutes(deployment: DeploymentSummary, now: Date): Promise<CanaryMinute[]> {
-  if (!deployment.firstSeenAt || !deployment.baselineVersion) return []
+export type DeploymentSteps = {
+  /** How many minutes both versions ran, from the first to the last minute both served. */
+  minutes: number
+  stepMinutes: number
+  steps: CanaryStep[]
+}
+
+/** Canary and baseline step by step (canaryChartStepMinutes), from the first span of the canary to its end (or now). */
+export async function deploymentSteps(deployment: DeploymentSummary, now: Date): Promise<DeploymentSteps> {
+  if (!deployment.firstSeenAt || !deployment.baselineVersion) return { minutes: 0, stepMinutes: 1, steps: [] }
   const fromMs = deployment.firstSeenAt.getTime()
   const toMs = Math.min((deployment.endedAt ?? now).getTime() + 60_000, fromMs + SERIES_SPAN_MS)
   const rows = await listVersionMinutes(deployment.service, [deployment.version, deployment.baselineVersion], fromMs, toMs)
-  return canaryMinutes(rows, deployment.version, deployment.baselineVersion)
+  const span = overlap(rows, deployment.version, deployment.baselineVersion)
+  const minutes = span ? (span.toMs - span.fromMs) / 60_000 + 1 : 0
+  const stepMinutes = canaryChartStepMinutes(minutes)
+  return { minutes, stepMinutes, steps: canarySteps(rows, deployment.version, deployment.baselineVersion, stepMinutes) }
 }
 
 export type OperationDifference = {

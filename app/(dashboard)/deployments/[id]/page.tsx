@@ -14,6 +14,7 @@ import { StatTile } from '@/components/ui/stat-tile'
 import { requirePermission } from '@/lib/auth/session'
 import {
   canaryChartRows,
+  stepWords,
   deploymentParams,
   judgedMinuteCount,
   SLOWER_OPERATION_RATIO,
@@ -22,7 +23,7 @@ import {
   worstTracesSearch,
 } from '@/lib/canary/deployment-detail'
 import { deploymentDurationMs, deploymentStartedAt } from '@/lib/canary/deployment-list'
-import { deploymentMinutes, findDeployment, operationDifferences } from '@/lib/canary/deployment-read-repository'
+import { deploymentSteps, findDeployment, operationDifferences } from '@/lib/canary/deployment-read-repository'
 import { formatDuration } from '@/lib/format/duration'
 import { formatDurationUs } from '@/lib/format/duration-us'
 import { formatPercent } from '@/lib/format/percent'
@@ -43,11 +44,15 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
   const deployment = await findDeployment(parsed.data.id)
   if (!deployment) notFound()
   const now = new Date()
-  const [minutes, differences] = await Promise.all([deploymentMinutes(deployment, now), operationDifferences(deployment, now)])
+  const [{ minutes, stepMinutes, steps }, differences] = await Promise.all([
+    deploymentSteps(deployment, now),
+    operationDifferences(deployment, now),
+  ])
   const { judgement } = deployment
   const startedAt = deploymentStartedAt(deployment)
   const durationMs = deploymentDurationMs(deployment, now)
-  const rows = canaryChartRows(minutes)
+  const rows = canaryChartRows(steps)
+  const per = `per ${stepWords(stepMinutes)}`
   const judgedMinutes = judgedMinuteCount(minutes)
   const search = worstTracesSearch(deployment, judgement, now)
   const baseline = deployment.baselineVersion ?? 'no baseline'
@@ -155,14 +160,15 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
         <Card>
           <CardHeader
             title="Canary vs baseline, side by side over time"
-            description="Each minute both versions served, from the first span of the new version (at most six hours are drawn)."
+            description={`The minutes both versions served${stepMinutes === 1 ? ', minute by minute' : `, in steps of ${stepMinutes} minutes (each step's p95 from its merged histograms)`}, from the first span of the new version (at most six hours are drawn).`}
           />
           {rows.length ? (
             <div className="grid gap-6 px-3 py-3 xl:grid-cols-2">
               <div>
-                <h3 className="px-2 pb-1 text-xs font-medium text-muted">p95 latency per minute</h3>
+                <h3 className="px-2 pb-1 text-xs font-medium text-muted">p95 latency {per}</h3>
                 <CanaryComparisonChart
                   rows={rows}
+                  stepMinutes={stepMinutes}
                   metric="p95"
                   canaryVersion={deployment.version}
                   baselineVersion={baseline}
@@ -170,9 +176,10 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
                 />
               </div>
               <div>
-                <h3 className="px-2 pb-1 text-xs font-medium text-muted">Error rate per minute</h3>
+                <h3 className="px-2 pb-1 text-xs font-medium text-muted">Error rate {per}</h3>
                 <CanaryComparisonChart
                   rows={rows}
+                  stepMinutes={stepMinutes}
                   metric="error_rate"
                   canaryVersion={deployment.version}
                   baselineVersion={baseline}
@@ -180,8 +187,8 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
                 />
               </div>
               <div className="xl:col-span-2">
-                <h3 className="px-2 pb-1 text-xs font-medium text-muted">Canary share of requests per minute</h3>
-                <CanaryShareChart rows={rows} syncId="canary" />
+                <h3 className="px-2 pb-1 text-xs font-medium text-muted">Canary share of requests {per}</h3>
+                <CanaryShareChart rows={rows} stepMinutes={stepMinutes} syncId="canary" />
               </div>
             </div>
           ) : (
