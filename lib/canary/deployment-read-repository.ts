@@ -111,20 +111,22 @@ const SERIES_SPAN_MS = 6 * 3_600_000
 export type DeploymentSteps = {
   /** How many minutes both versions ran, from the first to the last minute both served. */
   minutes: number
+  /** Their first and last minute (start, ms); null when they never served in the same minute. */
+  span: { fromMs: number; toMs: number } | null
   stepMinutes: number
   steps: CanaryStep[]
 }
 
 /** Canary and baseline step by step (canaryChartStepMinutes), from the first span of the canary to its end (or now). */
 export async function deploymentSteps(deployment: DeploymentSummary, now: Date): Promise<DeploymentSteps> {
-  if (!deployment.firstSeenAt || !deployment.baselineVersion) return { minutes: 0, stepMinutes: 1, steps: [] }
+  if (!deployment.firstSeenAt || !deployment.baselineVersion) return { minutes: 0, span: null, stepMinutes: 1, steps: [] }
   const fromMs = deployment.firstSeenAt.getTime()
   const toMs = Math.min((deployment.endedAt ?? now).getTime() + 60_000, fromMs + SERIES_SPAN_MS)
   const rows = await listVersionMinutes(deployment.service, [deployment.version, deployment.baselineVersion], fromMs, toMs)
   const span = overlap(rows, deployment.version, deployment.baselineVersion)
   const minutes = span ? (span.toMs - span.fromMs) / 60_000 + 1 : 0
   const stepMinutes = canaryChartStepMinutes(minutes)
-  return { minutes, stepMinutes, steps: canarySteps(rows, deployment.version, deployment.baselineVersion, stepMinutes) }
+  return { minutes, span, stepMinutes, steps: canarySteps(rows, deployment.version, deployment.baselineVersion, stepMinutes) }
 }
 
 export type OperationDifference = {
@@ -138,14 +140,10 @@ export type OperationDifference = {
   errorRateDifference: number | null
 }
 
-/** Each operation of both versions over the stretch they overlapped (version_operation_rollups), worst p95 ratio first. */
-export async function operationDifferences(deployment: DeploymentSummary, now: Date): Promise<OperationDifference[]> {
-  if (!deployment.firstSeenAt || !deployment.baselineVersion) return []
-  const fromMs = deployment.firstSeenAt.getTime()
-  const toMs = Math.min((deployment.endedAt ?? now).getTime() + 60_000, fromMs + SERIES_SPAN_MS)
+/** Each operation of both versions over the stretch they overlapped (`span`, from deploymentSteps; version_operation_rollups), worst p95 ratio first. */
+export async function operationDifferences(deployment: DeploymentSummary, span: DeploymentSteps['span']): Promise<OperationDifference[]> {
+  if (!span || !deployment.baselineVersion) return []
   const versions = [deployment.version, deployment.baselineVersion]
-  const span = overlap(await listVersionMinutes(deployment.service, versions, fromMs, toMs), versions[0]!, versions[1]!)
-  if (!span) return []
   // Operation rows are kept only for minutes in which both versions ran (lib/metrics/version-rollup.ts).
   const rows = await db.versionOperationRollup.findMany({
     where: {

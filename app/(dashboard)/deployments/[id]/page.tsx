@@ -44,10 +44,8 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
   const deployment = await findDeployment(parsed.data.id)
   if (!deployment) notFound()
   const now = new Date()
-  const [{ minutes, stepMinutes, steps }, differences] = await Promise.all([
-    deploymentSteps(deployment, now),
-    operationDifferences(deployment, now),
-  ])
+  const { minutes, span, stepMinutes, steps } = await deploymentSteps(deployment, now)
+  const differences = await operationDifferences(deployment, span)
   const { judgement } = deployment
   const startedAt = deploymentStartedAt(deployment)
   const durationMs = deploymentDurationMs(deployment, now)
