@@ -132,9 +132,9 @@ const config = [
       }),
     },
   },
-  // Tests and benches may reach anything they exercise (a scratch database, the demo Jaeger as a real peer).
+  // Tests, their builders and benches may reach anything they exercise (a scratch database, the demo Jaeger as a real peer).
   {
-    files: ['**/*.test.ts', '**/*.bench.ts'],
+    files: ['**/*.test.ts', '**/*.bench.ts', 'lib/**/testing/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(UPWARD) },
   },
   // The one-way order of lib/, no module cycles, and nothing from the dev tooling, the demo or test

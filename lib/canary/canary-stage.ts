@@ -4,7 +4,7 @@
 // later completes its minutes) — is judged over its last four hours beside its baseline.
 // Idempotent: it recomputes from the summaries and overwrites; safe to rerun after a crash.
 import { listSyncStates } from '@/lib/sync/sync-state-repository'
-import { detectDeployments } from './deployment-detection'
+import { dataRead, detectDeployments } from './deployment-detection'
 import { listDeploymentsToJudge, listObservedVersions, saveJudgement, saveObservedDeployments } from './deployments-repository'
 import { judgeDeployment } from './judge-deployment'
 
@@ -12,18 +12,12 @@ export type CanaryStageReport = { deployments: number; judged: number; failing: 
 
 export async function runCanaryStage(services: readonly string[], { now }: { now: Date }): Promise<CanaryStageReport> {
   const report: CanaryStageReport = { deployments: 0, judged: 0, failing: [] }
-  // Data is complete to the watermark, or to the live range's end while history is being read.
-  const asOf = new Map(
-    (await listSyncStates(services)).map((state) => [
-      state.serviceName,
-      Math.max(state.watermark.getTime(), state.liveWatermark?.getTime() ?? 0),
-    ]),
-  )
+  const states = new Map((await listSyncStates(services)).map((state) => [state.serviceName, state]))
   for (const service of services) {
     const versions = await listObservedVersions(service)
     if (versions.length < 2) continue
-    const asOfMs = asOf.get(service) ?? now.getTime()
-    const detected = detectDeployments(versions, { asOfMs })
+    const { asOfMs, historyStartsMs } = dataRead(states.get(service), now)
+    const detected = detectDeployments(versions, { asOfMs, historyStartsMs })
     await saveObservedDeployments(service, detected)
     report.deployments += detected.length
     for (const deployment of await listDeploymentsToJudge(service, now)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectDeployments, type ObservedVersion } from './deployment-detection'
+import { dataRead, detectDeployments, type ObservedVersion } from './deployment-detection'
 
 const M = 60_000
 const v = (version: string, firstMinute: number, lastMinute: number, spans = 100): ObservedVersion => ({
@@ -60,9 +60,66 @@ describe('detectDeployments', () => {
         { version: '3', baselineVersion: '2', status: 'finished', endedMs: 201 * M },
       ],
     },
-  ])('$name', ({ versions, asOf, expected }) => {
-    const detected = detectDeployments(versions, { asOfMs: asOf * M })
+    {
+      name: 'the history read starts mid-canary, the canary seen a minute first: the semantic versions tell the canary from its baseline',
+      versions: [v('2.1.0-rc.81', 300, 400), v('2.0.1', 301, 400)],
+      asOf: 401,
+      starts: [300],
+      expected: [{ version: '2.1.0-rc.81', baselineVersion: '2.0.1', status: 'in_progress', firstSeenMs: 300 * M }],
+    },
+    {
+      name: 'a live range read first: versions seen first at its start were running before it (the history below is unread)',
+      versions: [v('v1.9.0', 0, 100), v('v2.0.0', 300, 400), v('v1.10.0', 302, 400)],
+      asOf: 401,
+      starts: [0, 300],
+      expected: [
+        { version: 'v1.10.0', baselineVersion: 'v1.9.0', status: 'finished' },
+        { version: 'v2.0.0', baselineVersion: 'v1.10.0' },
+      ],
+    },
+    {
+      name: 'versions already running that are not semantic versions: their order is unknown, no deployment between them',
+      versions: [v('c0ffee1', 300, 400), v('b4dcafe', 301, 400)],
+      asOf: 401,
+      starts: [0, 300],
+      expected: [],
+    },
+    {
+      name: 'a version first seen after the start and its grace period is a deployment of its own, in the order seen',
+      versions: [v('b4dcafe', 300, 400), v('c0ffee1', 311, 400)],
+      asOf: 401,
+      starts: [300],
+      expected: [{ version: 'c0ffee1', baselineVersion: 'b4dcafe', status: 'in_progress' }],
+    },
+    {
+      name: 'once history below the live range is read, the order seen there stands (a rollback to an older version)',
+      versions: [v('2.0.0', 0, 400), v('1.9.0', 200, 400)],
+      asOf: 401,
+      starts: [0],
+      expected: [{ version: '1.9.0', baselineVersion: '2.0.0', status: 'in_progress' }],
+    },
+  ])('$name', ({ versions, asOf, expected, starts }) => {
+    const detected = detectDeployments(versions, { asOfMs: asOf * M, historyStartsMs: starts?.map((minute) => minute * M) })
     expect(detected).toHaveLength(expected.length)
     expected.forEach((deployment, index) => expect(detected[index]).toMatchObject(deployment))
+  })
+})
+
+describe('dataRead', () => {
+  const at = (minute: number) => new Date(minute * M)
+  it('reads to the watermark from where the backfill began', () => {
+    expect(dataRead({ watermark: at(100), backfillFrom: at(0), liveFrom: null, liveWatermark: null }, at(120))).toEqual({
+      asOfMs: 100 * M,
+      historyStartsMs: [0],
+    })
+  })
+  it('while a live range is read first: to its end, and its start is a history start too', () => {
+    expect(dataRead({ watermark: at(40), backfillFrom: at(0), liveFrom: at(300), liveWatermark: at(400) }, at(410))).toEqual({
+      asOfMs: 400 * M,
+      historyStartsMs: [0, 300 * M],
+    })
+  })
+  it('a service not synced yet: the wall clock, no history', () => {
+    expect(dataRead(undefined, at(5))).toEqual({ asOfMs: 5 * M, historyStartsMs: [] })
   })
 })

@@ -10,6 +10,14 @@
 // - otherwise in progress.
 // "Gone" means no span for `goneAfterMs` after its last minute: instances drain unevenly, and a quiet
 // service has empty minutes.
+//
+// Versions first seen within `goneAfterMs` of the start of the data read (`historyStartsMs`: where the
+// synced history begins, and a live range's start while the history before it is still unread) were
+// already running there: which came first is not in the data. They are ordered by semantic-version
+// precedence when every one of them is a semantic version (a canary 2.1.0-rc.81 beside 2.0.1 is the
+// newer); otherwise none of them opens a deployment until history before them is read.
+import { compare as compareSemver, parse as parseSemver } from 'semver'
+
 export type ObservedVersion = { version: string; firstSeenMs: number; lastSeenMs: number; spans: number }
 
 export type DetectedDeployment = {
@@ -25,15 +33,25 @@ export type DetectedDeployment = {
 
 export const DETECTION_DEFAULTS = { goneAfterMs: 10 * 60_000, minuteMs: 60_000 }
 
+type Ordered = ObservedVersion & { orderKnown: boolean }
+
+/** A service's sync state (lib/sync): what of its history has been read. */
+export type SyncRanges = { watermark: Date; backfillFrom: Date; liveFrom: Date | null; liveWatermark: Date | null }
+
 export function detectDeployments(
   versions: readonly ObservedVersion[],
-  { asOfMs, goneAfterMs = DETECTION_DEFAULTS.goneAfterMs }: { asOfMs: number; goneAfterMs?: number },
+  {
+    asOfMs,
+    goneAfterMs = DETECTION_DEFAULTS.goneAfterMs,
+    historyStartsMs = [],
+  }: { asOfMs: number; goneAfterMs?: number; historyStartsMs?: readonly number[] },
 ): DetectedDeployment[] {
   const { minuteMs } = DETECTION_DEFAULTS
-  const ordered = [...versions].sort((a, b) => a.firstSeenMs - b.firstSeenMs || a.version.localeCompare(b.version))
+  const ordered = orderVersions(versions, historyStartsMs, goneAfterMs)
   const gone = (version: ObservedVersion) => version.lastSeenMs + minuteMs + goneAfterMs <= asOfMs
-  return ordered.slice(1).map((version, index) => {
-    const earlier = ordered.slice(0, index + 1)
+  return ordered.flatMap((version, index): DetectedDeployment[] => {
+    if (index === 0 || !version.orderKnown) return []
+    const earlier = ordered.slice(0, index)
     const baseline = earlier.reduce((best, candidate) =>
       candidate.lastSeenMs > best.lastSeenMs || (candidate.lastSeenMs === best.lastSeenMs && candidate.spans > best.spans)
         ? candidate
@@ -46,11 +64,55 @@ export function detectDeployments(
       lastSeenMs: version.lastSeenMs,
       baselineLastSeenMs: baseline.lastSeenMs,
     }
-    if (baseline.lastSeenMs < version.firstSeenMs) return { ...detected, status: 'finished', endedMs: version.firstSeenMs }
+    if (baseline.lastSeenMs < version.firstSeenMs) return [{ ...detected, status: 'finished', endedMs: version.firstSeenMs }]
     const baselineGone = gone(baseline) && baseline.lastSeenMs <= version.lastSeenMs
     const versionGone = gone(version) && version.lastSeenMs < baseline.lastSeenMs
-    if (baselineGone) return { ...detected, status: 'finished', endedMs: baseline.lastSeenMs + minuteMs }
-    if (versionGone) return { ...detected, status: 'rolled_back', endedMs: version.lastSeenMs + minuteMs }
-    return { ...detected, status: 'in_progress', endedMs: null }
+    if (baselineGone) return [{ ...detected, status: 'finished', endedMs: baseline.lastSeenMs + minuteMs }]
+    if (versionGone) return [{ ...detected, status: 'rolled_back', endedMs: version.lastSeenMs + minuteMs }]
+    return [{ ...detected, status: 'in_progress', endedMs: null }]
   })
+}
+
+/**
+ * How far a service's data is read: complete to the watermark, or to the live range's end while history
+ * is being read; it starts where the backfill began and, while the history below it is unread, again
+ * where the live range begins (versions seen first there were already running).
+ */
+export function dataRead(state: SyncRanges | undefined, now: Date): { asOfMs: number; historyStartsMs: number[] } {
+  if (!state) return { asOfMs: now.getTime(), historyStartsMs: [] }
+  return {
+    asOfMs: Math.max(state.watermark.getTime(), state.liveWatermark?.getTime() ?? 0),
+    historyStartsMs: [state.backfillFrom.getTime(), ...(state.liveFrom ? [state.liveFrom.getTime()] : [])],
+  }
+}
+
+/**
+ * The versions oldest first. Those already running at a history start sort at that start, among
+ * themselves by semantic version; when one of them is not a semantic version their order is unknown,
+ * and all but the first seen are marked so (they open no deployment).
+ */
+function orderVersions(versions: readonly ObservedVersion[], historyStartsMs: readonly number[], goneAfterMs: number): Ordered[] {
+  const runningAt = (version: ObservedVersion) =>
+    historyStartsMs.filter((startMs) => version.firstSeenMs >= startMs && version.firstSeenMs <= startMs + goneAfterMs).at(-1)
+  const byFirstSeen = (a: ObservedVersion, b: ObservedVersion) => a.firstSeenMs - b.firstSeenMs || a.version.localeCompare(b.version)
+  const groups: { orderMs: number; firstVersion: string; group: ObservedVersion[] }[] = []
+  const atStart = new Map<number, ObservedVersion[]>()
+  for (const version of versions) {
+    const startMs = runningAt(version)
+    const group = startMs === undefined ? undefined : atStart.get(startMs)
+    if (group) group.push(version)
+    else {
+      groups.push({ orderMs: startMs ?? version.firstSeenMs, firstVersion: version.version, group: [version] })
+      if (startMs !== undefined) atStart.set(startMs, groups.at(-1)!.group)
+    }
+  }
+  return groups
+    .sort((a, b) => a.orderMs - b.orderMs || a.firstVersion.localeCompare(b.firstVersion))
+    .flatMap(({ group }) => {
+      const bySemver = group.every((version) => parseSemver(version.version, { loose: true }) !== null)
+      const sorted = bySemver
+        ? [...group].sort((a, b) => compareSemver(a.version, b.version, { loose: true }) || byFirstSeen(a, b))
+        : [...group].sort(byFirstSeen)
+      return sorted.map((version, index) => ({ ...version, orderKnown: bySemver || index === 0 }))
+    })
 }
