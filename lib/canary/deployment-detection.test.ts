@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dataRead, detectDeployments, type ObservedVersion } from './deployment-detection'
+import { dataRead, detectDeployments, historyStartAt, type ObservedVersion } from './deployment-detection'
 
 const M = 60_000
 const v = (version: string, firstMinute: number, lastMinute: number, spans = 100): ObservedVersion => ({
@@ -121,5 +121,17 @@ describe('dataRead', () => {
   })
   it('a service not synced yet: the wall clock, no history', () => {
     expect(dataRead(undefined, at(5))).toEqual({ asOfMs: 5 * M, historyStartsMs: [] })
+  })
+})
+
+describe('historyStartAt', () => {
+  it.each([
+    { name: 'first seen at a history start', firstSeen: 300, expected: 300 },
+    { name: 'first seen within 10 minutes of it (a quiet version)', firstSeen: 310, expected: 300 },
+    { name: 'first seen later: its start was seen', firstSeen: 311, expected: undefined },
+    { name: 'first seen before the later start: the earlier one', firstSeen: 5, expected: 0 },
+    { name: 'between them', firstSeen: 100, expected: undefined },
+  ])('$name', ({ firstSeen, expected }) => {
+    expect(historyStartAt(firstSeen * M, [0, 300 * M])).toBe(expected === undefined ? undefined : expected * M)
   })
 })

@@ -87,13 +87,24 @@ export function dataRead(state: SyncRanges | undefined, now: Date): { asOfMs: nu
 }
 
 /**
+ * The history start a version first seen at `firstSeenMs` was already running at (first seen within
+ * `goneAfterMs` of it: a quiet version may take minutes to show), or undefined when its start was seen.
+ */
+export function historyStartAt(
+  firstSeenMs: number,
+  historyStartsMs: readonly number[],
+  goneAfterMs = DETECTION_DEFAULTS.goneAfterMs,
+): number | undefined {
+  return historyStartsMs.filter((startMs) => firstSeenMs >= startMs && firstSeenMs <= startMs + goneAfterMs).at(-1)
+}
+
+/**
  * The versions oldest first. Those already running at a history start sort at that start, among
  * themselves by semantic version; when one of them is not a semantic version their order is unknown,
  * and all but the first seen are marked so (they open no deployment).
  */
 function orderVersions(versions: readonly ObservedVersion[], historyStartsMs: readonly number[], goneAfterMs: number): Ordered[] {
-  const runningAt = (version: ObservedVersion) =>
-    historyStartsMs.filter((startMs) => version.firstSeenMs >= startMs && version.firstSeenMs <= startMs + goneAfterMs).at(-1)
+  const runningAt = (version: ObservedVersion) => historyStartAt(version.firstSeenMs, historyStartsMs, goneAfterMs)
   const byFirstSeen = (a: ObservedVersion, b: ObservedVersion) => a.firstSeenMs - b.firstSeenMs || a.version.localeCompare(b.version)
   const groups: { orderMs: number; firstVersion: string; group: ObservedVersion[] }[] = []
   const atStart = new Map<number, ObservedVersion[]>()

@@ -22,11 +22,13 @@ import {
   verdictReasons,
   worstTracesSearch,
 } from '@/lib/canary/deployment-detail'
+import { dataRead, historyStartAt } from '@/lib/canary/deployment-detection'
 import { deploymentDurationMs, deploymentStartedAt } from '@/lib/canary/deployment-list'
 import { deploymentSteps, findDeployment, operationDifferences } from '@/lib/canary/deployment-read-repository'
 import { formatDuration } from '@/lib/format/duration'
 import { formatDurationUs } from '@/lib/format/duration-us'
 import { formatPercent } from '@/lib/format/percent'
+import { findSyncState } from '@/lib/sync/sync-state-repository'
 import { DeploymentTime } from '../_components/deployment-time'
 import { CanaryWorstTraces, CanaryWorstTracesSkeleton } from './_components/canary-worst-traces'
 import { MetricTable } from './_components/metric-table'
@@ -46,6 +48,9 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
   const now = new Date()
   const { minutes, span, stepMinutes, steps } = await deploymentSteps(deployment, now)
   const differences = await operationDifferences(deployment, span)
+  // First seen where the synced history begins: it was already running, for longer than it shows.
+  const { historyStartsMs } = dataRead((await findSyncState(deployment.service)) ?? undefined, now)
+  const startUnseen = deployment.firstSeenAt !== null && historyStartAt(deployment.firstSeenAt.getTime(), historyStartsMs) !== undefined
   const { judgement } = deployment
   const startedAt = deploymentStartedAt(deployment)
   const durationMs = deploymentDurationMs(deployment, now)
@@ -69,7 +74,12 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
             {startedAt && (
               <>
                 {' '}
-                · {deployment.firstSeenAt ? 'first span' : 'announced'} <DeploymentTime at={startedAt} now={now} />
+                · {startUnseen
+                  ? 'already running where the synced history begins,'
+                  : deployment.firstSeenAt
+                    ? 'first span'
+                    : 'announced'}{' '}
+                <DeploymentTime at={startedAt} now={now} />
               </>
             )}
             {deployment.endedAt && (
@@ -114,8 +124,14 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
           <StatTile label="Canary share" value={formatPercent(deployment.canaryShare, 0)} detail="of requests, in the judged minutes" />
           <StatTile
             label={deployment.endedAt ? 'Took' : 'Running for'}
-            value={durationMs === null ? '—' : formatDuration(durationMs)}
-            detail={deployment.firstSeenAt ? 'from the first span of the new version' : 'no span of the new version yet'}
+            value={durationMs === null ? '—' : `${startUnseen ? '≥ ' : ''}${formatDuration(durationMs)}`}
+            detail={
+              startUnseen
+                ? 'it was already running where the synced history begins'
+                : deployment.firstSeenAt
+                  ? 'from the first span of the new version'
+                  : 'no span of the new version yet'
+            }
           />
         </div>
 
