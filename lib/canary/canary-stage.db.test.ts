@@ -7,7 +7,7 @@ import { DEMO_ANCHOR_MS as ANCHOR_MS, demoRollouts } from './testing/demo-rollou
 
 vi.setConfig({ testTimeout: 180_000 })
 // Both rollouts whole, and the baselines before them.
-const { syncTo, runCanaryStage, deploymentOf } = await demoRollouts({ backfillMinutes: 270, liveFirstMinutes: 20 })
+const { db, syncTo, runCanaryStage, deploymentOf, compactMinutesAway } = await demoRollouts({ backfillMinutes: 270, liveFirstMinutes: 20 })
 
 describe('canary stage', () => {
   test('ten minutes after the anchor: the good rollout finished and passed; the bad canary in progress fails with its reasons', async () => {
@@ -39,5 +39,25 @@ describe('canary stage', () => {
     // Rolled back at +90 min; the candidate's last span may fall a minute or two before (a quiet instance).
     expect(bad.endedAt!.getTime()).toBeGreaterThanOrEqual(ANCHOR_MS + 87 * 60_000)
     expect(bad.endedAt!.getTime()).toBeLessThanOrEqual(ANCHOR_MS + 90 * 60_000)
+  })
+
+  test('their minutes past retention, the verdicts stand: judged again by the hour, not "0 requests, not enough data"', async () => {
+    const byMinute = await deploymentOf('audit-log-service')
+    const minuteRequests = (byMinute.judgement as { canary: { requests: number } }).canary.requests
+    await compactMinutesAway()
+    expect(
+      await db.versionRollup.count({
+        where: { service: 'audit-log-service', resolution: 'minute', bucketStart: { lt: byMinute.endedAt! } },
+      }),
+    ).toBe(0)
+
+    await runCanaryStage(ANCHOR_MS + 200 * 60_000) // over an hour after the last judgement: the ended deployments are judged again
+    const bad = await deploymentOf('audit-log-service')
+    expect(bad.judgedAt!.getTime()).toBeGreaterThan(byMinute.judgedAt!.getTime())
+    expect(bad).toMatchObject({ status: 'rolled_back', verdict: 'fail' })
+    const byHour = (bad.judgement as { canary: { requests: number } }).canary.requests
+    expect(byHour).toBeGreaterThan(minuteRequests * 0.75) // four whole hours, not the four hours to the minute
+    expect(byHour).toBeLessThan(minuteRequests * 1.25)
+    expect(await deploymentOf('account-service')).toMatchObject({ status: 'finished', verdict: 'pass' })
   })
 })

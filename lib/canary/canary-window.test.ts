@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { histogramOf } from '@/lib/metrics/histogram'
-import { canaryChartStepMinutes, canarySteps, canaryWindow, type VersionMinute } from './canary-window'
+import { canaryChartStepMinutes, canarySteps, canaryWindow, type VersionBucket } from './canary-window'
 
 const M = 60_000
-const row = (minute: number, version: string, requests: number, errors = 0, durationUs = 1000): VersionMinute => ({
+const row = (minute: number, version: string, requests: number, errors = 0, durationUs = 1000): VersionBucket => ({
   bucketMs: minute * M,
+  widthMs: M,
   version,
   requests,
   errors,
@@ -70,6 +71,49 @@ describe('canaryWindow', () => {
     ])
     expect(steps[0]!.canary.p95Us).toBeGreaterThan(8500) // half its requests took 9 ms: the step's p95 is theirs
     expect(steps[1]!.canary.p95Us).toBeNull()
+  })
+})
+
+describe('past the retention of minutes, by the hour', () => {
+  const H = 60 * M
+  const hour = (index: number, version: string, requests: number, errors = 0): VersionBucket => ({
+    ...row(0, version, requests, errors),
+    bucketMs: index * H,
+    widthMs: H,
+  })
+
+  it('judges the last four hours of hour rows: four whole hours, 240 minutes, ending where the last hour ends', () => {
+    const rows = Array.from({ length: 6 }, (_, index) => [hour(index, 'old', 100), hour(index, 'new', 10 * (index + 1))]).flat()
+    const window = canaryWindow(rows, { canary: 'new', baseline: 'old' })
+    expect(window).toMatchObject({ fromMs: 2 * H, toMs: 5 * H, endMs: 6 * H, minutes: 240 })
+    expect([window.canary.requests, window.baseline.requests]).toEqual([30 + 40 + 50 + 60, 400])
+  })
+
+  it('hours, then the minutes still kept: one stretch, nothing counted twice', () => {
+    const rows = [
+      hour(0, 'old', 100),
+      hour(0, 'new', 10),
+      hour(1, 'old', 100),
+      hour(1, 'new', 10),
+      row(120, 'old', 5),
+      row(120, 'new', 1),
+      row(121, 'old', 5),
+      row(121, 'new', 1),
+    ]
+    const window = canaryWindow(rows, { canary: 'new', baseline: 'old' })
+    expect(window).toMatchObject({ fromMs: 0, toMs: 121 * M, endMs: 122 * M, minutes: 122 })
+    expect([window.canary.requests, window.baseline.requests]).toEqual([22, 210])
+  })
+
+  it('drawn in steps no finer than an hour', () => {
+    const rows = [hour(0, 'old', 100), hour(0, 'new', 10), hour(2, 'old', 100), hour(2, 'new', 5)]
+    const step = canaryChartStepMinutes(180, rows)
+    expect(step).toBe(60)
+    expect(canarySteps(rows, 'new', 'old', step).map((each) => [each.bucketMs / H, each.canary.requests, each.baseline.requests])).toEqual([
+      [0, 10, 100],
+      [1, 0, 0],
+      [2, 5, 100],
+    ])
   })
 })
 

@@ -3,8 +3,8 @@
 import { db } from '@/lib/db/client'
 import { LatencyHistogram } from '@/lib/metrics/histogram'
 import type { CanaryJudgement, CanaryVerdict } from './canary-judge'
-import { canaryChartStepMinutes, canarySteps, overlap, type CanaryStep } from './canary-window'
-import { listVersionMinutes } from './deployments-repository'
+import { canaryChartStepMinutes, canarySteps, overlap, type CanaryStep, type Overlap } from './canary-window'
+import { listVersionBuckets, minuteRowsFromMs } from './deployments-repository'
 import { storedJudgementSchema } from './schemas'
 
 export type DeploymentStatus = 'announced' | 'in_progress' | 'finished' | 'rolled_back'
@@ -111,8 +111,8 @@ const SERIES_SPAN_MS = 6 * 3_600_000
 export type DeploymentSteps = {
   /** How many minutes both versions ran, from the first to the last minute both served. */
   minutes: number
-  /** Their first and last minute (start, ms); null when they never served in the same minute. */
-  span: { fromMs: number; toMs: number } | null
+  /** Their first and last bucket (start, ms) and its end; null when they never served in the same minute. */
+  span: Overlap | null
   stepMinutes: number
   steps: CanaryStep[]
 }
@@ -122,10 +122,10 @@ export async function deploymentSteps(deployment: DeploymentSummary, now: Date):
   if (!deployment.firstSeenAt || !deployment.baselineVersion) return { minutes: 0, span: null, stepMinutes: 1, steps: [] }
   const fromMs = deployment.firstSeenAt.getTime()
   const toMs = Math.min((deployment.endedAt ?? now).getTime() + 60_000, fromMs + SERIES_SPAN_MS)
-  const rows = await listVersionMinutes(deployment.service, [deployment.version, deployment.baselineVersion], fromMs, toMs)
+  const rows = await listVersionBuckets(deployment.service, [deployment.version, deployment.baselineVersion], fromMs, toMs)
   const span = overlap(rows, deployment.version, deployment.baselineVersion)
-  const minutes = span ? (span.toMs - span.fromMs) / 60_000 + 1 : 0
-  const stepMinutes = canaryChartStepMinutes(minutes)
+  const minutes = span ? (span.endMs - span.fromMs) / 60_000 : 0
+  const stepMinutes = canaryChartStepMinutes(minutes, rows)
   return { minutes, span, stepMinutes, steps: canarySteps(rows, deployment.version, deployment.baselineVersion, stepMinutes) }
 }
 
@@ -144,13 +144,17 @@ export type OperationDifference = {
 export async function operationDifferences(deployment: DeploymentSummary, span: DeploymentSteps['span']): Promise<OperationDifference[]> {
   if (!span || !deployment.baselineVersion) return []
   const versions = [deployment.version, deployment.baselineVersion]
-  // Operation rows are kept only for minutes in which both versions ran (lib/metrics/version-rollup.ts).
+  // Operation rows are kept only for minutes in which both versions ran (lib/metrics/version-rollup.ts),
+  // and read by the hour where the minutes are past their retention (as listVersionBuckets does).
+  const minutesFromMs = await minuteRowsFromMs(deployment.service)
+  const where = { service: deployment.service, version: { in: versions } }
+  const to = new Date(span.toMs)
   const rows = await db.versionOperationRollup.findMany({
     where: {
-      service: deployment.service,
-      resolution: 'minute',
-      version: { in: versions },
-      bucketStart: { gte: new Date(span.fromMs), lte: new Date(span.toMs) },
+      OR: [
+        { ...where, resolution: 'minute', bucketStart: { gte: new Date(Math.max(span.fromMs, minutesFromMs)), lte: to } },
+        { ...where, resolution: 'hour', bucketStart: { gte: new Date(span.fromMs), lte: to, lt: new Date(minutesFromMs) } },
+      ],
     },
     select: { version: true, operation: true, spanKind: true, spanCount: true, errorCount: true, histogram: true },
   })

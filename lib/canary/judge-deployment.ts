@@ -3,7 +3,7 @@
 // stage and the verdict API both judge this way, so they agree.
 import { judgeCanary, type CanaryJudgement } from './canary-judge'
 import { canaryWindow, JUDGED_MINUTES, type CanaryWindow } from './canary-window'
-import { listVersionMinutes } from './deployments-repository'
+import { listVersionBuckets } from './deployments-repository'
 
 const MINUTE_MS = 60_000
 
@@ -12,7 +12,7 @@ export type DeploymentToJudge = { service: string; version: string; baselineVers
 export async function judgeDeployment(deployment: DeploymentToJudge): Promise<{ judgement: CanaryJudgement; window: CanaryWindow }> {
   const { service, version, baselineVersion, firstSeenMs, endMs } = deployment
   const fromMs = Math.max(firstSeenMs, endMs - 3 * JUDGED_MINUTES * MINUTE_MS)
-  const rows = await listVersionMinutes(service, [version, baselineVersion], fromMs, endMs + MINUTE_MS)
+  const rows = await listVersionBuckets(service, [version, baselineVersion], fromMs, endMs + MINUTE_MS)
   const window = canaryWindow(rows, { canary: version, baseline: baselineVersion })
   return { judgement: judgeCanary(window), window }
 }

@@ -1,13 +1,12 @@
 // "Is version X of service S healthy enough to promote?" — the answer rollout tools poll (Argo
 // Rollouts' web metric provider, Flagger through its load tester), judged live from the summaries
 // over the same window the worker uses, so it is as fresh as the last synced minute.
-import { listSyncStates } from '@/lib/sync/sync-state-repository'
+import { findSyncState } from '@/lib/sync/sync-state-repository'
 import type { CanaryJudgement, CanaryVerdict } from './canary-judge'
+import { dataRead } from './deployment-detection'
 import { findDeploymentOfVersion } from './deployment-read-repository'
 import { listObservedVersions } from './deployments-repository'
 import { judgeDeployment } from './judge-deployment'
-
-const MINUTE_MS = 60_000
 
 export type VersionVerdict = {
   service: string
@@ -19,7 +18,7 @@ export type VersionVerdict = {
   reasons: string[]
   metrics: CanaryJudgement['metrics']
   deployment: { id: string; status: string; firstSeenAt: string | null; endedAt: string | null; link: string | null } | null
-  /** The minutes judged (both versions served them): first and last minute start, and how many. */
+  /** The minutes judged (both versions served them): where they start and end, and how many. */
   window: { from: string | null; to: string | null; minutes: number }
   /** The data's freshness: the service's synced watermark. */
   asOf: string | null
@@ -58,8 +57,7 @@ export async function judgeVersion(service: string, version: string): Promise<Ve
       deploymentView,
     )
   }
-  const [state] = await listSyncStates([service])
-  const asOfMs = state ? Math.max(state.watermark.getTime(), state.liveWatermark?.getTime() ?? 0) : Date.now()
+  const { asOfMs } = dataRead((await findSyncState(service)) ?? undefined, new Date())
   const { judgement, window } = await judgeDeployment({
     service,
     version,
@@ -78,7 +76,7 @@ export async function judgeVersion(service: string, version: string): Promise<Ve
     deployment: deploymentView,
     window: {
       from: window.fromMs === null ? null : new Date(window.fromMs).toISOString(),
-      to: window.toMs === null ? null : new Date(window.toMs + MINUTE_MS).toISOString(),
+      to: window.endMs === null ? null : new Date(window.endMs).toISOString(),
       minutes: window.minutes,
     },
     asOf: new Date(asOfMs).toISOString(),
