@@ -68,14 +68,12 @@ describe('detectDeployments', () => {
       expected: [{ version: '2.1.0-rc.81', baselineVersion: '2.0.1', status: 'in_progress', firstSeenMs: 300 * M }],
     },
     {
-      name: 'a live range read first: versions seen first at its start were running before it (the history below is unread)',
+      name: 'a live range read first: versions seen first at its start were running before it, replacing none seen below the unread history',
       versions: [v('v1.9.0', 0, 100), v('v2.0.0', 300, 400), v('v1.10.0', 302, 400)],
       asOf: 401,
       starts: [0, 300],
-      expected: [
-        { version: 'v1.10.0', baselineVersion: 'v1.9.0', status: 'finished' },
-        { version: 'v2.0.0', baselineVersion: 'v1.10.0' },
-      ],
+      // v1.10.0 replaced none seen: between v1.9.0 and it lie the minutes 101–299, not read yet.
+      expected: [{ version: 'v2.0.0', baselineVersion: 'v1.10.0', status: 'in_progress' }],
     },
     {
       name: 'versions already running that are not semantic versions: their order is unknown, no deployment between them',

@@ -15,7 +15,8 @@
 // synced history begins, and a live range's start while the history before it is still unread) were
 // already running there: which came first is not in the data. They are ordered by semantic-version
 // precedence when every one of them is a semantic version (a canary 2.1.0-rc.81 beside 2.0.1 is the
-// newer); otherwise none of them opens a deployment until history before them is read.
+// newer); otherwise none of them opens a deployment until history before them is read. Nor does one
+// replace a version seen before that start: the versions between them lie in the history not read.
 import { compare as compareSemver, parse as parseSemver } from 'semver'
 
 export type ObservedVersion = { version: string; firstSeenMs: number; lastSeenMs: number; spans: number }
@@ -33,7 +34,8 @@ export type DetectedDeployment = {
 
 export const DETECTION_DEFAULTS = { goneAfterMs: 10 * 60_000, minuteMs: 60_000 }
 
-type Ordered = ObservedVersion & { orderKnown: boolean }
+/** A version in order; `historyStartMs` when it was already running where the history read begins. */
+type Ordered = ObservedVersion & { orderKnown: boolean; historyStartMs: number | undefined }
 
 /** A service's sync state (lib/sync): what of its history has been read. */
 export type SyncRanges = { watermark: Date; backfillFrom: Date; liveFrom: Date | null; liveWatermark: Date | null }
@@ -50,8 +52,13 @@ export function detectDeployments(
   const ordered = orderVersions(versions, historyStartsMs, goneAfterMs)
   const gone = (version: ObservedVersion) => version.lastSeenMs + minuteMs + goneAfterMs <= asOfMs
   return ordered.flatMap((version, index): DetectedDeployment[] => {
-    if (index === 0 || !version.orderKnown) return []
-    const earlier = ordered.slice(0, index)
+    if (!version.orderKnown) return []
+    // Already running where the history begins: it replaced none seen before (the versions between lie
+    // in history not read), only one running beside it there.
+    const before = ordered.slice(0, index)
+    const earlier =
+      version.historyStartMs === undefined ? before : before.filter((candidate) => candidate.historyStartMs === version.historyStartMs)
+    if (earlier.length === 0) return []
     const baseline = earlier.reduce((best, candidate) =>
       candidate.lastSeenMs > best.lastSeenMs || (candidate.lastSeenMs === best.lastSeenMs && candidate.spans > best.spans)
         ? candidate
@@ -124,6 +131,6 @@ function orderVersions(versions: readonly ObservedVersion[], historyStartsMs: re
       const sorted = bySemver
         ? [...group].sort((a, b) => compareSemver(a.version, b.version, { loose: true }) || byFirstSeen(a, b))
         : [...group].sort(byFirstSeen)
-      return sorted.map((version, index) => ({ ...version, orderKnown: bySemver || index === 0 }))
+      return sorted.map((version, index) => ({ ...version, orderKnown: bySemver || index === 0, historyStartMs: runningAt(version) }))
     })
 }
