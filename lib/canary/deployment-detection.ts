@@ -18,6 +18,7 @@
 // newer); otherwise none of them opens a deployment until history before them is read. Nor does one
 // replace a version seen before that start: the versions between them lie in the history not read.
 import { compare as compareSemver, parse as parseSemver } from 'semver'
+import type { SyncStateRow } from '@/lib/sync/sync-state-repository'
 
 export type ObservedVersion = { version: string; firstSeenMs: number; lastSeenMs: number; spans: number }
 
@@ -34,11 +35,14 @@ export type DetectedDeployment = {
 
 export const DETECTION_DEFAULTS = { goneAfterMs: 10 * 60_000, minuteMs: 60_000 }
 
-/** A version in order; `historyStartMs` when it was already running where the history read begins. */
+/**
+ * A version in order; `historyStartMs` when it was already running where the history read begins, and
+ * `orderKnown` false when its place among the others running there is not known.
+ */
 type Ordered = ObservedVersion & { orderKnown: boolean; historyStartMs: number | undefined }
 
-/** A service's sync state (lib/sync): what of its history has been read. */
-export type SyncRanges = { watermark: Date; backfillFrom: Date; liveFrom: Date | null; liveWatermark: Date | null }
+/** What of a service's history its sync state says has been read. */
+type SyncRanges = Pick<SyncStateRow, 'watermark' | 'backfillFrom' | 'liveFrom' | 'liveWatermark'>
 
 export function detectDeployments(
   versions: readonly ObservedVersion[],
@@ -85,7 +89,7 @@ export function detectDeployments(
  * is being read; it starts where the backfill began and, while the history below it is unread, again
  * where the live range begins (versions seen first there were already running).
  */
-export function dataRead(state: SyncRanges | undefined, now: Date): { asOfMs: number; historyStartsMs: number[] } {
+export function dataRead(state: SyncRanges | null | undefined, now: Date): { asOfMs: number; historyStartsMs: number[] } {
   if (!state) return { asOfMs: now.getTime(), historyStartsMs: [] }
   return {
     asOfMs: Math.max(state.watermark.getTime(), state.liveWatermark?.getTime() ?? 0),
@@ -107,30 +111,30 @@ export function historyStartAt(
 
 /**
  * The versions oldest first. Those already running at a history start sort at that start, among
- * themselves by semantic version; when one of them is not a semantic version their order is unknown,
- * and all but the first seen are marked so (they open no deployment).
+ * themselves by semantic version; when one of them is not a semantic version their order is unknown
+ * (they open no deployment).
  */
 function orderVersions(versions: readonly ObservedVersion[], historyStartsMs: readonly number[], goneAfterMs: number): Ordered[] {
-  const runningAt = (version: ObservedVersion) => historyStartAt(version.firstSeenMs, historyStartsMs, goneAfterMs)
-  const byFirstSeen = (a: ObservedVersion, b: ObservedVersion) => a.firstSeenMs - b.firstSeenMs || a.version.localeCompare(b.version)
-  const groups: { orderMs: number; firstVersion: string; group: ObservedVersion[] }[] = []
-  const atStart = new Map<number, ObservedVersion[]>()
-  for (const version of versions) {
-    const startMs = runningAt(version)
-    const group = startMs === undefined ? undefined : atStart.get(startMs)
-    if (group) group.push(version)
-    else {
-      groups.push({ orderMs: startMs ?? version.firstSeenMs, firstVersion: version.version, group: [version] })
-      if (startMs !== undefined) atStart.set(startMs, groups.at(-1)!.group)
-    }
-  }
-  return groups
-    .sort((a, b) => a.orderMs - b.orderMs || a.firstVersion.localeCompare(b.firstVersion))
-    .flatMap(({ group }) => {
-      const bySemver = group.every((version) => parseSemver(version.version, { loose: true }) !== null)
-      const sorted = bySemver
-        ? [...group].sort((a, b) => compareSemver(a.version, b.version, { loose: true }) || byFirstSeen(a, b))
-        : [...group].sort(byFirstSeen)
-      return sorted.map((version, index) => ({ ...version, orderKnown: bySemver || index === 0, historyStartMs: runningAt(version) }))
-    })
+  const placed = versions.map((version) => ({
+    ...version,
+    historyStartMs: historyStartAt(version.firstSeenMs, historyStartsMs, goneAfterMs),
+  }))
+  const unordered = new Set(
+    placed
+      .filter((version) => version.historyStartMs !== undefined && !parseSemver(version.version, { loose: true }))
+      .map((v) => v.historyStartMs),
+  )
+  const bySemver = (a: (typeof placed)[number], b: (typeof placed)[number]) =>
+    a.historyStartMs !== undefined && a.historyStartMs === b.historyStartMs && !unordered.has(a.historyStartMs)
+      ? compareSemver(a.version, b.version, { loose: true })
+      : 0
+  return placed
+    .sort(
+      (a, b) =>
+        (a.historyStartMs ?? a.firstSeenMs) - (b.historyStartMs ?? b.firstSeenMs) ||
+        bySemver(a, b) ||
+        a.firstSeenMs - b.firstSeenMs ||
+        a.version.localeCompare(b.version),
+    )
+    .map((version) => ({ ...version, orderKnown: !unordered.has(version.historyStartMs) }))
 }
