@@ -7,7 +7,7 @@ import { DEMO_ANCHOR_MS as ANCHOR_MS, demoRollouts } from './testing/demo-rollou
 
 vi.setConfig({ testTimeout: 180_000 })
 // Both rollouts whole, and the baselines before them.
-const { db, syncTo, runCanaryStage, deploymentOf, compactMinutesAway } = await demoRollouts({ backfillMinutes: 270, liveFirstMinutes: 20 })
+const { db, syncTo, runCanaryStage, deploymentOf, compactAt } = await demoRollouts({ backfillMinutes: 270, liveFirstMinutes: 20 })
 
 describe('canary stage', () => {
   test('ten minutes after the anchor: the good rollout finished and passed; the bad canary in progress fails with its reasons', async () => {
@@ -44,14 +44,15 @@ describe('canary stage', () => {
   test('their minutes past retention, the verdicts stand: judged again by the hour, not "0 requests, not enough data"', async () => {
     const byMinute = await deploymentOf('audit-log-service')
     const minuteRequests = (byMinute.judgement as { canary: { requests: number } }).canary.requests
-    await compactMinutesAway()
+    const threeDaysOn = ANCHOR_MS + 3 * 24 * 60 * 60_000 // the minutes are kept 48 hours
+    await compactAt(threeDaysOn)
     expect(
       await db.versionRollup.count({
         where: { service: 'audit-log-service', resolution: 'minute', bucketStart: { lt: byMinute.endedAt! } },
       }),
     ).toBe(0)
 
-    await runCanaryStage(ANCHOR_MS + 200 * 60_000) // over an hour after the last judgement: the ended deployments are judged again
+    await runCanaryStage(threeDaysOn) // over an hour after the last judgement: the ended deployments are judged again
     const bad = await deploymentOf('audit-log-service')
     expect(bad.judgedAt!.getTime()).toBeGreaterThan(byMinute.judgedAt!.getTime())
     expect(bad).toMatchObject({ status: 'rolled_back', verdict: 'fail' })

@@ -27,6 +27,7 @@ export async function runCanaryStage(services: readonly string[], { now }: { now
         baselineVersion: deployment.baselineVersion!,
         firstSeenMs: deployment.firstSeenAt!.getTime(),
         endMs: deployment.endedAt?.getTime() ?? asOfMs,
+        now,
       })
       const total = window.canary.requests + window.baseline.requests
       await saveJudgement(deployment.id, judgement, { canaryShare: total > 0 ? window.canary.requests / total : null, at: now })

@@ -4,7 +4,8 @@ import { db } from '@/lib/db/client'
 import { LatencyHistogram } from '@/lib/metrics/histogram'
 import type { CanaryJudgement, CanaryVerdict } from './canary-judge'
 import { canaryChartStepMinutes, canarySteps, overlap, type CanaryStep, type Overlap } from './canary-window'
-import { listVersionBuckets, minuteRowsFromMs } from './deployments-repository'
+import { listVersionBuckets, versionReadPlan } from './deployments-repository'
+import type { ReadPlan } from '@/lib/latency/read-plan-repository'
 import { storedJudgementSchema } from './schemas'
 
 export type DeploymentStatus = 'announced' | 'in_progress' | 'finished' | 'rolled_back'
@@ -115,18 +116,21 @@ export type DeploymentSteps = {
   span: Overlap | null
   stepMinutes: number
   steps: CanaryStep[]
+  /** The rows read (versionReadPlan), for the operations over the same stretch. */
+  plan: ReadPlan | null
 }
 
 /** Canary and baseline step by step (canaryChartStepMinutes), from the first span of the canary to its end (or now). */
 export async function deploymentSteps(deployment: DeploymentSummary, now: Date): Promise<DeploymentSteps> {
-  if (!deployment.firstSeenAt || !deployment.baselineVersion) return { minutes: 0, span: null, stepMinutes: 1, steps: [] }
+  if (!deployment.firstSeenAt || !deployment.baselineVersion) return { minutes: 0, span: null, stepMinutes: 1, steps: [], plan: null }
   const fromMs = deployment.firstSeenAt.getTime()
   const toMs = Math.min((deployment.endedAt ?? now).getTime() + 60_000, fromMs + SERIES_SPAN_MS)
-  const rows = await listVersionBuckets(deployment.service, [deployment.version, deployment.baselineVersion], fromMs, toMs)
+  const plan = await versionReadPlan(deployment.service, fromMs, toMs, now)
+  const rows = await listVersionBuckets(deployment.service, [deployment.version, deployment.baselineVersion], plan)
   const span = overlap(rows, deployment.version, deployment.baselineVersion)
   const minutes = span ? (span.endMs - span.fromMs) / 60_000 : 0
   const stepMinutes = canaryChartStepMinutes(minutes, rows)
-  return { minutes, span, stepMinutes, steps: canarySteps(rows, deployment.version, deployment.baselineVersion, stepMinutes) }
+  return { minutes, span, stepMinutes, steps: canarySteps(rows, deployment.version, deployment.baselineVersion, stepMinutes), plan }
 }
 
 export type OperationDifference = {
@@ -140,24 +144,21 @@ export type OperationDifference = {
   errorRateDifference: number | null
 }
 
-/** Each operation of both versions over the stretch they overlapped (`span`, from deploymentSteps; version_operation_rollups), worst p95 ratio first. */
-export async function operationDifferences(deployment: DeploymentSummary, span: DeploymentSteps['span']): Promise<OperationDifference[]> {
-  if (!span || !deployment.baselineVersion) return []
+/** Each operation of both versions over the stretch they overlapped (deploymentSteps' span and rows; version_operation_rollups), worst p95 ratio first. */
+export async function operationDifferences(
+  deployment: DeploymentSummary,
+  { span, plan }: Pick<DeploymentSteps, 'span' | 'plan'>,
+): Promise<OperationDifference[]> {
+  if (!span || !plan || !deployment.baselineVersion) return []
   const versions = [deployment.version, deployment.baselineVersion]
-  // Operation rows are kept only for minutes in which both versions ran (lib/metrics/version-rollup.ts),
-  // and read by the hour where the minutes are past their retention (as listVersionBuckets does).
-  const minutesFromMs = await minuteRowsFromMs(deployment.service)
-  const where = { service: deployment.service, version: { in: versions } }
-  const to = new Date(span.toMs)
-  const rows = await db.versionOperationRollup.findMany({
-    where: {
-      OR: [
-        { ...where, resolution: 'minute', bucketStart: { gte: new Date(Math.max(span.fromMs, minutesFromMs)), lte: to } },
-        { ...where, resolution: 'hour', bucketStart: { gte: new Date(span.fromMs), lte: to, lt: new Date(minutesFromMs) } },
-      ],
-    },
-    select: { version: true, operation: true, spanKind: true, spanCount: true, errorCount: true, histogram: true },
-  })
+  // Operation rows are kept only for minutes in which both versions ran (lib/metrics/version-rollup.ts).
+  const rows = await db.$queryRaw<
+    { version: string; operation: string; spanKind: string; spanCount: number; errorCount: number; histogram: Uint8Array }[]
+  >`
+    SELECT version, operation, span_kind AS "spanKind", span_count AS "spanCount", error_count AS "errorCount", histogram
+    FROM version_operation_rollups
+    WHERE service = ${deployment.service} AND version = ANY(${versions}::text[]) AND (${plan.sql})
+      AND bucket_start >= ${new Date(span.fromMs)} AND bucket_start <= ${new Date(span.toMs)}`
   const operations = new Map<string, { operation: string; spanKind: string; sides: Record<'canary' | 'baseline', Side> }>()
   type Side = { spans: number; errors: number; histogram: LatencyHistogram }
   const emptySide = (): Side => ({ spans: 0, errors: 0, histogram: new LatencyHistogram() })

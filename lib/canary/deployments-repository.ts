@@ -4,6 +4,7 @@ import { db, type Prisma } from '@/lib/db/client'
 import type { CanaryJudgement } from './canary-judge'
 import type { DetectedDeployment, ObservedVersion } from './deployment-detection'
 import type { VersionBucket } from './canary-window'
+import { readPlans, type ReadPlan } from '@/lib/latency/read-plan-repository'
 
 export async function listObservedVersions(service: string): Promise<ObservedVersion[]> {
   const rows = await db.serviceVersion.findMany({ where: { service } })
@@ -15,47 +16,29 @@ export async function listObservedVersions(service: string): Promise<ObservedVer
   }))
 }
 
-const HOUR_MS = 3_600_000
-
 /**
- * Where a service's version rows are read at minute resolution: before it, from hour rows. Minutes past
- * their retention are gone, but only once an hour row covers them (lib/sync/compaction-repository.ts):
- * hours up to the hour holding the earliest minute left, minutes after it, nothing counted twice.
+ * Which of a service's rollup rows hold [fromMs, toMs) for the canary: every minute still kept, and the
+ * hours (or days) only where the minutes are past their retention (planRollupReads, preferring the finest).
  */
-export async function minuteRowsFromMs(service: string): Promise<number> {
-  const [row] = await db.$queryRaw<{ hours_to: Date | null; first_minute: Date | null }[]>`
-    SELECT (SELECT hours_compacted_to FROM sync_state WHERE service_name = ${service}) AS hours_to,
-      (SELECT min(bucket_start) FROM service_rollups WHERE service = ${service} AND resolution = 'minute') AS first_minute`
-  if (!row?.hours_to) return 0
-  if (!row.first_minute) return row.hours_to.getTime()
-  return Math.min(row.hours_to.getTime(), Math.ceil(row.first_minute.getTime() / HOUR_MS) * HOUR_MS)
+export async function versionReadPlan(service: string, fromMs: number, toMs: number, now: Date): Promise<ReadPlan> {
+  return (await readPlans([service], fromMs * 1000, toMs * 1000, { now, prefer: 'finest' })).get(service)!
 }
 
 /**
- * The versions' entry spans per bucket in [fromMs, toMs): per minute, or per hour where the minutes are
- * past their retention (the hour holding fromMs included). A version that served every entry span of a
- * bucket stored no histogram of its own (lib/metrics/version-rollup.ts): the service's row has it.
+ * The versions' entry spans per bucket of `plan` (versionReadPlan): per minute, or per hour where the
+ * minutes are past their retention. A version that served every entry span of a bucket stored no
+ * histogram of its own (lib/metrics/version-rollup.ts): the service's row has it.
  */
-export async function listVersionBuckets(
-  service: string,
-  versions: readonly string[],
-  fromMs: number,
-  toMs: number,
-): Promise<VersionBucket[]> {
-  const minutesFromMs = await minuteRowsFromMs(service)
-  const hours = { from: new Date(Math.floor(fromMs / HOUR_MS) * HOUR_MS), to: new Date(minutesFromMs) }
+export async function listVersionBuckets(service: string, versions: readonly string[], plan: ReadPlan): Promise<VersionBucket[]> {
   const rows = await db.$queryRaw<
     { bucket_ms: number; width_ms: number; version: string; requests: number; errors: number; histogram: Uint8Array | null }[]
   >`
     SELECT (extract(epoch FROM v.bucket_start) * 1000)::float8 AS bucket_ms,
-      CASE v.resolution WHEN 'hour' THEN 3600000 ELSE 60000 END::float8 AS width_ms,
+      (extract(epoch FROM (CASE v.resolution WHEN 'minute' THEN interval '1 minute' WHEN 'hour' THEN interval '1 hour' ELSE interval '1 day' END)) * 1000)::float8 AS width_ms,
       v.version, v.entry_spans AS requests, v.entry_errors AS errors, COALESCE(v.entry_histogram, s.entry_histogram) AS histogram
-    FROM version_rollups v
+    FROM (SELECT * FROM version_rollups WHERE service = ${service} AND version = ANY(${[...versions]}::text[]) AND (${plan.sql})) v
     LEFT JOIN service_rollups s ON s.service = v.service AND s.resolution = v.resolution AND s.bucket_start = v.bucket_start
       AND v.entry_histogram IS NULL
-    WHERE v.service = ${service} AND v.version = ANY(${[...versions]}::text[]) AND v.bucket_start < ${new Date(toMs)}
-      AND ((v.resolution = 'minute' AND v.bucket_start >= ${new Date(Math.max(fromMs, minutesFromMs))})
-        OR (v.resolution = 'hour' AND v.bucket_start >= ${hours.from} AND v.bucket_start < ${hours.to}))
     ORDER BY v.bucket_start`
   return rows.map((row) => ({
     bucketMs: row.bucket_ms,

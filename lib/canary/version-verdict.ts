@@ -57,13 +57,15 @@ export async function judgeVersion(service: string, version: string): Promise<Ve
       deploymentView,
     )
   }
-  const { asOfMs } = dataRead((await findSyncState(service)) ?? undefined, new Date())
+  const now = new Date()
+  const { asOfMs } = dataRead(await findSyncState(service), now)
   const { judgement, window } = await judgeDeployment({
     service,
     version,
     baselineVersion: deployment.baselineVersion,
     firstSeenMs: deployment.firstSeenAt.getTime(),
     endMs: deployment.endedAt?.getTime() ?? asOfMs,
+    now,
   })
   return {
     service,

@@ -2,7 +2,7 @@
 // marks), as SQL to put in a WHERE clause. One query for any number of services.
 import { db, Prisma } from '@/lib/db/client'
 import { env } from '@/lib/env'
-import { planRollupReads, type ReadSegment } from '@/lib/metrics/plan-reads'
+import { planRollupReads, type ReadPreference, type ReadSegment } from '@/lib/metrics/plan-reads'
 import { DAY_US, HOUR_US } from '@/lib/time/time-buckets'
 import { fromMicros, toMicros } from '@/lib/time/micros'
 
@@ -23,7 +23,7 @@ export async function readPlans(
   services: readonly string[],
   startUs: number,
   endUs: number,
-  options: { now?: Date; maxBucketUs?: number } = {},
+  options: { now?: Date; maxBucketUs?: number; prefer?: ReadPreference } = {},
 ): Promise<Map<string, ReadPlan>> {
   return readPlansByService(new Map(services.map((service) => [service, { startUs, endUs }])), options)
 }
@@ -31,7 +31,7 @@ export async function readPlans(
 /** Like readPlans, with a range of its own for each service. */
 export async function readPlansByService(
   ranges: ReadonlyMap<string, { startUs: number; endUs: number }>,
-  { now = new Date(), maxBucketUs = DAY_US }: { now?: Date; maxBucketUs?: number } = {},
+  { now = new Date(), maxBucketUs = DAY_US, prefer }: { now?: Date; maxBucketUs?: number; prefer?: ReadPreference } = {},
 ): Promise<Map<string, ReadPlan>> {
   const marks = await db.syncState.findMany({
     where: { serviceName: { in: [...ranges.keys()] } },
@@ -53,6 +53,7 @@ export async function readPlansByService(
         hoursFromUs: nowUs - ROLLUP_HOUR_RETENTION_DAYS * DAY_US,
       },
       maxBucketUs,
+      prefer,
     )
     plans.set(service, { segments, sql: segmentsSql(segments) })
   }

@@ -36,6 +36,14 @@ describe('planRollupReads', () => {
     ],
   ])('%s', (_label, start, end, marks, expected) => expect(show(planRollupReads(start, end, marks))).toEqual(expected))
 
+  test.each([
+    ['minutes kept: minutes, though hours exist', m(600), m(900), ['minute 600-900']],
+    ['expired minutes: whole hours there, minutes where kept', m(90), m(700), ['hour 60-540', 'minute 540-700']],
+  ])('preferring the finest rows, %s', (_label, start, end, expected) => {
+    const marks = { ...FRESH, hoursCompactedToUs: m(24 * 60), daysCompactedToUs: m(24 * 60), minutesFromUs: m(500) }
+    expect(show(planRollupReads(start, end, marks, DAY_US, 'finest'))).toEqual(expected)
+  })
+
   test('a chart step caps the bucket size: 5-minute points read minutes even where hours exist', () => {
     const marks = { ...FRESH, hoursCompactedToUs: m(24 * 60), daysCompactedToUs: m(24 * 60) }
     expect(show(planRollupReads(m(0), m(120), marks, 5 * MINUTE_US))).toEqual(['minute 0-120'])

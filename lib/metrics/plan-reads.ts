@@ -9,6 +9,8 @@
 //
 // Where the minutes of a range edge have already expired, the edge widens to its whole hour (and
 // where hours have expired, to its whole day): old data is read at a coarser step, as in any TSDB.
+// A caller that wants every minute still kept (the canary judge: the same minutes on both sides)
+// prefers the finest rows: hours and days then only where the finer rows have expired.
 import { DAY_US, floorTo, HOUR_US } from '@/lib/time/time-buckets'
 
 export type Resolution = 'minute' | 'hour' | 'day'
@@ -23,11 +25,22 @@ export type ReadMarks = {
   hoursFromUs: number
 }
 
+export type ReadPreference = 'coarsest' | 'finest'
+
 /**
  * @param maxBucketUs the coarsest bucket the caller can use (a chart with 5-minute points cannot use
  *   hour rows); minutes are always allowed.
+ * @param prefer 'coarsest' (the default) tiles the range by the coarsest whole buckets; 'finest' reads
+ *   minutes wherever they are kept.
  */
-export function planRollupReads(startUs: number, endUs: number, marks: ReadMarks, maxBucketUs = DAY_US): ReadSegment[] {
+export function planRollupReads(
+  startUs: number,
+  endUs: number,
+  marks: ReadMarks,
+  maxBucketUs = DAY_US,
+  prefer: ReadPreference = 'coarsest',
+): ReadSegment[] {
+  const coarsest = prefer === 'coarsest'
   const hoursTo = maxBucketUs >= HOUR_US ? (marks.hoursCompactedToUs ?? -Infinity) : -Infinity
   const daysTo = maxBucketUs >= DAY_US ? (marks.daysCompactedToUs ?? -Infinity) : -Infinity
   const segments: ReadSegment[] = []
@@ -40,10 +53,10 @@ export function planRollupReads(startUs: number, endUs: number, marks: ReadMarks
   while (cursor < endUs) {
     const day = floorTo(cursor, DAY_US)
     const hour = floorTo(cursor, HOUR_US)
-    if (cursor === day && day + DAY_US <= endUs && day + DAY_US <= daysTo) {
+    if (coarsest && cursor === day && day + DAY_US <= endUs && day + DAY_US <= daysTo) {
       push('day', day, day + DAY_US)
       cursor = day + DAY_US
-    } else if (cursor === hour && hour + HOUR_US <= endUs && hour + HOUR_US <= hoursTo && hour >= marks.hoursFromUs) {
+    } else if (coarsest && cursor === hour && hour + HOUR_US <= endUs && hour + HOUR_US <= hoursTo && hour >= marks.hoursFromUs) {
       push('hour', hour, hour + HOUR_US)
       cursor = hour + HOUR_US
     } else if (cursor < marks.minutesFromUs && hour + HOUR_US <= hoursTo && hour >= marks.hoursFromUs) {

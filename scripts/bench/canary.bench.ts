@@ -25,7 +25,7 @@ function histogramOf(random: () => number, count: number, medianUs: number): Uin
 export async function benchCanary({ databaseUrl }: BenchContext): Promise<BenchReport> {
   const { db } = await import('@/lib/db/client')
   const { judgeVersion } = await import('@/lib/canary/version-verdict')
-  const { listVersionBuckets } = await import('@/lib/canary/deployments-repository')
+  const { listVersionBuckets, versionReadPlan } = await import('@/lib/canary/deployments-repository')
   const { runCanaryStage } = await import('@/lib/canary/canary-stage')
 
   await db.$executeRawUnsafe(
@@ -89,7 +89,10 @@ export async function benchCanary({ databaseUrl }: BenchContext): Promise<BenchR
   const verdict = await clock.measure(RUNS, async () => {
     answer = await judgeVersion(target, '1.1.0')
   })
-  const read = await clock.measure(RUNS, () => listVersionBuckets(target, ['1.1.0', '1.0.0'], nowMs - 3 * CANARY_MINUTES * 60_000, nowMs))
+  const read = await clock.measure(RUNS, async () => {
+    const plan = await versionReadPlan(target, nowMs - 3 * CANARY_MINUTES * 60_000, nowMs, new Date(nowMs))
+    await listVersionBuckets(target, ['1.1.0', '1.0.0'], plan)
+  })
   const stage = await clock.measure(5, () => runCanaryStage(services, { now: new Date(nowMs) }))
   clock.uninstall()
   const rows = await db.versionRollup.count()

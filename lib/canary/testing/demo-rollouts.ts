@@ -18,6 +18,8 @@ export async function demoRollouts({ backfillMinutes, liveFirstMinutes }: { back
   const { runSyncTick } = await import('@/lib/sync/sync-tick')
   const { runCanaryStage } = await import('../canary-stage')
   const { compactService } = await import('@/lib/sync/compaction-repository')
+  const { retentionFrom } = await import('@/lib/sync/sync-loop')
+  const { env } = await import('@/lib/env')
   const settings = {
     backfillUs: backfillMinutes * MINUTE_US,
     liveFirstUs: liveFirstMinutes * MINUTE_US,
@@ -49,12 +51,12 @@ export async function demoRollouts({ backfillMinutes, liveFirstMinutes }: { back
       }
       throw new Error('the sync did not catch up')
     },
-    /** The canary stage, at the sync's clock or `atMs` later on (deployments ended an hour before are judged again). */
+    /** The canary stage, at the sync's clock or at `atMs` later on (deployments ended an hour before are judged again). */
     runCanaryStage: (atMs = nowMs) => runCanaryStage(SERVICES, { now: new Date(atMs) }),
-    /** Both services compacted to hours, and their minutes deleted at once (no retention) where an hour covers them. */
-    async compactMinutesAway() {
-      const retention = { minuteUs: 0, hourUs: 35 * 24 * 60 * MINUTE_US, dayUs: 400 * 24 * 60 * MINUTE_US }
-      for (const service of SERVICES) await compactService(service, { now: new Date(nowMs), retention, maxBuckets: 1000 })
+    /** Both services compacted as the worker would at `atMs`, with the configured retention (minutes: 48 h). */
+    async compactAt(atMs: number) {
+      for (const service of SERVICES)
+        await compactService(service, { now: new Date(atMs), retention: retentionFrom(env()), maxBuckets: 1000 })
     },
     deploymentOf: (service: string) => db.deployment.findFirstOrThrow({ where: { service }, orderBy: { firstSeenAt: 'desc' } }),
     deploymentsOf: (service: string) => db.deployment.findMany({ where: { service }, orderBy: { firstSeenAt: 'asc' } }),

@@ -46,10 +46,11 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
   const deployment = await findDeployment(parsed.data.id)
   if (!deployment) notFound()
   const now = new Date()
-  const { minutes, span, stepMinutes, steps } = await deploymentSteps(deployment, now)
-  const differences = await operationDifferences(deployment, span)
+  const read = await deploymentSteps(deployment, now)
+  const { minutes, stepMinutes, steps } = read
+  const differences = await operationDifferences(deployment, read)
   // First seen where the synced history begins: it was already running, for longer than it shows.
-  const { historyStartsMs } = dataRead((await findSyncState(deployment.service)) ?? undefined, now)
+  const { historyStartsMs } = dataRead(await findSyncState(deployment.service), now)
   const startUnseen = deployment.firstSeenAt !== null && historyStartAt(deployment.firstSeenAt.getTime(), historyStartsMs) !== undefined
   const { judgement } = deployment
   const startedAt = deploymentStartedAt(deployment)
